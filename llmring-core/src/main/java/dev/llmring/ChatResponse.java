@@ -1,0 +1,186 @@
+package dev.llmring;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A complete answer: its text, reasoning and tool calls, why it finished, token usage, which binding served it and
+ * how routing went. Streamed and non-streamed calls produce the same response.
+ */
+public final class ChatResponse {
+    private final String text;
+    private final String reasoning;
+    private final List<ToolCall> toolCalls;
+    private final FinishReason finishReason;
+    private final @Nullable Usage usage;
+    private final String provider;
+    private final String model;
+    private final @Nullable String requestId;
+    private final Duration latency;
+    private final @Nullable Duration timeToFirstEvent;
+    private final RoutingTrace trace;
+
+    private ChatResponse(Builder b) {
+        this.text = b.text;
+        this.reasoning = b.reasoning;
+        this.toolCalls = List.copyOf(b.toolCalls);
+        this.finishReason = Objects.requireNonNull(b.finishReason, "finishReason");
+        this.usage = b.usage;
+        this.provider = Objects.requireNonNull(b.provider, "provider");
+        this.model = Objects.requireNonNull(b.model, "model");
+        this.requestId = b.requestId;
+        this.latency = Objects.requireNonNull(b.latency, "latency");
+        this.timeToFirstEvent = b.timeToFirstEvent;
+        this.trace = Objects.requireNonNull(b.trace, "trace");
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** The answer's text (empty when the model only called tools). */
+    public String text() {
+        return text;
+    }
+
+    /** The model's reasoning (thinking), when the provider returns it; empty otherwise. */
+    public String reasoning() {
+        return reasoning;
+    }
+
+    public List<ToolCall> toolCalls() {
+        return toolCalls;
+    }
+
+    public FinishReason finishReason() {
+        return finishReason;
+    }
+
+    /** Token usage, when the provider reported it. */
+    public Optional<Usage> usage() {
+        return Optional.ofNullable(usage);
+    }
+
+    /** The provider that served, e.g. {@code anthropic}. */
+    public String provider() {
+        return provider;
+    }
+
+    /** The model that served, as named in the binding, e.g. {@code claude-sonnet-4-5-20250929}. */
+    public String model() {
+        return model;
+    }
+
+    /** {@code provider:model} of the binding that served. */
+    public String binding() {
+        return provider + ":" + model;
+    }
+
+    /** The provider's id for the request, for support tickets. */
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
+    }
+
+    /** From the call until the complete answer, including retries and failovers. */
+    public Duration latency() {
+        return latency;
+    }
+
+    /** For a stream, from the call until the first event reached the caller. */
+    public Optional<Duration> timeToFirstEvent() {
+        return Optional.ofNullable(timeToFirstEvent);
+    }
+
+    public RoutingTrace trace() {
+        return trace;
+    }
+
+    /** Names the binding and the answer's shape, never its content. */
+    @Override
+    public String toString() {
+        return "ChatResponse[binding=" + binding() + ", finish=" + finishReason + ", text=" + text.length()
+                + " chars, toolCalls=" + toolCalls.size() + ", usage=" + usage + ", latency=" + latency.toMillis()
+                + " ms]";
+    }
+
+    /** Assembles a response; used by the router and the stream assembler. */
+    static final class Builder {
+        private String text = "";
+        private String reasoning = "";
+        private final List<ToolCall> toolCalls = new ArrayList<>();
+        private @Nullable FinishReason finishReason;
+        private @Nullable Usage usage;
+        private @Nullable String provider;
+        private @Nullable String model;
+        private @Nullable String requestId;
+        private @Nullable Duration latency;
+        private @Nullable Duration timeToFirstEvent;
+        private @Nullable RoutingTrace trace;
+
+        private Builder() {}
+
+        Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        Builder reasoning(String reasoning) {
+            this.reasoning = reasoning;
+            return this;
+        }
+
+        Builder toolCalls(List<ToolCall> calls) {
+            toolCalls.clear();
+            toolCalls.addAll(calls);
+            return this;
+        }
+
+        Builder finishReason(FinishReason reason) {
+            this.finishReason = reason;
+            return this;
+        }
+
+        Builder usage(@Nullable Usage usage) {
+            this.usage = usage;
+            return this;
+        }
+
+        Builder provider(String provider) {
+            this.provider = provider;
+            return this;
+        }
+
+        Builder model(String model) {
+            this.model = model;
+            return this;
+        }
+
+        Builder requestId(@Nullable String requestId) {
+            this.requestId = requestId;
+            return this;
+        }
+
+        Builder latency(Duration latency) {
+            this.latency = latency;
+            return this;
+        }
+
+        Builder timeToFirstEvent(@Nullable Duration timeToFirstEvent) {
+            this.timeToFirstEvent = timeToFirstEvent;
+            return this;
+        }
+
+        Builder trace(RoutingTrace trace) {
+            this.trace = trace;
+            return this;
+        }
+
+        ChatResponse build() {
+            return new ChatResponse(this);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.llmring;
+
+import java.util.Iterator;
+
+/**
+ * A streamed answer: iterate over its {@link StreamEvent}s as they arrive, then ask for the assembled
+ * {@link #response()}. <strong>Must be closed</strong> (use try-with-resources); closing before the end aborts the
+ * HTTP exchange.
+ *
+ * <pre>{@code
+ * try (ChatStream stream = ring.stream(request)) {
+ *     for (StreamEvent event : stream) {
+ *         if (event instanceof StreamEvent.TextDelta d) System.out.print(d.text());
+ *     }
+ *     System.out.println(stream.response().usage());
+ * }
+ * }</pre>
+ *
+ * <p>Iteration may throw any {@link LlmRingException}: before the first content event the router still retries and
+ * fails over; after it, a failure ends the stream with a {@link StreamException} (or a timeout).
+ */
+public interface ChatStream extends Iterable<StreamEvent>, AutoCloseable {
+
+    /**
+     * The events; may be iterated once.
+     *
+     * @throws IllegalStateException when iterated a second time
+     */
+    @Override
+    Iterator<StreamEvent> iterator();
+
+    /**
+     * The complete response, assembled from the events. Consumes the rest of the stream if it was not read to its
+     * end.
+     *
+     * @throws LlmRingException when the stream failed
+     */
+    ChatResponse response();
+
+    /** Aborts the exchange if it is still running. Idempotent; never throws. */
+    @Override
+    void close();
+}

@@ -1,0 +1,179 @@
+package dev.llmring;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One message of a conversation. Build the common ones with the factories ({@link #system}, {@link #user},
+ * {@link #assistant}, {@link #toolResult}); {@link #builder(Role)} covers the rest.
+ */
+public final class Message {
+    private final Role role;
+    private final List<ContentPart> content;
+    private final List<ToolCall> toolCalls;
+    private final @Nullable String toolCallId;
+    private final @Nullable String reasoning;
+
+    private Message(Builder b) {
+        this.role = b.role;
+        this.content = List.copyOf(b.content);
+        this.toolCalls = List.copyOf(b.toolCalls);
+        this.toolCallId = b.toolCallId;
+        this.reasoning = b.reasoning;
+        if (role.equals(Role.TOOL) && toolCallId == null) {
+            throw new IllegalArgumentException("a tool message needs the id of the tool call it answers");
+        }
+        if (!toolCalls.isEmpty() && !role.equals(Role.ASSISTANT)) {
+            throw new IllegalArgumentException("only assistant messages carry tool calls, not " + role);
+        }
+        if (content.isEmpty() && toolCalls.isEmpty()) {
+            throw new IllegalArgumentException("a " + role + " message needs content or tool calls");
+        }
+    }
+
+    public static Message system(String text) {
+        return builder(Role.SYSTEM).text(text).build();
+    }
+
+    public static Message user(String text) {
+        return builder(Role.USER).text(text).build();
+    }
+
+    public static Message user(ContentPart... parts) {
+        return builder(Role.USER).content(Arrays.asList(parts)).build();
+    }
+
+    public static Message assistant(String text) {
+        return builder(Role.ASSISTANT).text(text).build();
+    }
+
+    /** The assistant turn of a response, with its text and tool calls, to continue a conversation. */
+    public static Message assistant(ChatResponse response) {
+        Builder b = builder(Role.ASSISTANT).toolCalls(response.toolCalls());
+        if (!response.text().isEmpty()) b.text(response.text());
+        return b.build();
+    }
+
+    /** The result of the tool call {@code toolCallId}, as text (often JSON). */
+    public static Message toolResult(String toolCallId, String result) {
+        return builder(Role.TOOL).toolCallId(toolCallId).text(result).build();
+    }
+
+    public static Builder builder(Role role) {
+        return new Builder(role);
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public List<ContentPart> content() {
+        return content;
+    }
+
+    /** The text parts joined, without separators. */
+    public String text() {
+        return content.stream()
+                .filter(ContentPart.Text.class::isInstance)
+                .map(p -> ((ContentPart.Text) p).text())
+                .collect(Collectors.joining());
+    }
+
+    public List<ToolCall> toolCalls() {
+        return toolCalls;
+    }
+
+    /** For a {@link Role#TOOL} message, the id of the call it answers. */
+    public Optional<String> toolCallId() {
+        return Optional.ofNullable(toolCallId);
+    }
+
+    /** Reasoning (thinking) content of an earlier assistant turn, for providers that want it back. */
+    public Optional<String> reasoning() {
+        return Optional.ofNullable(reasoning);
+    }
+
+    /** Whether any part carries a cache hint. */
+    public boolean hasCacheHint() {
+        return content.stream().anyMatch(ContentPart::cacheHint);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof Message m
+                && m.role.equals(role)
+                && m.content.equals(content)
+                && m.toolCalls.equals(toolCalls)
+                && Objects.equals(m.toolCallId, toolCallId)
+                && Objects.equals(m.reasoning, reasoning);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(role, content, toolCalls, toolCallId, reasoning);
+    }
+
+    /** Names the role and the shape of the content, never the content itself. */
+    @Override
+    public String toString() {
+        return "Message[" + role + ", " + content + (toolCalls.isEmpty() ? "" : ", " + toolCalls) + "]";
+    }
+
+    /** Builds a {@link Message}. */
+    public static final class Builder {
+        private final Role role;
+        private final List<ContentPart> content = new ArrayList<>();
+        private final List<ToolCall> toolCalls = new ArrayList<>();
+        private @Nullable String toolCallId;
+        private @Nullable String reasoning;
+
+        private Builder(Role role) {
+            this.role = Objects.requireNonNull(role, "role");
+        }
+
+        public Builder text(String text) {
+            content.add(ContentPart.text(text));
+            return this;
+        }
+
+        public Builder part(ContentPart part) {
+            content.add(Objects.requireNonNull(part, "part"));
+            return this;
+        }
+
+        public Builder content(List<? extends ContentPart> parts) {
+            parts.forEach(this::part);
+            return this;
+        }
+
+        public Builder toolCall(ToolCall call) {
+            toolCalls.add(Objects.requireNonNull(call, "call"));
+            return this;
+        }
+
+        public Builder toolCalls(List<ToolCall> calls) {
+            calls.forEach(this::toolCall);
+            return this;
+        }
+
+        public Builder toolCallId(String id) {
+            this.toolCallId = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        public Builder reasoning(String reasoning) {
+            this.reasoning = Objects.requireNonNull(reasoning, "reasoning");
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when the message is inconsistent (e.g. a tool message without call id) */
+        public Message build() {
+            return new Message(this);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.llmring.spi;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One HTTP request an adapter wants sent: always a {@code POST} of a JSON body. The core adds nothing but transport
+ * headers; the adapter sets authentication and provider headers. Values of secret-bearing headers are never printed.
+ */
+public final class HttpCall {
+    private static final Set<String> SECRET_HEADERS =
+            Set.of("authorization", "proxy-authorization", "x-api-key", "api-key", "x-goog-api-key");
+
+    private final URI uri;
+    private final Map<String, String> headers;
+    private final byte[] body;
+
+    private HttpCall(URI uri, Map<String, String> headers, byte[] body) {
+        this.uri = uri;
+        this.headers = headers;
+        this.body = body;
+    }
+
+    /**
+     * @param uri the endpoint; must not carry credentials in its query (put keys in headers)
+     * @param headers header names and values, in order
+     * @param jsonBody the UTF-8 JSON body (not copied: the adapter hands it over)
+     */
+    public static HttpCall post(URI uri, Map<String, String> headers, byte[] jsonBody) {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(jsonBody, "jsonBody");
+        String query = uri.getRawQuery();
+        if (query != null && query.toLowerCase(Locale.ROOT).matches("(^|.*&)(key|api_key|apikey)=.*")) {
+            throw new IllegalArgumentException("credentials belong in headers, not in the URL query");
+        }
+        return new HttpCall(uri, new LinkedHashMap<>(headers), jsonBody);
+    }
+
+    /** Whether the value of header {@code name} is a secret that must never be printed. */
+    public static boolean isSecretHeader(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return SECRET_HEADERS.contains(n) || n.contains("key") || n.contains("token") || n.contains("secret");
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    /** The headers, unmodifiable. */
+    public Map<String, String> headers() {
+        return java.util.Collections.unmodifiableMap(headers);
+    }
+
+    /** The body bytes (not a copy: do not modify). */
+    public byte[] body() {
+        return body;
+    }
+
+    /** The URI and header names, secret values redacted, no body. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("POST ").append(uri).append(" {");
+        headers.forEach((k, v) -> sb.append(k).append('=').append(isSecretHeader(k) ? "<redacted>" : v).append(", "));
+        if (!headers.isEmpty()) sb.setLength(sb.length() - 2);
+        return sb.append("} ").append(body.length).append(" bytes").toString();
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * The llmring client: {@code LlmRing}, requests, responses, streams, errors and routing, plus the provider SPI.
+ */
+module dev.llmring.core {
+    requires transitive dev.llmring.lockfile;
+    requires transitive java.net.http;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+    requires static transitive org.jspecify;
+
+    exports dev.llmring;
+    exports dev.llmring.spi;
+
+    uses dev.llmring.spi.ProviderFactory;
+}

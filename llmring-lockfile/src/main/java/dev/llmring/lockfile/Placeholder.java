@@ -1,0 +1,5 @@
+package dev.llmring.lockfile;
+
+final class Placeholder {
+    private Placeholder() {}
+}

@@ -1,0 +1,7 @@
+/** Provider adapters for llmring, found by {@link java.util.ServiceLoader}. */
+module dev.llmring.providers {
+    requires dev.llmring.core;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+    requires static transitive org.jspecify;
+}
