@@ -101,6 +101,8 @@ final class Router {
         CallState call = begin(request, false, control);
         try {
             Served<ChatResponse.Builder> served = route(call, exchanges::chat);
+            Duration took = Duration.between(served.started(), settings.clock().instant());
+            settings.listener().attemptEnd(call.info, call.trace.succeeded(served.target(), served.number(), took));
             return complete(call, served.target(), served.value(), null);
         } catch (LlmRingException e) {
             throw failed(call, e);
