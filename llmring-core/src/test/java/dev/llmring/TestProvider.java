@@ -125,7 +125,8 @@ final class TestProvider implements ProviderFactory {
 
         @Override
         public ProviderError classify(int status, HttpHeaders headers, String body) {
-            JsonNode error = parse(body).path("error");
+            JsonNode doc = parse(body);
+            JsonNode error = (doc.isArray() ? doc.path(0) : doc).path("error");
             if (error.isMissingNode()) return ProviderError.of(ProviderError.kindForStatus(status), "HTTP " + status);
             return error(error, status);
         }

@@ -27,6 +27,20 @@ abstract class WireMockSupport {
     static void startServer() {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").asynchronousResponseEnabled(true));
         server.start();
+        warmUp();
+    }
+
+    /** One exchange through the JDK client, so that no test pays for Jetty's and the client's first request. */
+    private static void warmUp() {
+        try {
+            java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(URI.create(base() + "/__admin/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @AfterAll
