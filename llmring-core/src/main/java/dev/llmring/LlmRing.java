@@ -161,6 +161,11 @@ public final class LlmRing implements AutoCloseable {
         return control;
     }
 
+    /** The HttpClient this client sends with (shared with the clients derived from it). */
+    java.net.http.HttpClient httpClient() {
+        return shared.http;
+    }
+
     /** Names the profile and the providers, never a key. */
     @Override
     public String toString() {
