@@ -34,7 +34,7 @@ final class ToolsEncoder {
     void encode(ChatRequest request, boolean thinking, ObjectNode root) {
         ArrayNode tools = Wire.MAPPER.createArrayNode();
         for (Tool t : request.tools()) {
-            if (t.name().equals(ANSWER_TOOL) && structured(request.responseFormat())) {
+            if (t.name().equals(ANSWER_TOOL)) { // the decoder reports this tool's calls as text
                 throw ctx.invalid("tool name '" + ANSWER_TOOL + "' is reserved for structured output");
             }
             tools.add(tool(t.name(), t.description(), t.parametersSchema()));

@@ -99,9 +99,25 @@ class AnthropicStructuredOutputTest {
 
     @Test
     void rejectsCallerToolNamedLikeTheAnswerTool() {
-        ChatRequest request = request().tool(Tool.of(ToolsEncoder.ANSWER_TOOL, "", "{}")).build();
+        ChatRequest request = ChatRequest.builder("a").user("Hi").tool(Tool.of(ToolsEncoder.ANSWER_TOOL, "", "{}"))
+                .build();
 
         assertThrows(InvalidRequestException.class, () -> body(request));
+    }
+
+    @Test
+    void reportsAnswerToolCalledWithoutInputAsEmptyObjectText() {
+        Fixtures.Collector sink = new Fixtures.Collector();
+        var decoder = Fixtures.adapter().decoder(Fixtures.MODEL, sink);
+        decoder.onFrame("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":"
+                + "{\"type\":\"tool_use\",\"id\":\"toolu_01Em9Pt2Yx4Ab6Cd8Ef0Gh2J\",\"name\":\"llmring_answer\",\"input\":{}}}");
+        decoder.onFrame("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}");
+        decoder.onFrame("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\"},"
+                + "\"usage\":{\"output_tokens\":9}}");
+        decoder.onFrame("message_stop", "{\"type\":\"message_stop\"}");
+        decoder.onEnd();
+
+        assertEquals("{}", text(sink.events));
     }
 
     @Test
