@@ -204,6 +204,17 @@ class OpenAiDecoderTest {
     }
 
     @Test
+    void doneMarkerWithoutAnyFinishReasonFinishesAsOtherNone() {
+        OpenAiFixtures.Sink sink = new OpenAiFixtures.Sink();
+        ResponseDecoder decoder = sink.decoder();
+        decoder.onFrame(null, chunk("[{\"index\":0,\"delta\":{\"content\":\"Hi\"},\"finish_reason\":null}]"));
+        decoder.onFrame(null, "[DONE]");
+        decoder.onEnd();
+
+        assertEquals(List.of(new TextDelta("Hi"), new Finish(FinishReason.other("none"))), sink.events);
+    }
+
+    @Test
     void errorFrameMidStreamIsAClassifiedFailure() {
         OpenAiFixtures.Sink sink = new OpenAiFixtures.Sink();
         ResponseDecoder decoder = sink.decoder();
