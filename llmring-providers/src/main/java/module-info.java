@@ -4,5 +4,8 @@ module dev.llmring.providers {
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires static transitive org.jspecify;
-    provides dev.llmring.spi.ProviderFactory with dev.llmring.providers.anthropic.AnthropicProviderFactory;
+
+    provides dev.llmring.spi.ProviderFactory with
+            dev.llmring.providers.anthropic.AnthropicProviderFactory,
+            dev.llmring.providers.openai.OpenAiProviderFactory;
 }

@@ -1,0 +1,99 @@
+package dev.llmring.providers.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmring.ChatRequest;
+import dev.llmring.ErrorDetails;
+import dev.llmring.InvalidRequestException;
+import dev.llmring.spi.ApiKey;
+import dev.llmring.spi.EventSink;
+import dev.llmring.spi.HttpCall;
+import dev.llmring.spi.ProviderAdapter;
+import dev.llmring.spi.ProviderError;
+import dev.llmring.spi.ResponseDecoder;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** The OpenAI Chat Completions adapter, serving under {@link #name()} (see the package documentation). */
+final class OpenAiAdapter implements ProviderAdapter {
+    private final String name;
+    private final URI endpoint;
+    private final @Nullable ApiKey apiKey;
+    private final Map<String, String> extraHeaders;
+    private final OpenAiRequestEncoder encoder;
+
+    OpenAiAdapter(String name, URI baseUrl, @Nullable ApiKey apiKey, Map<String, String> extraHeaders) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.endpoint = endpoint(baseUrl);
+        this.apiKey = apiKey;
+        this.extraHeaders = Map.copyOf(extraHeaders);
+        this.encoder = new OpenAiRequestEncoder(name);
+    }
+
+    /** {@code {base}/chat/completions}, keeping a query the base URL carries (some gateways need one). */
+    static URI endpoint(URI base) {
+        String path = Objects.requireNonNullElse(base.getRawPath(), "");
+        while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
+        String query = base.getRawQuery();
+        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + "/chat/completions"
+                + (query == null ? "" : "?" + query));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean acceptsMediaUrls() {
+        return true;
+    }
+
+    @Override
+    public String requestIdHeader() {
+        return "x-request-id";
+    }
+
+    /** @throws InvalidRequestException when the request uses something Chat Completions cannot express */
+    @Override
+    public HttpCall encode(ChatRequest request, String model, boolean stream) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(model, "model");
+        ObjectNode body;
+        try {
+            body = encoder.encode(request, model, stream);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage(), ErrorDetails.of(name, model), e);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (apiKey != null) headers.put("Authorization", "Bearer " + apiKey.reveal());
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", stream ? "text/event-stream" : "application/json");
+        headers.putAll(extraHeaders);
+        try {
+            return HttpCall.post(endpoint, headers, OpenAiJson.MAPPER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException(
+                    "request could not be written as JSON: " + e.getOriginalMessage(), ErrorDetails.of(name, model), e);
+        }
+    }
+
+    @Override
+    public ResponseDecoder decoder(String model, EventSink sink) {
+        return new OpenAiDecoder(sink, apiKey);
+    }
+
+    @Override
+    public ProviderError classify(int status, HttpHeaders headers, String body) {
+        return OpenAiErrors.classify(status, body, apiKey);
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiAdapter[name=" + name + ", endpoint=" + endpoint + "]";
+    }
+}
