@@ -4,4 +4,7 @@ module dev.llmring.providers {
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires static transitive org.jspecify;
+
+    provides dev.llmring.spi.ProviderFactory with
+            dev.llmring.providers.google.GoogleProviderFactory;
 }
