@@ -6,5 +6,6 @@ module dev.llmring.providers {
     requires static transitive org.jspecify;
 
     provides dev.llmring.spi.ProviderFactory with
-            dev.llmring.providers.google.GoogleProviderFactory;
+            dev.llmring.providers.google.GoogleProviderFactory,
+            dev.llmring.providers.ollama.OllamaProviderFactory;
 }
