@@ -5,6 +5,7 @@ import dev.llmring.spi.ErrorKind;
 import dev.llmring.spi.ProviderError;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,11 @@ final class GeminiErrors {
     private static final Pattern TOKEN_LIMIT = Pattern.compile(
             "(?is).*(input token count.*exceeds|exceeds the maximum number of tokens|too many tokens"
                     + "|context (window|length)|token limit).*");
+    private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*(\\d{3})\\b");
+    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
+    private static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern RETRY_DELAY = Pattern.compile("\"retryDelay\"\\s*:\\s*\"([0-9.]+s)\"");
+    private static final Pattern REASON = Pattern.compile("\"reason\"\\s*:\\s*\"([A-Z_]+)\"");
     private static final Pattern DURATION = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)s\\s*");
 
     private GeminiErrors() {}
@@ -30,11 +36,35 @@ final class GeminiErrors {
     /** Classifies a failed exchange from its status and (possibly truncated) body. */
     static ProviderError classify(int status, String body) {
         JsonNode error = errorNode(GeminiJson.tryParse(body));
+        if (error == null) error = lenient(body);
         if (error == null) {
             String detail = status >= 200 && status < 300 ? "unexpected body" : "HTTP " + status;
             return ProviderError.of(ProviderError.kindForStatus(status), "Gemini: " + detail);
         }
         return fromError(error, status);
+    }
+
+    /**
+     * The core may hand over a body truncated to a few KiB, which no longer parses: the fields that matter are then
+     * picked out of the text, so that a long 429 still yields its retry delay.
+     */
+    private static @Nullable JsonNode lenient(String body) {
+        if (!body.contains("\"error\"")) return null;
+        var error = GeminiJson.MAPPER.createObjectNode();
+        find(CODE, body).ifPresent(c -> error.put("code", Integer.parseInt(c)));
+        find(STATUS, body).ifPresent(st -> error.put("status", st));
+        find(MESSAGE, body).ifPresent(m -> error.put("message", m.replace("\\\"", "\"").replace("\\n", " ")));
+        var details = error.putArray("details");
+        find(RETRY_DELAY, body).ifPresent(d -> details.addObject()
+                .put("@type", "type.googleapis.com/google.rpc.RetryInfo").put("retryDelay", d));
+        find(REASON, body).ifPresent(r -> details.addObject()
+                .put("@type", "type.googleapis.com/google.rpc.ErrorInfo").put("reason", r));
+        return error.has("code") || error.has("status") ? error : null;
+    }
+
+    private static Optional<String> find(Pattern p, String text) {
+        var m = p.matcher(text);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** The {@code error} object of an envelope or of the first element of an array of envelopes, if any. */

@@ -38,6 +38,16 @@ class GeminiClassifyTest {
     }
 
     @Test
+    void truncatedQuotaBodyStillYieldsRateLimitedWithTheRetryDelay() {
+        String full = Fixtures.read("error-429-retryinfo.json");
+        String truncated = full.substring(0, full.indexOf("\"37s\"") + 6);
+
+        ProviderError error = adapter.classify(429, NO_HEADERS, truncated);
+        assertEquals(ErrorKind.RATE_LIMITED, error.kind());
+        assertEquals(Duration.ofSeconds(37), error.retryAfter().orElseThrow());
+    }
+
+    @Test
     void invalidApiKeyIsAuthenticationDespiteItsStatus400() {
         ProviderError error = classify(400, "error-400-api-key-invalid.json");
 
