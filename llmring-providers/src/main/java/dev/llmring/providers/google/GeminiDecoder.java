@@ -138,8 +138,9 @@ final class GeminiDecoder implements ResponseDecoder {
         }
         ended = true;
         if (usage != null) sink.emit(new StreamEvent.UsageReport(usage));
-        sink.emit(new StreamEvent.Finish(
-                promptBlocked ? FinishReason.of(FinishReason.CONTENT_FILTER, finish) : finishReason(finish, toolCalls > 0)));
+        sink.emit(new StreamEvent.Finish(promptBlocked
+                ? FinishReason.of(FinishReason.CONTENT_FILTER, finish)
+                : finishReason(finish, toolCalls > 0)));
     }
 
     static FinishReason finishReason(String raw, boolean toolCalls) {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads Google's error envelope, {@code {"error":{"code":429,"message":…,"status":"RESOURCE_EXHAUSTED","details":[…]}}},
+ * Reads Google's error envelope,
+ * {@code {"error":{"code":429,"message":…,"status":"RESOURCE_EXHAUSTED","details":[…]}}},
  * also when it comes wrapped in a JSON array (the streaming endpoint does that) or with a 200 status.
  *
  * <p>The canonical {@code status} string decides the kind; the HTTP status (or {@code error.code}) is the fallback.

@@ -18,7 +18,9 @@ final class GeminiJson {
     static JsonNode parseAnswer(byte[] json) {
         try {
             JsonNode node = MAPPER.readTree(json);
-            if (node == null || node.isMissingNode()) throw ProviderFailure.malformed("Gemini sent an empty body", null);
+            if (node == null || node.isMissingNode()) {
+                throw ProviderFailure.malformed("Gemini sent an empty body", null);
+            }
             return node;
         } catch (IOException e) {
             throw ProviderFailure.malformed("Gemini sent malformed JSON: " + e.getClass().getSimpleName(), e);

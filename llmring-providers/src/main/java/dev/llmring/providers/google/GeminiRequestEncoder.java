@@ -259,8 +259,9 @@ final class GeminiRequestEncoder {
     }
 
     /**
-     * Adds the caller's extra fields. The fields this encoder owns cannot be replaced; {@code generationConfig} is
-     * merged, the encoder's own settings winning.
+     * Adds the caller's extra fields ({@code safetySettings}, {@code cachedContent} …). The fields this encoder owns
+     * cannot be replaced; {@code generationConfig} is merged (e.g. {@code thinkingConfig}, {@code topK}), and a key
+     * the request already set there is refused rather than silently replaced.
      */
     private void providerOptions(Map<String, @Nullable Object> options) {
         options.forEach((key, value) -> {
@@ -270,7 +271,11 @@ final class GeminiRequestEncoder {
                 ObjectNode config = body.has("generationConfig")
                         ? (ObjectNode) body.get("generationConfig") : body.putObject("generationConfig");
                 node.fields().forEachRemaining(e -> {
-                    if (!config.has(e.getKey())) config.set(e.getKey(), e.getValue());
+                    if (config.has(e.getKey())) {
+                        throw invalid("provider option generationConfig." + e.getKey()
+                                + " conflicts with the request's own");
+                    }
+                    config.set(e.getKey(), e.getValue());
                 });
             } else {
                 body.set(key, node);

@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Translated: {@code type} (a type array with {@code "null"} becomes {@code nullable}), {@code properties},
  * {@code required}, {@code items}, {@code enum} and {@code const} of strings, {@code nullable}, {@code description},
- * {@code title}, {@code minimum}/{@code maximum}, {@code minItems}/{@code maxItems}, {@code minLength}/{@code maxLength},
- * {@code minProperties}/{@code maxProperties}, {@code pattern}, {@code propertyOrdering} (added in declaration order
- * when absent), {@code anyOf}, {@code oneOf}/{@code anyOf} of one schema and {@code null} (becomes {@code nullable}),
+ * {@code title}, {@code minimum}/{@code maximum}, {@code minItems}/{@code maxItems},
+ * {@code minLength}/{@code maxLength}, {@code minProperties}/{@code maxProperties}, {@code pattern},
+ * {@code propertyOrdering} (added in declaration order when absent), {@code anyOf}, {@code oneOf}/{@code anyOf} of one schema and {@code null} (becomes {@code nullable}),
  * {@code allOf} of one schema, and local {@code $ref}s (inlined; {@code $defs}/{@code definitions} are consumed that
  * way). {@code format} is kept where Gemini honours it ({@code date-time}, {@code enum}, {@code int32}/{@code int64},
  * {@code float}/{@code double}).
@@ -181,7 +181,9 @@ final class GeminiSchemaTranslator {
     private void checkOnly(JsonNode s, String path, Set<String> allowed) {
         for (Iterator<String> it = s.fieldNames(); it.hasNext(); ) {
             String k = it.next();
-            if (!allowed.contains(k) && !DROPPED.contains(k)) problem(path + "/" + k, "'" + k + "' beside a composition");
+            if (!allowed.contains(k) && !DROPPED.contains(k)) {
+                problem(path + "/" + k, "'" + k + "' beside a composition");
+            }
         }
     }
 

@@ -44,7 +44,9 @@ final class OllamaAdapter implements ProviderAdapter {
     public HttpCall encode(ChatRequest request, String model, boolean stream) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(model, "model");
-        if (model.isBlank()) throw new InvalidRequestException("Ollama model name is blank", ErrorDetails.of(name, model));
+        if (model.isBlank()) {
+            throw new InvalidRequestException("Ollama model name is blank", ErrorDetails.of(name, model));
+        }
         byte[] body = OllamaJson.bytes(OllamaRequestEncoder.encode(request, name, model, stream));
         return HttpCall.post(endpoint, Map.of("content-type", "application/json"), body);
     }

@@ -41,7 +41,9 @@ final class OllamaDecoder implements ResponseDecoder {
 
     @Override
     public void onEnd() {
-        if (!done) throw ProviderFailure.malformed("Ollama's answer ended before its \"done\": true line (cut off)", null);
+        if (!done) {
+            throw ProviderFailure.malformed("Ollama's answer ended before its \"done\": true line (cut off)", null);
+        }
     }
 
     private void line(JsonNode line) {

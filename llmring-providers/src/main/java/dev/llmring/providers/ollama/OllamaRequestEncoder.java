@@ -146,7 +146,8 @@ final class OllamaRequestEncoder {
 
     /**
      * Adds the caller's extra fields ({@code keep_alive}, {@code think} …). The fields this encoder owns cannot be
-     * replaced; {@code options} is merged, the request's own settings winning.
+     * replaced; {@code options} is merged (e.g. {@code num_ctx}, {@code top_k}), and a key the request already set
+     * there is refused rather than silently replaced.
      */
     private void providerOptions(Map<String, @Nullable Object> extra) {
         extra.forEach((key, value) -> {
@@ -155,7 +156,10 @@ final class OllamaRequestEncoder {
             if (key.equals("options") && node != null && node.isObject()) {
                 ObjectNode options = body.has("options") ? (ObjectNode) body.get("options") : body.putObject("options");
                 node.fields().forEachRemaining(e -> {
-                    if (!options.has(e.getKey())) options.set(e.getKey(), e.getValue());
+                    if (options.has(e.getKey())) {
+                        throw invalid("provider option options." + e.getKey() + " conflicts with the request's own");
+                    }
+                    options.set(e.getKey(), e.getValue());
                 });
             } else {
                 body.set(key, node);

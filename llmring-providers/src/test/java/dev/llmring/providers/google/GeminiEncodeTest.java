@@ -240,16 +240,24 @@ class GeminiEncodeTest {
     }
 
     @Test
-    void providerOptionsAddFieldsAndMergeIntoGenerationConfigWithoutOverriding() {
+    void providerOptionsAddFieldsAndMergeIntoGenerationConfig() {
         JsonNode body = body(request().temperature(0.1).providerOptions("google", Map.of(
                 "safetySettings", java.util.List.of(Map.of("category", "HARM_CATEGORY_HARASSMENT",
                         "threshold", "BLOCK_NONE")),
-                "generationConfig", Map.of("temperature", 1.0, "thinkingConfig", Map.of("includeThoughts", true))))
+                "generationConfig", Map.of("thinkingConfig", Map.of("includeThoughts", true))))
                 .build());
 
         assertEquals("BLOCK_NONE", body.at("/safetySettings/0/threshold").asText());
         assertEquals(0.1, body.at("/generationConfig/temperature").asDouble());
         assertTrue(body.at("/generationConfig/thinkingConfig/includeThoughts").asBoolean());
+    }
+
+    @Test
+    void providerOptionConflictingWithTheRequestsOwnSettingIsRefused() {
+        ChatRequest r = request().temperature(0.1)
+                .providerOptions("google", Map.of("generationConfig", Map.of("temperature", 1.0))).build();
+
+        assertThrows(InvalidRequestException.class, () -> adapter.encode(r, "gemini-2.5-flash", false));
     }
 
     @Test

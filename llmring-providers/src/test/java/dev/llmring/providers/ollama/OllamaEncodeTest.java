@@ -138,12 +138,20 @@ class OllamaEncodeTest {
     }
 
     @Test
-    void providerOptionsAddFieldsAndMergeOptionsWithoutOverriding() {
+    void providerOptionsAddFieldsAndMergeIntoOptions() {
         JsonNode body = body(request().temperature(0.2).providerOptions("ollama",
-                Map.of("keep_alive", "5m", "options", Map.of("temperature", 1.0, "num_ctx", 8192))).build());
+                Map.of("keep_alive", "5m", "options", Map.of("num_ctx", 8192))).build());
 
         assertEquals("5m", body.get("keep_alive").asText());
         assertEquals(json("{'temperature':0.2,'num_ctx':8192}"), body.get("options"));
+    }
+
+    @Test
+    void providerOptionConflictingWithTheRequestsOwnSettingIsRefused() {
+        ChatRequest r = request().temperature(0.2)
+                .providerOptions("ollama", Map.of("options", Map.of("temperature", 1.0))).build();
+
+        assertThrows(InvalidRequestException.class, () -> adapter.encode(r, "llama3.2", false));
     }
 
     @Test
