@@ -18,6 +18,17 @@
  *   <li><b>Schemas.</b> JSON Schema is translated to Gemini's OpenAPI subset by {@code GeminiSchemaTranslator};
  *       what cannot be expressed is an {@link dev.llmring.InvalidRequestException} listing every keyword and path,
  *       never silently dropped.</li>
+ *   <li><b>Decoding.</b> Only the first candidate is read. Usage: input = {@code promptTokenCount} (+
+ *       {@code toolUsePromptTokenCount}), output = {@code candidatesTokenCount} + {@code thoughtsTokenCount}
+ *       (Gemini's candidates count excludes thoughts), reasoning = thoughts, cached input =
+ *       {@code cachedContentTokenCount}. Parts llmring has no event for (images from image models, executable code)
+ *       are skipped.</li>
+ *   <li><b>Errors.</b> A 400 {@code API_KEY_INVALID} is an authentication failure, {@code FAILED_PRECONDITION}
+ *       (unsupported location, billing) too, so that another binding is tried; a 429's {@code RetryInfo} delay is
+ *       passed on; error bodies are read whatever the status, plain or wrapped in an array.</li>
+ *   <li><b>Provider options</b> ({@code ChatRequest.providerOptions("google")}) add top-level fields such as
+ *       {@code safetySettings}; {@code generationConfig} entries (e.g. {@code thinkingConfig}) are merged; owned
+ *       fields and keys the request already set are refused.</li>
  *   <li><b>Completeness.</b> Gemini streams have no end marker: a stream is complete once a chunk carried a
  *       {@code finishReason} (or a {@code promptFeedback.blockReason} without candidates).</li>
  * </ul>
