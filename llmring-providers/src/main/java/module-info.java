@@ -7,5 +7,7 @@ module dev.llmring.providers {
 
     provides dev.llmring.spi.ProviderFactory with
             dev.llmring.providers.anthropic.AnthropicProviderFactory,
+            dev.llmring.providers.google.GoogleProviderFactory,
+            dev.llmring.providers.ollama.OllamaProviderFactory,
             dev.llmring.providers.openai.OpenAiProviderFactory;
 }
