@@ -1,0 +1,4 @@
+@NullMarked
+package dev.llmring.registry;
+
+import org.jspecify.annotations.NullMarked;
