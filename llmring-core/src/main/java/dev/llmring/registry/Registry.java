@@ -138,6 +138,14 @@ public final class Registry {
         store.refreshNow(RegistryNames.requireProvider(provider));
     }
 
+    RegistryDocument current(String provider) {
+        return store.current(RegistryNames.requireProvider(provider));
+    }
+
+    RegistryDocument snapshot(String provider, int version) {
+        return store.snapshot(RegistryNames.requireProvider(provider), RegistryNames.requireVersion(version));
+    }
+
     @Override
     public String toString() {
         return "Registry[" + baseUrl + "]";
