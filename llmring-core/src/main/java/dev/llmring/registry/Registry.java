@@ -180,7 +180,7 @@ public final class Registry {
             return this;
         }
 
-        /** @see #baseUrl(URI) */
+        /** @see #baseUrl(URI); an absolute path ({@code /srv/registry}) stands for its {@code file:} URL. */
         public Builder baseUrl(String baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
             return baseUrl(parse(baseUrl, "baseUrl"));
@@ -316,6 +316,7 @@ public final class Registry {
         }
 
         private static URI parse(String url, String what) {
+            if (url.startsWith("/")) return Path.of(url).toUri(); // an absolute directory path means file:
             try {
                 return new URI(url);
             } catch (java.net.URISyntaxException e) {

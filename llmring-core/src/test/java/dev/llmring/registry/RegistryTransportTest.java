@@ -120,6 +120,23 @@ class RegistryTransportTest {
     }
 
     @Test
+    void registryThatDripsItsBodyTimesOut() {
+        server.wm.stubFor(get(urlEqualTo("/registry/google/models.json")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"models\":{}}" + " ".repeat(4_000)).withChunkedDribbleDelay(20, 3_000)));
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> server.registry(cache).timeout(Duration.ofMillis(300)).build().models("google"));
+        assertTrue(e.getMessage().contains("longer than 300 ms"), e.getMessage());
+    }
+
+    @Test
+    void absolutePathInTheEnvironmentMeansALocalDirectory() {
+        Registry r = Registry.builder()
+                .environment(name -> name.equals("LLMRING_REGISTRY_URL") ? RegistryServer.FIXTURE.toString() : null)
+                .build();
+        assertEquals(3, r.currentVersion("openai"));
+    }
+
+    @Test
     void malformedDocumentIsRegistryException() {
         server.wm.stubFor(get(urlEqualTo("/registry/google/models.json"))
                 .willReturn(aResponse().withStatus(200).withBody("{\"models\": [1, 2]}")));
