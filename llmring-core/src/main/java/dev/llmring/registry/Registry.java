@@ -180,7 +180,11 @@ public final class Registry {
             return this;
         }
 
-        /** @see #baseUrl(URI); an absolute path ({@code /srv/registry}) stands for its {@code file:} URL. */
+        /**
+         * As {@link #baseUrl(URI)}; an absolute path ({@code /srv/registry}) stands for its {@code file:} URL.
+         *
+         * @throws IllegalArgumentException when the text is not a URL, or as {@link #baseUrl(URI)}
+         */
         public Builder baseUrl(String baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
             return baseUrl(parse(baseUrl, "baseUrl"));

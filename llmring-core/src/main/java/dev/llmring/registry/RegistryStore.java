@@ -49,21 +49,24 @@ final class RegistryStore {
     RegistryDocument current(String provider) {
         Key key = new Key(provider, null);
         Loaded mem = memory.get(key);
-        if (mem != null && isFresh(mem)) return mem.doc();
+        if (mem != null && (isFresh(mem) || inBackoff(provider))) return mem.doc();
         synchronized (locks.computeIfAbsent(key, k -> new Object())) {
             mem = memory.get(key);
-            if (mem != null && isFresh(mem)) return mem.doc();
+            if (mem != null && (isFresh(mem) || inBackoff(provider))) return mem.doc();
             Loaded cached = newest(mem, fromDisk(key)); // another process may have refreshed the disk copy
             if (cached != null && (isFresh(cached) || offline)) return remember(key, cached).doc();
             if (offline) {
                 throw new RegistryException("registry is offline and has no cached data for " + provider, provider);
             }
-            Instant failed = lastFailure.get(provider);
-            if (cached != null && failed != null && clock.instant().isBefore(failed.plus(retryAfterFailure()))) {
-                return cached.doc();
-            }
+            if (cached != null && inBackoff(provider)) return remember(key, cached).doc();
             return refresh(key, cached);
         }
+    }
+
+    /** Whether a refresh of {@code provider} failed so recently that the source should not be asked yet. */
+    private boolean inBackoff(String provider) {
+        Instant failed = lastFailure.get(provider);
+        return failed != null && clock.instant().isBefore(failed.plus(retryAfterFailure()));
     }
 
     /** The provider's immutable snapshot {@code version}. */

@@ -22,12 +22,12 @@ import java.util.Objects;
  * </ul>
  */
 public final class TokenEstimator {
-    static final int PER_REQUEST = 3;
-    static final int PER_MESSAGE = 4;
-    static final int PER_IMAGE = 1_600;
-    static final int PER_DOCUMENT = 3_000;
-    static final int PDF_BYTES_PER_TOKEN = 50;
-    static final int PER_TOOL = 8;
+    public static final int PER_REQUEST = 3;
+    public static final int PER_MESSAGE = 4;
+    public static final int PER_IMAGE = 1_600;
+    public static final int PER_DOCUMENT = 3_000;
+    public static final int PDF_BYTES_PER_TOKEN = 50;
+    public static final int PER_TOOL = 8;
 
     private TokenEstimator() {}
 
