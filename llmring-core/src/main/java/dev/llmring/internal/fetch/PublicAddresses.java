@@ -100,6 +100,12 @@ public final class PublicAddresses {
         return GLOBAL_UNICAST.contains(a) ? null : "reserved (outside global unicast 2000::/3)";
     }
 
+    /** The address as text: dotted IPv4, or compressed lower-case IPv6 (no zone). */
+    static String text(InetAddress address) {
+        byte[] a = address.getAddress();
+        return a.length == 4 ? Ipv4Literal.format(a) : Ipv6Literal.format(a);
+    }
+
     private static Range v4(String address, int bits, String label) {
         return new Range(Ipv4Literal.parse(address), bits, label);
     }

@@ -110,7 +110,7 @@ public final class SafeFetcher {
             if (reason != null) {
                 throw Refusal.of(Rule.NON_PUBLIC_ADDRESS, parsed.display(),
                         (parsed.host().literal() ? "is" : "resolves to") + " a non-public address "
-                                + address.getHostAddress() + " (" + reason + ")");
+                                + PublicAddresses.text(address) + " (" + reason + ")");
             }
         }
         return download(parsed, addresses, deadline);

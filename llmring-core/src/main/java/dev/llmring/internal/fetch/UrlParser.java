@@ -31,7 +31,7 @@ final class UrlParser {
         if (!scheme.matches("[A-Za-z][A-Za-z0-9+.-]*")) throw malformed("a URL", "has no scheme");
         if (!scheme.equalsIgnoreCase("https")) {
             String shown = scheme.length() <= 16 ? scheme.toLowerCase(Locale.ROOT) : "?";
-            throw Refusal.of(Rule.SCHEME, "a " + shown + " URL", "only https is allowed");
+            throw Refusal.of(Rule.SCHEME, "a URL with scheme '" + shown + "'", "only https is allowed");
         }
         if (!url.startsWith("//", colon + 1)) throw malformed("an https URL", "'https:' is not followed by '//'");
         int start = colon + 3;
@@ -74,7 +74,7 @@ final class UrlParser {
         String path = query >= 0 ? rest.substring(0, query) : rest;
         String target = encode(path.isEmpty() ? "/" : path) + (query >= 0 ? encode(rest.substring(query)) : "");
         String origin = "https://" + host.authorityForm() + (port == 443 ? "" : ":" + port);
-        String shownPath = encode(path);
+        String shownPath = path.isEmpty() ? "/" : encode(path);
         if (shownPath.length() > MAX_DISPLAY_PATH) shownPath = shownPath.substring(0, MAX_DISPLAY_PATH) + "...";
         return new ParsedUrl(host, port, target, origin + shownPath);
     }
