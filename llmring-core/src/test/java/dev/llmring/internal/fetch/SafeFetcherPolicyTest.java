@@ -148,4 +148,16 @@ class SafeFetcherPolicyTest {
         assertEquals(Rule.CONNECTION_FAILED, refusal(fetcher, "https://b\u00fccher.example/cat.png"));
         assertEquals(List.of(new InetSocketAddress("93.184.215.20", 443)), opener.attempts());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://0x7f.1/cat.png", "https://2130706433/cat.png", "https://127.0.0.1./cat.png",
+        "https://[::ffff:127.0.0.1]/cat.png", "https://\uff11\uff12\uff17\uff0e\uff10\uff0e\uff10\uff0e\uff11/cat.png",
+        "https://%31%32%37.0.0.1/cat.png"})
+    void fetchByUriParsesTheHostItselfRatherThanTrustingUri(String text) {
+        URI uri = URI.create(text);
+
+        assertEquals(Rule.NON_PUBLIC_ADDRESS, refusal(enabled(RemoteUrlPolicy.builder()), uri.toString()));
+        assertEquals(List.of(), resolver.asked());
+        assertEquals(List.of(), opener.attempts());
+    }
 }
