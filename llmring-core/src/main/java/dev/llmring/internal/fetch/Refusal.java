@@ -2,6 +2,7 @@ package dev.llmring.internal.fetch;
 
 import dev.llmring.RemoteUrlRefusedException;
 import dev.llmring.RemoteUrlRefusedException.Rule;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** Builds refusals with one message shape: the rule, what was being fetched (never user info or query) and why. */
@@ -13,7 +14,7 @@ final class Refusal {
     }
 
     static RemoteUrlRefusedException of(Rule rule, String what, String why, @Nullable Throwable cause) {
-        String code = rule.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String code = rule.name().toLowerCase(Locale.ROOT).replace('_', '-');
         return new RemoteUrlRefusedException("remote URL refused [" + code + "]: " + what + ": " + why, rule, cause);
     }
 }
