@@ -4,7 +4,6 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -180,13 +179,7 @@ public final class Lockfile {
      * @throws LockfileException if there is no such profile, listing the profiles there are
      */
     public Profile profile(String name) {
-        Objects.requireNonNull(name, "name");
-        Profile profile = content.profiles().get(name);
-        if (profile == null) {
-            throw new LockfileException("profile '" + Names.printable(name) + "' not found; profiles: "
-                    + content.profiles().keySet(), source, 0, 0, null, null);
-        }
-        return profile;
+        return content.requireProfile(Objects.requireNonNull(name, "name"), "", source);
     }
 
     /**
@@ -201,25 +194,14 @@ public final class Lockfile {
      */
     public Profile profile(@Nullable String explicit, Function<String, @Nullable String> environment) {
         Objects.requireNonNull(environment, "environment");
-        String name;
-        String via;
-        String fromEnv = environment.apply(Discovery.PROFILE_VARIABLE);
         if (explicit != null && !explicit.isBlank()) {
-            name = explicit.strip();
-            via = "asked for";
-        } else if (fromEnv != null && !fromEnv.isBlank()) {
-            name = fromEnv.strip();
-            via = "from " + Discovery.PROFILE_VARIABLE;
-        } else {
-            name = content.defaultProfile();
-            via = "the default profile";
+            return content.requireProfile(explicit.strip(), " (asked for)", source);
         }
-        Profile profile = content.profiles().get(name);
-        if (profile == null) {
-            throw new LockfileException("profile '" + Names.printable(name) + "' (" + via + ") not found; profiles: "
-                    + content.profiles().keySet(), source, 0, 0, null, null);
+        String fromEnv = environment.apply(Discovery.PROFILE_VARIABLE);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return content.requireProfile(fromEnv.strip(), " (from " + Discovery.PROFILE_VARIABLE + ")", source);
         }
-        return profile;
+        return content.requireProfile(content.defaultProfile(), " (the default profile)", source);
     }
 
     /**
@@ -413,10 +395,7 @@ public final class Lockfile {
     }
 
     private Lockfile withProfile(Profile profile, Clock clock) {
-        Stamp now = Stamp.now(Objects.requireNonNull(clock, "clock"));
-        Map<String, Profile> next = new LinkedHashMap<>(content.profiles());
-        next.put(profile.name(), profile);
-        return edited(content.withProfiles(java.util.Collections.unmodifiableMap(next), now));
+        return edited(content.withProfile(profile, Stamp.now(Objects.requireNonNull(clock, "clock"))));
     }
 
     private Lockfile edited(LockfileContent next) {
@@ -442,8 +421,7 @@ public final class Lockfile {
 
     @Override
     public String toString() {
-        List<String> names = new ArrayList<>(content.profiles().keySet());
         return "Lockfile[" + (source != null ? source + ", " : "") + "version " + content.version()
-                + ", default profile " + content.defaultProfile() + ", profiles " + names + "]";
+                + ", default profile " + content.defaultProfile() + ", profiles " + content.profiles().keySet() + "]";
     }
 }

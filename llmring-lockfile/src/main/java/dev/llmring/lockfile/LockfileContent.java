@@ -16,9 +16,21 @@ record LockfileContent(
         Map<String, Object> extra,
         List<String> warnings) {
 
-    LockfileContent withProfiles(Map<String, Profile> next, Stamp now) {
-        return new LockfileContent(version, createdAt, now, defaultProfile, metadata, extendsPackages, next, extra,
-                List.of());
+    LockfileContent withProfile(Profile profile, Stamp now) {
+        Map<String, Profile> next = new java.util.LinkedHashMap<>(profiles);
+        next.put(profile.name(), profile);
+        return new LockfileContent(version, createdAt, now, defaultProfile, metadata, extendsPackages,
+                java.util.Collections.unmodifiableMap(next), extra, List.of());
+    }
+
+    /** The named profile; the error says how the name was chosen and lists the profiles there are. */
+    Profile requireProfile(String name, String via, @Nullable String source) {
+        Profile profile = profiles.get(name);
+        if (profile == null) {
+            throw new LockfileException("profile '" + Names.printable(name) + "'" + via + " not found; profiles: "
+                    + profiles.keySet(), source, 0, 0, null, null);
+        }
+        return profile;
     }
 
     LockfileContent withDefaultProfile(String name, Stamp now) {

@@ -24,6 +24,7 @@ final class LockfileDecoder {
 
     private final String file;
     private final List<String> warnings = new ArrayList<>();
+    private List<String> packages = List.of();
 
     private LockfileDecoder(String file) {
         this.file = file;
@@ -57,6 +58,7 @@ final class LockfileDecoder {
         }
         Map<String, Object> metadata = freeTable(top.get("metadata"), "metadata");
         List<String> extendsPackages = extendsPackages(top.get("extends"));
+        this.packages = extendsPackages;
         Map<String, Profile> profiles = profiles(top.get("profiles"));
         Map<String, Object> extra = new LinkedHashMap<>();
         top.forEach((key, node) -> {
@@ -182,6 +184,11 @@ final class LockfileDecoder {
             String alias = string(aliasNode, at + ".alias");
             if (!Names.isAlias(alias)) {
                 throw error(aliasNode, at + ".alias", "bad alias '" + Names.printable(alias) + "': " + Names.ALIAS_RULE);
+            }
+            int colon = alias.indexOf(':');
+            if (colon > 0 && !packages.contains(alias.substring(0, colon))) {
+                warn(aliasNode, at + ".alias", "alias overrides package '" + alias.substring(0, colon)
+                        + "', which is not among the extends packages " + packages);
             }
             Integer firstLine = aliasLines.putIfAbsent(alias, aliasNode.line);
             if (firstLine != null) {

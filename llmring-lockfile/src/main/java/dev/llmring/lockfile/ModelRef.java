@@ -15,6 +15,10 @@ import java.util.Objects;
 public record ModelRef(String provider, String model) {
 
     /**
+     * A model reference from its two parts.
+     *
+     * @param provider the provider id
+     * @param model the provider's model id (may itself contain {@code ':'})
      * @throws IllegalArgumentException if the provider or the model is malformed, naming the bad value
      */
     public ModelRef {

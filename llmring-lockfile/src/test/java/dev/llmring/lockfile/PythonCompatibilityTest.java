@@ -56,6 +56,8 @@ class PythonCompatibilityTest {
     @Test
     void readsJsonWithNullConstraints() {
         assertTrue(fromJson.profile("default").binding("assistant").orElseThrow().constraints().isEmpty());
+        assertTrue(fromJson.warnings().isEmpty(), fromJson.warnings()::toString);
+        assertTrue(fromToml.warnings().isEmpty(), fromToml.warnings()::toString);
     }
 
     @Test

@@ -201,6 +201,15 @@ class ValidationTest {
     }
 
     @Test
+    void warnsAboutAnOverrideOfAPackageThatIsNotExtended() {
+        Lockfile lock = toml("[profiles.default]\n[[profiles.default.bindings]]\nalias = \"acme:x\"\n"
+                + "models = [\"openai:gpt-4o\"]\n");
+        assertEquals(1, lock.warnings().size());
+        assertTrue(lock.warnings().get(0).startsWith("test.lock:3:1: profiles.default.bindings[0].alias: "),
+                lock.warnings()::toString);
+    }
+
+    @Test
     void readingAMissingFileIsNotFound() {
         LockfileNotFoundException e = assertThrows(LockfileNotFoundException.class,
                 () -> Lockfile.read(java.nio.file.Path.of("does-not-exist", "llmring.lock")));
