@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
  * Finds key-shaped text. Known shapes: {@code sk-…} (OpenAI, Anthropic {@code sk-ant-…}), Stripe-style
  * {@code sk_live_…}, Google {@code AIza…}, {@code xai-…}, {@code gsk_…}, {@code hf_…}, GitHub and GitLab tokens,
  * AWS access key ids, Slack tokens, JWTs, {@code Bearer <token>}, PEM private keys. Anything else is flagged when
- * it contains a run of 20 or more letters and digits, with at least two of each, whose character entropy is at
- * least 3.3 bits per character, except 40- or 64-character lowercase hex (commit ids, SHA-256 digests). Model
- * names never trip this: their letter-digit runs are short words and dates ({@code claude-sonnet-4-5-20250929}).
+ * it contains a run of letters and digits with at least two of each and a character entropy of at least 3.3 bits
+ * per character that is either 20 or more long with upper case, lower case and digits, or 32 or more long;
+ * 40-character lowercase hex (a commit id) is let through. Model names never trip this: their letter-digit runs
+ * are short words and dates ({@code claude-sonnet-4-5-20250929}).
  *
  * <p>A {@link Hit} says what shape was seen and where, never the text itself.
  */
@@ -31,7 +32,7 @@ final class SecretScanner {
             new Shape("a bearer token", "(?i)" + START + "bearer\\s+[A-Za-z0-9._~+/=-]{16,}"),
             new Shape("a private key", "-----BEGIN [A-Z ]*PRIVATE KEY-----"));
     private static final Pattern ALNUM_RUN = Pattern.compile("[A-Za-z0-9]{20,}");
-    private static final Pattern DIGEST_HEX = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+    private static final Pattern COMMIT_ID = Pattern.compile("[0-9a-f]{40}");
 
     private SecretScanner() {}
 
@@ -54,11 +55,13 @@ final class SecretScanner {
     }
 
     static boolean looksRandom(String run) {
-        if (DIGEST_HEX.matcher(run).matches()) {
+        if (COMMIT_ID.matcher(run).matches()) {
             return false;
         }
         int digits = 0;
         int letters = 0;
+        boolean upper = false;
+        boolean lower = false;
         int[] counts = new int[128];
         for (int i = 0; i < run.length(); i++) {
             char c = run.charAt(i);
@@ -67,9 +70,11 @@ final class SecretScanner {
                 digits++;
             } else {
                 letters++;
+                upper |= c <= 'Z';
+                lower |= c >= 'a';
             }
         }
-        if (digits < 2 || letters < 2) {
+        if (digits < 2 || letters < 2 || (run.length() < 32 && !(upper && lower))) {
             return false;
         }
         double entropy = 0;

@@ -65,6 +65,13 @@ class SecretScreeningTest {
     }
 
     @Test
+    void refusesALongLowercaseHexToken() {
+        String hex = "0123456789abcdef".repeat(4);
+        LockfileException e = assertThrows(LockfileException.class, () -> toml("[metadata]\ntoken = \"" + hex + "\"\n"));
+        assertRefusedWithoutShowing(hex, e);
+    }
+
+    @Test
     void refusesAKeyInAComment() {
         String key = Fixtures.openAiShaped();
         LockfileException e = assertThrows(LockfileException.class,
@@ -128,7 +135,7 @@ class SecretScreeningTest {
     void acceptsDigestsTimestampsAndIdentifiersInMetadata() {
         Lockfile lock = toml("[metadata]\n"
                 + "commit = \"3f786850e387550fdab836ed7e6dc881de23001b\"\n"
-                + "sha256 = \"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"\n"
+                + "compact = \"claude35sonnet20241022\"\n"
                 + "uuid = \"550e8400-e29b-41d4-a716-446655440000\"\n"
                 + "repo = \"https://github.com/acme/support-bot/tree/main/config\"\n"
                 + "note = \"Keys live in OPENAI_API_KEY and ANTHROPIC_API_KEY, never here\"\n"
