@@ -1,7 +1,8 @@
 package dev.llmring.providers.anthropic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.llmring.ChatRequest;
+import dev.llmring.providers.internal.Endpoints;
+import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.spi.ApiKey;
 import dev.llmring.spi.EventSink;
 import dev.llmring.spi.HttpCall;
@@ -9,7 +10,6 @@ import dev.llmring.spi.ProviderAdapter;
 import dev.llmring.spi.ProviderConfig;
 import dev.llmring.spi.ProviderError;
 import dev.llmring.spi.ResponseDecoder;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.util.LinkedHashMap;
@@ -30,9 +30,7 @@ final class AnthropicAdapter implements ProviderAdapter {
 
     AnthropicAdapter(ProviderConfig config) {
         this.name = config.name();
-        String base = config.baseUrl().orElse(DEFAULT_BASE_URL).toString();
-        while (base.endsWith("/")) base = base.substring(0, base.length() - 1);
-        this.messagesUri = URI.create(base + "/v1/messages");
+        this.messagesUri = Endpoints.resolve(config.baseUrl().orElse(DEFAULT_BASE_URL), "/v1/messages");
         this.apiKey = config.apiKey()
                 .or(() -> config.env(AnthropicProviderFactory.KEY_ENV).map(k -> ApiKey.of(k.strip())))
                 .orElse(null);
@@ -61,12 +59,7 @@ final class AnthropicAdapter implements ProviderAdapter {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(model, "model");
         EncodeContext ctx = new EncodeContext(name, model);
-        byte[] body;
-        try {
-            body = Wire.MAPPER.writeValueAsBytes(RequestEncoder.encode(request, name, ctx, stream));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] body = ProviderJson.bytes(RequestEncoder.encode(request, name, ctx, stream));
         Map<String, String> headers = new LinkedHashMap<>();
         if (apiKey != null) headers.put("x-api-key", apiKey.reveal());
         headers.put("anthropic-version", version);

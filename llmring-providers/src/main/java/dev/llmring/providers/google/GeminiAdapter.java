@@ -3,6 +3,8 @@ package dev.llmring.providers.google;
 import dev.llmring.ChatRequest;
 import dev.llmring.ErrorDetails;
 import dev.llmring.InvalidRequestException;
+import dev.llmring.providers.internal.Endpoints;
+import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.spi.ApiKey;
 import dev.llmring.spi.EventSink;
 import dev.llmring.spi.HttpCall;
@@ -27,8 +29,7 @@ final class GeminiAdapter implements ProviderAdapter {
 
     GeminiAdapter(String name, URI base, @Nullable ApiKey apiKey) {
         this.name = name;
-        String b = base.toString();
-        this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        this.base = Endpoints.trimmed(base);
         this.apiKey = apiKey;
     }
 
@@ -44,7 +45,7 @@ final class GeminiAdapter implements ProviderAdapter {
         if (!MODEL.matcher(model).matches()) {
             throw new InvalidRequestException("not a Gemini model name: '" + model + "'", ErrorDetails.of(name, model));
         }
-        byte[] body = GeminiJson.bytes(GeminiRequestEncoder.encode(request, name, model));
+        byte[] body = ProviderJson.bytes(GeminiRequestEncoder.encode(request, name, model));
         String path = model.contains("/") ? model : "models/" + model;
         URI uri = URI.create(base + "/" + path + (stream ? ":streamGenerateContent?alt=sse" : ":generateContent"));
         Map<String, String> headers = new LinkedHashMap<>();

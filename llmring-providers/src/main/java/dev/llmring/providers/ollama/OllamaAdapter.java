@@ -3,6 +3,8 @@ package dev.llmring.providers.ollama;
 import dev.llmring.ChatRequest;
 import dev.llmring.ErrorDetails;
 import dev.llmring.InvalidRequestException;
+import dev.llmring.providers.internal.Endpoints;
+import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.spi.EventSink;
 import dev.llmring.spi.HttpCall;
 import dev.llmring.spi.ProviderAdapter;
@@ -21,8 +23,7 @@ final class OllamaAdapter implements ProviderAdapter {
 
     OllamaAdapter(String name, URI base) {
         this.name = name;
-        String b = base.toString();
-        this.endpoint = URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + "/api/chat");
+        this.endpoint = Endpoints.resolve(base, "/api/chat");
     }
 
     @Override
@@ -47,7 +48,7 @@ final class OllamaAdapter implements ProviderAdapter {
         if (model.isBlank()) {
             throw new InvalidRequestException("Ollama model name is blank", ErrorDetails.of(name, model));
         }
-        byte[] body = OllamaJson.bytes(OllamaRequestEncoder.encode(request, name, model, stream));
+        byte[] body = ProviderJson.bytes(OllamaRequestEncoder.encode(request, name, model, stream));
         return HttpCall.post(endpoint, Map.of("content-type", "application/json"), body);
     }
 

@@ -1,10 +1,10 @@
 package dev.llmring.providers.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmring.ChatRequest;
 import dev.llmring.ErrorDetails;
 import dev.llmring.InvalidRequestException;
+import dev.llmring.providers.internal.Endpoints;
+import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.spi.ApiKey;
 import dev.llmring.spi.EventSink;
 import dev.llmring.spi.HttpCall;
@@ -36,11 +36,7 @@ final class OpenAiAdapter implements ProviderAdapter {
 
     /** {@code {base}/chat/completions}, keeping a query the base URL carries (some gateways need one). */
     static URI endpoint(URI base) {
-        String path = Objects.requireNonNullElse(base.getRawPath(), "");
-        while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
-        String query = base.getRawQuery();
-        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + "/chat/completions"
-                + (query == null ? "" : "?" + query));
+        return Endpoints.resolve(base, "/chat/completions");
     }
 
     @Override
@@ -63,9 +59,9 @@ final class OpenAiAdapter implements ProviderAdapter {
     public HttpCall encode(ChatRequest request, String model, boolean stream) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(model, "model");
-        ObjectNode body;
+        byte[] body;
         try {
-            body = encoder.encode(request, model, stream);
+            body = ProviderJson.bytes(encoder.encode(request, model, stream));
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(e.getMessage(), ErrorDetails.of(name, model), e);
         }
@@ -74,12 +70,7 @@ final class OpenAiAdapter implements ProviderAdapter {
         headers.put("Content-Type", "application/json");
         headers.put("Accept", stream ? "text/event-stream" : "application/json");
         headers.putAll(extraHeaders);
-        try {
-            return HttpCall.post(endpoint, headers, OpenAiJson.MAPPER.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
-            throw new InvalidRequestException(
-                    "request could not be written as JSON: " + e.getOriginalMessage(), ErrorDetails.of(name, model), e);
-        }
+        return HttpCall.post(endpoint, headers, body);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.llmring.FinishReason;
 import dev.llmring.StreamEvent;
 import dev.llmring.ToolCall;
 import dev.llmring.Usage;
+import dev.llmring.providers.internal.WholeToolCalls;
 import dev.llmring.spi.ErrorKind;
 import dev.llmring.spi.ProviderFailure;
 import java.nio.charset.StandardCharsets;
@@ -99,8 +100,8 @@ class GeminiDecoderTest {
         RecordingSink sink = stream("stream-function-calls.sse");
         String paris = "{\"city\":\"Paris\",\"unit\":\"celsius\"}";
         String london = "{\"city\":\"London\",\"unit\":\"celsius\"}";
-        String id0 = GeminiDecoder.syntheticId(0, "get_weather", paris);
-        String id1 = GeminiDecoder.syntheticId(1, "get_weather", london);
+        String id0 = WholeToolCalls.stableId(0, "get_weather", paris);
+        String id1 = WholeToolCalls.stableId(1, "get_weather", london);
 
         assertEquals(List.of(
                 new StreamEvent.ToolCallStart(0, id0, "get_weather"),

@@ -9,6 +9,7 @@ import dev.llmring.FinishReason;
 import dev.llmring.StreamEvent;
 import dev.llmring.ToolCall;
 import dev.llmring.Usage;
+import dev.llmring.providers.internal.WholeToolCalls;
 import dev.llmring.spi.ErrorKind;
 import dev.llmring.spi.ProviderFailure;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ class OllamaDecoderTest {
     void wholeToolCallsBecomeStartDeltaAndCompleteWithArgumentsAsJsonText() {
         RecordingSink sink = stream("stream-tool-calls.ndjson");
         String paris = "{\"city\":\"Paris\",\"unit\":\"celsius\"}";
-        String id0 = OllamaDecoder.syntheticId(0, "get_weather", paris);
+        String id0 = WholeToolCalls.stableId(0, "get_weather", paris);
 
         assertEquals(List.of(
                 new StreamEvent.ToolCallStart(0, id0, "get_weather"),
