@@ -1,33 +1,30 @@
 package dev.llmring.providers.openai;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmring.ChatRequest;
 import dev.llmring.ErrorDetails;
 import dev.llmring.InvalidRequestException;
 import dev.llmring.providers.internal.Endpoints;
-import dev.llmring.providers.internal.ProviderJson;
+import dev.llmring.providers.internal.JsonPostAdapter;
 import dev.llmring.spi.ApiKey;
 import dev.llmring.spi.EventSink;
-import dev.llmring.spi.HttpCall;
-import dev.llmring.spi.ProviderAdapter;
 import dev.llmring.spi.ProviderError;
 import dev.llmring.spi.ResponseDecoder;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** The OpenAI Chat Completions adapter, serving under {@link #name()} (see the package documentation). */
-final class OpenAiAdapter implements ProviderAdapter {
-    private final String name;
+final class OpenAiAdapter extends JsonPostAdapter {
     private final URI endpoint;
     private final @Nullable ApiKey apiKey;
     private final Map<String, String> extraHeaders;
     private final OpenAiRequestEncoder encoder;
 
     OpenAiAdapter(String name, URI baseUrl, @Nullable ApiKey apiKey, Map<String, String> extraHeaders) {
-        this.name = Objects.requireNonNull(name, "name");
+        super(name);
         this.endpoint = endpoint(baseUrl);
         this.apiKey = apiKey;
         this.extraHeaders = Map.copyOf(extraHeaders);
@@ -40,11 +37,6 @@ final class OpenAiAdapter implements ProviderAdapter {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public boolean acceptsMediaUrls() {
         return true;
     }
@@ -54,27 +46,33 @@ final class OpenAiAdapter implements ProviderAdapter {
         return "x-request-id";
     }
 
+    @Override
+    protected URI uri(String model, boolean stream) {
+        return endpoint;
+    }
+
     /** @throws InvalidRequestException when the request uses something Chat Completions cannot express */
     @Override
-    public HttpCall encode(ChatRequest request, String model, boolean stream) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(model, "model");
-        byte[] body;
+    protected JsonNode body(ChatRequest request, String model, boolean stream) {
         try {
-            body = ProviderJson.bytes(encoder.encode(request, model, stream));
+            return encoder.encode(request, model, stream);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(e.getMessage(), ErrorDetails.of(name, model), e);
+            throw new InvalidRequestException(e.getMessage(), ErrorDetails.of(name(), model), e);
         }
+    }
+
+    @Override
+    protected Map<String, String> headers(boolean stream) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (apiKey != null) headers.put("Authorization", "Bearer " + apiKey.reveal());
         headers.put("Content-Type", "application/json");
         headers.put("Accept", stream ? "text/event-stream" : "application/json");
         headers.putAll(extraHeaders);
-        return HttpCall.post(endpoint, headers, body);
+        return headers;
     }
 
     @Override
-    public ResponseDecoder decoder(String model, EventSink sink) {
+    protected ResponseDecoder newDecoder(EventSink sink) {
         return new OpenAiDecoder(sink, apiKey);
     }
 
@@ -85,6 +83,6 @@ final class OpenAiAdapter implements ProviderAdapter {
 
     @Override
     public String toString() {
-        return "OpenAiAdapter[name=" + name + ", endpoint=" + endpoint + "]";
+        return "OpenAiAdapter[name=" + name() + ", endpoint=" + endpoint + "]";
     }
 }
