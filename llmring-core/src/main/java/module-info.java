@@ -10,6 +10,7 @@ module dev.llmring.core {
 
     exports dev.llmring;
     exports dev.llmring.spi;
+    exports dev.llmring.registry;
 
     uses dev.llmring.spi.ProviderFactory;
 }

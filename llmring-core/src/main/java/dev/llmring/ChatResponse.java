@@ -23,6 +23,7 @@ public final class ChatResponse {
     private final Duration latency;
     private final @Nullable Duration timeToFirstEvent;
     private final RoutingTrace trace;
+    private final @Nullable Cost cost;
 
     private ChatResponse(Builder b) {
         this.text = b.text;
@@ -36,6 +37,7 @@ public final class ChatResponse {
         this.latency = Objects.requireNonNull(b.latency, "latency");
         this.timeToFirstEvent = b.timeToFirstEvent;
         this.trace = Objects.requireNonNull(b.trace, "trace");
+        this.cost = b.cost;
     }
 
     static Builder builder() {
@@ -115,6 +117,14 @@ public final class ChatResponse {
         return trace;
     }
 
+    /**
+     * What the call cost, when cost accounting ran (a registry is configured); its {@link Cost#status()} says whether
+     * it could be priced.
+     */
+    public Optional<Cost> cost() {
+        return Optional.ofNullable(cost);
+    }
+
     /** Names the binding and the answer's shape, never its content. */
     @Override
     public String toString() {
@@ -136,6 +146,7 @@ public final class ChatResponse {
         private @Nullable Duration latency;
         private @Nullable Duration timeToFirstEvent;
         private @Nullable RoutingTrace trace;
+        private @Nullable Cost cost;
 
         private Builder() {}
 
@@ -192,6 +203,11 @@ public final class ChatResponse {
 
         Builder trace(RoutingTrace trace) {
             this.trace = trace;
+            return this;
+        }
+
+        Builder cost(@Nullable Cost cost) {
+            this.cost = cost;
             return this;
         }
 
