@@ -57,7 +57,8 @@ public final class ChatResponse {
                 .requestId(requestId)
                 .latency(latency)
                 .timeToFirstEvent(timeToFirstEvent)
-                .trace(trace);
+                .trace(trace)
+                .cost(cost);
     }
 
     /** The answer's text (empty when the model only called tools). */

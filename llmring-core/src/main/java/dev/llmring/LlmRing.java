@@ -201,6 +201,25 @@ public final class LlmRing implements AutoCloseable {
         }
 
         /**
+         * Reads the lockfile at {@code path} when the client is built (it must exist), instead of discovering one.
+         * Default: discovery, in order {@code LLMRING_LOCKFILE_PATH} (must exist), {@code ./llmring.lock},
+         * {@code ./llmring.lock.json}, the classpath resource {@code llmring.lock}; when none is found the client
+         * still serves {@code provider:model} references, and an alias fails naming every place looked.
+         */
+        public Builder lockfile(java.nio.file.Path path) {
+            config.lockfilePath = Objects.requireNonNull(path, "path");
+            config.lockfile = null;
+            return this;
+        }
+
+        /** Uses {@code lockfile} (already read or built in code) instead of discovering one. */
+        public Builder lockfile(dev.llmring.lockfile.Lockfile lockfile) {
+            config.lockfile = Objects.requireNonNull(lockfile, "lockfile");
+            config.lockfilePath = null;
+            return this;
+        }
+
+        /**
          * The lockfile profile to route in. Default: {@code LLMRING_PROFILE}, else the lockfile's
          * {@code default_profile}, else {@code default}.
          *
@@ -339,8 +358,12 @@ public final class LlmRing implements AutoCloseable {
         }
 
         /**
-         * Builds the client: finds and creates the providers, resolves the profile.
+         * Builds the client: reads the lockfile, selects the profile, finds and creates the providers.
          *
+         * @throws dev.llmring.lockfile.LockfileNotFoundException when the lockfile given by {@link #lockfile(
+         *     java.nio.file.Path)} or {@code LLMRING_LOCKFILE_PATH} does not exist
+         * @throws dev.llmring.lockfile.LockfileException when the lockfile is invalid or the profile is not in it
+         *     (listing the profiles there are)
          * @throws IllegalArgumentException when a compatible provider names an unknown protocol
          */
         public LlmRing build() {

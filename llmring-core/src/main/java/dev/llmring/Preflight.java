@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
 interface Preflight {
 
     /**
+     * @param streaming whether the call is a {@link LlmRing#stream} (some models cannot stream)
      * @return why {@code target} cannot serve {@code request} in {@code profile}, or null to call it
      * @throws LlmRingException (e.g. {@link BudgetExceededException}) to end the call at once
      */
-    @Nullable String check(ChatRequest request, String profile, Target target);
+    @Nullable String check(ChatRequest request, String profile, Target target, boolean streaming);
 
-    Preflight ALLOW = (request, profile, target) -> null;
+    Preflight ALLOW = (request, profile, target, streaming) -> null;
 }

@@ -1,8 +1,12 @@
 package dev.llmring;
 
 import dev.llmring.spi.ApiKey;
+import dev.llmring.lockfile.Discovery;
+import dev.llmring.lockfile.Lockfile;
+import dev.llmring.lockfile.LockfileNotFoundException;
 import dev.llmring.spi.ProviderFactory;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +39,8 @@ final class RingConfig {
     Clock clock = Clock.systemUTC();
     Sleeper sleeper = Sleeper.system();
     Function<String, @Nullable String> environment = System::getenv;
+    @Nullable Path lockfilePath;
+    @Nullable Lockfile lockfile;
     @Nullable PoolResolver resolver;
     MediaResolver media = MediaResolver.REFUSE;
     Preflight preflight = Preflight.ALLOW;
@@ -60,6 +66,8 @@ final class RingConfig {
         c.clock = clock;
         c.sleeper = sleeper;
         c.environment = environment;
+        c.lockfilePath = lockfilePath;
+        c.lockfile = lockfile;
         c.resolver = resolver;
         c.media = media;
         c.preflight = preflight;
@@ -95,7 +103,26 @@ final class RingConfig {
         all.putAll(factories);
         Providers providers = Providers.create(
                 all, List.copyOf(compatibles.values()), apiKeys, baseUrls, environment);
-        PoolResolver pools = resolver != null ? resolver : PoolResolver.direct(profileName(), "no lockfile configured");
+        Lockfile lf = lockfile;
+        PoolResolver pools;
+        if (resolver != null) {
+            pools = resolver;
+        } else {
+            String missing = "no lockfile configured";
+            if (lf == null) {
+                try {
+                    lf = Lockfile.discover(Discovery.builder().explicitPath(lockfilePath).environment(environment)
+                            .build());
+                } catch (LockfileNotFoundException e) {
+                    String named = environment.apply(Discovery.PATH_VARIABLE);
+                    if (lockfilePath != null || (named != null && !named.isBlank())) throw e;
+                    missing = e.getMessage();
+                    LOG.debug("no lockfile: {}", missing);
+                }
+            }
+            pools = lf == null ? PoolResolver.direct(profileName(), missing)
+                    : new LockfileResolver(lf, lf.profile(profile, environment).name());
+        }
         Shared s = shared;
         if (s == null || !s.connectTimeout.equals(timeouts.connect()) || !s.retain()) s = new Shared(timeouts.connect());
         Router.Settings settings = new Router.Settings(providers, pools, timeouts, retry, clock, sleeper, random,
@@ -103,12 +130,17 @@ final class RingConfig {
                 new Failures(providers.redactor(), clock));
         Router router = new Router(settings, new Transport(s.http), new CircuitBreakers(breaker, clock), s.callIds);
         LOG.debug("llmring client built: profile {}, providers {}", pools.profile(), providers.names());
-        return new LlmRing(copyFor(null), s, router);
+        RingConfig frozen = copyFor(null);
+        if (lf != null) {
+            frozen.lockfile = lf; // derived clients use the lockfile this one read, not a second discovery
+            frozen.lockfilePath = null;
+        }
+        return new LlmRing(frozen, s, router);
     }
 
     private String profileName() {
         if (profile != null) return profile;
-        String env = environment.apply("LLMRING_PROFILE");
+        String env = environment.apply(Discovery.PROFILE_VARIABLE);
         return env == null || env.isBlank() ? "default" : env.trim();
     }
 

@@ -334,7 +334,7 @@ final class Router {
         if (unusable != null) return unusable;
         String smaller = notLargerWindow(call, target);
         if (smaller != null) return smaller;
-        return settings.preflight().check(call.request, call.info.profile(), target);
+        return settings.preflight().check(call.request, call.info.profile(), target, call.info.streaming());
     }
 
     /** After an overflow: why {@code target}'s window is known not to be larger than one that overflowed. */

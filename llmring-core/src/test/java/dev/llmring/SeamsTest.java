@@ -55,7 +55,7 @@ class SeamsTest extends WireMockSupport {
     void aPreflightReasonSkipsTheBindingAndIsRecorded() {
         server.stubFor(post("/b/chat").willReturn(answer("from-b")));
         aliases.bind("chat", "a:m1", "b:m2");
-        Preflight noA = (request, profile, target) -> target.provider().equals("a") ? "a cannot see images" : null;
+        Preflight noA = (request, profile, target, streaming) -> target.provider().equals("a") ? "a cannot see images" : null;
         try (LlmRing ring = ring().preflight(noA).build()) {
             ChatResponse r = ring.chat(request("chat"));
             assertEquals("from-b", r.text());
@@ -65,7 +65,7 @@ class SeamsTest extends WireMockSupport {
 
     @Test
     void aPreflightExceptionEndsTheCallBeforeAnyHttp() {
-        Preflight budget = (request, profile, target) -> {
+        Preflight budget = (request, profile, target, streaming) -> {
             throw new BudgetExceededException("over budget", ErrorDetails.of(target.provider(), target.model()));
         };
         try (LlmRing ring = ring().preflight(budget).build()) {
