@@ -3,6 +3,7 @@ package dev.llmring;
 import dev.llmring.lockfile.Lockfile;
 import dev.llmring.lockfile.LockfileException;
 import dev.llmring.lockfile.ModelRef;
+import dev.llmring.lockfile.Profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,16 +11,23 @@ import java.util.Set;
 /** Pools from the lockfile, in one profile chosen when the client was built. */
 final class LockfileResolver implements PoolResolver {
     private final Lockfile lockfile;
+    private final Profile lockfileProfile;
     private final String profile;
 
-    LockfileResolver(Lockfile lockfile, String profile) {
+    LockfileResolver(Lockfile lockfile, Profile profile) {
         this.lockfile = lockfile;
-        this.profile = profile;
+        this.lockfileProfile = profile;
+        this.profile = profile.name();
     }
 
     @Override
     public String profile() {
         return profile;
+    }
+
+    @Override
+    public Profile lockfileProfile() {
+        return lockfileProfile;
     }
 
     @Override

@@ -12,6 +12,11 @@ interface PoolResolver {
     /** The profile the client routes in. */
     String profile();
 
+    /** The profile as the lockfile has it (registry pins, binding constraints); null without a lockfile. */
+    default dev.llmring.lockfile.@org.jspecify.annotations.Nullable Profile lockfileProfile() {
+        return null;
+    }
+
     /**
      * The pool for {@code model}, in order, never empty.
      *

@@ -121,7 +121,7 @@ final class RingConfig {
                 }
             }
             pools = lf == null ? PoolResolver.direct(profileName(), missing)
-                    : new LockfileResolver(lf, lf.profile(profile, environment).name());
+                    : new LockfileResolver(lf, lf.profile(profile, environment));
         }
         Shared s = shared;
         if (s == null || !s.connectTimeout.equals(timeouts.connect()) || !s.retain()) s = new Shared(timeouts.connect());

@@ -79,6 +79,7 @@ final class Router {
         final List<Target> overflowed = new ArrayList<>();
         @Nullable List<Target> pool;
         @Nullable ChatRequest inlined;
+        @Nullable LlmRingException lastSkipCause;
 
         CallState(LlmRingListener.Call info, Deadline deadline, CallControl control) {
             this.info = info;
@@ -172,7 +173,6 @@ final class Router {
     }
 
     private <T> Served<T> route(CallState call, Attempt<T> attempt) {
-        LlmRingException lastSkipCause = null;
         for (Target target : java.util.Objects.requireNonNull(call.pool)) {
             String skip = skipReason(call, target);
             if (skip != null) {
@@ -187,7 +187,7 @@ final class Router {
                 http = adapter.encode(request, target.model(), call.info.streaming());
             } catch (InvalidRequestException e) {
                 skipped(call, target, "cannot serve this request: " + settings.failures().clean(e.getMessage()));
-                lastSkipCause = e;
+                call.lastSkipCause = e;
                 continue;
             }
             LOG.trace("call {} -> {}: {}", call.info.id(), target, http);
@@ -233,7 +233,7 @@ final class Router {
         if (call.failures.isEmpty()) {
             List<String> reasons = call.trace.skipReasons();
             throw new NoUsableBindingException("no usable binding for '" + call.request.model() + "' in profile '"
-                    + call.info.profile() + "':\n  " + String.join("\n  ", reasons), reasons, lastSkipCause);
+                    + call.info.profile() + "':\n  " + String.join("\n  ", reasons), reasons, call.lastSkipCause);
         }
         throw endCall(call, call.failures.remove(call.failures.size() - 1));
     }
@@ -334,7 +334,14 @@ final class Router {
         if (unusable != null) return unusable;
         String smaller = notLargerWindow(call, target);
         if (smaller != null) return smaller;
-        return settings.preflight().check(call.request, call.info.profile(), target, call.info.streaming());
+        try {
+            return settings.preflight().check(new Preflight.Check(call.request, call.info.profile(),
+                    settings.resolver().lockfileProfile(), target, call.info.streaming()));
+        } catch (ContextWindowExceededException e) {
+            call.overflowed.add(target);
+            call.lastSkipCause = e;
+            return settings.failures().clean(e.getMessage());
+        }
     }
 
     /** After an overflow: why {@code target}'s window is known not to be larger than one that overflowed. */
