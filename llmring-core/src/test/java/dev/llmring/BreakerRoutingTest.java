@@ -54,6 +54,28 @@ class BreakerRoutingTest extends WireMockSupport {
     }
 
     @Test
+    void whileTheProbeIsInFlightConcurrentCallsSkipTheBinding() throws Exception {
+        server.stubFor(post("/b/chat").willReturn(answer("from-b")));
+        aliases.bind("chat", "a:m1", "b:m2");
+        try (GatedServer gated = new GatedServer();
+                LlmRing ring = ring().baseUrl("a", gated.base()).retryPolicy(RetryPolicy.none())
+                        .circuitBreaker(CircuitBreakerPolicy.of(1, Duration.ofSeconds(30))).build()) {
+            assertEquals("from-b", ring.chat(request("chat")).text()); // a fails: open
+            time.advance(Duration.ofSeconds(30));
+            java.util.concurrent.CompletableFuture<ChatResponse> probe = ring.chatAsync(request("chat"));
+            assertTrue(gated.secondRequest.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            for (int i = 0; i < 5; i++) {
+                RoutingTrace.Attempt skip = ring.chat(request("chat")).trace().attempts().get(0);
+                assertTrue(skip.reason().orElseThrow().contains("probe is in flight"), skip.toString());
+            }
+            gated.gate.countDown();
+            assertEquals("from-gated", probe.get(10, java.util.concurrent.TimeUnit.SECONDS).text());
+            assertEquals("from-gated", ring.chat(request("chat")).text()); // closed again
+            assertEquals(3, gated.requests.get());
+        }
+    }
+
+    @Test
     void anInvalidRequestDoesNotCountTowardsTheBreaker() {
         server.stubFor(post("/a/chat").willReturn(error(400, "invalid")));
         try (LlmRing ring = breakerRing()) {
