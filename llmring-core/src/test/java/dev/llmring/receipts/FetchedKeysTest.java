@@ -126,7 +126,7 @@ class FetchedKeysTest {
 
     @Test
     void slowServerTimesOut() {
-        server.stubFor(get(PATH).willReturn(okJson(TestKeys.keySetJson(A)).withFixedDelay(2_000)));
+        server.stubFor(get(PATH).willReturn(okJson(TestKeys.keySetJson(A)).withFixedDelay(1_000)));
 
         ReceiptVerificationException e = assertKeysUnavailable(verifier(Duration.ofMillis(200)));
         assertTrue(e.getCause() instanceof dev.llmring.LlmRingTimeoutException, String.valueOf(e.getCause()));
