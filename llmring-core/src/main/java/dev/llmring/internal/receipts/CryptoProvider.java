@@ -26,7 +26,12 @@ final class CryptoProvider {
     /** The seam: which engine a given class loader can offer. */
     static SignatureEngine locate(ClassLoader loader) {
         try {
-            Class.forName(BouncyCastleEngine.PROBE_CLASS, false, loader);
+            Class<?> probe = Class.forName(BouncyCastleEngine.PROBE_CLASS, false, loader);
+            Module self = CryptoProvider.class.getModule();
+            if (self.isNamed() && !self.canRead(probe.getModule())) {
+                // BouncyCastle on the class path while llmring is on the module path: read it explicitly.
+                self.addReads(probe.getModule());
+            }
             return new BouncyCastleEngine();
         } catch (ClassNotFoundException | LinkageError e) {
             return new Missing();
