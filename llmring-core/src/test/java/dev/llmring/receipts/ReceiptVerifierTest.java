@@ -111,6 +111,17 @@ class ReceiptVerifierTest {
     }
 
     @Test
+    void rejectsKeyIdChangedToAnotherKnownKey() {
+        TestKeys other = TestKeys.generate("key-other");
+        ReceiptVerifier both = ReceiptVerifier.pinned(ReceiptKeySet.parse(TestKeys.keySetJson(KEYS, other)));
+        Map<String, Object> fields = KEYS.singleReceipt();
+        fields.put("signature", KEYS.signature(fields));
+        fields.put("key_id", "key-other");
+
+        assertEquals(Optional.of(VerificationFailure.SIGNATURE_MISMATCH), both.verify(JsonTree.write(fields)).failure());
+    }
+
+    @Test
     void checksReceiptWithoutKeyIdAgainstTheCurrentKey() {
         Map<String, Object> fields = KEYS.singleReceipt();
         fields.remove("key_id");
