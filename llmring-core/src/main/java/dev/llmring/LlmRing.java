@@ -325,15 +325,26 @@ public final class LlmRing implements AutoCloseable {
             return this;
         }
 
-        // Seams for the registry, the safe fetcher and tests; package-private until their public shape is settled.
+        /**
+         * Whether and how images and documents given by URL may be downloaded, for providers that need the bytes
+         * (Gemini, Ollama; every provider with {@link RemoteUrlPolicy#inlineAlways()}). Default
+         * {@link RemoteUrlPolicy#disabled()}; {@code LLMRING_ALLOW_REMOTE_URLS=true} in the environment switches
+         * fetching on (never off), with this policy's allowlist and limits. See {@code docs/remote-urls.md}.
+         */
+        public Builder remoteUrls(RemoteUrlPolicy policy) {
+            config.remoteUrls = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        // Seams for tests; package-private.
 
         Builder poolResolver(PoolResolver resolver) {
             config.resolver = resolver;
             return this;
         }
 
-        Builder mediaResolver(MediaResolver media) {
-            config.media = media;
+        Builder mediaFetcher(MediaFetcher fetcher) {
+            config.fetcher = fetcher;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.llmring;
 
+import dev.llmring.internal.fetch.SafeFetcher;
 import dev.llmring.spi.ApiKey;
 import dev.llmring.lockfile.Discovery;
 import dev.llmring.lockfile.Lockfile;
@@ -42,7 +43,8 @@ final class RingConfig {
     @Nullable Path lockfilePath;
     @Nullable Lockfile lockfile;
     @Nullable PoolResolver resolver;
-    MediaResolver media = MediaResolver.REFUSE;
+    RemoteUrlPolicy remoteUrls = RemoteUrlPolicy.disabled();
+    @Nullable MediaFetcher fetcher;
     Preflight preflight = Preflight.ALLOW;
     ContextWindows windows = ContextWindows.UNKNOWN;
     AfterResponse afterResponse = AfterResponse.NONE;
@@ -69,7 +71,8 @@ final class RingConfig {
         c.lockfilePath = lockfilePath;
         c.lockfile = lockfile;
         c.resolver = resolver;
-        c.media = media;
+        c.remoteUrls = remoteUrls;
+        c.fetcher = fetcher;
         c.preflight = preflight;
         c.windows = windows;
         c.afterResponse = afterResponse;
@@ -125,6 +128,9 @@ final class RingConfig {
         }
         Shared s = shared;
         if (s == null || !s.connectTimeout.equals(timeouts.connect()) || !s.retain()) s = new Shared(timeouts.connect());
+        SafeFetcher safe = SafeFetcher.create(remoteUrls, environment);
+        RemoteMedia media = new RemoteMedia(safe.enabled(), remoteUrls.inlineAlways(),
+                fetcher != null ? fetcher : safe::fetch);
         Router.Settings settings = new Router.Settings(providers, pools, timeouts, retry, clock, sleeper, random,
                 new Listeners(listeners), media, preflight, windows, afterResponse,
                 new Failures(providers.redactor(), clock));
