@@ -336,6 +336,85 @@ public final class LlmRing implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The registry to read model capabilities, context windows and prices from, as configured (its own timeouts,
+         * cache and offline setting). Default: the public LLMRing registry (or {@code LLMRING_REGISTRY_URL}) with the
+         * shared disk cache, read on the call path only from cache and fetched in the background, so that a call never
+         * waits on it; until its data is cached, responses are priced {@code registry_unavailable} and registry
+         * checks do not apply. See {@code docs/registry-and-cost.md}.
+         */
+        public Builder registry(dev.llmring.registry.Registry registry) {
+            config.registry = Objects.requireNonNull(registry, "registry");
+            config.registryOff = false;
+            return this;
+        }
+
+        /**
+         * Uses no registry: no capability or context-window checks, {@link ChatResponse#cost()} empty, cost limits
+         * unenforceable (strict pricing then refuses every call). Lockfile {@code max_input_tokens} still applies.
+         */
+        public Builder noRegistry() {
+            config.registry = null;
+            config.registryOff = true;
+            return this;
+        }
+
+        /**
+         * Which models may be called: a binding the policy refuses is skipped (by its name, and by its registry
+         * aliases). The environment's {@code LLMRING_ALLOWED_MODELS} and {@code LLMRING_DENIED_MODELS} apply as well,
+         * and narrow it further. Default: every model.
+         */
+        public Builder modelPolicy(dev.llmring.registry.ModelPolicy policy) {
+            config.modelPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * The most one call may cost, in US dollars, at its worst case (estimated input plus the output limit, at
+         * registry prices). A binding whose worst case is higher is skipped; when none is left, the call fails with
+         * {@link BudgetExceededException} before anything is sent. The lockfile's {@code max_cost_usd_per_call} and
+         * {@link #maxCostPerCall(String, java.math.BigDecimal)} apply too: the lowest limit wins. Default: none.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder maxCostPerCall(java.math.BigDecimal usd) {
+            config.maxCostPerCall = RingConfig.dollars(usd);
+            return this;
+        }
+
+        /**
+         * As {@link #maxCostPerCall(java.math.BigDecimal)}, for the calls whose request names {@code alias} (the model
+         * string as given: alias, {@code pkg:alias} or {@code provider:model}).
+         *
+         * @throws IllegalArgumentException when the alias is blank or the amount negative
+         */
+        public Builder maxCostPerCall(String alias, java.math.BigDecimal usd) {
+            Objects.requireNonNull(alias, "alias");
+            if (alias.isBlank()) throw new IllegalArgumentException("alias must not be blank");
+            config.maxCostPerAlias.put(alias, RingConfig.dollars(usd));
+            return this;
+        }
+
+        /**
+         * Strict pricing (default off): a binding the registry cannot price (not listed, no prices, registry data
+         * unavailable) is skipped, and so is one whose worst case cannot be bounded while a cost limit applies.
+         * With the default registry, a strict call waits for registry data being fetched (up to 10 s).
+         */
+        public Builder strictPricing(boolean strict) {
+            config.strictPricing = strict;
+            return this;
+        }
+
+        /**
+         * Whether a binding whose registry context window is smaller than the request's estimated input is skipped
+         * (default true), or only logged at WARN and called anyway (the estimate is deliberately generous). Either
+         * way, a provider's own overflow error fails over only to bindings with a larger window.
+         */
+        public Builder contextWindowCheck(boolean enforce) {
+            config.enforceContextWindow = enforce;
+            return this;
+        }
+
         // Seams for tests; package-private.
 
         Builder poolResolver(PoolResolver resolver) {

@@ -1,11 +1,14 @@
 package dev.llmring;
 
 import dev.llmring.internal.fetch.SafeFetcher;
+import dev.llmring.registry.ModelPolicy;
+import dev.llmring.registry.Registry;
 import dev.llmring.spi.ApiKey;
 import dev.llmring.lockfile.Discovery;
 import dev.llmring.lockfile.Lockfile;
 import dev.llmring.lockfile.LockfileNotFoundException;
 import dev.llmring.spi.ProviderFactory;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,9 +48,17 @@ final class RingConfig {
     @Nullable PoolResolver resolver;
     RemoteUrlPolicy remoteUrls = RemoteUrlPolicy.disabled();
     @Nullable MediaFetcher fetcher;
-    Preflight preflight = Preflight.ALLOW;
-    ContextWindows windows = ContextWindows.UNKNOWN;
-    AfterResponse afterResponse = AfterResponse.NONE;
+    @Nullable Registry registry;
+    boolean registryOff;
+    @Nullable ModelPolicy modelPolicy;
+    @Nullable BigDecimal maxCostPerCall;
+    final Map<String, BigDecimal> maxCostPerAlias = new LinkedHashMap<>();
+    boolean strictPricing;
+    boolean enforceContextWindow = true;
+    @Nullable Preflight preflight;
+    @Nullable ContextWindows windows;
+    @Nullable AfterResponse afterResponse;
+    private @Nullable DefaultRegistry defaultRegistry;
     DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private @Nullable List<ProviderFactory> discovered;
     private @Nullable Shared shared;
@@ -73,6 +84,14 @@ final class RingConfig {
         c.resolver = resolver;
         c.remoteUrls = remoteUrls;
         c.fetcher = fetcher;
+        c.registry = registry;
+        c.registryOff = registryOff;
+        c.modelPolicy = modelPolicy;
+        c.maxCostPerCall = maxCostPerCall;
+        c.maxCostPerAlias.putAll(maxCostPerAlias);
+        c.strictPricing = strictPricing;
+        c.enforceContextWindow = enforceContextWindow;
+        c.defaultRegistry = defaultRegistry;
         c.preflight = preflight;
         c.windows = windows;
         c.afterResponse = afterResponse;
@@ -89,6 +108,12 @@ final class RingConfig {
                     "provider name must be lower-case letters, digits, '_' or '-', was '" + name + "'");
         }
         return name;
+    }
+
+    static BigDecimal dollars(BigDecimal usd) {
+        Objects.requireNonNull(usd, "usd");
+        if (usd.signum() < 0) throw new IllegalArgumentException("a cost limit must not be negative, was " + usd);
+        return usd;
     }
 
     static URI httpUrl(URI url) {
@@ -131,8 +156,15 @@ final class RingConfig {
         SafeFetcher safe = SafeFetcher.create(remoteUrls, environment);
         RemoteMedia media = new RemoteMedia(safe.enabled(), remoteUrls.inlineAlways(),
                 fetcher != null ? fetcher : safe::fetch);
+        RegistryPreflight.validate(pools.lockfileProfile());
+        ModelLookup lookup = lookup();
+        RegistryHooks hooks = lookup == null ? null : new RegistryHooks(lookup, pools);
+        Preflight checks = preflight != null ? preflight : new RegistryPreflight(lookup, policies(), maxCostPerCall,
+                maxCostPerAlias, strictPricing, enforceContextWindow);
+        ContextWindows sizes = windows != null ? windows : hooks != null ? hooks : ContextWindows.UNKNOWN;
+        AfterResponse after = afterResponse != null ? afterResponse : hooks != null ? hooks : AfterResponse.NONE;
         Router.Settings settings = new Router.Settings(providers, pools, timeouts, retry, clock, sleeper, random,
-                new Listeners(listeners), media, preflight, windows, afterResponse,
+                new Listeners(listeners), media, checks, sizes, after,
                 new Failures(providers.redactor(), clock));
         Router router = new Router(settings, new Transport(s.http), new CircuitBreakers(breaker, clock), s.callIds);
         LOG.debug("llmring client built: profile {}, providers {}", pools.profile(), providers.names());
@@ -142,6 +174,31 @@ final class RingConfig {
             frozen.lockfilePath = null;
         }
         return new LlmRing(frozen, s, router);
+    }
+
+    /** The default registry, kept for derived clients with the same environment and clock. */
+    private record DefaultRegistry(ModelLookup lookup, Function<String, @Nullable String> environment, Clock clock) {}
+
+    /** The registry the router reads: none, the configured one, or the default one in the background. */
+    private @Nullable ModelLookup lookup() {
+        if (registryOff) return null;
+        if (registry != null) return ModelLookup.of(registry);
+        DefaultRegistry d = defaultRegistry;
+        if (d == null || d.environment() != environment || d.clock() != clock) {
+            d = new DefaultRegistry(BackgroundRegistry.create(environment, clock), environment, clock);
+            defaultRegistry = d;
+        }
+        return d.lookup();
+    }
+
+    /** The builder's model policy and the environment's ({@code LLMRING_ALLOWED_MODELS}, ...): both must permit. */
+    private List<ModelPolicy> policies() {
+        List<ModelPolicy> all = new ArrayList<>();
+        if (modelPolicy != null) all.add(modelPolicy);
+        if (environment.apply(ModelPolicy.ALLOWED_ENV) != null || environment.apply(ModelPolicy.DENIED_ENV) != null) {
+            all.add(ModelPolicy.builder().environment(environment).build());
+        }
+        return all;
     }
 
     private String profileName() {

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *       not to be larger than one that already overflowed, preflight says no, the binding needs media bytes while
  *       fetching is off, the adapter cannot encode the request;</li>
  *   <li>end the call: invalid request (400/422), the deadline, cancellation, a media URL refused by the fetcher,
- *       preflight errors;</li>
+ *       preflight errors other than the budget;</li>
  *   <li>retry the same binding: connection failures, attempt/stream timeouts, 408/409/429/5xx/529, with full-jitter
  *       backoff or the delay the provider asked for (too long a delay means fail over now);</li>
  *   <li>fail over: after the retries, and at once on model-not-found, authentication (logged at WARN),
@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * When every tried binding failed, the last failure is thrown with the earlier ones suppressed; when none could be
- * tried, {@link NoUsableBindingException}. Every exception leaving here carries the trace.
+ * tried, {@link BudgetExceededException} if a budget refused one of them, else {@link NoUsableBindingException}.
+ * Every exception leaving here carries the trace.
  */
 final class Router {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
@@ -78,6 +79,7 @@ final class Router {
         final CallControl control;
         final List<LlmRingException> failures = new ArrayList<>();
         final List<Target> overflowed = new ArrayList<>();
+        final List<BudgetExceededException> overBudget = new ArrayList<>();
         final Map<String, ContentPart.Media> fetched = new java.util.HashMap<>();
         @Nullable List<Target> pool;
         @Nullable LlmRingException lastSkipCause;
@@ -241,6 +243,12 @@ final class Router {
         }
         if (call.failures.isEmpty()) {
             List<String> reasons = call.trace.skipReasons();
+            if (!call.overBudget.isEmpty()) {
+                BudgetExceededException first = call.overBudget.get(0);
+                throw new BudgetExceededException("no binding for '" + call.request.model() + "' in profile '"
+                        + call.info.profile() + "' fits the budget:\n  " + String.join("\n  ", reasons),
+                        first.details(), first);
+            }
             throw new NoUsableBindingException("no usable binding for '" + call.request.model() + "' in profile '"
                     + call.info.profile() + "':\n  " + String.join("\n  ", reasons), reasons, call.lastSkipCause);
         }
@@ -348,6 +356,10 @@ final class Router {
                     settings.resolver().lockfileProfile(), target, call.info.streaming()));
         } catch (ContextWindowExceededException e) {
             call.overflowed.add(target);
+            call.lastSkipCause = e;
+            return settings.failures().clean(e.getMessage());
+        } catch (BudgetExceededException e) {
+            call.overBudget.add(e);
             call.lastSkipCause = e;
             return settings.failures().clean(e.getMessage());
         }
