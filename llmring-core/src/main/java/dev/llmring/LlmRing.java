@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client: calls models by alias. Build one per application with {@link #builder()}, share it (it is immutable
@@ -28,13 +29,16 @@ public final class LlmRing implements AutoCloseable {
     private final RingConfig config;
     private final Shared shared;
     private final Router router;
+    private final dev.llmring.receipts.@Nullable ServerClient ownedServer;
     private final Set<CallControl> calls = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    LlmRing(RingConfig config, Shared shared, Router router) {
+    LlmRing(RingConfig config, Shared shared, Router router,
+            dev.llmring.receipts.@Nullable ServerClient ownedServer) {
         this.config = config;
         this.shared = shared;
         this.router = router;
+        this.ownedServer = ownedServer;
     }
 
     /** A builder with the defaults: lockfile discovery, providers found by {@link java.util.ServiceLoader}. */
@@ -143,13 +147,20 @@ public final class LlmRing implements AutoCloseable {
 
     /**
      * Closes the client: new calls are refused, calls and streams in flight are aborted, and the HttpClient's threads
-     * stop once every client sharing them is closed. Idempotent.
+     * stop once every client sharing them is closed. A server client this client created
+     * ({@link Builder#serverFromEnvironment()}) is closed too, flushing its queued usage records. Idempotent.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         for (CallControl c : calls) c.cancel();
         shared.release();
+        if (ownedServer != null) ownedServer.close();
+    }
+
+    /** The server client this client created and closes, if any. */
+    dev.llmring.receipts.@Nullable ServerClient ownedServer() {
+        return ownedServer;
     }
 
     private CallControl open() {
@@ -415,7 +426,37 @@ public final class LlmRing implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Reports every successful call to an llmring server through {@code server}: one usage record (alias,
+         * profile, binding, tokens, cost, latency, lockfile digest), queued without blocking; server trouble never
+         * fails or slows a call. The client does not close {@code server}. Default: no reporting.
+         */
+        public Builder server(dev.llmring.receipts.ServerClient server) {
+            config.server = Objects.requireNonNull(server, "server");
+            config.serverFromEnvironment = false;
+            return this;
+        }
+
+        /**
+         * As {@link #server}, with a server client made from {@code LLMRING_SERVER_URL} and {@code LLMRING_API_KEY}
+         * when the client is built (nothing is reported when the URL is not set). The client owns it: closing the
+         * client closes it. Each client built, derived ones included, makes its own.
+         *
+         * <p>{@link #build()} then throws {@link IllegalArgumentException} when the URL is set but not https, or the
+         * key is missing.
+         */
+        public Builder serverFromEnvironment() {
+            config.server = null;
+            config.serverFromEnvironment = true;
+            return this;
+        }
+
         // Seams for tests; package-private.
+
+        Builder usageSink(java.util.function.Consumer<dev.llmring.receipts.UsageRecord> sink) {
+            config.usageSink = sink;
+            return this;
+        }
 
         Builder poolResolver(PoolResolver resolver) {
             config.resolver = resolver;
@@ -454,7 +495,10 @@ public final class LlmRing implements AutoCloseable {
          *     java.nio.file.Path)} or {@code LLMRING_LOCKFILE_PATH} does not exist
          * @throws dev.llmring.lockfile.LockfileException when the lockfile is invalid or the profile is not in it
          *     (listing the profiles there are)
-         * @throws IllegalArgumentException when a compatible provider names an unknown protocol
+         * @throws IllegalArgumentException when a compatible provider names an unknown protocol, a lockfile
+         *     constraint is not a number, {@code LLMRING_REGISTRY_URL} or {@code LLMRING_ALLOWED_MODELS} /
+         *     {@code LLMRING_DENIED_MODELS} are malformed, or (with {@link #serverFromEnvironment()}) the server
+         *     settings are
          */
         public LlmRing build() {
             return config.build();

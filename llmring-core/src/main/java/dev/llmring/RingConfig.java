@@ -1,6 +1,8 @@
 package dev.llmring;
 
 import dev.llmring.internal.fetch.SafeFetcher;
+import dev.llmring.receipts.ServerClient;
+import dev.llmring.receipts.UsageRecord;
 import dev.llmring.registry.ModelPolicy;
 import dev.llmring.registry.Registry;
 import dev.llmring.spi.ApiKey;
@@ -20,6 +22,7 @@ import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +58,9 @@ final class RingConfig {
     final Map<String, BigDecimal> maxCostPerAlias = new LinkedHashMap<>();
     boolean strictPricing;
     boolean enforceContextWindow = true;
+    @Nullable ServerClient server;
+    boolean serverFromEnvironment;
+    @Nullable Consumer<UsageRecord> usageSink;
     @Nullable Preflight preflight;
     @Nullable ContextWindows windows;
     @Nullable AfterResponse afterResponse;
@@ -92,6 +98,9 @@ final class RingConfig {
         c.strictPricing = strictPricing;
         c.enforceContextWindow = enforceContextWindow;
         c.defaultRegistry = defaultRegistry;
+        c.server = server;
+        c.serverFromEnvironment = serverFromEnvironment;
+        c.usageSink = usageSink;
         c.preflight = preflight;
         c.windows = windows;
         c.afterResponse = afterResponse;
@@ -151,8 +160,6 @@ final class RingConfig {
             pools = lf == null ? PoolResolver.direct(profileName(), missing)
                     : new LockfileResolver(lf, lf.profile(profile, environment));
         }
-        Shared s = shared;
-        if (s == null || !s.connectTimeout.equals(timeouts.connect()) || !s.retain()) s = new Shared(timeouts.connect());
         SafeFetcher safe = SafeFetcher.create(remoteUrls, environment);
         RemoteMedia media = new RemoteMedia(safe.enabled(), remoteUrls.inlineAlways(),
                 fetcher != null ? fetcher : safe::fetch);
@@ -163,8 +170,19 @@ final class RingConfig {
                 maxCostPerAlias, strictPricing, enforceContextWindow);
         ContextWindows sizes = windows != null ? windows : hooks != null ? hooks : ContextWindows.UNKNOWN;
         AfterResponse after = afterResponse != null ? afterResponse : hooks != null ? hooks : AfterResponse.NONE;
+        ServerClient owned = null;
+        Consumer<UsageRecord> sink = usageSink;
+        if (sink == null && server != null) sink = server::logUsage;
+        if (sink == null && serverFromEnvironment) {
+            owned = ServerClient.fromEnvironment(environment).orElse(null); // last thing that may fail
+            if (owned != null) sink = owned::logUsage;
+        }
+        Shared s = shared;
+        if (s == null || !s.connectTimeout.equals(timeouts.connect()) || !s.retain()) s = new Shared(timeouts.connect());
+        List<LlmRingListener> notified = new ArrayList<>(listeners);
+        if (sink != null) notified.add(new UsageLogger(sink, pools.lockDigest()));
         Router.Settings settings = new Router.Settings(providers, pools, timeouts, retry, clock, sleeper, random,
-                new Listeners(listeners), media, checks, sizes, after,
+                new Listeners(notified), media, checks, sizes, after,
                 new Failures(providers.redactor(), clock));
         Router router = new Router(settings, new Transport(s.http), new CircuitBreakers(breaker, clock), s.callIds);
         LOG.debug("llmring client built: profile {}, providers {}", pools.profile(), providers.names());
@@ -173,7 +191,7 @@ final class RingConfig {
             frozen.lockfile = lf; // derived clients use the lockfile this one read, not a second discovery
             frozen.lockfilePath = null;
         }
-        return new LlmRing(frozen, s, router);
+        return new LlmRing(frozen, s, router, owned);
     }
 
     /** The default registry, kept for derived clients with the same environment and clock. */
