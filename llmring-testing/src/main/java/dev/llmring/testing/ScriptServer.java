@@ -1,5 +1,6 @@
 package dev.llmring.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.llmring.spi.ErrorKind;
@@ -107,7 +108,13 @@ final class ScriptServer {
 
     private void respond(HttpExchange ex) throws IOException, InterruptedException {
         String[] path = ex.getRequestURI().getRawPath().split("/");
-        ScriptWire.Request request = ScriptWire.parseRequest(ex.getRequestBody().readAllBytes());
+        ScriptWire.Request request;
+        try {
+            request = ScriptWire.parseRequest(ex.getRequestBody().readAllBytes());
+        } catch (JsonProcessingException e) {
+            sendError(ex, 400, ErrorKind.INVALID_REQUEST, "the request is not the scripted provider's JSON");
+            return;
+        }
         WeakReference<ScriptSession> ref = path.length == 3 ? SESSIONS.get(path[1]) : null;
         ScriptSession session = ref == null ? null : ref.get();
         if (session == null) {

@@ -240,6 +240,16 @@ class ScriptedProviderTest {
     }
 
     @Test
+    void serverThreadsAreDaemonsSoTheyNeverKeepTheJvmAlive() throws IOException {
+        Exchange.call(Adapters.of(HAPPY), "happy", false);
+        List<Thread> server = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("llmring-scripted") || t.getName().startsWith("HTTP-Dispatcher"))
+                .toList();
+        assertTrue(server.stream().anyMatch(t -> t.getName().startsWith("HTTP-Dispatcher")), server.toString());
+        assertTrue(server.stream().allMatch(Thread::isDaemon), server.toString());
+    }
+
+    @Test
     void callsGoToTheLoopbackServer() {
         var call = Adapters.of(HAPPY).encode(Exchange.ask("hi"), "happy", false);
         assertEquals("127.0.0.1", call.uri().getHost());
