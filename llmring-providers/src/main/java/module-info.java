@@ -4,4 +4,10 @@ module dev.llmring.providers {
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires static transitive org.jspecify;
+
+    provides dev.llmring.spi.ProviderFactory with
+            dev.llmring.providers.anthropic.AnthropicProviderFactory,
+            dev.llmring.providers.google.GoogleProviderFactory,
+            dev.llmring.providers.ollama.OllamaProviderFactory,
+            dev.llmring.providers.openai.OpenAiProviderFactory;
 }

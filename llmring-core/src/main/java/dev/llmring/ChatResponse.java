@@ -23,6 +23,7 @@ public final class ChatResponse {
     private final Duration latency;
     private final @Nullable Duration timeToFirstEvent;
     private final RoutingTrace trace;
+    private final @Nullable Cost cost;
 
     private ChatResponse(Builder b) {
         this.text = b.text;
@@ -36,10 +37,28 @@ public final class ChatResponse {
         this.latency = Objects.requireNonNull(b.latency, "latency");
         this.timeToFirstEvent = b.timeToFirstEvent;
         this.trace = Objects.requireNonNull(b.trace, "trace");
+        this.cost = b.cost;
     }
 
     static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder holding this response's values, for hooks that enrich a response (cost). */
+    Builder toBuilder() {
+        return new Builder()
+                .text(text)
+                .reasoning(reasoning)
+                .toolCalls(toolCalls)
+                .finishReason(finishReason)
+                .usage(usage)
+                .provider(provider)
+                .model(model)
+                .requestId(requestId)
+                .latency(latency)
+                .timeToFirstEvent(timeToFirstEvent)
+                .trace(trace)
+                .cost(cost);
     }
 
     /** The answer's text (empty when the model only called tools). */
@@ -99,6 +118,14 @@ public final class ChatResponse {
         return trace;
     }
 
+    /**
+     * What the call cost, when cost accounting ran (a registry is configured); its {@link Cost#status()} says whether
+     * it could be priced.
+     */
+    public Optional<Cost> cost() {
+        return Optional.ofNullable(cost);
+    }
+
     /** Names the binding and the answer's shape, never its content. */
     @Override
     public String toString() {
@@ -120,6 +147,7 @@ public final class ChatResponse {
         private @Nullable Duration latency;
         private @Nullable Duration timeToFirstEvent;
         private @Nullable RoutingTrace trace;
+        private @Nullable Cost cost;
 
         private Builder() {}
 
@@ -176,6 +204,11 @@ public final class ChatResponse {
 
         Builder trace(RoutingTrace trace) {
             this.trace = trace;
+            return this;
+        }
+
+        Builder cost(@Nullable Cost cost) {
+            this.cost = cost;
             return this;
         }
 

@@ -1,0 +1,265 @@
+package dev.llmring;
+
+import dev.llmring.internal.fetch.SafeFetcher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whether and how the library may download an image or document given by URL, when the chosen provider needs the
+ * bytes rather than the URL. Off by default: {@link #disabled()}. Immutable; build with {@link #builder()}.
+ *
+ * <pre>{@code
+ * RemoteUrlPolicy policy = RemoteUrlPolicy.builder()
+ *         .enabled(true)
+ *         .allowedHosts("images.example.com", "*.cdn.example.net")
+ *         .maxBytes(4 * 1024 * 1024)
+ *         .build();
+ * }</pre>
+ *
+ * <p>Fetching is also switched on when the environment variable {@code LLMRING_ALLOW_REMOTE_URLS} is {@code true};
+ * the environment never switches it off, and the host allowlist and limits still come from the policy.
+ *
+ * <p>Whatever the policy, a fetch is refused unless the URL is {@code https}, every address its host resolves to is
+ * public (no loopback, private, link-local, CGNAT, multicast, reserved or documentation ranges), the response is a
+ * 200 (redirects are never followed), and the body is of an allowed content type that its leading bytes confirm.
+ * See {@code docs/remote-urls.md}.
+ */
+public final class RemoteUrlPolicy {
+    /** The content types the fetcher can confirm by their magic bytes, and the default allowlist. */
+    public static final Set<String> SUPPORTED_CONTENT_TYPES = Collections.unmodifiableSet(new LinkedHashSet<>(
+            List.of("image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf")));
+
+    /** Default size cap: 8 MiB. */
+    public static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
+
+    private static final long MAX_MAX_BYTES = 1L << 30;
+    private static final RemoteUrlPolicy DISABLED = new Builder().build();
+
+    private final boolean enabled;
+    private final Set<String> allowedHosts;
+    private final long maxBytes;
+    private final Set<String> allowedContentTypes;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Duration totalTimeout;
+
+    private RemoteUrlPolicy(Builder b) {
+        this.enabled = b.enabled;
+        this.allowedHosts = Collections.unmodifiableSet(new LinkedHashSet<>(b.allowedHosts));
+        this.maxBytes = b.maxBytes;
+        this.allowedContentTypes = Collections.unmodifiableSet(new LinkedHashSet<>(b.allowedContentTypes));
+        this.connectTimeout = b.connectTimeout;
+        this.readTimeout = b.readTimeout;
+        this.totalTimeout = b.totalTimeout;
+    }
+
+    /** The default: no URL is ever fetched (unless {@code LLMRING_ALLOW_REMOTE_URLS=true}). */
+    public static RemoteUrlPolicy disabled() {
+        return DISABLED;
+    }
+
+    /** A builder starting from the defaults (disabled, any public host, 8 MiB, all supported types, 5s/10s/30s). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this policy. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Whether the policy itself switches fetching on. */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /**
+     * The hosts that may be fetched from, in canonical form ({@code *.example.com} matches any subdomain of
+     * {@code example.com}, not {@code example.com} itself); empty means any public host.
+     */
+    public Set<String> allowedHosts() {
+        return allowedHosts;
+    }
+
+    /** The most bytes a body may have. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** The content types accepted (a subset of {@link #SUPPORTED_CONTENT_TYPES}), in the order asked for. */
+    public Set<String> allowedContentTypes() {
+        return allowedContentTypes;
+    }
+
+    /** How long connecting to the server may take. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** How long the server may stay silent while the handshake or the response is being read. */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /** How long the whole fetch (resolving, connecting, handshake, response) may take. */
+    public Duration totalTimeout() {
+        return totalTimeout;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof RemoteUrlPolicy p
+                && p.enabled == enabled
+                && p.maxBytes == maxBytes
+                && p.allowedHosts.equals(allowedHosts)
+                && p.allowedContentTypes.equals(allowedContentTypes)
+                && p.connectTimeout.equals(connectTimeout)
+                && p.readTimeout.equals(readTimeout)
+                && p.totalTimeout.equals(totalTimeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(enabled, allowedHosts, maxBytes, allowedContentTypes, connectTimeout, readTimeout,
+                totalTimeout);
+    }
+
+    @Override
+    public String toString() {
+        return "RemoteUrlPolicy{enabled=" + enabled
+                + ", allowedHosts=" + (allowedHosts.isEmpty() ? "any public host" : allowedHosts)
+                + ", maxBytes=" + maxBytes
+                + ", allowedContentTypes=" + allowedContentTypes
+                + ", connectTimeout=" + connectTimeout
+                + ", readTimeout=" + readTimeout
+                + ", totalTimeout=" + totalTimeout + "}";
+    }
+
+    /** Builds a {@link RemoteUrlPolicy}; every setter validates at once. */
+    public static final class Builder {
+        private boolean enabled;
+        private Set<String> allowedHosts = new LinkedHashSet<>();
+        private long maxBytes = DEFAULT_MAX_BYTES;
+        private Set<String> allowedContentTypes = new LinkedHashSet<>(SUPPORTED_CONTENT_TYPES);
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration readTimeout = Duration.ofSeconds(10);
+        private Duration totalTimeout = Duration.ofSeconds(30);
+
+        private Builder() {}
+
+        private Builder(RemoteUrlPolicy p) {
+            this.enabled = p.enabled;
+            this.allowedHosts = new LinkedHashSet<>(p.allowedHosts);
+            this.maxBytes = p.maxBytes;
+            this.allowedContentTypes = new LinkedHashSet<>(p.allowedContentTypes);
+            this.connectTimeout = p.connectTimeout;
+            this.readTimeout = p.readTimeout;
+            this.totalTimeout = p.totalTimeout;
+        }
+
+        /** Switches fetching on or off (default off). */
+        public Builder enabled(boolean enabled) {
+            this.enabled = enabled;
+            return this;
+        }
+
+        /**
+         * Replaces the host allowlist (default empty: any public host). Entries are host names, IP literals or
+         * {@code *.domain} wildcards; they are canonicalised the way URLs are (IDN, case, trailing dot). Being on the
+         * list never lifts the public-address rule.
+         *
+         * @throws IllegalArgumentException naming the first entry that is not a host name, IP literal or wildcard
+         */
+        public Builder allowedHosts(Collection<String> hosts) {
+            Objects.requireNonNull(hosts, "hosts");
+            Set<String> canonical = new LinkedHashSet<>();
+            for (String host : hosts) {
+                Objects.requireNonNull(host, "hosts contains null");
+                try {
+                    canonical.add(SafeFetcher.canonicalHost(host.strip()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("not a host name: '" + host + "' (" + e.getMessage() + ")", e);
+                }
+            }
+            this.allowedHosts = canonical;
+            return this;
+        }
+
+        /** @see #allowedHosts(Collection) */
+        public Builder allowedHosts(String... hosts) {
+            return allowedHosts(Arrays.asList(Objects.requireNonNull(hosts, "hosts")));
+        }
+
+        /** @throws IllegalArgumentException when {@code maxBytes} is not between 1 and 1 GiB */
+        public Builder maxBytes(long maxBytes) {
+            if (maxBytes < 1 || maxBytes > MAX_MAX_BYTES) {
+                throw new IllegalArgumentException("maxBytes must be 1.." + MAX_MAX_BYTES + ", was " + maxBytes);
+            }
+            this.maxBytes = maxBytes;
+            return this;
+        }
+
+        /**
+         * Replaces the accepted content types (default: all of {@link #SUPPORTED_CONTENT_TYPES}).
+         *
+         * @throws IllegalArgumentException when the collection is empty or names a type the fetcher cannot confirm
+         */
+        public Builder allowedContentTypes(Collection<String> types) {
+            Objects.requireNonNull(types, "types");
+            if (types.isEmpty()) throw new IllegalArgumentException("allowedContentTypes must not be empty");
+            List<String> normalised = new ArrayList<>();
+            for (String type : types) {
+                String t = Objects.requireNonNull(type, "types contains null").strip().toLowerCase(Locale.ROOT);
+                if (!SUPPORTED_CONTENT_TYPES.contains(t)) {
+                    throw new IllegalArgumentException("content type '" + type + "' is not one of "
+                            + SUPPORTED_CONTENT_TYPES + " (only these can be confirmed by their bytes)");
+                }
+                normalised.add(t);
+            }
+            this.allowedContentTypes = new LinkedHashSet<>(normalised);
+            return this;
+        }
+
+        /** @see #allowedContentTypes(Collection) */
+        public Builder allowedContentTypes(String... types) {
+            return allowedContentTypes(Arrays.asList(Objects.requireNonNull(types, "types")));
+        }
+
+        /** @throws IllegalArgumentException when {@code timeout} is zero or negative */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when {@code timeout} is zero or negative */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when {@code timeout} is zero or negative */
+        public Builder totalTimeout(Duration timeout) {
+            this.totalTimeout = positive(timeout, "totalTimeout");
+            return this;
+        }
+
+        public RemoteUrlPolicy build() {
+            return new RemoteUrlPolicy(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be positive, was " + d);
+            return d;
+        }
+    }
+}

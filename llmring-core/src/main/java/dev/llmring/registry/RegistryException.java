@@ -1,0 +1,22 @@
+package dev.llmring.registry;
+
+import dev.llmring.ErrorDetails;
+import dev.llmring.LlmRingException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The registry's data could not be obtained: the fetch failed (or was refused) and no usable cached copy exists, the
+ * document is malformed or too large, or a pinned snapshot version does not exist. {@link #provider()} names the
+ * provider whose data was wanted.
+ */
+public class RegistryException extends LlmRingException {
+    private static final long serialVersionUID = 1L;
+
+    public RegistryException(String message, String provider, @Nullable Throwable cause) {
+        super(message, ErrorDetails.none().withProvider(provider), cause);
+    }
+
+    public RegistryException(String message, String provider) {
+        this(message, provider, null);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.llmring.registry;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where data may come from and the bounds on every fetch. */
+class RegistryTransportTest {
+    @TempDir
+    Path cache;
+
+    private final RegistryServer server = new RegistryServer();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void plainHttpIsRefusedWithoutTheTestFlag() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Registry.builder().baseUrl(server.baseUrl()).cacheDirectory(cache).build());
+        assertTrue(e.getMessage().contains("https"), e.getMessage());
+    }
+
+    @Test
+    void plainHttpToNonLoopbackHostIsRefusedEvenWithTheTestFlag() {
+        assertThrows(IllegalArgumentException.class, () -> Registry.builder()
+                .baseUrl("http://registry.example/registry").allowHttpLoopbackForTesting().build());
+    }
+
+    @Test
+    void otherSchemesAreRefusedAtOnce() {
+        assertThrows(IllegalArgumentException.class, () -> Registry.builder().baseUrl("ftp://example.com/registry"));
+    }
+
+    @Test
+    void urlWithUserInfoIsRefusedWithoutEchoingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Registry.builder().baseUrl("https://user:secret-pass@example.com/registry"));
+        assertTrue(!e.getMessage().contains("secret-pass"), e.getMessage());
+    }
+
+    @Test
+    void environmentVariableSetsTheBaseUrl() {
+        Registry r = Registry.builder()
+                .environment(name -> name.equals("LLMRING_REGISTRY_URL") ? RegistryServer.FIXTURE.toUri().toString() : null)
+                .build();
+        assertEquals("file", r.baseUrl().getScheme());
+        assertEquals(5, r.currentVersion("anthropic"));
+    }
+
+    @Test
+    void builderBaseUrlWinsOverTheEnvironment() {
+        Registry r = server.registry(cache)
+                .environment(name -> name.equals("LLMRING_REGISTRY_URL") ? "https://elsewhere.example" : null)
+                .build();
+        assertEquals(URI.create(server.baseUrl()), r.baseUrl());
+    }
+
+    @Test
+    void badEnvironmentUrlIsNamedInTheError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Registry.builder()
+                .environment(name -> name.equals("LLMRING_REGISTRY_URL") ? "http://evil.example" : null)
+                .build());
+        assertTrue(e.getMessage().contains("https"), e.getMessage());
+    }
+
+    @Test
+    void fileRegistryReadsALocalDirectoryWithoutCaching() throws Exception {
+        Registry r = Registry.builder().baseUrl(RegistryServer.FIXTURE.toUri()).cacheDirectory(cache).build();
+        assertEquals("fixture-large-2030-01-01", r.model("openai", "fixture-large").orElseThrow().modelName());
+        assertEquals(4, r.models("anthropic", 4).get(0).registryVersion().getAsInt());
+        try (var files = Files.list(cache)) {
+            assertEquals(0, files.count());
+        }
+    }
+
+    @Test
+    void redirectIsNotFollowed() {
+        server.wm.stubFor(get(urlEqualTo("/registry/google/models.json"))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", "https://elsewhere.example/x")));
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> server.registry(cache).build().models("google"));
+        assertTrue(e.getMessage().contains("redirect"), e.getMessage());
+    }
+
+    @Test
+    void httpClientThatFollowsRedirectsIsRejected() {
+        HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        assertThrows(IllegalArgumentException.class, () -> Registry.builder().httpClient(following));
+    }
+
+    @Test
+    void documentLargerThanTheCapIsRefused() {
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> server.registry(cache).maxDocumentBytes(100).build().models("openai"));
+        assertTrue(e.getMessage().contains("size cap"), e.getMessage());
+    }
+
+    @Test
+    void slowRegistryTimesOut() {
+        server.wm.stubFor(get(urlEqualTo("/registry/google/models.json"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"models\":{}}").withFixedDelay(2_000)));
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> server.registry(cache).timeout(Duration.ofMillis(100)).build().models("google"));
+        assertTrue(e.getMessage().contains("longer than 100 ms"), e.getMessage());
+    }
+
+    @Test
+    void registryThatDripsItsBodyTimesOut() {
+        server.wm.stubFor(get(urlEqualTo("/registry/google/models.json")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"models\":{}}" + " ".repeat(4_000)).withChunkedDribbleDelay(20, 3_000)));
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> server.registry(cache).timeout(Duration.ofMillis(300)).build().models("google"));
+        assertTrue(e.getMessage().contains("longer than 300 ms"), e.getMessage());
+    }
+
+    @Test
+    void absolutePathInTheEnvironmentMeansALocalDirectory() {
+        Registry r = Registry.builder()
+                .environment(name -> name.equals("LLMRING_REGISTRY_URL") ? RegistryServer.FIXTURE.toString() : null)
+                .build();
+        assertEquals(3, r.currentVersion("openai"));
+    }
+
+    @Test
+    void malformedDocumentIsRegistryException() {
+        server.wm.stubFor(get(urlEqualTo("/registry/google/models.json"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"models\": [1, 2]}")));
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> server.registry(cache).build().models("google"));
+        assertTrue(e.getMessage().contains("'models' object"), e.getMessage());
+    }
+}

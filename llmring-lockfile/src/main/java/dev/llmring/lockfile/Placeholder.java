@@ -1,5 +1,0 @@
-package dev.llmring.lockfile;
-
-final class Placeholder {
-    private Placeholder() {}
-}

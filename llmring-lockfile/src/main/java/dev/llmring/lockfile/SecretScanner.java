@@ -1,0 +1,99 @@
+package dev.llmring.lockfile;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds key-shaped text. Known shapes: {@code sk-…} (OpenAI, Anthropic {@code sk-ant-…}), Stripe-style
+ * {@code sk_live_…}, Google {@code AIza…}, {@code xai-…}, {@code gsk_…}, {@code hf_…}, GitHub and GitLab tokens,
+ * AWS access key ids, Slack tokens, JWTs, {@code Bearer <token>}, PEM private keys. Anything else is flagged when
+ * it contains a run of letters and digits with at least two of each and a character entropy of at least 3.3 bits
+ * per character that is either 20 or more long with upper case, lower case and digits, or 32 or more long;
+ * 40-character lowercase hex (a commit id) is let through. Model names never trip this: their letter-digit runs
+ * are short words and dates ({@code claude-sonnet-4-5-20250929}).
+ *
+ * <p>A {@link Hit} says what shape was seen and where, never the text itself.
+ */
+final class SecretScanner {
+    /** What was seen (safe to print) and at which index of the scanned text. */
+    record Hit(String kind, int index) {}
+
+    private static final String START = "(?<![A-Za-z0-9])";
+    private static final List<Shape> SHAPES = List.of(
+            new Shape("an API key (sk-... shape)", START + "sk-[A-Za-z0-9_-]{16,}"),
+            new Shape("an API key (sk_live_/sk_test_ shape)", START + "[rps]k_(?:live|test)_[A-Za-z0-9]{12,}"),
+            new Shape("a Google API key (AIza... shape)", START + "AIza[0-9A-Za-z_-]{30,}"),
+            new Shape("an API token", START + "(?:xai|gsk|hf|ghp|gho|ghu|ghs|ghr|glpat|github_pat)[-_][A-Za-z0-9_]{20,}"),
+            new Shape("an AWS access key id", START + "(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])"),
+            new Shape("a Slack token", START + "xox[abposr]-[A-Za-z0-9-]{10,}"),
+            new Shape("a JSON Web Token", START + "eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),
+            new Shape("a bearer token", "(?i)" + START + "bearer\\s+[A-Za-z0-9._~+/=-]{16,}"),
+            new Shape("a private key", "-----BEGIN [A-Z ]*PRIVATE KEY-----"));
+    private static final Pattern ALNUM_RUN = Pattern.compile("[A-Za-z0-9]{20,}");
+    private static final Pattern COMMIT_ID = Pattern.compile("[0-9a-f]{40}");
+
+    private SecretScanner() {}
+
+    static @Nullable Hit find(String text) {
+        Hit first = null;
+        for (Shape shape : SHAPES) {
+            Matcher m = shape.pattern.matcher(text);
+            if (m.find() && (first == null || m.start() < first.index())) {
+                first = new Hit(shape.kind, m.start());
+            }
+        }
+        Matcher run = ALNUM_RUN.matcher(text);
+        while (run.find() && (first == null || run.start() < first.index())) {
+            if (looksRandom(run.group())) {
+                first = new Hit("a high-entropy token (API key or password?)", run.start());
+                break;
+            }
+        }
+        return first;
+    }
+
+    static boolean looksRandom(String run) {
+        if (COMMIT_ID.matcher(run).matches()) {
+            return false;
+        }
+        int digits = 0;
+        int letters = 0;
+        boolean upper = false;
+        boolean lower = false;
+        int[] counts = new int[128];
+        for (int i = 0; i < run.length(); i++) {
+            char c = run.charAt(i);
+            counts[c]++;
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else {
+                letters++;
+                upper |= c <= 'Z';
+                lower |= c >= 'a';
+            }
+        }
+        if (digits < 2 || letters < 2 || (run.length() < 32 && !(upper && lower))) {
+            return false;
+        }
+        double entropy = 0;
+        for (int count : counts) {
+            if (count > 0) {
+                double p = (double) count / run.length();
+                entropy -= p * Math.log(p) / Math.log(2);
+            }
+        }
+        return entropy >= 3.3;
+    }
+
+    private static final class Shape {
+        final String kind;
+        final Pattern pattern;
+
+        Shape(String kind, String regex) {
+            this.kind = kind;
+            this.pattern = Pattern.compile(regex);
+        }
+    }
+}

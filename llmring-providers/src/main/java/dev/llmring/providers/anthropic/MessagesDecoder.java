@@ -1,0 +1,229 @@
+package dev.llmring.providers.anthropic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmring.FinishReason;
+import dev.llmring.StreamEvent;
+import dev.llmring.ToolCall;
+import dev.llmring.Usage;
+import dev.llmring.providers.internal.ProviderJson;
+import dev.llmring.spi.EventSink;
+import dev.llmring.spi.ProviderFailure;
+import dev.llmring.spi.ResponseDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decodes Messages API answers. A non-streamed body is replayed as the stream it would have been
+ * ({@code message_start}, each block's start and stop, {@code message_delta}, {@code message_stop}), so both paths
+ * run through the same handlers and emit the same events.
+ *
+ * <p>Tool calls are numbered in order of appearance (the content-block index also counts text and thinking blocks).
+ * Blocks of the synthetic {@value ToolsEncoder#ANSWER_TOOL} tool are emitted as text.
+ */
+final class MessagesDecoder implements ResponseDecoder {
+    private final EventSink sink;
+    private final Map<Integer, Block> blocks = new HashMap<>();
+    private int toolCalls;
+    private boolean callerToolCalled;
+    private boolean answerToolCalled;
+    private @Nullable String stopReason;
+    private final long[] usage = new long[4]; // input, cache read, cache creation, output
+    private boolean usageSeen;
+    private boolean stopped;
+
+    MessagesDecoder(EventSink sink) {
+        this.sink = sink;
+    }
+
+    @Override
+    public void decodeBody(byte[] body) {
+        JsonNode message = ProviderJson.parseObject(new String(body, StandardCharsets.UTF_8), "Anthropic's answer");
+        if ("error".equals(ProviderJson.text(message, "type"))) {
+            throw new ProviderFailure(ErrorClassifier.fromError(message.get("error"), 0));
+        }
+        JsonNode content = message.get("content");
+        if (!"message".equals(ProviderJson.text(message, "type")) || content == null || !content.isArray()) {
+            throw ProviderFailure.malformed("Anthropic answer is not a message", null);
+        }
+        messageStart(message);
+        for (int i = 0; i < content.size(); i++) {
+            blockStart(i, content.get(i));
+            blockStop(i);
+        }
+        messageDelta(message.get("stop_reason"), null);
+        messageStop();
+    }
+
+    @Override
+    public void onFrame(@Nullable String event, String data) {
+        if (stopped) return;
+        JsonNode node = ProviderJson.parseObject(data, "Anthropic's stream event");
+        String type = ProviderJson.text(node, "type");
+        if (type == null) type = event == null ? "" : event;
+        switch (type) {
+            case "message_start" -> messageStart(node.path("message"));
+            case "content_block_start" -> blockStart(index(node), node.path("content_block"));
+            case "content_block_delta" -> blockDelta(index(node), node.path("delta"));
+            case "content_block_stop" -> blockStop(index(node));
+            case "message_delta" -> messageDelta(node.path("delta").get("stop_reason"), node.get("usage"));
+            case "message_stop" -> messageStop();
+            case "error" -> throw new ProviderFailure(ErrorClassifier.fromError(node.get("error"), 0));
+            default -> { } // ping, and event types added later
+        }
+    }
+
+    @Override
+    public void onEnd() {
+        if (!stopped) {
+            throw ProviderFailure.malformed("Anthropic stream ended before message_stop", null);
+        }
+    }
+
+    private void messageStart(JsonNode message) {
+        usage(message.get("usage"));
+    }
+
+    private void blockStart(int index, JsonNode block) {
+        String type = ProviderJson.text(block, "type");
+        Block b;
+        if ("text".equals(type)) {
+            b = new Block(Kind.TEXT, -1, "", "");
+            text(ProviderJson.text(block, "text"));
+        } else if ("thinking".equals(type)) {
+            b = new Block(Kind.THINKING, -1, "", "");
+            String thinking = ProviderJson.text(block, "thinking");
+            if (thinking != null && !thinking.isEmpty()) sink.emit(new StreamEvent.ReasoningDelta(thinking));
+        } else if ("tool_use".equals(type) && ToolsEncoder.ANSWER_TOOL.equals(ProviderJson.text(block, "name"))) {
+            b = new Block(Kind.ANSWER, -1, "", "");
+            answerToolCalled = true;
+        } else if ("tool_use".equals(type)) {
+            String id = ProviderJson.text(block, "id");
+            String name = ProviderJson.text(block, "name");
+            if (id == null || name == null) throw ProviderFailure.malformed("tool_use block without id or name", null);
+            b = new Block(Kind.TOOL, toolCalls++, id, name);
+            callerToolCalled = true;
+            sink.emit(new StreamEvent.ToolCallStart(b.ordinal, id, name));
+        } else {
+            b = new Block(Kind.IGNORED, -1, "", ""); // redacted_thinking, server tool blocks, later additions
+        }
+        blocks.put(index, b);
+        JsonNode input = block.get("input");
+        if ((b.kind == Kind.TOOL || b.kind == Kind.ANSWER) && input != null && input.isObject() && !input.isEmpty()) {
+            fragment(b, input.toString()); // a complete body carries the whole input here; a stream sends {}
+        }
+    }
+
+    private void blockDelta(int index, JsonNode delta) {
+        Block b = blocks.get(index);
+        if (b == null) throw ProviderFailure.malformed("content_block_delta for unknown block " + index, null);
+        String type = ProviderJson.text(delta, "type");
+        if ("text_delta".equals(type) && b.kind == Kind.TEXT) {
+            text(ProviderJson.text(delta, "text"));
+        } else if ("thinking_delta".equals(type) && b.kind == Kind.THINKING) {
+            String thinking = ProviderJson.text(delta, "thinking");
+            if (thinking != null && !thinking.isEmpty()) sink.emit(new StreamEvent.ReasoningDelta(thinking));
+        } else if ("input_json_delta".equals(type) && (b.kind == Kind.TOOL || b.kind == Kind.ANSWER)) {
+            String partial = ProviderJson.text(delta, "partial_json");
+            if (partial != null && !partial.isEmpty()) fragment(b, partial);
+        }
+        // signature_delta, citations_delta and deltas of ignored blocks carry nothing llmring reports
+    }
+
+    private void blockStop(int index) {
+        Block b = blocks.remove(index);
+        if (b != null) close(b);
+    }
+
+    private void close(Block b) {
+        if (b.kind == Kind.TOOL) {
+            sink.emit(new StreamEvent.ToolCallComplete(b.ordinal, new ToolCall(b.id, b.name, b.arguments.toString())));
+        } else if (b.kind == Kind.ANSWER && b.arguments.length() == 0) {
+            sink.emit(new StreamEvent.TextDelta("{}"));
+        }
+    }
+
+    private void messageDelta(@Nullable JsonNode stopReason, @Nullable JsonNode usage) {
+        if (stopReason != null && stopReason.isTextual()) this.stopReason = stopReason.asText();
+        usage(usage);
+    }
+
+    private void messageStop() {
+        blocks.keySet().stream().sorted().toList().forEach(this::blockStop);
+        if (usageSeen) {
+            sink.emit(new StreamEvent.UsageReport(Usage.builder()
+                    .inputTokens(usage[0] + usage[1] + usage[2])
+                    .cachedInputTokens(usage[1])
+                    .cacheWriteTokens(usage[2])
+                    .outputTokens(usage[3])
+                    .build()));
+        }
+        sink.emit(new StreamEvent.Finish(finishReason()));
+        stopped = true;
+    }
+
+    /** Usage counts are cumulative: a later report replaces the fields it carries. */
+    private void usage(@Nullable JsonNode node) {
+        if (node == null || !node.isObject()) return;
+        String[] fields = {"input_tokens", "cache_read_input_tokens", "cache_creation_input_tokens", "output_tokens"};
+        for (int i = 0; i < fields.length; i++) {
+            JsonNode v = node.get(fields[i]);
+            if (v != null && v.canConvertToLong() && v.asLong() >= 0) {
+                usage[i] = v.asLong();
+                usageSeen = true;
+            }
+        }
+    }
+
+    private FinishReason finishReason() {
+        String raw = stopReason;
+        if (raw == null) return FinishReason.other("unknown");
+        return switch (raw) {
+            case "end_turn", "stop_sequence" -> FinishReason.of(FinishReason.STOP, raw);
+            case "max_tokens", "model_context_window_exceeded" -> FinishReason.of(FinishReason.LENGTH, raw);
+            case "tool_use" -> answerToolCalled && !callerToolCalled
+                    ? FinishReason.of(FinishReason.STOP, raw)
+                    : FinishReason.of(FinishReason.TOOL_CALLS, raw);
+            case "refusal" -> FinishReason.of(FinishReason.REFUSAL, raw);
+            default -> FinishReason.other(raw); // pause_turn and reasons added later
+        };
+    }
+
+    private void text(@Nullable String text) {
+        if (text != null && !text.isEmpty()) sink.emit(new StreamEvent.TextDelta(text));
+    }
+
+    private void fragment(Block b, String json) {
+        b.arguments.append(json);
+        sink.emit(b.kind == Kind.ANSWER
+                ? new StreamEvent.TextDelta(json)
+                : new StreamEvent.ToolCallDelta(b.ordinal, json));
+    }
+
+    private static int index(JsonNode node) {
+        JsonNode index = node.get("index");
+        if (index == null || !index.canConvertToInt()) {
+            throw ProviderFailure.malformed("content block event without an index", null);
+        }
+        return index.asInt();
+    }
+
+    private enum Kind { TEXT, THINKING, TOOL, ANSWER, IGNORED }
+
+    /** An open content block; tool blocks gather their argument fragments. */
+    private static final class Block {
+        final Kind kind;
+        final int ordinal;
+        final String id;
+        final String name;
+        final StringBuilder arguments = new StringBuilder();
+
+        Block(Kind kind, int ordinal, String id, String name) {
+            this.kind = kind;
+            this.ordinal = ordinal;
+            this.id = id;
+            this.name = name;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/**
+ * The Google Gemini adapter (Generative Language API, {@code v1beta}): {@code :generateContent} and
+ * {@code :streamGenerateContent?alt=sse}, the key in the {@code x-goog-api-key} header.
+ *
+ * <p>Only {@link dev.llmring.providers.google.GoogleProviderFactory} is public (for {@link java.util.ServiceLoader});
+ * the package is not exported. Protocol choices worth knowing:
+ *
+ * <ul>
+ *   <li><b>Tool call ids.</b> Gemini's {@code functionCall} usually has no id. The decoder uses the call's {@code id}
+ *       when Gemini sends one and otherwise synthesises a deterministic one ({@code call_} + a hash of the call's
+ *       index, name and arguments), so the same answer always yields the same ids. Gemini matches results to calls by
+ *       function name and order, not id: the encoder finds each tool result's function name by looking up its
+ *       {@code toolCallId} among the tool calls of the nearest earlier assistant message (whatever provider made
+ *       them) and sends the results of one turn in the order of the calls.</li>
+ *   <li><b>Thought signatures.</b> Gemini 3 models require the {@code thoughtSignature} of earlier function calls
+ *       back; llmring's {@link dev.llmring.ToolCall} does not carry one, so for those models the encoder sends
+ *       Google's documented {@code skip_thought_signature_validator} sentinel instead.</li>
+ *   <li><b>Schemas.</b> JSON Schema is translated to Gemini's OpenAPI subset by {@code GeminiSchemaTranslator};
+ *       what cannot be expressed is an {@link dev.llmring.InvalidRequestException} listing every keyword and path,
+ *       never silently dropped.</li>
+ *   <li><b>Decoding.</b> Only the first candidate is read. Usage: input = {@code promptTokenCount} (+
+ *       {@code toolUsePromptTokenCount}), output = {@code candidatesTokenCount} + {@code thoughtsTokenCount}
+ *       (Gemini's candidates count excludes thoughts), reasoning = thoughts, cached input =
+ *       {@code cachedContentTokenCount}. Parts llmring has no event for (images from image models, executable code)
+ *       are skipped.</li>
+ *   <li><b>Errors.</b> A 400 {@code API_KEY_INVALID} is an authentication failure, {@code FAILED_PRECONDITION}
+ *       (unsupported location, billing) too, so that another binding is tried; a 429's {@code RetryInfo} delay is
+ *       passed on; error bodies are read whatever the status, plain or wrapped in an array.</li>
+ *   <li><b>Provider options</b> ({@code ChatRequest.providerOptions("google")}) add top-level fields such as
+ *       {@code safetySettings}; {@code generationConfig} entries (e.g. {@code thinkingConfig}) are merged; owned
+ *       fields and keys the request already set (there too) are refused with an
+ *       {@link dev.llmring.InvalidRequestException} naming the key, as in every adapter.</li>
+ *   <li><b>Completeness.</b> Gemini streams have no end marker: a stream is complete once a chunk carried a
+ *       {@code finishReason} (or a {@code promptFeedback.blockReason} without candidates).</li>
+ * </ul>
+ */
+@NullMarked
+package dev.llmring.providers.google;
+
+import org.jspecify.annotations.NullMarked;
