@@ -1,9 +1,8 @@
-/** Test support for llmring users: the scripted provider and the provider contract test. */
+/** Test support for llmring users: the scripted provider, an offline stand-in for real providers. */
 module dev.llmring.testing {
     requires transitive dev.llmring.core;
     requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;
-    requires org.junit.jupiter.api;
     requires static transitive org.jspecify;
 
     exports dev.llmring.testing;
