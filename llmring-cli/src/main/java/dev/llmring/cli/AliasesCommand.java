@@ -11,8 +11,10 @@ import picocli.CommandLine.Option;
 
 /** {@code llmring aliases}: the aliases of a profile and their pools. */
 @Command(name = "aliases", mixinStandardHelpOptions = true,
-        header = "List the aliases of a profile and their pools.",
-        description = "List the aliases of a profile with their pools (in order of preference) and constraints.")
+        description = {
+            "List the aliases of a profile and their pools.",
+            "Pools are shown in order of preference, with each binding's constraints."
+        })
 final class AliasesCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "PROFILE",
             description = "The profile (default: LLMRING_PROFILE, else the lockfile's default_profile).")

@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code llmring bind ALIAS MODEL[,MODEL…]}: set an alias's pool in a profile. */
 @Command(name = "bind", mixinStandardHelpOptions = true,
-        header = "Bind an alias to a pool of models.",
         description = {
-            "Bind ALIAS to a pool of models, tried in the order given. Replaces the alias's pool (keeping its"
-                    + " constraints) or adds the alias. Updates updated_at and writes the lockfile atomically.",
+            "Bind an alias to a pool of models.",
+            "The models are tried in the order given. Replaces the alias's pool (keeping its constraints) or adds"
+                    + " the alias; updates updated_at and writes the lockfile atomically.",
             "With --profile, a profile that does not exist yet is created."
         })
 final class BindCommand implements Callable<Integer> {
@@ -83,7 +83,7 @@ final class BindCommand implements Callable<Integer> {
                 throw usage(e.getMessage());
             }
             if (!known.contains(model.provider())) {
-                throw usage("Unknown provider '" + model.provider() + "' in '" + ref + "'; known providers: "
+                throw usage("unknown provider '" + model.provider() + "' in '" + ref + "'; known providers: "
                         + String.join(", ", known));
             }
             pool.add(model);

@@ -21,11 +21,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code llmring info MODEL|ALIAS}: a model's registry entry, or those of an alias's pool. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        header = "Show the registry entry of a model or of an alias's pool.",
         description = {
-            "Show the registry entry of provider:model, or of every model in ALIAS's pool: names and aliases,"
-                    + " context window, prices per million tokens, capabilities, status. An alias's models are read"
-                    + " from the profile's pinned registry versions.",
+            "Show the registry entry of a model or of an alias's pool.",
+            "Names and aliases, context window, prices per million tokens, capabilities and status of"
+                    + " provider:model, or of every model in ALIAS's pool (read from the profile's pinned registry"
+                    + " versions).",
             "Exit status 1 when a model is not in the registry."
         })
 final class InfoCommand implements Callable<Integer> {

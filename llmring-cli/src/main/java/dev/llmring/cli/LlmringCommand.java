@@ -30,8 +30,8 @@ final class LlmringCommand implements Callable<Integer> {
     @Nullable CommandSpec spec;
 
     @Option(names = "--lockfile", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "The lockfile (default: LLMRING_LOCKFILE_PATH, then ./llmring.lock, ./llmring.lock.json,"
-                    + " then the classpath).")
+            description = "The lockfile (default: LLMRING_LOCKFILE_PATH, else llmring.lock or llmring.lock.json in"
+                    + " the working directory, else the classpath).")
     @Nullable Path lockfile;
 
     @Option(names = "--registry-url", paramLabel = "URL", scope = ScopeType.INHERIT,

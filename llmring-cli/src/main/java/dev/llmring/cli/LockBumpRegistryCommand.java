@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 
 /** {@code llmring lock bump-registry}: pin the current registry version of every provider a profile uses. */
 @Command(name = "bump-registry", mixinStandardHelpOptions = true,
-        header = "Pin the current registry versions.",
         description = {
-            "Pin registry_versions to the registry's current version for every provider the profile's pools use"
+            "Pin the current registry versions.",
+            "Sets registry_versions to the registry's current version for every provider the profile's pools use"
                     + " (all profiles unless --profile). Pins of providers no pool uses are kept; providers the"
                     + " registry has no data for (such as ollama) are not pinned.",
             "Fetches current data first unless --offline. Writes the lockfile only when a pin changes."

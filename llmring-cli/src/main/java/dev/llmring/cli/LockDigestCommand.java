@@ -6,9 +6,11 @@ import picocli.CommandLine.Command;
 
 /** {@code llmring lock digest}: the lockfile's digest. */
 @Command(name = "digest", mixinStandardHelpOptions = true,
-        header = "Print the lockfile's digest.",
-        description = "Print the lockfile's digest: SHA-256 (hex) of the canonical JSON of what it binds."
-                + " Timestamps, metadata, order and format do not change it.")
+        description = {
+            "Print the lockfile's digest.",
+            "SHA-256 (hex) of the canonical JSON of what the lockfile binds. Timestamps, metadata, order and"
+                    + " format do not change it."
+        })
 final class LockDigestCommand implements Callable<Integer> {
     private final Session session;
 

@@ -21,9 +21,9 @@ import picocli.CommandLine.Option;
 
 /** {@code llmring lock drift}: what moved in the registry since the profile pinned it. */
 @Command(name = "drift", mixinStandardHelpOptions = true,
-        header = "Report registry changes since the pinned versions.",
         description = {
-            "Compare each pinned registry version with the registry's current data, for every provider the"
+            "Report registry changes since the pinned versions.",
+            "Compares each pinned registry version with the registry's current data, for every provider the"
                     + " profile's pools use (all profiles unless --profile). Lists the changes (price, limit,"
                     + " capability, aliases, lifecycle, removal) to the models in use.",
             "Exit status 1 when a model in use changed; a newer version that changes nothing in use is not drift."

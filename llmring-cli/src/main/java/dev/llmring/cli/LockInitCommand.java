@@ -28,10 +28,9 @@ import picocli.CommandLine.Option;
 
 /** {@code llmring lock init}: a new lockfile, seeded with aliases when keys and the registry allow. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        header = "Create a lockfile (seeding aliases when it can).",
         description = {
-            "Create a lockfile with the profiles default, dev, test and prod.",
-            "When provider API keys are set and the registry is reachable, seed the aliases fast, balanced and deep"
+            "Create a lockfile (seeding aliases when it can).",
+            "The lockfile has the profiles default, dev, test and prod. When provider API keys are set and the registry is reachable, seed the aliases fast, balanced and deep"
                     + " from each keyed provider's current models (default and prod), and bind every alias to the"
                     + " fast pool in dev and test. Otherwise write an empty skeleton and say why."
         })

@@ -22,11 +22,10 @@ import picocli.CommandLine.Option;
 
 /** {@code llmring lock validate}: every problem of the lockfile at once. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        header = "Report every problem of the lockfile at once.",
         description = {
-            "Check the lockfile: syntax and schema, secrets, and every pooled model of every profile against the"
-                    + " registry (listed, active, not deprecated; priced from the profile's pinned version). Reports"
-                    + " every problem at once.",
+            "Report every problem of the lockfile at once.",
+            "Checks syntax and schema, secrets, and every pooled model of every profile against the registry"
+                    + " (listed, active, not deprecated; read from the profile's pinned version).",
             "Exit status 1 on any error (and on warnings with --strict)."
         })
 final class LockValidateCommand implements Callable<Integer> {

@@ -13,10 +13,10 @@ import picocli.CommandLine.Option;
 
 /** {@code llmring models}: the registry's models. */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        header = "List the registry's models with prices and capabilities.",
         description = {
-            "List the registry's current models of a provider (default: every provider with an adapter): context"
-                    + " window, prices in dollars per million tokens, capabilities and status.",
+            "List the registry's models with prices and capabilities.",
+            "The current models of a provider (default: every provider with an adapter): context window, prices"
+                    + " in dollars per million tokens, capabilities and status.",
             "Exit status 1 when a provider's data cannot be read."
         })
 final class ModelsCommand implements Callable<Integer> {

@@ -17,11 +17,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code llmring route ALIAS}: how an alias would be routed now. */
 @Command(name = "route", mixinStandardHelpOptions = true,
-        header = "Explain which binding of an alias would serve now.",
         description = {
-            "Explain how ALIAS resolves: its pool, whether each binding is usable now (adapter, credentials in the"
-                    + " environment, LLMRING_ALLOWED_MODELS / LLMRING_DENIED_MODELS, registry status), and which"
-                    + " one would serve.",
+            "Explain which binding of an alias would serve now.",
+            "Shows ALIAS's pool, whether each binding is usable now (adapter, credentials in the environment,"
+                    + " LLMRING_ALLOWED_MODELS / LLMRING_DENIED_MODELS, registry status), and which one would serve.",
             "Exit status 1 when no binding is usable."
         })
 final class RouteCommand implements Callable<Integer> {

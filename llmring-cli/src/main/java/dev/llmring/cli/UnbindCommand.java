@@ -13,8 +13,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code llmring unbind ALIAS}: remove an alias from a profile. */
 @Command(name = "unbind", mixinStandardHelpOptions = true,
-        header = "Remove an alias from a profile.",
-        description = "Remove ALIAS from a profile. Updates updated_at and writes the lockfile atomically.")
+        description = {
+            "Remove an alias from a profile.",
+            "Updates updated_at and writes the lockfile atomically."
+        })
 final class UnbindCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ALIAS", description = "The alias to remove.")
     String alias = "";
