@@ -6,10 +6,12 @@ module dev.llmring.core {
     requires transitive java.net.http;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires static org.bouncycastle.provider; // optional: only receipt verification needs it
     requires static transitive org.jspecify;
 
     exports dev.llmring;
     exports dev.llmring.spi;
+    exports dev.llmring.receipts;
     exports dev.llmring.registry;
 
     uses dev.llmring.spi.ProviderFactory;

@@ -44,6 +44,23 @@ public final class ChatResponse {
         return new Builder();
     }
 
+    /** A builder holding this response's values, for hooks that enrich a response (cost). */
+    Builder toBuilder() {
+        return new Builder()
+                .text(text)
+                .reasoning(reasoning)
+                .toolCalls(toolCalls)
+                .finishReason(finishReason)
+                .usage(usage)
+                .provider(provider)
+                .model(model)
+                .requestId(requestId)
+                .latency(latency)
+                .timeToFirstEvent(timeToFirstEvent)
+                .trace(trace)
+                .cost(cost);
+    }
+
     /** The answer's text (empty when the model only called tools). */
     public String text() {
         return text;

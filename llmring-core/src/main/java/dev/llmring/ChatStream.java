@@ -16,8 +16,9 @@ import java.util.Iterator;
  * }
  * }</pre>
  *
- * <p>Iteration may throw any {@link LlmRingException}: before the first content event the router still retries and
- * fails over; after it, a failure ends the stream with a {@link StreamException} (or a timeout).
+ * <p>{@link LlmRing#stream} returns once the first content event is ready; every failure before that point was
+ * retried and failed over there. Iteration throws only what can happen after it: a {@link StreamException} (its
+ * cause the typed provider error, if any) or a {@link LlmRingTimeoutException} (idle or deadline).
  */
 public interface ChatStream extends Iterable<StreamEvent>, AutoCloseable {
 

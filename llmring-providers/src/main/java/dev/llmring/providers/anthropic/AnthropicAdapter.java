@@ -1,49 +1,39 @@
 package dev.llmring.providers.anthropic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmring.ChatRequest;
+import dev.llmring.providers.internal.Endpoints;
+import dev.llmring.providers.internal.JsonPostAdapter;
 import dev.llmring.spi.ApiKey;
 import dev.llmring.spi.EventSink;
-import dev.llmring.spi.HttpCall;
-import dev.llmring.spi.ProviderAdapter;
 import dev.llmring.spi.ProviderConfig;
 import dev.llmring.spi.ProviderError;
 import dev.llmring.spi.ResponseDecoder;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** The Anthropic Messages API adapter. Stateless and thread-safe. */
-final class AnthropicAdapter implements ProviderAdapter {
+final class AnthropicAdapter extends JsonPostAdapter {
     static final String API_VERSION = "2023-06-01";
     static final URI DEFAULT_BASE_URL = URI.create("https://api.anthropic.com");
 
-    private final String name;
     private final URI messagesUri;
     private final @Nullable ApiKey apiKey;
     private final String version;
     private final @Nullable String beta;
 
     AnthropicAdapter(ProviderConfig config) {
-        this.name = config.name();
-        String base = config.baseUrl().orElse(DEFAULT_BASE_URL).toString();
-        while (base.endsWith("/")) base = base.substring(0, base.length() - 1);
-        this.messagesUri = URI.create(base + "/v1/messages");
+        super(config.name());
+        this.messagesUri = Endpoints.resolve(config.baseUrl().orElse(DEFAULT_BASE_URL), "/v1/messages");
         this.apiKey = config.apiKey()
                 .or(() -> config.env(AnthropicProviderFactory.KEY_ENV).map(k -> ApiKey.of(k.strip())))
                 .orElse(null);
         this.version = config.options().getOrDefault("version", API_VERSION);
         String b = config.options().get("beta");
         this.beta = b == null || b.isBlank() ? null : b;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -57,27 +47,28 @@ final class AnthropicAdapter implements ProviderAdapter {
     }
 
     @Override
-    public HttpCall encode(ChatRequest request, String model, boolean stream) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(model, "model");
-        EncodeContext ctx = new EncodeContext(name, model);
-        byte[] body;
-        try {
-            body = Wire.MAPPER.writeValueAsBytes(RequestEncoder.encode(request, name, ctx, stream));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    protected URI uri(String model, boolean stream) {
+        return messagesUri;
+    }
+
+    @Override
+    protected JsonNode body(ChatRequest request, String model, boolean stream) {
+        return RequestEncoder.encode(request, name(), new EncodeContext(name(), model), stream);
+    }
+
+    @Override
+    protected Map<String, String> headers(boolean stream) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (apiKey != null) headers.put("x-api-key", apiKey.reveal());
         headers.put("anthropic-version", version);
         if (beta != null) headers.put("anthropic-beta", beta);
         headers.put("content-type", "application/json");
-        return HttpCall.post(messagesUri, headers, body);
+        return headers;
     }
 
     @Override
-    public ResponseDecoder decoder(String model, EventSink sink) {
-        return new MessagesDecoder(Objects.requireNonNull(sink, "sink"));
+    protected ResponseDecoder newDecoder(EventSink sink) {
+        return new MessagesDecoder(sink);
     }
 
     @Override
@@ -87,6 +78,6 @@ final class AnthropicAdapter implements ProviderAdapter {
 
     @Override
     public String toString() {
-        return "AnthropicAdapter[" + name + ", " + messagesUri + "]";
+        return "AnthropicAdapter[" + name() + ", " + messagesUri + "]";
     }
 }

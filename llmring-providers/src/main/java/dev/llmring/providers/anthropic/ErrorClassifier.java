@@ -1,9 +1,9 @@
 package dev.llmring.providers.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.spi.ErrorKind;
 import dev.llmring.spi.ProviderError;
-import java.io.IOException;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -18,13 +18,8 @@ final class ErrorClassifier {
 
     /** Classifies a failed HTTP exchange. */
     static ProviderError classify(int status, String body) {
-        JsonNode error = null;
-        try {
-            JsonNode root = Wire.MAPPER.readTree(body);
-            if (root != null && root.path("error").isObject()) error = root.get("error");
-        } catch (IOException | RuntimeException e) {
-            // not JSON (a proxy's HTML page, a truncated body): the status alone decides
-        }
+        JsonNode root = ProviderJson.tryParse(body); // null for a proxy's HTML page or a truncated body
+        JsonNode error = root != null && root.path("error").isObject() ? root.get("error") : null;
         return fromError(error, status);
     }
 
@@ -34,8 +29,8 @@ final class ErrorClassifier {
      * @param status the HTTP status, or 0 for an error inside a 2xx answer
      */
     static ProviderError fromError(@Nullable JsonNode error, int status) {
-        String type = Wire.text(error, "type");
-        String message = Wire.text(error, "message");
+        String type = ProviderJson.text(error, "type");
+        String message = ProviderJson.text(error, "message");
         ErrorKind kind = status == 529 ? ErrorKind.OVERLOADED : kind(type, message, status);
         String text = message == null || message.isBlank()
                 ? (status == 0 ? "error event" : "HTTP " + status) + (type == null ? "" : " " + type)

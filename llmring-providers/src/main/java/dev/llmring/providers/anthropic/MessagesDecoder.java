@@ -5,10 +5,10 @@ import dev.llmring.FinishReason;
 import dev.llmring.StreamEvent;
 import dev.llmring.ToolCall;
 import dev.llmring.Usage;
+import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.spi.EventSink;
 import dev.llmring.spi.ProviderFailure;
 import dev.llmring.spi.ResponseDecoder;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,12 +39,12 @@ final class MessagesDecoder implements ResponseDecoder {
 
     @Override
     public void decodeBody(byte[] body) {
-        JsonNode message = parse(new String(body, StandardCharsets.UTF_8));
-        if ("error".equals(Wire.text(message, "type"))) {
+        JsonNode message = ProviderJson.parseObject(new String(body, StandardCharsets.UTF_8), "Anthropic's answer");
+        if ("error".equals(ProviderJson.text(message, "type"))) {
             throw new ProviderFailure(ErrorClassifier.fromError(message.get("error"), 0));
         }
         JsonNode content = message.get("content");
-        if (!"message".equals(Wire.text(message, "type")) || content == null || !content.isArray()) {
+        if (!"message".equals(ProviderJson.text(message, "type")) || content == null || !content.isArray()) {
             throw ProviderFailure.malformed("Anthropic answer is not a message", null);
         }
         messageStart(message);
@@ -59,8 +59,8 @@ final class MessagesDecoder implements ResponseDecoder {
     @Override
     public void onFrame(@Nullable String event, String data) {
         if (stopped) return;
-        JsonNode node = parse(data);
-        String type = Wire.text(node, "type");
+        JsonNode node = ProviderJson.parseObject(data, "Anthropic's stream event");
+        String type = ProviderJson.text(node, "type");
         if (type == null) type = event == null ? "" : event;
         switch (type) {
             case "message_start" -> messageStart(node.path("message"));
@@ -86,21 +86,21 @@ final class MessagesDecoder implements ResponseDecoder {
     }
 
     private void blockStart(int index, JsonNode block) {
-        String type = Wire.text(block, "type");
+        String type = ProviderJson.text(block, "type");
         Block b;
         if ("text".equals(type)) {
             b = new Block(Kind.TEXT, -1, "", "");
-            text(Wire.text(block, "text"));
+            text(ProviderJson.text(block, "text"));
         } else if ("thinking".equals(type)) {
             b = new Block(Kind.THINKING, -1, "", "");
-            String thinking = Wire.text(block, "thinking");
+            String thinking = ProviderJson.text(block, "thinking");
             if (thinking != null && !thinking.isEmpty()) sink.emit(new StreamEvent.ReasoningDelta(thinking));
-        } else if ("tool_use".equals(type) && ToolsEncoder.ANSWER_TOOL.equals(Wire.text(block, "name"))) {
+        } else if ("tool_use".equals(type) && ToolsEncoder.ANSWER_TOOL.equals(ProviderJson.text(block, "name"))) {
             b = new Block(Kind.ANSWER, -1, "", "");
             answerToolCalled = true;
         } else if ("tool_use".equals(type)) {
-            String id = Wire.text(block, "id");
-            String name = Wire.text(block, "name");
+            String id = ProviderJson.text(block, "id");
+            String name = ProviderJson.text(block, "name");
             if (id == null || name == null) throw ProviderFailure.malformed("tool_use block without id or name", null);
             b = new Block(Kind.TOOL, toolCalls++, id, name);
             callerToolCalled = true;
@@ -118,14 +118,14 @@ final class MessagesDecoder implements ResponseDecoder {
     private void blockDelta(int index, JsonNode delta) {
         Block b = blocks.get(index);
         if (b == null) throw ProviderFailure.malformed("content_block_delta for unknown block " + index, null);
-        String type = Wire.text(delta, "type");
+        String type = ProviderJson.text(delta, "type");
         if ("text_delta".equals(type) && b.kind == Kind.TEXT) {
-            text(Wire.text(delta, "text"));
+            text(ProviderJson.text(delta, "text"));
         } else if ("thinking_delta".equals(type) && b.kind == Kind.THINKING) {
-            String thinking = Wire.text(delta, "thinking");
+            String thinking = ProviderJson.text(delta, "thinking");
             if (thinking != null && !thinking.isEmpty()) sink.emit(new StreamEvent.ReasoningDelta(thinking));
         } else if ("input_json_delta".equals(type) && (b.kind == Kind.TOOL || b.kind == Kind.ANSWER)) {
-            String partial = Wire.text(delta, "partial_json");
+            String partial = ProviderJson.text(delta, "partial_json");
             if (partial != null && !partial.isEmpty()) fragment(b, partial);
         }
         // signature_delta, citations_delta and deltas of ignored blocks carry nothing llmring reports
@@ -207,16 +207,6 @@ final class MessagesDecoder implements ResponseDecoder {
             throw ProviderFailure.malformed("content block event without an index", null);
         }
         return index.asInt();
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            JsonNode node = Wire.MAPPER.readTree(json);
-            if (node != null && node.isObject()) return node;
-        } catch (IOException e) {
-            throw ProviderFailure.malformed("Anthropic sent malformed JSON", e);
-        }
-        throw ProviderFailure.malformed("Anthropic sent JSON that is not an object", null);
     }
 
     private enum Kind { TEXT, THINKING, TOOL, ANSWER, IGNORED }

@@ -1,6 +1,5 @@
 package dev.llmring.providers.anthropic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +7,7 @@ import dev.llmring.ContentPart;
 import dev.llmring.Message;
 import dev.llmring.Role;
 import dev.llmring.ToolCall;
+import dev.llmring.providers.internal.ProviderJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +45,9 @@ final class MessagesEncoder {
         }
         if (parts.isEmpty()) return null;
         if (parts.stream().noneMatch(ContentPart::cacheHint)) {
-            return Wire.MAPPER.getNodeFactory().textNode(String.join("\n\n", texts));
+            return ProviderJson.MAPPER.getNodeFactory().textNode(String.join("\n\n", texts));
         }
-        ArrayNode blocks = Wire.MAPPER.createArrayNode();
+        ArrayNode blocks = ProviderJson.MAPPER.createArrayNode();
         parts.forEach(p -> blocks.add(Objects.requireNonNull(part(p, true))));
         return blocks;
     }
@@ -70,14 +70,14 @@ final class MessagesEncoder {
                 turn.blocks.addAll(blocks(m));
             }
         }
-        ArrayNode out = Wire.MAPPER.createArrayNode();
+        ArrayNode out = ProviderJson.MAPPER.createArrayNode();
         for (int i = 0; i < turns.size(); i++) {
             Turn t = turns.get(i);
             if (t.toolResults.isEmpty() && t.blocks.isEmpty()) {
                 throw ctx.invalid("turn " + i + " (" + t.role + ") has no content Anthropic accepts"
                         + " (text blocks must not be empty)");
             }
-            ArrayNode content = Wire.MAPPER.createArrayNode();
+            ArrayNode content = ProviderJson.MAPPER.createArrayNode();
             t.toolResults.forEach(content::add);
             t.blocks.forEach(content::add);
             ObjectNode turn = out.addObject();
@@ -105,7 +105,7 @@ final class MessagesEncoder {
             if (block != null) blocks.add(block);
         }
         for (ToolCall call : m.toolCalls()) {
-            ObjectNode use = Wire.MAPPER.createObjectNode();
+            ObjectNode use = ProviderJson.MAPPER.createObjectNode();
             use.put("type", "tool_use").put("id", call.id()).put("name", call.name());
             use.set("input", arguments(call));
             blocks.add(use);
@@ -115,7 +115,7 @@ final class MessagesEncoder {
 
     /** A tool message as a {@code tool_result} block: string content when all text, else blocks. */
     private ObjectNode toolResult(Message m) {
-        ObjectNode result = Wire.MAPPER.createObjectNode();
+        ObjectNode result = ProviderJson.MAPPER.createObjectNode();
         result.put("type", "tool_result").put("tool_use_id", m.toolCallId().orElseThrow());
         boolean allText = m.content().stream().allMatch(ContentPart.Text.class::isInstance);
         if (allText) {
@@ -127,7 +127,7 @@ final class MessagesEncoder {
                 if (block != null) content.add(block);
             }
         }
-        if (m.hasCacheHint()) result.set("cache_control", Wire.ephemeral());
+        if (m.hasCacheHint()) result.set("cache_control", ephemeral());
         return result;
     }
 
@@ -140,15 +140,15 @@ final class MessagesEncoder {
         ObjectNode block;
         if (p instanceof ContentPart.Text t) {
             if (t.text().isEmpty()) return null;
-            block = Wire.MAPPER.createObjectNode().put("type", "text").put("text", t.text());
+            block = ProviderJson.MAPPER.createObjectNode().put("type", "text").put("text", t.text());
         } else if (p instanceof ContentPart.Image i) {
-            block = Wire.MAPPER.createObjectNode().put("type", "image");
+            block = ProviderJson.MAPPER.createObjectNode().put("type", "image");
             block.set("source", imageSource(i.media()));
         } else {
-            block = Wire.MAPPER.createObjectNode().put("type", "document");
+            block = ProviderJson.MAPPER.createObjectNode().put("type", "document");
             block.set("source", documentSource(((ContentPart.Document) p).media()));
         }
-        if (cacheable && p.cacheHint()) block.set("cache_control", Wire.ephemeral());
+        if (cacheable && p.cacheHint()) block.set("cache_control", ephemeral());
         return block;
     }
 
@@ -167,30 +167,33 @@ final class MessagesEncoder {
         String type = media.mediaType().orElseThrow();
         if (type.equals("application/pdf")) return base64Source(media, type);
         if (type.equals("text/plain")) {
-            return Wire.MAPPER.createObjectNode().put("type", "text").put("media_type", type)
+            return ProviderJson.MAPPER.createObjectNode().put("type", "text").put("media_type", type)
                     .put("data", new String(media.bytes().orElseThrow(), StandardCharsets.UTF_8));
         }
         throw ctx.invalid("Anthropic accepts documents of type application/pdf or text/plain, not " + type);
     }
 
     private static ObjectNode base64Source(ContentPart.Media media, String type) {
-        return Wire.MAPPER.createObjectNode().put("type", "base64").put("media_type", type)
+        return ProviderJson.MAPPER.createObjectNode().put("type", "base64").put("media_type", type)
                 .put("data", media.base64().orElseThrow());
     }
 
     private static ObjectNode urlSource(ContentPart.Media media) {
-        return Wire.MAPPER.createObjectNode().put("type", "url").put("url", media.url().orElseThrow().toString());
+        return ProviderJson.MAPPER.createObjectNode()
+                .put("type", "url")
+                .put("url", media.url().orElseThrow().toString());
     }
 
     private JsonNode arguments(ToolCall call) {
-        try {
-            JsonNode input = Wire.MAPPER.readTree(call.argumentsJson());
-            if (input != null && input.isObject()) return input;
-        } catch (JsonProcessingException e) {
-            // reported below
-        }
+        JsonNode input = ProviderJson.tryParse(call.argumentsJson());
+        if (input != null && input.isObject()) return input;
         throw ctx.invalid("arguments of tool call " + call.id() + " (" + call.name()
                 + ") are not a JSON object; Anthropic needs an object as tool_use input");
+    }
+
+    /** {@code {"type": "ephemeral"}}. */
+    private static ObjectNode ephemeral() {
+        return ProviderJson.MAPPER.createObjectNode().put("type", "ephemeral");
     }
 
     /** One wire turn being assembled: tool results first, then the other blocks. */

@@ -4,21 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmring.ChatRequest;
+import dev.llmring.providers.internal.ProviderJson;
+import dev.llmring.providers.internal.ProviderOptions;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Encodes a {@link ChatRequest} as a Messages API request body. */
 final class RequestEncoder {
     /** {@code max_tokens} when the request sets no output limit (Anthropic requires one). */
     static final int DEFAULT_MAX_TOKENS = 4096;
 
-    /** Fields the adapter owns: provider options never replace them. */
-    static final Set<String> OWNED = Set.of("model", "messages", "system", "tools", "tool_choice", "stream");
-
-    private static final Logger LOG = LoggerFactory.getLogger(RequestEncoder.class);
+    /**
+     * Fields the adapter owns: provider options naming one, or a field the request already set ({@code temperature},
+     * {@code stop_sequences}, {@code max_tokens} from the request's output limit), are refused.
+     */
+    private static final ProviderOptions OPTIONS =
+            ProviderOptions.owning("model", "messages", "system", "tools", "tool_choice", "stream");
 
     private RequestEncoder() {}
 
@@ -28,13 +29,18 @@ final class RequestEncoder {
      */
     static ObjectNode encode(ChatRequest request, String optionsKey, EncodeContext ctx, boolean stream) {
         Map<String, @Nullable Object> options = request.providerOptions(optionsKey);
-        JsonNode thinking = options.containsKey("thinking") ? value(options.get("thinking"), "thinking", ctx) : null;
+        JsonNode thinking = options.containsKey("thinking")
+                ? ProviderOptions.value("thinking", options.get("thinking"), ctx.provider(), ctx.model())
+                : null;
         boolean thinkingOn = thinking != null && thinking.isObject()
-                && !"disabled".equals(Wire.text(thinking, "type"));
+                && !"disabled".equals(ProviderJson.text(thinking, "type"));
 
-        ObjectNode root = Wire.MAPPER.createObjectNode();
+        ObjectNode root = ProviderJson.MAPPER.createObjectNode();
         root.put("model", ctx.model());
-        root.put("max_tokens", request.maxOutputTokens().orElse(defaultMaxTokens(thinking)));
+        if (request.maxOutputTokens().isPresent() || !options.containsKey("max_tokens")) {
+            // without a request limit, a max_tokens option replaces the default rather than conflicting with it
+            root.put("max_tokens", request.maxOutputTokens().orElse(defaultMaxTokens(thinking)));
+        }
         MessagesEncoder messages = new MessagesEncoder(ctx);
         JsonNode system = messages.system(request.messages());
         if (system != null) root.set("system", system);
@@ -50,13 +56,7 @@ final class RequestEncoder {
             request.stop().forEach(stop::add);
         }
         if (stream) root.put("stream", true);
-        options.forEach((key, value) -> {
-            if (OWNED.contains(key)) {
-                LOG.warn("ignoring provider option '{}' for {}: the adapter owns that field", key, ctx.provider());
-            } else {
-                root.set(key, value(value, key, ctx));
-            }
-        });
+        OPTIONS.merge(root, options, ctx.provider(), ctx.model());
         return root;
     }
 
@@ -67,13 +67,5 @@ final class RequestEncoder {
             return budget.asInt() + DEFAULT_MAX_TOKENS;
         }
         return DEFAULT_MAX_TOKENS;
-    }
-
-    private static JsonNode value(@Nullable Object value, String key, EncodeContext ctx) {
-        try {
-            return Wire.MAPPER.valueToTree(value);
-        } catch (IllegalArgumentException e) {
-            throw ctx.invalid("provider option '" + key + "' is not a JSON value");
-        }
     }
 }

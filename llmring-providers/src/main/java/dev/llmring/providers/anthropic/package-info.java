@@ -14,9 +14,11 @@
  *       {@code thinking.budget_tokens} is given in the provider options.</li>
  *   <li>Tool choice: auto, none, required ({@code any}) and one named tool map one to one.</li>
  *   <li>{@code providerOptions("anthropic")} adds top-level fields (e.g. {@code thinking}, {@code top_k},
- *       {@code metadata}) and may replace {@code max_tokens}, {@code temperature} and {@code stop_sequences}; it
- *       never replaces {@code model}, {@code messages}, {@code system}, {@code tools}, {@code tool_choice} or
- *       {@code stream} (such keys are ignored with a warning).</li>
+ *       {@code metadata}); {@code max_tokens} replaces the default limit when the request sets none. As in every
+ *       adapter, a key the adapter owns ({@code model}, {@code messages}, {@code system}, {@code tools},
+ *       {@code tool_choice}, {@code stream}) or one the request already set ({@code temperature},
+ *       {@code stop_sequences}, {@code max_tokens} from its output limit) is refused with an
+ *       {@link dev.llmring.InvalidRequestException} naming the key, never ignored or silently replaced.</li>
  *   <li>Seeds are not supported by Anthropic and are ignored. Temperatures above 1 are rejected.</li>
  *   <li>Reasoning of earlier assistant turns is <em>not</em> sent back: Anthropic accepts a thinking block only
  *       with the signature it issued, which llmring's message model does not carry. Consequence: with extended

@@ -1,61 +1,62 @@
 package dev.llmring.providers.google;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmring.ChatRequest;
 import dev.llmring.ErrorDetails;
 import dev.llmring.InvalidRequestException;
+import dev.llmring.providers.internal.Endpoints;
+import dev.llmring.providers.internal.JsonPostAdapter;
 import dev.llmring.spi.ApiKey;
 import dev.llmring.spi.EventSink;
-import dev.llmring.spi.HttpCall;
-import dev.llmring.spi.ProviderAdapter;
 import dev.llmring.spi.ProviderError;
 import dev.llmring.spi.ResponseDecoder;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** The Gemini adapter: stateless, one per provider configuration. */
-final class GeminiAdapter implements ProviderAdapter {
+final class GeminiAdapter extends JsonPostAdapter {
     private static final Pattern MODEL = Pattern.compile("(?:models/|tunedModels/)?[A-Za-z0-9][A-Za-z0-9._-]*");
 
-    private final String name;
     private final String base;
     private final @Nullable ApiKey apiKey;
 
     GeminiAdapter(String name, URI base, @Nullable ApiKey apiKey) {
-        this.name = name;
-        String b = base.toString();
-        this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        super(name);
+        this.base = Endpoints.trimmed(base);
         this.apiKey = apiKey;
     }
 
+    /** The model goes into the path, so it must look like a model name. */
     @Override
-    public String name() {
-        return name;
+    protected URI uri(String model, boolean stream) {
+        if (!MODEL.matcher(model).matches()) {
+            throw new InvalidRequestException(
+                    "not a Gemini model name: '" + model + "'", ErrorDetails.of(name(), model));
+        }
+        String path = model.contains("/") ? model : "models/" + model;
+        return URI.create(base + "/" + path + (stream ? ":streamGenerateContent?alt=sse" : ":generateContent"));
     }
 
     @Override
-    public HttpCall encode(ChatRequest request, String model, boolean stream) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(model, "model");
-        if (!MODEL.matcher(model).matches()) {
-            throw new InvalidRequestException("not a Gemini model name: '" + model + "'", ErrorDetails.of(name, model));
-        }
-        byte[] body = GeminiJson.bytes(GeminiRequestEncoder.encode(request, name, model));
-        String path = model.contains("/") ? model : "models/" + model;
-        URI uri = URI.create(base + "/" + path + (stream ? ":streamGenerateContent?alt=sse" : ":generateContent"));
+    protected JsonNode body(ChatRequest request, String model, boolean stream) {
+        return GeminiRequestEncoder.encode(request, name(), model);
+    }
+
+    @Override
+    protected Map<String, String> headers(boolean stream) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "application/json");
         if (apiKey != null) headers.put("x-goog-api-key", apiKey.reveal());
-        return HttpCall.post(uri, headers, body);
+        return headers;
     }
 
     @Override
-    public ResponseDecoder decoder(String model, EventSink sink) {
-        return new GeminiDecoder(Objects.requireNonNull(sink, "sink"));
+    protected ResponseDecoder newDecoder(EventSink sink) {
+        return new GeminiDecoder(sink);
     }
 
     /** Reads Google's error envelope, plain or wrapped in an array, whatever the status (see {@link GeminiErrors}). */
@@ -66,6 +67,6 @@ final class GeminiAdapter implements ProviderAdapter {
 
     @Override
     public String toString() {
-        return "GeminiAdapter[" + name + ", " + base + ", apiKey=" + (apiKey == null ? "none" : "set") + "]";
+        return "GeminiAdapter[" + name() + ", " + base + ", apiKey=" + (apiKey == null ? "none" : "set") + "]";
     }
 }

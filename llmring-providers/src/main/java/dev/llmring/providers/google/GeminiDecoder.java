@@ -3,15 +3,13 @@ package dev.llmring.providers.google;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmring.FinishReason;
 import dev.llmring.StreamEvent;
-import dev.llmring.ToolCall;
 import dev.llmring.Usage;
+import dev.llmring.providers.internal.ProviderJson;
+import dev.llmring.providers.internal.WholeToolCalls;
 import dev.llmring.spi.EventSink;
 import dev.llmring.spi.ProviderFailure;
 import dev.llmring.spi.ResponseDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -42,7 +40,7 @@ final class GeminiDecoder implements ResponseDecoder {
 
     @Override
     public void decodeBody(byte[] body) {
-        JsonNode node = GeminiJson.parseAnswer(body);
+        JsonNode node = ProviderJson.parse(new String(body, StandardCharsets.UTF_8), "Gemini's answer");
         if (node.isArray()) node.forEach(this::chunk);
         else chunk(node);
         end();
@@ -50,7 +48,7 @@ final class GeminiDecoder implements ResponseDecoder {
 
     @Override
     public void onFrame(@Nullable String event, String data) {
-        JsonNode node = GeminiJson.parseAnswer(data.getBytes(StandardCharsets.UTF_8));
+        JsonNode node = ProviderJson.parse(data, "Gemini's stream frame");
         if (node.isArray()) node.forEach(this::chunk);
         else chunk(node);
     }
@@ -90,28 +88,13 @@ final class GeminiDecoder implements ResponseDecoder {
         else sink.emit(new StreamEvent.TextDelta(text));
     }
 
-    /** Gemini sends a function call whole: it becomes a start, one delta with all arguments, and a completion. */
+    /** Gemini sends a function call whole (see {@link WholeToolCalls}). */
     private void functionCall(JsonNode call) {
         int index = toolCalls++;
         String name = call.path("name").asText("");
         if (name.isEmpty()) throw ProviderFailure.malformed("Gemini sent a functionCall without a name", null);
-        String args = call.hasNonNull("args") ? GeminiJson.write(call.get("args")) : "{}";
-        String id = call.path("id").asText("");
-        if (id.isBlank()) id = syntheticId(index, name, args);
-        sink.emit(new StreamEvent.ToolCallStart(index, id, name));
-        sink.emit(new StreamEvent.ToolCallDelta(index, args));
-        sink.emit(new StreamEvent.ToolCallComplete(index, new ToolCall(id, name, args)));
-    }
-
-    /** A deterministic id for a call Gemini gave none: the same answer always yields the same ids. */
-    static String syntheticId(int index, String name, String args) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] hash = sha.digest((index + "\n" + name + "\n" + args).getBytes(StandardCharsets.UTF_8));
-            return "call_" + HexFormat.of().formatHex(hash, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        String args = call.hasNonNull("args") ? ProviderJson.write(call.get("args")) : "{}";
+        WholeToolCalls.emit(sink, index, call.path("id").asText(""), name, args);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.llmring.providers.google;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.spi.ErrorKind;
 import dev.llmring.spi.ProviderError;
 import java.math.BigDecimal;
@@ -36,7 +37,7 @@ final class GeminiErrors {
 
     /** Classifies a failed exchange from its status and (possibly truncated) body. */
     static ProviderError classify(int status, String body) {
-        JsonNode error = errorNode(GeminiJson.tryParse(body));
+        JsonNode error = errorNode(ProviderJson.tryParse(body));
         if (error == null) error = lenient(body);
         if (error == null) {
             String detail = status >= 200 && status < 300 ? "unexpected body" : "HTTP " + status;
@@ -51,7 +52,7 @@ final class GeminiErrors {
      */
     private static @Nullable JsonNode lenient(String body) {
         if (!body.contains("\"error\"")) return null;
-        var error = GeminiJson.MAPPER.createObjectNode();
+        var error = ProviderJson.MAPPER.createObjectNode();
         find(CODE, body).ifPresent(c -> error.put("code", Integer.parseInt(c)));
         find(STATUS, body).ifPresent(st -> error.put("status", st));
         find(MESSAGE, body).ifPresent(m -> error.put("message", m.replace("\\\"", "\"").replace("\\n", " ")));

@@ -13,11 +13,11 @@ import dev.llmring.Role;
 import dev.llmring.Tool;
 import dev.llmring.ToolCall;
 import dev.llmring.ToolChoice;
+import dev.llmring.providers.internal.ProviderJson;
+import dev.llmring.providers.internal.ProviderOptions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -26,12 +26,15 @@ final class GeminiRequestEncoder {
     /** Google's documented value that tells Gemini 3+ to skip validating a missing thought signature. */
     static final String SKIP_SIGNATURE = "skip_thought_signature_validator";
 
-    private static final Set<String> OWNED = Set.of("contents", "systemInstruction", "tools", "toolConfig");
+    /** Options may add fields and keys of {@code generationConfig}, never replace what the request encodes. */
+    private static final ProviderOptions OPTIONS = ProviderOptions
+            .owning("contents", "systemInstruction", "tools", "toolConfig")
+            .mergingInto("generationConfig");
     private static final Pattern SIGNATURE_MODELS = Pattern.compile("(?:.*/)?gemini-([3-9]|\\d{2,})(?:[.-].*)?");
 
     private final String provider;
     private final String model;
-    private final ObjectNode body = GeminiJson.MAPPER.createObjectNode();
+    private final ObjectNode body = ProviderJson.MAPPER.createObjectNode();
 
     private GeminiRequestEncoder(String provider, String model) {
         this.provider = provider;
@@ -46,7 +49,7 @@ final class GeminiRequestEncoder {
     }
 
     private ObjectNode encode(ChatRequest request) {
-        ArrayNode system = GeminiJson.MAPPER.createArrayNode();
+        ArrayNode system = ProviderJson.MAPPER.createArrayNode();
         ArrayNode contents = body.putArray("contents");
         List<Message> messages = request.messages();
         for (int i = 0; i < messages.size(); i++) {
@@ -76,7 +79,7 @@ final class GeminiRequestEncoder {
         if (!system.isEmpty()) body.putObject("systemInstruction").set("parts", system);
         tools(request);
         generationConfig(request);
-        providerOptions(request.providerOptions(provider));
+        OPTIONS.merge(body, request.providerOptions(provider), provider, model);
         return body;
     }
 
@@ -94,7 +97,7 @@ final class GeminiRequestEncoder {
     }
 
     private ArrayNode mediaParts(Message m) {
-        ArrayNode parts = GeminiJson.MAPPER.createArrayNode();
+        ArrayNode parts = ProviderJson.MAPPER.createArrayNode();
         for (ContentPart p : m.content()) {
             if (p instanceof ContentPart.Text t) {
                 parts.addObject().put("text", t.text());
@@ -113,11 +116,11 @@ final class GeminiRequestEncoder {
     }
 
     private ObjectNode functionCall(ToolCall call) {
-        JsonNode args = GeminiJson.tryParse(call.argumentsJson());
+        JsonNode args = ProviderJson.tryParse(call.argumentsJson());
         if (args == null || !args.isObject()) {
             throw invalid("the arguments of tool call '" + call.name() + "' are not a JSON object");
         }
-        ObjectNode part = GeminiJson.MAPPER.createObjectNode();
+        ObjectNode part = ProviderJson.MAPPER.createObjectNode();
         ObjectNode fc = part.putObject("functionCall");
         fc.put("name", call.name());
         fc.set("args", args);
@@ -143,14 +146,14 @@ final class GeminiRequestEncoder {
             for (ContentPart p : m.content()) {
                 if (!(p instanceof ContentPart.Text)) throw invalid("a tool result may only hold text for Gemini");
             }
-            ObjectNode part = GeminiJson.MAPPER.createObjectNode();
+            ObjectNode part = ProviderJson.MAPPER.createObjectNode();
             ObjectNode fr = part.putObject("functionResponse");
             fr.put("name", name);
             fr.set("response", responseObject(m.text()));
             answers.add(new Answer(position[0], part));
         }
         answers.sort(Comparator.comparingInt(Answer::position));
-        ArrayNode parts = GeminiJson.MAPPER.createArrayNode();
+        ArrayNode parts = ProviderJson.MAPPER.createArrayNode();
         answers.forEach(a -> parts.add(a.part()));
         return parts;
     }
@@ -171,9 +174,9 @@ final class GeminiRequestEncoder {
 
     /** A JSON object result as is; anything else under {@code output} (Google's convention). */
     private static JsonNode responseObject(String text) {
-        JsonNode parsed = GeminiJson.tryParse(text);
+        JsonNode parsed = ProviderJson.tryParse(text);
         if (parsed != null && parsed.isObject()) return parsed;
-        ObjectNode wrapped = GeminiJson.MAPPER.createObjectNode();
+        ObjectNode wrapped = ProviderJson.MAPPER.createObjectNode();
         if (parsed != null && !parsed.isTextual()) wrapped.set("output", parsed);
         else wrapped.put("output", text);
         return wrapped;
@@ -186,7 +189,7 @@ final class GeminiRequestEncoder {
             ObjectNode d = declarations.addObject();
             d.put("name", tool.name());
             if (!tool.description().isEmpty()) d.put("description", tool.description());
-            JsonNode schema = GeminiJson.tryParse(tool.parametersSchema());
+            JsonNode schema = ProviderJson.tryParse(tool.parametersSchema());
             if (!takesNoArguments(schema)) {
                 d.set("parameters", translate(schema, "parameters schema of tool '" + tool.name() + "'"));
             }
@@ -225,7 +228,7 @@ final class GeminiRequestEncoder {
     }
 
     private void generationConfig(ChatRequest request) {
-        ObjectNode config = GeminiJson.MAPPER.createObjectNode();
+        ObjectNode config = ProviderJson.MAPPER.createObjectNode();
         request.temperature().ifPresent(t -> config.put("temperature", t));
         request.maxOutputTokens().ifPresent(n -> config.put("maxOutputTokens", n));
         if (!request.stop().isEmpty()) {
@@ -242,7 +245,7 @@ final class GeminiRequestEncoder {
         ResponseFormat format = request.responseFormat();
         if (!format.type().equals("text")) config.put("responseMimeType", "application/json");
         if (format.type().equals("json_schema")) {
-            JsonNode schema = GeminiJson.tryParse(format.schema().orElseThrow());
+            JsonNode schema = ProviderJson.tryParse(format.schema().orElseThrow());
             config.set("responseSchema",
                     translate(schema, "response schema '" + format.name().orElse("") + "'"));
         }
@@ -256,31 +259,6 @@ final class GeminiRequestEncoder {
             throw invalid(what + " cannot be expressed for Gemini: " + String.join("; ", result.problems()));
         }
         return result.schema();
-    }
-
-    /**
-     * Adds the caller's extra fields ({@code safetySettings}, {@code cachedContent} …). The fields this encoder owns
-     * cannot be replaced; {@code generationConfig} is merged (e.g. {@code thinkingConfig}, {@code topK}), and a key
-     * the request already set there is refused rather than silently replaced.
-     */
-    private void providerOptions(Map<String, @Nullable Object> options) {
-        options.forEach((key, value) -> {
-            if (OWNED.contains(key)) throw invalid("provider option '" + key + "' would replace what llmring encodes");
-            JsonNode node = GeminiJson.MAPPER.valueToTree(value);
-            if (key.equals("generationConfig") && node != null && node.isObject()) {
-                ObjectNode config = body.has("generationConfig")
-                        ? (ObjectNode) body.get("generationConfig") : body.putObject("generationConfig");
-                node.fields().forEachRemaining(e -> {
-                    if (config.has(e.getKey())) {
-                        throw invalid("provider option generationConfig." + e.getKey()
-                                + " conflicts with the request's own");
-                    }
-                    config.set(e.getKey(), e.getValue());
-                });
-            } else {
-                body.set(key, node);
-            }
-        });
     }
 
     private InvalidRequestException invalid(String message) {

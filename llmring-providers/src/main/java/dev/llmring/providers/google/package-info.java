@@ -28,7 +28,8 @@
  *       passed on; error bodies are read whatever the status, plain or wrapped in an array.</li>
  *   <li><b>Provider options</b> ({@code ChatRequest.providerOptions("google")}) add top-level fields such as
  *       {@code safetySettings}; {@code generationConfig} entries (e.g. {@code thinkingConfig}) are merged; owned
- *       fields and keys the request already set are refused.</li>
+ *       fields and keys the request already set (there too) are refused with an
+ *       {@link dev.llmring.InvalidRequestException} naming the key, as in every adapter.</li>
  *   <li><b>Completeness.</b> Gemini streams have no end marker: a stream is complete once a chunk carried a
  *       {@code finishReason} (or a {@code promptFeedback.blockReason} without candidates).</li>
  * </ul>

@@ -1,33 +1,26 @@
 package dev.llmring.providers.ollama;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmring.ChatRequest;
 import dev.llmring.ErrorDetails;
 import dev.llmring.InvalidRequestException;
+import dev.llmring.providers.internal.Endpoints;
+import dev.llmring.providers.internal.JsonPostAdapter;
 import dev.llmring.spi.EventSink;
-import dev.llmring.spi.HttpCall;
-import dev.llmring.spi.ProviderAdapter;
 import dev.llmring.spi.ProviderError;
 import dev.llmring.spi.ResponseDecoder;
 import dev.llmring.spi.WireFormat;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.util.Map;
-import java.util.Objects;
 
 /** The Ollama adapter: stateless, one per provider configuration. */
-final class OllamaAdapter implements ProviderAdapter {
-    private final String name;
+final class OllamaAdapter extends JsonPostAdapter {
     private final URI endpoint;
 
     OllamaAdapter(String name, URI base) {
-        this.name = name;
-        String b = base.toString();
-        this.endpoint = URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + "/api/chat");
-    }
-
-    @Override
-    public String name() {
-        return name;
+        super(name);
+        this.endpoint = Endpoints.resolve(base, "/api/chat");
     }
 
     @Override
@@ -41,19 +34,26 @@ final class OllamaAdapter implements ProviderAdapter {
     }
 
     @Override
-    public HttpCall encode(ChatRequest request, String model, boolean stream) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(model, "model");
-        if (model.isBlank()) {
-            throw new InvalidRequestException("Ollama model name is blank", ErrorDetails.of(name, model));
-        }
-        byte[] body = OllamaJson.bytes(OllamaRequestEncoder.encode(request, name, model, stream));
-        return HttpCall.post(endpoint, Map.of("content-type", "application/json"), body);
+    protected URI uri(String model, boolean stream) {
+        return endpoint;
     }
 
     @Override
-    public ResponseDecoder decoder(String model, EventSink sink) {
-        return new OllamaDecoder(Objects.requireNonNull(sink, "sink"));
+    protected JsonNode body(ChatRequest request, String model, boolean stream) {
+        if (model.isBlank()) {
+            throw new InvalidRequestException("Ollama model name is blank", ErrorDetails.of(name(), model));
+        }
+        return OllamaRequestEncoder.encode(request, name(), model, stream);
+    }
+
+    @Override
+    protected Map<String, String> headers(boolean stream) {
+        return Map.of("content-type", "application/json");
+    }
+
+    @Override
+    protected ResponseDecoder newDecoder(EventSink sink) {
+        return new OllamaDecoder(sink);
     }
 
     /** Reads {@code {"error": "…"}}; "model … not found" is a missing model whatever the status. */
@@ -69,6 +69,6 @@ final class OllamaAdapter implements ProviderAdapter {
 
     @Override
     public String toString() {
-        return "OllamaAdapter[" + name + ", " + endpoint + "]";
+        return "OllamaAdapter[" + name() + ", " + endpoint + "]";
     }
 }

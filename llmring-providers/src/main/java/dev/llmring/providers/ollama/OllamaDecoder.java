@@ -3,15 +3,13 @@ package dev.llmring.providers.ollama;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmring.FinishReason;
 import dev.llmring.StreamEvent;
-import dev.llmring.ToolCall;
 import dev.llmring.Usage;
+import dev.llmring.providers.internal.ProviderJson;
+import dev.llmring.providers.internal.WholeToolCalls;
 import dev.llmring.spi.EventSink;
 import dev.llmring.spi.ProviderFailure;
 import dev.llmring.spi.ResponseDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,13 +28,13 @@ final class OllamaDecoder implements ResponseDecoder {
 
     @Override
     public void decodeBody(byte[] body) {
-        line(OllamaJson.parseAnswer(body));
+        line(ProviderJson.parse(new String(body, StandardCharsets.UTF_8), "Ollama's answer"));
         onEnd();
     }
 
     @Override
     public void onFrame(@Nullable String event, String data) {
-        line(OllamaJson.parseAnswer(data.getBytes(StandardCharsets.UTF_8)));
+        line(ProviderJson.parse(data, "Ollama's stream line"));
     }
 
     @Override
@@ -60,7 +58,7 @@ final class OllamaDecoder implements ResponseDecoder {
         if (line.path("done").asBoolean(false)) finish(line);
     }
 
-    /** Ollama sends a tool call whole: it becomes a start, one delta with all arguments, and a completion. */
+    /** Ollama sends a tool call whole (see {@link WholeToolCalls}); its arguments come as an object or as text. */
     private void toolCall(JsonNode call) {
         int index = toolCalls++;
         JsonNode function = call.path("function");
@@ -68,23 +66,8 @@ final class OllamaDecoder implements ResponseDecoder {
         if (name.isEmpty()) throw ProviderFailure.malformed("Ollama sent a tool call without a name", null);
         JsonNode arguments = function.get("arguments");
         String args = arguments == null || arguments.isNull() ? "{}"
-                : arguments.isTextual() ? arguments.asText() : OllamaJson.write(arguments);
-        String id = call.path("id").asText("");
-        if (id.isBlank()) id = syntheticId(index, name, args);
-        sink.emit(new StreamEvent.ToolCallStart(index, id, name));
-        sink.emit(new StreamEvent.ToolCallDelta(index, args));
-        sink.emit(new StreamEvent.ToolCallComplete(index, new ToolCall(id, name, args)));
-    }
-
-    /** A deterministic id for a call Ollama gave none: the same answer always yields the same ids. */
-    static String syntheticId(int index, String name, String args) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] hash = sha.digest((index + "\n" + name + "\n" + args).getBytes(StandardCharsets.UTF_8));
-            return "call_" + HexFormat.of().formatHex(hash, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+                : arguments.isTextual() ? arguments.asText() : ProviderJson.write(arguments);
+        WholeToolCalls.emit(sink, index, call.path("id").asText(""), name, args);
     }
 
     private void finish(JsonNode line) {

@@ -1,6 +1,7 @@
 package dev.llmring.providers.ollama;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.spi.ErrorKind;
 import dev.llmring.spi.ProviderError;
 import java.util.regex.Pattern;
@@ -20,7 +21,7 @@ final class OllamaErrors {
     private OllamaErrors() {}
 
     static ProviderError classify(int status, String body) {
-        String message = errorMessage(OllamaJson.tryParse(body));
+        String message = errorMessage(ProviderJson.tryParse(body));
         if (message == null) {
             String detail = status >= 200 && status < 300 ? "unexpected body" : "HTTP " + status;
             return ProviderError.of(ProviderError.kindForStatus(status), "Ollama: " + detail);

@@ -12,18 +12,22 @@ import dev.llmring.ResponseFormat;
 import dev.llmring.Role;
 import dev.llmring.Tool;
 import dev.llmring.ToolCall;
+import dev.llmring.providers.internal.ProviderJson;
+import dev.llmring.providers.internal.ProviderOptions;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Turns a {@link ChatRequest} into an Ollama {@code /api/chat} body. */
 final class OllamaRequestEncoder {
-    private static final Set<String> OWNED = Set.of("model", "messages", "tools", "format", "stream");
+    /** Options may add fields and keys of {@code options}, never replace what the request encodes. */
+    private static final ProviderOptions OPTIONS = ProviderOptions
+            .owning("model", "messages", "tools", "format", "stream")
+            .mergingInto("options");
 
     private final String provider;
     private final String model;
-    private final ObjectNode body = OllamaJson.MAPPER.createObjectNode();
+    private final ObjectNode body = ProviderJson.MAPPER.createObjectNode();
 
     private OllamaRequestEncoder(String provider, String model) {
         this.provider = provider;
@@ -46,7 +50,7 @@ final class OllamaRequestEncoder {
         format(request.responseFormat());
         options(request);
         body.put("stream", stream);
-        providerOptions(request.providerOptions(provider));
+        OPTIONS.merge(body, request.providerOptions(provider), provider, model);
         return body;
     }
 
@@ -56,7 +60,7 @@ final class OllamaRequestEncoder {
         if (!Set.of(Role.SYSTEM, Role.USER, Role.ASSISTANT, Role.TOOL).contains(role)) {
             throw invalid("Ollama has no role '" + role + "'");
         }
-        ObjectNode out = OllamaJson.MAPPER.createObjectNode();
+        ObjectNode out = ProviderJson.MAPPER.createObjectNode();
         out.put("role", role.value());
         out.put("content", m.text());
         ArrayNode images = null;
@@ -75,7 +79,7 @@ final class OllamaRequestEncoder {
         if (!m.toolCalls().isEmpty()) {
             ArrayNode calls = out.putArray("tool_calls");
             for (ToolCall call : m.toolCalls()) {
-                JsonNode args = OllamaJson.tryParse(call.argumentsJson());
+                JsonNode args = ProviderJson.tryParse(call.argumentsJson());
                 if (args == null || !args.isObject()) {
                     throw invalid("the arguments of tool call '" + call.name() + "' are not a JSON object");
                 }
@@ -119,21 +123,21 @@ final class OllamaRequestEncoder {
             ObjectNode f = t.putObject("function");
             f.put("name", tool.name());
             f.put("description", tool.description());
-            f.set("parameters", OllamaJson.tryParse(tool.parametersSchema()));
+            f.set("parameters", ProviderJson.tryParse(tool.parametersSchema()));
         }
     }
 
     private void format(ResponseFormat format) {
         switch (format.type()) {
             case "json_object" -> body.put("format", "json");
-            case "json_schema" -> body.set("format", OllamaJson.tryParse(format.schema().orElseThrow()));
+            case "json_schema" -> body.set("format", ProviderJson.tryParse(format.schema().orElseThrow()));
             default -> { }
         }
     }
 
     /** Only what the caller set: Ollama's model defaults apply to everything else. */
     private void options(ChatRequest request) {
-        ObjectNode options = OllamaJson.MAPPER.createObjectNode();
+        ObjectNode options = ProviderJson.MAPPER.createObjectNode();
         request.temperature().ifPresent(t -> options.put("temperature", t));
         request.maxOutputTokens().ifPresent(n -> options.put("num_predict", n));
         if (!request.stop().isEmpty()) {
@@ -142,29 +146,6 @@ final class OllamaRequestEncoder {
         }
         request.seed().ifPresent(s -> options.put("seed", s));
         if (!options.isEmpty()) body.set("options", options);
-    }
-
-    /**
-     * Adds the caller's extra fields ({@code keep_alive}, {@code think} …). The fields this encoder owns cannot be
-     * replaced; {@code options} is merged (e.g. {@code num_ctx}, {@code top_k}), and a key the request already set
-     * there is refused rather than silently replaced.
-     */
-    private void providerOptions(Map<String, @Nullable Object> extra) {
-        extra.forEach((key, value) -> {
-            if (OWNED.contains(key)) throw invalid("provider option '" + key + "' would replace what llmring encodes");
-            JsonNode node = OllamaJson.MAPPER.valueToTree(value);
-            if (key.equals("options") && node != null && node.isObject()) {
-                ObjectNode options = body.has("options") ? (ObjectNode) body.get("options") : body.putObject("options");
-                node.fields().forEachRemaining(e -> {
-                    if (options.has(e.getKey())) {
-                        throw invalid("provider option options." + e.getKey() + " conflicts with the request's own");
-                    }
-                    options.set(e.getKey(), e.getValue());
-                });
-            } else {
-                body.set(key, node);
-            }
-        });
     }
 
     private InvalidRequestException invalid(String message) {

@@ -17,6 +17,11 @@
  *       tool are refused as invalid requests rather than quietly weakened.</li>
  *   <li><b>Sampling.</b> Only what the caller set goes into {@code options}; the model's own defaults apply
  *       otherwise.</li>
+ *   <li><b>Provider options</b> ({@code ChatRequest.providerOptions("ollama")}) add top-level fields such as
+ *       {@code keep_alive} or {@code think}; {@code options} entries (e.g. {@code num_ctx}) are merged. A key the
+ *       adapter owns ({@code model}, {@code messages}, {@code tools}, {@code format}, {@code stream}) or one the
+ *       request already set (there too) is refused with an {@link dev.llmring.InvalidRequestException} naming the
+ *       key, as in every adapter.</li>
  * </ul>
  */
 @NullMarked

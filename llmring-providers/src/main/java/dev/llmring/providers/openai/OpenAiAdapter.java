@@ -1,33 +1,30 @@
 package dev.llmring.providers.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmring.ChatRequest;
 import dev.llmring.ErrorDetails;
 import dev.llmring.InvalidRequestException;
+import dev.llmring.providers.internal.Endpoints;
+import dev.llmring.providers.internal.JsonPostAdapter;
 import dev.llmring.spi.ApiKey;
 import dev.llmring.spi.EventSink;
-import dev.llmring.spi.HttpCall;
-import dev.llmring.spi.ProviderAdapter;
 import dev.llmring.spi.ProviderError;
 import dev.llmring.spi.ResponseDecoder;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** The OpenAI Chat Completions adapter, serving under {@link #name()} (see the package documentation). */
-final class OpenAiAdapter implements ProviderAdapter {
-    private final String name;
+final class OpenAiAdapter extends JsonPostAdapter {
     private final URI endpoint;
     private final @Nullable ApiKey apiKey;
     private final Map<String, String> extraHeaders;
     private final OpenAiRequestEncoder encoder;
 
     OpenAiAdapter(String name, URI baseUrl, @Nullable ApiKey apiKey, Map<String, String> extraHeaders) {
-        this.name = Objects.requireNonNull(name, "name");
+        super(name);
         this.endpoint = endpoint(baseUrl);
         this.apiKey = apiKey;
         this.extraHeaders = Map.copyOf(extraHeaders);
@@ -36,16 +33,7 @@ final class OpenAiAdapter implements ProviderAdapter {
 
     /** {@code {base}/chat/completions}, keeping a query the base URL carries (some gateways need one). */
     static URI endpoint(URI base) {
-        String path = Objects.requireNonNullElse(base.getRawPath(), "");
-        while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
-        String query = base.getRawQuery();
-        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + "/chat/completions"
-                + (query == null ? "" : "?" + query));
-    }
-
-    @Override
-    public String name() {
-        return name;
+        return Endpoints.resolve(base, "/chat/completions");
     }
 
     @Override
@@ -58,32 +46,33 @@ final class OpenAiAdapter implements ProviderAdapter {
         return "x-request-id";
     }
 
+    @Override
+    protected URI uri(String model, boolean stream) {
+        return endpoint;
+    }
+
     /** @throws InvalidRequestException when the request uses something Chat Completions cannot express */
     @Override
-    public HttpCall encode(ChatRequest request, String model, boolean stream) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(model, "model");
-        ObjectNode body;
+    protected JsonNode body(ChatRequest request, String model, boolean stream) {
         try {
-            body = encoder.encode(request, model, stream);
+            return encoder.encode(request, model, stream);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(e.getMessage(), ErrorDetails.of(name, model), e);
+            throw new InvalidRequestException(e.getMessage(), ErrorDetails.of(name(), model), e);
         }
+    }
+
+    @Override
+    protected Map<String, String> headers(boolean stream) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (apiKey != null) headers.put("Authorization", "Bearer " + apiKey.reveal());
         headers.put("Content-Type", "application/json");
         headers.put("Accept", stream ? "text/event-stream" : "application/json");
         headers.putAll(extraHeaders);
-        try {
-            return HttpCall.post(endpoint, headers, OpenAiJson.MAPPER.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
-            throw new InvalidRequestException(
-                    "request could not be written as JSON: " + e.getOriginalMessage(), ErrorDetails.of(name, model), e);
-        }
+        return headers;
     }
 
     @Override
-    public ResponseDecoder decoder(String model, EventSink sink) {
+    protected ResponseDecoder newDecoder(EventSink sink) {
         return new OpenAiDecoder(sink, apiKey);
     }
 
@@ -94,6 +83,6 @@ final class OpenAiAdapter implements ProviderAdapter {
 
     @Override
     public String toString() {
-        return "OpenAiAdapter[name=" + name + ", endpoint=" + endpoint + "]";
+        return "OpenAiAdapter[name=" + name() + ", endpoint=" + endpoint + "]";
     }
 }

@@ -1,10 +1,10 @@
 package dev.llmring.providers.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmring.FinishReason;
 import dev.llmring.StreamEvent;
 import dev.llmring.Usage;
+import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.spi.ApiKey;
 import dev.llmring.spi.EventSink;
 import dev.llmring.spi.ProviderFailure;
@@ -40,7 +40,7 @@ final class OpenAiDecoder implements ResponseDecoder {
 
     @Override
     public void decodeBody(byte[] body) {
-        JsonNode root = parse(new String(body, StandardCharsets.UTF_8), "response body");
+        JsonNode root = ProviderJson.parseObject(new String(body, StandardCharsets.UTF_8), "response body");
         failOnError(root);
         JsonNode choice = firstChoice(root);
         if (choice == null) throw ProviderFailure.malformed("response has no choice at index 0", null);
@@ -66,7 +66,7 @@ final class OpenAiDecoder implements ResponseDecoder {
             finish();
             return;
         }
-        JsonNode chunk = parse(trimmed, "stream frame");
+        JsonNode chunk = ProviderJson.parseObject(trimmed, "stream frame");
         failOnError(chunk);
         if ("error".equals(event)) {
             throw new ProviderFailure(OpenAiErrors.fromErrorObject(chunk, 0, apiKey));
@@ -95,16 +95,6 @@ final class OpenAiDecoder implements ResponseDecoder {
         finish();
     }
 
-    private static JsonNode parse(String json, String what) {
-        try {
-            JsonNode node = OpenAiJson.MAPPER.readTree(json);
-            if (node == null || !node.isObject()) throw ProviderFailure.malformed(what + " is not a JSON object", null);
-            return node;
-        } catch (JsonProcessingException e) {
-            throw ProviderFailure.malformed(what + " is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
     /** An {@code {"error": …}} object inside a 2xx answer is the provider's error, classified like an HTTP one. */
     private void failOnError(JsonNode root) {
         JsonNode error = root.get("error");
@@ -123,8 +113,8 @@ final class OpenAiDecoder implements ResponseDecoder {
 
     /** {@code reasoning_content} (DeepSeek, vLLM) or {@code reasoning} (OpenRouter, Groq); OpenAI sends neither. */
     private void reasoning(JsonNode node) {
-        String reasoning = OpenAiJson.text(node, "reasoning_content");
-        if (reasoning == null) reasoning = OpenAiJson.text(node, "reasoning");
+        String reasoning = ProviderJson.text(node, "reasoning_content");
+        if (reasoning == null) reasoning = ProviderJson.text(node, "reasoning");
         if (reasoning != null && !reasoning.isEmpty()) sink.emit(new StreamEvent.ReasoningDelta(reasoning));
     }
 
@@ -135,7 +125,7 @@ final class OpenAiDecoder implements ResponseDecoder {
             if (!content.textValue().isEmpty()) sink.emit(new StreamEvent.TextDelta(content.textValue()));
         } else if (content.isArray()) {
             for (JsonNode part : content) {
-                String text = OpenAiJson.text(part, "text");
+                String text = ProviderJson.text(part, "text");
                 if (text != null && !text.isEmpty()) sink.emit(new StreamEvent.TextDelta(text));
             }
         }
@@ -153,13 +143,13 @@ final class OpenAiDecoder implements ResponseDecoder {
         JsonNode function = call.path("function");
         toolCalls.fragment(
                 index != null && index.canConvertToInt() ? index.intValue() : position,
-                OpenAiJson.text(call, "id"),
-                OpenAiJson.text(function, "name"),
-                OpenAiJson.text(function, "arguments"));
+                ProviderJson.text(call, "id"),
+                ProviderJson.text(function, "name"),
+                ProviderJson.text(function, "arguments"));
     }
 
     private void finishReason(JsonNode choice) {
-        String reason = OpenAiJson.text(choice, "finish_reason");
+        String reason = ProviderJson.text(choice, "finish_reason");
         if (reason != null && finishReason == null) {
             finishReason = reason;
             toolCalls.completeAll();

@@ -1,7 +1,7 @@
 package dev.llmring.providers.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.spi.ApiKey;
 import dev.llmring.spi.ErrorKind;
 import dev.llmring.spi.ProviderError;
@@ -39,12 +39,7 @@ final class OpenAiErrors {
 
     /** A failed HTTP exchange. */
     static ProviderError classify(int status, String body, @Nullable ApiKey apiKey) {
-        JsonNode root = null;
-        try {
-            root = OpenAiJson.MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            // not JSON: classified by status alone below
-        }
+        JsonNode root = ProviderJson.tryParse(body); // not JSON: classified by status alone below
         if (root == null || !root.isObject()) {
             ErrorKind kind = status >= 200 && status < 300 ? ErrorKind.MALFORMED_RESPONSE
                     : ProviderError.kindForStatus(status);
@@ -61,12 +56,12 @@ final class OpenAiErrors {
     static ProviderError fromErrorObject(JsonNode root, int status, @Nullable ApiKey apiKey) {
         JsonNode error = root.get("error");
         JsonNode details = error != null && error.isObject() ? error : root;
-        String message = OpenAiJson.text(details, "message");
+        String message = ProviderJson.text(details, "message");
         if (message == null && error != null && error.isTextual()) message = error.textValue();
-        if (message == null) message = OpenAiJson.text(root, "detail");
+        if (message == null) message = ProviderJson.text(root, "detail");
         if (message == null) message = status == 0 ? "error in the streamed answer" : "HTTP " + status;
-        String code = OpenAiJson.scalar(details, "code");
-        String type = OpenAiJson.text(details, "type");
+        String code = ProviderJson.scalar(details, "code");
+        String type = ProviderJson.text(details, "type");
         ErrorKind kind = kind(status, code, type, message);
         String providerCode = code != null ? code : type;
         String text = clean(message, apiKey);

@@ -8,8 +8,8 @@ import dev.llmring.ChatRequest;
 import dev.llmring.ResponseFormat;
 import dev.llmring.Tool;
 import dev.llmring.ToolChoice;
-import java.util.Map;
-import java.util.Set;
+import dev.llmring.providers.internal.ProviderJson;
+import dev.llmring.providers.internal.ProviderOptions;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -17,13 +17,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Encodes a {@link ChatRequest} as a Chat Completions body. Throws {@link IllegalArgumentException} for what the
- * wire cannot express; the adapter reports that as an invalid request.
+ * wire cannot express (the adapter reports that as an invalid request), and {@link dev.llmring.InvalidRequestException}
+ * for a refused provider option.
  */
 final class OpenAiRequestEncoder {
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiRequestEncoder.class);
 
-    /** Fields only the adapter writes; provider options naming one are refused. */
-    static final Set<String> OWNED_FIELDS = Set.of(
+    /** Fields only the adapter writes: provider options naming one, or one the request already set, are refused. */
+    private static final ProviderOptions OPTIONS = ProviderOptions.owning(
             "model", "messages", "stream", "stream_options", "tools", "tool_choice", "response_format",
             "functions", "function_call");
 
@@ -46,7 +47,7 @@ final class OpenAiRequestEncoder {
     }
 
     ObjectNode encode(ChatRequest request, String model, boolean stream) {
-        ObjectNode body = OpenAiJson.MAPPER.createObjectNode();
+        ObjectNode body = ProviderJson.MAPPER.createObjectNode();
         body.put("model", model);
         body.set("messages", OpenAiMessageEncoder.encode(request.messages()));
         boolean reasoning = isReasoningModel(model);
@@ -76,12 +77,12 @@ final class OpenAiRequestEncoder {
             body.put("stream", true);
             body.putObject("stream_options").put("include_usage", true);
         }
-        mergeProviderOptions(body, request.providerOptions(provider));
+        OPTIONS.merge(body, request.providerOptions(provider), provider, model);
         return body;
     }
 
     private static ObjectNode tool(Tool tool, boolean strict) {
-        ObjectNode node = OpenAiJson.MAPPER.createObjectNode().put("type", "function");
+        ObjectNode node = ProviderJson.MAPPER.createObjectNode().put("type", "function");
         ObjectNode function = node.putObject("function").put("name", tool.name());
         if (!tool.description().isBlank()) function.put("description", tool.description());
         function.set("parameters", parse(tool.parametersSchema(), "parameters schema of tool '" + tool.name() + "'"));
@@ -92,11 +93,11 @@ final class OpenAiRequestEncoder {
     /** {@code auto} is the provider's default when tools are given, so it is left out. */
     private static @Nullable JsonNode toolChoice(ToolChoice choice) {
         if (choice.equals(ToolChoice.AUTO)) return null;
-        if (choice.equals(ToolChoice.NONE)) return OpenAiJson.MAPPER.getNodeFactory().textNode("none");
-        if (choice.equals(ToolChoice.REQUIRED)) return OpenAiJson.MAPPER.getNodeFactory().textNode("required");
+        if (choice.equals(ToolChoice.NONE)) return ProviderJson.MAPPER.getNodeFactory().textNode("none");
+        if (choice.equals(ToolChoice.REQUIRED)) return ProviderJson.MAPPER.getNodeFactory().textNode("required");
         String name = choice.toolName()
                 .orElseThrow(() -> new IllegalArgumentException("unsupported tool choice " + choice));
-        ObjectNode node = OpenAiJson.MAPPER.createObjectNode().put("type", "function");
+        ObjectNode node = ProviderJson.MAPPER.createObjectNode().put("type", "function");
         node.putObject("function").put("name", name);
         return node;
     }
@@ -106,10 +107,10 @@ final class OpenAiRequestEncoder {
             case "text":
                 return null;
             case "json_object":
-                return OpenAiJson.MAPPER.createObjectNode().put("type", "json_object");
+                return ProviderJson.MAPPER.createObjectNode().put("type", "json_object");
             case "json_schema":
                 String name = format.name().orElseThrow();
-                ObjectNode node = OpenAiJson.MAPPER.createObjectNode().put("type", "json_schema");
+                ObjectNode node = ProviderJson.MAPPER.createObjectNode().put("type", "json_schema");
                 ObjectNode schema = node.putObject("json_schema").put("name", name);
                 schema.set("schema", parse(format.schema().orElseThrow(), "response schema '" + name + "'"));
                 schema.put("strict", format.strict());
@@ -119,26 +120,9 @@ final class OpenAiRequestEncoder {
         }
     }
 
-    /** Adds the caller's extra fields; never replaces a field the adapter owns or the request already set. */
-    private void mergeProviderOptions(ObjectNode body, Map<String, @Nullable Object> options) {
-        for (Map.Entry<String, @Nullable Object> option : options.entrySet()) {
-            String key = option.getKey();
-            if (OWNED_FIELDS.contains(key)) {
-                throw new IllegalArgumentException("provider option '" + key + "' for " + provider
-                        + " is a field the adapter owns; use the ChatRequest API instead");
-            }
-            if (body.has(key)) {
-                throw new IllegalArgumentException("provider option '" + key + "' for " + provider
-                        + " conflicts with the value the request already sets");
-            }
-            Object value = option.getValue();
-            body.set(key, value == null ? body.nullNode() : OpenAiJson.MAPPER.valueToTree(value));
-        }
-    }
-
     private static JsonNode parse(String json, String what) {
         try {
-            return OpenAiJson.MAPPER.readTree(json);
+            return ProviderJson.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(what + " is not valid JSON: " + e.getOriginalMessage(), e);
         }

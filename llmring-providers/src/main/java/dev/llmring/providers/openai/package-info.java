@@ -12,7 +12,8 @@
  *   <li><b>Provider options</b> ({@code ChatRequest.providerOptions(name)}, keyed by the config's provider name, so
  *       {@code groq} for a Groq config) are added as top-level fields. A key the adapter owns ({@code model},
  *       {@code messages}, {@code stream}, {@code tools} …) or one the request already set ({@code temperature} …)
- *       is refused with an {@link dev.llmring.InvalidRequestException}, never silently replaced.</li>
+ *       is refused with an {@link dev.llmring.InvalidRequestException} naming the key, never silently replaced
+ *       (the rule every adapter follows).</li>
  *   <li><b>Strict tools</b>: when the request asks for strict JSON-schema output, every tool is sent with
  *       {@code strict: true} too.</li>
  *   <li><b>Refusals</b> ({@code message.refusal}, {@code delta.refusal}) are surfaced as the answer text, and the

@@ -4,12 +4,16 @@ import static dev.llmring.providers.anthropic.Fixtures.body;
 import static dev.llmring.providers.anthropic.Fixtures.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmring.ChatRequest;
-import java.util.List;
+import dev.llmring.InvalidRequestException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AnthropicProviderOptionsTest {
 
@@ -24,26 +28,41 @@ class AnthropicProviderOptionsTest {
         assertEquals(json("{\"user_id\": \"u-42\"}"), body(request).get("metadata"));
     }
 
-    @Test
-    void neverLetsProviderOptionsReplaceOwnedFields() {
+    @ParameterizedTest
+    @ValueSource(strings = {"model", "messages", "system", "tools", "tool_choice", "stream"})
+    void refusesProviderOptionNamingAFieldTheAdapterOwns(String key) {
         ChatRequest request = ChatRequest.builder("a")
                 .user("Hi")
-                .providerOptions("anthropic", Map.of(
-                        "model", "claude-other",
-                        "messages", List.of(),
-                        "system", "injected",
-                        "tools", List.of(),
-                        "tool_choice", Map.of("type", "any"),
-                        "stream", true))
+                .providerOptions("anthropic", Map.of(key, "injected"))
                 .build();
 
-        JsonNode body = body(request);
-        assertEquals(Fixtures.MODEL, body.get("model").asText());
-        assertEquals(1, body.get("messages").size());
-        assertFalse(body.has("system"));
-        assertFalse(body.has("tools"));
-        assertFalse(body.has("tool_choice"));
-        assertFalse(body.has("stream"));
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> body(request));
+        assertTrue(e.getMessage().contains("'" + key + "'"), e.getMessage());
+        assertTrue(e.getMessage().contains("anthropic"), e.getMessage());
+    }
+
+    @Test
+    void refusesProviderOptionThatConflictsWithARequestSetting() {
+        ChatRequest request = ChatRequest.builder("a")
+                .user("Hi")
+                .temperature(0.5)
+                .providerOptions("anthropic", Map.of("temperature", 1.0))
+                .build();
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> body(request));
+        assertTrue(e.getMessage().contains("'temperature'"), e.getMessage());
+    }
+
+    @Test
+    void refusesMaxTokensOptionWhenTheRequestSetsAnOutputLimit() {
+        ChatRequest request = ChatRequest.builder("a")
+                .user("Hi")
+                .maxOutputTokens(100)
+                .providerOptions("anthropic", Map.of("max_tokens", 32000))
+                .build();
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> body(request));
+        assertTrue(e.getMessage().contains("'max_tokens'"), e.getMessage());
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.llmring.StreamEvent.ToolCallStart;
 import dev.llmring.StreamEvent.UsageReport;
 import dev.llmring.ToolCall;
 import dev.llmring.Usage;
+import dev.llmring.providers.testsupport.RecordingSink;
 import dev.llmring.spi.ErrorKind;
 import dev.llmring.spi.ProviderFailure;
 import java.nio.charset.StandardCharsets;
@@ -119,7 +120,7 @@ class AnthropicResponseDecodingTest {
 
     @Test
     void failsAsMalformedOnBodyThatIsNotJson() {
-        Fixtures.Collector sink = new Fixtures.Collector();
+        RecordingSink sink = new RecordingSink();
         byte[] body = "<html>502 Bad Gateway</html>".getBytes(StandardCharsets.UTF_8);
 
         ProviderFailure failure = assertThrows(ProviderFailure.class,

@@ -16,6 +16,7 @@ import dev.llmring.StreamEvent.ToolCallStart;
 import dev.llmring.StreamEvent.UsageReport;
 import dev.llmring.ToolCall;
 import dev.llmring.Usage;
+import dev.llmring.providers.testsupport.RecordingSink;
 import dev.llmring.spi.ErrorKind;
 import dev.llmring.spi.ProviderFailure;
 import dev.llmring.spi.ResponseDecoder;
@@ -84,7 +85,7 @@ class AnthropicStreamDecodingTest {
 
     @Test
     void failsWithOverloadedOnMidStreamErrorEvent() {
-        Fixtures.Collector sink = new Fixtures.Collector();
+        RecordingSink sink = new RecordingSink();
         ResponseDecoder decoder = Fixtures.adapter().decoder(Fixtures.MODEL, sink);
 
         ProviderFailure failure = assertThrows(ProviderFailure.class,
@@ -95,7 +96,7 @@ class AnthropicStreamDecodingTest {
 
     @Test
     void failsWhenStreamEndsWithoutMessageStop() {
-        Fixtures.Collector sink = new Fixtures.Collector();
+        RecordingSink sink = new RecordingSink();
         ResponseDecoder decoder = Fixtures.adapter().decoder(Fixtures.MODEL, sink);
 
         ProviderFailure failure = assertThrows(ProviderFailure.class, () -> Fixtures.feed("stream-cut.sse", decoder));
@@ -105,7 +106,7 @@ class AnthropicStreamDecodingTest {
 
     @Test
     void failsAsMalformedOnUnparseableFrame() {
-        ResponseDecoder decoder = Fixtures.adapter().decoder(Fixtures.MODEL, new Fixtures.Collector());
+        ResponseDecoder decoder = Fixtures.adapter().decoder(Fixtures.MODEL, new RecordingSink());
 
         ProviderFailure failure = assertThrows(ProviderFailure.class,
                 () -> decoder.onFrame("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"));
@@ -114,7 +115,7 @@ class AnthropicStreamDecodingTest {
 
     @Test
     void ignoresUnknownEventTypes() {
-        Fixtures.Collector sink = new Fixtures.Collector();
+        RecordingSink sink = new RecordingSink();
         ResponseDecoder decoder = Fixtures.adapter().decoder(Fixtures.MODEL, sink);
 
         decoder.onFrame("future_event", "{\"type\":\"future_event\",\"x\":1}");

@@ -17,6 +17,7 @@ import dev.llmring.ResponseFormat;
 import dev.llmring.StreamEvent;
 import dev.llmring.Tool;
 import dev.llmring.ToolChoice;
+import dev.llmring.providers.testsupport.RecordingSink;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -107,7 +108,7 @@ class AnthropicStructuredOutputTest {
 
     @Test
     void reportsAnswerToolCalledWithoutInputAsEmptyObjectText() {
-        Fixtures.Collector sink = new Fixtures.Collector();
+        RecordingSink sink = new RecordingSink();
         var decoder = Fixtures.adapter().decoder(Fixtures.MODEL, sink);
         decoder.onFrame("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":"
                 + "{\"type\":\"tool_use\",\"id\":\"toolu_01Em9Pt2Yx4Ab6Cd8Ef0Gh2J\",\"name\":\"llmring_answer\",\"input\":{}}}");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmring.providers.testsupport.TestResources;
 import dev.llmring.spi.ErrorKind;
 import dev.llmring.spi.ProviderAdapter;
 import dev.llmring.spi.ProviderConfig;
@@ -18,7 +19,7 @@ class GeminiClassifyTest {
     private final ProviderAdapter adapter = new GoogleProviderFactory().create(ProviderConfig.builder("google").build());
 
     private ProviderError classify(int status, String fixture) {
-        return adapter.classify(status, NO_HEADERS, Fixtures.read(fixture));
+        return adapter.classify(status, NO_HEADERS, TestResources.read("google", fixture));
     }
 
     @Test
@@ -39,7 +40,7 @@ class GeminiClassifyTest {
 
     @Test
     void truncatedQuotaBodyStillYieldsRateLimitedWithTheRetryDelay() {
-        String full = Fixtures.read("error-429-retryinfo.json");
+        String full = TestResources.read("google", "error-429-retryinfo.json");
         String truncated = full.substring(0, full.indexOf("\"37s\"") + 6);
 
         ProviderError error = adapter.classify(429, NO_HEADERS, truncated);

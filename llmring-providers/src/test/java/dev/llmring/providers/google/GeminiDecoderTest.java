@@ -9,6 +9,10 @@ import dev.llmring.FinishReason;
 import dev.llmring.StreamEvent;
 import dev.llmring.ToolCall;
 import dev.llmring.Usage;
+import dev.llmring.providers.internal.WholeToolCalls;
+import dev.llmring.providers.testsupport.Frames;
+import dev.llmring.providers.testsupport.RecordingSink;
+import dev.llmring.providers.testsupport.TestResources;
 import dev.llmring.spi.ErrorKind;
 import dev.llmring.spi.ProviderFailure;
 import java.nio.charset.StandardCharsets;
@@ -20,15 +24,13 @@ class GeminiDecoderTest {
 
     private static RecordingSink stream(String fixture) {
         RecordingSink sink = new RecordingSink();
-        GeminiDecoder decoder = new GeminiDecoder(sink);
-        Fixtures.sseData(Fixtures.read(fixture)).forEach(data -> decoder.onFrame(null, data));
-        decoder.onEnd();
+        Frames.feedSse(TestResources.read("google", fixture), new GeminiDecoder(sink));
         return sink;
     }
 
     private static RecordingSink body(String fixture) {
         RecordingSink sink = new RecordingSink();
-        new GeminiDecoder(sink).decodeBody(Fixtures.read(fixture).getBytes(StandardCharsets.UTF_8));
+        new GeminiDecoder(sink).decodeBody(TestResources.read("google", fixture).getBytes(StandardCharsets.UTF_8));
         return sink;
     }
 
@@ -99,8 +101,8 @@ class GeminiDecoderTest {
         RecordingSink sink = stream("stream-function-calls.sse");
         String paris = "{\"city\":\"Paris\",\"unit\":\"celsius\"}";
         String london = "{\"city\":\"London\",\"unit\":\"celsius\"}";
-        String id0 = GeminiDecoder.syntheticId(0, "get_weather", paris);
-        String id1 = GeminiDecoder.syntheticId(1, "get_weather", london);
+        String id0 = WholeToolCalls.stableId(0, "get_weather", paris);
+        String id1 = WholeToolCalls.stableId(1, "get_weather", london);
 
         assertEquals(List.of(
                 new StreamEvent.ToolCallStart(0, id0, "get_weather"),
@@ -180,7 +182,7 @@ class GeminiDecoderTest {
     void streamCutBeforeAFinishReasonFails() {
         RecordingSink sink = new RecordingSink();
         GeminiDecoder decoder = new GeminiDecoder(sink);
-        Fixtures.sseData(Fixtures.read("stream-cut.sse")).forEach(data -> decoder.onFrame(null, data));
+        Frames.sseData(TestResources.read("google", "stream-cut.sse")).forEach(data -> decoder.onFrame(null, data));
 
         ProviderFailure failure = assertThrows(ProviderFailure.class, decoder::onEnd);
         assertEquals(ErrorKind.MALFORMED_RESPONSE, failure.error().kind());
@@ -191,7 +193,7 @@ class GeminiDecoderTest {
     void errorChunkMidStreamFailsWithItsKind() {
         RecordingSink sink = new RecordingSink();
         GeminiDecoder decoder = new GeminiDecoder(sink);
-        List<String> frames = Fixtures.sseData(Fixtures.read("stream-midstream-error.sse"));
+        List<String> frames = Frames.sseData(TestResources.read("google", "stream-midstream-error.sse"));
         decoder.onFrame(null, frames.get(0));
 
         ProviderFailure failure = assertThrows(ProviderFailure.class, () -> decoder.onFrame(null, frames.get(1)));
@@ -201,7 +203,7 @@ class GeminiDecoderTest {
 
     @Test
     void errorArrayAsBodyFailsWithRetryDelay() {
-        byte[] body = Fixtures.read("error-stream-array-429.json").getBytes(StandardCharsets.UTF_8);
+        byte[] body = TestResources.read("google", "error-stream-array-429.json").getBytes(StandardCharsets.UTF_8);
 
         ProviderFailure failure = assertThrows(ProviderFailure.class, () -> new GeminiDecoder(new RecordingSink())
                 .decodeBody(body));

@@ -15,6 +15,7 @@ import dev.llmring.Role;
 import dev.llmring.Tool;
 import dev.llmring.ToolCall;
 import dev.llmring.ToolChoice;
+import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.spi.ApiKey;
 import dev.llmring.spi.HttpCall;
 import dev.llmring.spi.ProviderAdapter;
@@ -34,7 +35,7 @@ class GeminiEncodeTest {
             .create(ProviderConfig.builder("google").apiKey(ApiKey.of(KEY)).build());
 
     private static JsonNode json(String text) {
-        return GeminiJson.tryParse(text.replace('\'', '"'));
+        return ProviderJson.tryParse(text.replace('\'', '"'));
     }
 
     private JsonNode body(ChatRequest request) {
@@ -43,7 +44,7 @@ class GeminiEncodeTest {
 
     private JsonNode body(ChatRequest request, String model) {
         HttpCall call = adapter.encode(request, model, false);
-        return GeminiJson.tryParse(new String(call.body(), StandardCharsets.UTF_8));
+        return ProviderJson.tryParse(new String(call.body(), StandardCharsets.UTF_8));
     }
 
     private static ChatRequest.Builder request() {

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmring.providers.internal.ProviderJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GeminiSchemaTranslatorTest {
 
     private static JsonNode json(String text) {
-        return GeminiJson.tryParse(text.replace('\'', '"'));
+        return ProviderJson.tryParse(text.replace('\'', '"'));
     }
 
     private static GeminiSchemaTranslator.Result translate(String schema) {

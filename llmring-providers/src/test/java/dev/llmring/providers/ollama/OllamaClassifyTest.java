@@ -3,6 +3,7 @@ package dev.llmring.providers.ollama;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmring.providers.testsupport.TestResources;
 import dev.llmring.spi.ErrorKind;
 import dev.llmring.spi.ProviderAdapter;
 import dev.llmring.spi.ProviderConfig;
@@ -17,7 +18,7 @@ class OllamaClassifyTest {
             .create(ProviderConfig.builder("ollama").environment(v -> null).build());
 
     private ProviderError classify(int status, String fixture) {
-        return adapter.classify(status, NO_HEADERS, Fixtures.read(fixture));
+        return adapter.classify(status, NO_HEADERS, TestResources.read("ollama", fixture));
     }
 
     @Test

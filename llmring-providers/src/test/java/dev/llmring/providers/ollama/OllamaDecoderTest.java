@@ -9,6 +9,10 @@ import dev.llmring.FinishReason;
 import dev.llmring.StreamEvent;
 import dev.llmring.ToolCall;
 import dev.llmring.Usage;
+import dev.llmring.providers.internal.WholeToolCalls;
+import dev.llmring.providers.testsupport.Frames;
+import dev.llmring.providers.testsupport.RecordingSink;
+import dev.llmring.providers.testsupport.TestResources;
 import dev.llmring.spi.ErrorKind;
 import dev.llmring.spi.ProviderFailure;
 import java.nio.charset.StandardCharsets;
@@ -19,15 +23,13 @@ class OllamaDecoderTest {
 
     private static RecordingSink stream(String fixture) {
         RecordingSink sink = new RecordingSink();
-        OllamaDecoder decoder = new OllamaDecoder(sink);
-        Fixtures.lines(fixture).forEach(line -> decoder.onFrame(null, line));
-        decoder.onEnd();
+        Frames.feedNdjson(TestResources.read("ollama", fixture), new OllamaDecoder(sink));
         return sink;
     }
 
     private static RecordingSink body(String fixture) {
         RecordingSink sink = new RecordingSink();
-        new OllamaDecoder(sink).decodeBody(Fixtures.read(fixture).getBytes(StandardCharsets.UTF_8));
+        new OllamaDecoder(sink).decodeBody(TestResources.read("ollama", fixture).getBytes(StandardCharsets.UTF_8));
         return sink;
     }
 
@@ -58,7 +60,7 @@ class OllamaDecoderTest {
     void wholeToolCallsBecomeStartDeltaAndCompleteWithArgumentsAsJsonText() {
         RecordingSink sink = stream("stream-tool-calls.ndjson");
         String paris = "{\"city\":\"Paris\",\"unit\":\"celsius\"}";
-        String id0 = OllamaDecoder.syntheticId(0, "get_weather", paris);
+        String id0 = WholeToolCalls.stableId(0, "get_weather", paris);
 
         assertEquals(List.of(
                 new StreamEvent.ToolCallStart(0, id0, "get_weather"),
@@ -115,7 +117,7 @@ class OllamaDecoderTest {
     void streamCutBeforeDoneFails() {
         RecordingSink sink = new RecordingSink();
         OllamaDecoder decoder = new OllamaDecoder(sink);
-        Fixtures.lines("stream-cut.ndjson").forEach(line -> decoder.onFrame(null, line));
+        Frames.ndjson(TestResources.read("ollama", "stream-cut.ndjson")).forEach(line -> decoder.onFrame(null, line));
 
         ProviderFailure failure = assertThrows(ProviderFailure.class, decoder::onEnd);
         assertEquals(ErrorKind.MALFORMED_RESPONSE, failure.error().kind());
@@ -125,7 +127,7 @@ class OllamaDecoderTest {
     @Test
     void errorLineMidStreamFails() {
         OllamaDecoder decoder = new OllamaDecoder(new RecordingSink());
-        List<String> lines = Fixtures.lines("stream-error-line.ndjson");
+        List<String> lines = Frames.ndjson(TestResources.read("ollama", "stream-error-line.ndjson"));
         decoder.onFrame(null, lines.get(0));
 
         ProviderFailure failure = assertThrows(ProviderFailure.class, () -> decoder.onFrame(null, lines.get(1)));
@@ -138,13 +140,13 @@ class OllamaDecoderTest {
         OllamaDecoder decoder = new OllamaDecoder(new RecordingSink());
 
         ProviderFailure failure = assertThrows(ProviderFailure.class,
-                () -> decoder.onFrame(null, Fixtures.read("error-404-model.json").trim()));
+                () -> decoder.onFrame(null, TestResources.read("ollama", "error-404-model.json").trim()));
         assertEquals(ErrorKind.MODEL_NOT_FOUND, failure.error().kind());
     }
 
     @Test
     void bodyWithoutDoneFails() {
-        byte[] body = Fixtures.lines("stream-cut.ndjson").get(0).getBytes(StandardCharsets.UTF_8);
+        byte[] body = Frames.ndjson(TestResources.read("ollama", "stream-cut.ndjson")).get(0).getBytes(StandardCharsets.UTF_8);
 
         assertThrows(ProviderFailure.class, () -> new OllamaDecoder(new RecordingSink()).decodeBody(body));
     }

@@ -15,6 +15,7 @@ import dev.llmring.Role;
 import dev.llmring.Tool;
 import dev.llmring.ToolCall;
 import dev.llmring.ToolChoice;
+import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.spi.HttpCall;
 import dev.llmring.spi.ProviderAdapter;
 import dev.llmring.spi.ProviderConfig;
@@ -32,12 +33,12 @@ class OllamaEncodeTest {
             .create(ProviderConfig.builder("ollama").environment(v -> null).build());
 
     private static JsonNode json(String text) {
-        return OllamaJson.tryParse(text.replace('\'', '"'));
+        return ProviderJson.tryParse(text.replace('\'', '"'));
     }
 
     private JsonNode body(ChatRequest request, boolean stream) {
         HttpCall call = adapter.encode(request, "llama3.2", stream);
-        return OllamaJson.tryParse(new String(call.body(), StandardCharsets.UTF_8));
+        return ProviderJson.tryParse(new String(call.body(), StandardCharsets.UTF_8));
     }
 
     private JsonNode body(ChatRequest request) {

@@ -17,6 +17,8 @@ import dev.llmring.StreamEvent.ToolCallStart;
 import dev.llmring.StreamEvent.UsageReport;
 import dev.llmring.ToolCall;
 import dev.llmring.Usage;
+import dev.llmring.providers.testsupport.Frames;
+import dev.llmring.providers.testsupport.RecordingSink;
 import dev.llmring.spi.ErrorKind;
 import dev.llmring.spi.ProviderFailure;
 import dev.llmring.spi.ResponseDecoder;
@@ -41,8 +43,8 @@ class OpenAiDecoderTest {
     }
 
     private static ProviderFailure failureFeeding(String... frames) {
-        OpenAiFixtures.Sink sink = new OpenAiFixtures.Sink();
-        ResponseDecoder decoder = sink.decoder();
+        RecordingSink sink = new RecordingSink();
+        ResponseDecoder decoder = OpenAiFixtures.decoder(sink);
         return assertThrows(ProviderFailure.class, () -> {
             for (String frame : frames) decoder.onFrame(null, frame);
             decoder.onEnd();
@@ -91,10 +93,10 @@ class OpenAiDecoderTest {
 
     @Test
     void bodyHoldingAnErrorObjectIsAClassifiedFailure() {
-        OpenAiFixtures.Sink sink = new OpenAiFixtures.Sink();
+        RecordingSink sink = new RecordingSink();
         byte[] body = OpenAiFixtures.text("error-500.json").getBytes(StandardCharsets.UTF_8);
 
-        ProviderFailure failure = assertThrows(ProviderFailure.class, () -> sink.decoder().decodeBody(body));
+        ProviderFailure failure = assertThrows(ProviderFailure.class, () -> OpenAiFixtures.decoder(sink).decodeBody(body));
         assertEquals(ErrorKind.UNAVAILABLE, failure.error().kind());
         assertEquals("server_error", failure.error().providerCode().orElseThrow());
     }
@@ -104,7 +106,7 @@ class OpenAiDecoderTest {
         byte[] body = "{\"id\":\"chatcmpl-x\",\"object\":\"chat.completion\",\"choices\":[]}".getBytes(StandardCharsets.UTF_8);
 
         ProviderFailure failure =
-                assertThrows(ProviderFailure.class, () -> new OpenAiFixtures.Sink().decoder().decodeBody(body));
+                assertThrows(ProviderFailure.class, () -> OpenAiFixtures.decoder(new RecordingSink()).decodeBody(body));
         assertEquals(ErrorKind.MALFORMED_RESPONSE, failure.error().kind());
     }
 
@@ -113,7 +115,7 @@ class OpenAiDecoderTest {
         byte[] body = "<html>Bad gateway</html>".getBytes(StandardCharsets.UTF_8);
 
         ProviderFailure failure =
-                assertThrows(ProviderFailure.class, () -> new OpenAiFixtures.Sink().decoder().decodeBody(body));
+                assertThrows(ProviderFailure.class, () -> OpenAiFixtures.decoder(new RecordingSink()).decodeBody(body));
         assertEquals(ErrorKind.MALFORMED_RESPONSE, failure.error().kind());
     }
 
@@ -183,9 +185,9 @@ class OpenAiDecoderTest {
 
     @Test
     void streamEndingBeforeAnyFinishReasonOrDoneIsACutStream() {
-        OpenAiFixtures.Sink sink = new OpenAiFixtures.Sink();
-        ResponseDecoder decoder = sink.decoder();
-        for (OpenAiFixtures.Frame frame : OpenAiFixtures.frames(OpenAiFixtures.text("stream-cut.sse"))) {
+        RecordingSink sink = new RecordingSink();
+        ResponseDecoder decoder = OpenAiFixtures.decoder(sink);
+        for (Frames.Sse frame : Frames.sse(OpenAiFixtures.text("stream-cut.sse"))) {
             decoder.onFrame(frame.event(), frame.data());
         }
 
@@ -205,8 +207,8 @@ class OpenAiDecoderTest {
 
     @Test
     void doneMarkerWithoutAnyFinishReasonFinishesAsOtherNone() {
-        OpenAiFixtures.Sink sink = new OpenAiFixtures.Sink();
-        ResponseDecoder decoder = sink.decoder();
+        RecordingSink sink = new RecordingSink();
+        ResponseDecoder decoder = OpenAiFixtures.decoder(sink);
         decoder.onFrame(null, chunk("[{\"index\":0,\"delta\":{\"content\":\"Hi\"},\"finish_reason\":null}]"));
         decoder.onFrame(null, "[DONE]");
         decoder.onEnd();
@@ -216,9 +218,9 @@ class OpenAiDecoderTest {
 
     @Test
     void errorFrameMidStreamIsAClassifiedFailure() {
-        OpenAiFixtures.Sink sink = new OpenAiFixtures.Sink();
-        ResponseDecoder decoder = sink.decoder();
-        List<OpenAiFixtures.Frame> frames = OpenAiFixtures.frames(OpenAiFixtures.text("stream-error.sse"));
+        RecordingSink sink = new RecordingSink();
+        ResponseDecoder decoder = OpenAiFixtures.decoder(sink);
+        List<Frames.Sse> frames = Frames.sse(OpenAiFixtures.text("stream-error.sse"));
         decoder.onFrame(frames.get(0).event(), frames.get(0).data());
         decoder.onFrame(frames.get(1).event(), frames.get(1).data());
 
@@ -247,8 +249,8 @@ class OpenAiDecoderTest {
 
     @Test
     void framesAfterDoneAreIgnored() {
-        OpenAiFixtures.Sink sink = new OpenAiFixtures.Sink();
-        ResponseDecoder decoder = sink.decoder();
+        RecordingSink sink = new RecordingSink();
+        ResponseDecoder decoder = OpenAiFixtures.decoder(sink);
         decoder.onFrame(null, chunk("[{\"index\":0,\"delta\":{\"content\":\"Hi\"},\"finish_reason\":\"stop\"}]"));
         decoder.onFrame(null, "[DONE]");
         decoder.onFrame(null, chunk("[{\"index\":0,\"delta\":{\"content\":\"late\"},\"finish_reason\":null}]"));
@@ -259,8 +261,8 @@ class OpenAiDecoderTest {
 
     @Test
     void toolCallWhoseNameArrivesLateStartsWithTheArgumentsBuffered() {
-        OpenAiFixtures.Sink sink = new OpenAiFixtures.Sink();
-        ResponseDecoder decoder = sink.decoder();
+        RecordingSink sink = new RecordingSink();
+        ResponseDecoder decoder = OpenAiFixtures.decoder(sink);
         decoder.onFrame(null, chunk("[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\","
                 + "\"function\":{\"arguments\":\"{\\\"q\\\":\"}}]},\"finish_reason\":null}]"));
         decoder.onFrame(null, chunk("[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
@@ -286,8 +288,8 @@ class OpenAiDecoderTest {
 
     @Test
     void reasoningContentOfCompatibleServersBecomesReasoningDeltas() {
-        OpenAiFixtures.Sink sink = new OpenAiFixtures.Sink();
-        ResponseDecoder decoder = sink.decoder();
+        RecordingSink sink = new RecordingSink();
+        ResponseDecoder decoder = OpenAiFixtures.decoder(sink);
         decoder.onFrame(null, chunk("[{\"index\":0,\"delta\":{\"reasoning_content\":\"Think.\"},\"finish_reason\":null}]"));
         decoder.onFrame(null, chunk("[{\"index\":0,\"delta\":{\"content\":\"42\"},\"finish_reason\":\"stop\"}]"));
         decoder.onFrame(null, "[DONE]");
@@ -298,8 +300,8 @@ class OpenAiDecoderTest {
 
     @Test
     void groqUsageUnderXGroqIsReported() {
-        OpenAiFixtures.Sink sink = new OpenAiFixtures.Sink();
-        ResponseDecoder decoder = sink.decoder();
+        RecordingSink sink = new RecordingSink();
+        ResponseDecoder decoder = OpenAiFixtures.decoder(sink);
         decoder.onFrame(null, "{\"id\":\"chatcmpl-0f1e2d3c\",\"object\":\"chat.completion.chunk\",\"created\":1748501900,"
                 + "\"model\":\"llama-3.1-8b-instant\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],"
                 + "\"x_groq\":{\"id\":\"req_01jx\",\"usage\":{\"prompt_tokens\":40,\"completion_tokens\":12,"
@@ -311,8 +313,8 @@ class OpenAiDecoderTest {
 
     @Test
     void choicesOtherThanTheFirstAreIgnored() {
-        OpenAiFixtures.Sink sink = new OpenAiFixtures.Sink();
-        ResponseDecoder decoder = sink.decoder();
+        RecordingSink sink = new RecordingSink();
+        ResponseDecoder decoder = OpenAiFixtures.decoder(sink);
         decoder.onFrame(null, chunk("[{\"index\":1,\"delta\":{\"content\":\"B\"},\"finish_reason\":null}]"));
         decoder.onFrame(null, chunk("[{\"index\":0,\"delta\":{\"content\":\"A\"},\"finish_reason\":\"stop\"}]"));
         decoder.onFrame(null, "[DONE]");

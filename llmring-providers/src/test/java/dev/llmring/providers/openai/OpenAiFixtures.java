@@ -1,36 +1,26 @@
 package dev.llmring.providers.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmring.StreamEvent;
+import dev.llmring.providers.testsupport.Frames;
+import dev.llmring.providers.testsupport.RecordingSink;
+import dev.llmring.providers.testsupport.TestResources;
 import dev.llmring.spi.ApiKey;
-import dev.llmring.spi.EventSink;
 import dev.llmring.spi.ProviderConfig;
 import dev.llmring.spi.ResponseDecoder;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
-/** Recorded-shape fixtures under {@code src/test/resources/openai/} and small helpers to drive the adapter. */
+/** OpenAI test support: the adapter with a fake key, and decoding of the {@code openai/} fixtures. */
 final class OpenAiFixtures {
     static final String TEST_KEY = "test-key-123";
-    static final ObjectMapper MAPPER = new ObjectMapper();
 
     private OpenAiFixtures() {}
 
     static String text(String name) {
-        try (InputStream in = OpenAiFixtures.class.getResourceAsStream("/openai/" + name)) {
-            if (in == null) throw new IllegalStateException("no fixture " + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestResources.read("openai", name);
     }
 
     static JsonNode json(String name) {
@@ -38,15 +28,11 @@ final class OpenAiFixtures {
     }
 
     static JsonNode tree(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestResources.json(json);
     }
 
     static JsonNode tree(byte[] json) {
-        return tree(new String(json, StandardCharsets.UTF_8));
+        return TestResources.json(json);
     }
 
     /** The adapter as the factory makes it for {@code openai} with a fake key. */
@@ -66,59 +52,22 @@ final class OpenAiFixtures {
         return URI.create(s);
     }
 
-    /** One SSE frame: its event name and joined data lines. */
-    record Frame(@Nullable String event, String data) {}
-
-    /** A minimal SSE framer for fixtures (blank-line separated events, {@code event:} and {@code data:} lines). */
-    static List<Frame> frames(String sse) {
-        List<Frame> frames = new ArrayList<>();
-        for (String block : sse.replace("\r\n", "\n").split("\n\n")) {
-            String event = null;
-            List<String> data = new ArrayList<>();
-            for (String line : block.split("\n")) {
-                if (line.startsWith("event:")) event = line.substring(6).trim();
-                else if (line.startsWith("data:")) data.add(line.substring(line.startsWith("data: ") ? 6 : 5));
-            }
-            if (!data.isEmpty()) frames.add(new Frame(event, String.join("\n", data)));
-        }
-        return frames;
-    }
-
-    /** Collects what a decoder emits. */
-    static final class Sink implements EventSink {
-        final List<StreamEvent> events = new ArrayList<>();
-        final List<String> requestIds = new ArrayList<>();
-
-        @Override
-        public void emit(StreamEvent event) {
-            events.add(event);
-        }
-
-        @Override
-        public void requestId(String requestId) {
-            requestIds.add(requestId);
-        }
-
-        ResponseDecoder decoder() {
-            return adapter().decoder("gpt-4o", this);
-        }
+    /** A decoder of the default adapter delivering to {@code sink}. */
+    static ResponseDecoder decoder(RecordingSink sink) {
+        return adapter().decoder("gpt-4o", sink);
     }
 
     /** Feeds every frame of an SSE fixture and then the end of the body; returns the events. */
     static List<StreamEvent> stream(String fixture) {
-        Sink sink = new Sink();
-        ResponseDecoder decoder = sink.decoder();
-        for (Frame frame : frames(text(fixture))) {
-            decoder.onFrame(frame.event(), frame.data());
-        }
-        decoder.onEnd();
+        RecordingSink sink = new RecordingSink();
+        Frames.feedSse(text(fixture), decoder(sink));
         return sink.events;
     }
 
     /** Decodes a non-streamed body fixture; returns the events. */
     static List<StreamEvent> body(String fixture) {
-        Sink sink = new Sink();
-        sink.decoder().decodeBody(text(fixture).getBytes(StandardCharsets.UTF_8));
+        RecordingSink sink = new RecordingSink();
+        decoder(sink).decodeBody(text(fixture).getBytes(StandardCharsets.UTF_8));
         return sink.events;
     }
 }

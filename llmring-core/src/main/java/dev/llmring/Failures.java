@@ -1,0 +1,124 @@
+package dev.llmring;
+
+import dev.llmring.spi.ErrorKind;
+import dev.llmring.spi.ProviderAdapter;
+import dev.llmring.spi.ProviderError;
+import dev.llmring.spi.ProviderFailure;
+import java.io.IOException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns what went wrong in one exchange into the typed exception of the public hierarchy, with its details filled
+ * (provider, model, status, request id, provider code, retry delay) and every key scrubbed from its message. The
+ * table lives in {@code docs/errors.md}.
+ */
+final class Failures {
+    /** How much of an error body is read and handed to {@link ProviderAdapter#classify}. */
+    static final int ERROR_BODY_CAP = 64 * 1024;
+
+    private static final int MAX_MESSAGE = 500;
+
+    private final Redactor redactor;
+    private final Clock clock;
+
+    Failures(Redactor redactor, Clock clock) {
+        this.redactor = redactor;
+        this.clock = clock;
+    }
+
+    /** The exception for a provider error kind. */
+    static LlmRingException of(ErrorKind kind, String message, ErrorDetails details, @Nullable Throwable cause) {
+        return switch (kind) {
+            case INVALID_REQUEST -> new InvalidRequestException(message, details, cause);
+            case CONTEXT_WINDOW_EXCEEDED -> new ContextWindowExceededException(message, details, cause);
+            case AUTHENTICATION -> new AuthenticationException(message, details, cause);
+            case MODEL_NOT_FOUND -> new ModelNotFoundException(message, details, cause);
+            case RATE_LIMITED -> new RateLimitException(message, details, cause);
+            case OVERLOADED, UNAVAILABLE -> new ProviderUnavailableException(message, details, cause);
+            case MALFORMED_RESPONSE -> new StreamException(message, details, cause);
+        };
+    }
+
+    /** A non-2xx answer, or a 2xx streamed answer that was a single JSON document. */
+    LlmRingException fromHttp(
+            Target target, ProviderAdapter adapter, int status, HttpHeaders headers, byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, ERROR_BODY_CAP), StandardCharsets.UTF_8);
+        ProviderError error;
+        try {
+            error = adapter.classify(status, headers, text);
+        } catch (RuntimeException e) {
+            error = ProviderError.of(ProviderError.kindForStatus(status), "HTTP " + status);
+        }
+        Duration retryAfter = RetryAfter.fromHeaders(headers, clock);
+        if (retryAfter == null) retryAfter = error.retryAfter().orElse(null);
+        ErrorDetails details = details(target, headers, adapter)
+                .withStatus(status)
+                .withProviderCode(error.providerCode().map(this::clean).orElse(null))
+                .withRetryAfter(retryAfter);
+        return of(error.kind(), target + ": HTTP " + status + ": " + clean(error.message()), details, null);
+    }
+
+    /** A failure a decoder reported while decoding an answer (an error event mid-stream, a malformed body). */
+    LlmRingException fromDecoder(
+            Target target, int status, @Nullable String requestId, RuntimeException failure) {
+        ErrorDetails details = ErrorDetails.of(target.provider(), target.model())
+                .withStatus(status)
+                .withRequestId(requestId);
+        if (failure instanceof ProviderFailure pf) {
+            ProviderError error = pf.error();
+            details = details.withProviderCode(error.providerCode().map(this::clean).orElse(null))
+                    .withRetryAfter(error.retryAfter().orElse(null));
+            return of(error.kind(), target + ": " + clean(error.message()), details, pf.getCause());
+        }
+        return new StreamException(
+                target + ": the answer could not be decoded: " + failure.getClass().getSimpleName(), details, null);
+    }
+
+    /** An I/O failure of the exchange: a connection that could not be made or broke. */
+    LlmRingException fromIo(Target target, Throwable io, Duration connectTimeout) {
+        ErrorDetails details = ErrorDetails.of(target.provider(), target.model());
+        String what = io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + clean(io.getMessage()));
+        if (io instanceof HttpConnectTimeoutException) {
+            return new LlmRingTimeoutException(
+                    target + ": connect timed out after " + connectTimeout.toMillis() + " ms",
+                    LlmRingTimeoutException.Kind.CONNECT, connectTimeout, details, null);
+        }
+        if (io instanceof HttpTimeoutException) {
+            return new LlmRingTimeoutException(target + ": " + what, LlmRingTimeoutException.Kind.ATTEMPT,
+                    Duration.ZERO, details, null);
+        }
+        String kind = io instanceof IOException ? "connection failed" : "exchange failed";
+        return new ConnectionException(target + ": " + kind + ": " + what, details, null);
+    }
+
+    /** A time bound ran out. */
+    static LlmRingTimeoutException timeout(
+            Target target, LlmRingTimeoutException.Kind kind, Duration limit, @Nullable String requestId) {
+        String what = switch (kind) {
+            case DEADLINE -> "the call's deadline of " + limit.toMillis() + " ms ran out";
+            case CONNECT -> "connect timed out after " + limit.toMillis() + " ms";
+            case ATTEMPT -> "no complete answer within " + limit.toMillis() + " ms";
+            case FIRST_EVENT -> "no stream event within " + limit.toMillis() + " ms";
+            case IDLE -> "the stream was silent for " + limit.toMillis() + " ms";
+        };
+        return new LlmRingTimeoutException(target + ": " + what, kind, limit,
+                ErrorDetails.of(target.provider(), target.model()).withRequestId(requestId), null);
+    }
+
+    ErrorDetails details(Target target, HttpHeaders headers, ProviderAdapter adapter) {
+        return ErrorDetails.of(target.provider(), target.model())
+                .withRequestId(headers.firstValue(adapter.requestIdHeader()).map(this::clean).orElse(null));
+    }
+
+    /** Scrubs keys and bounds the length of text from a server. */
+    String clean(String text) {
+        String t = redactor.redact(text);
+        return t.length() > MAX_MESSAGE ? t.substring(0, MAX_MESSAGE) + "…" : t;
+    }
+}

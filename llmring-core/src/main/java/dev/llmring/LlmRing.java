@@ -1,0 +1,373 @@
+package dev.llmring;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The client: calls models by alias. Build one per application with {@link #builder()}, share it (it is immutable
+ * and thread-safe), and close it when done.
+ *
+ * <pre>{@code
+ * try (LlmRing ring = LlmRing.builder().build()) {
+ *     ChatResponse answer = ring.chat(ChatRequest.builder("summarizer").user(text).build());
+ *     System.out.println(answer.text() + " (" + answer.binding() + ")");
+ * }
+ * }</pre>
+ *
+ * <p>A call resolves the request's model (an alias, {@code pkg:alias} or {@code provider:model}) to its pool in the
+ * client's lockfile profile, then tries the pool's bindings in order under one deadline: retrying a binding on
+ * transient failures, failing over to the next on failures another binding may not have, skipping bindings that
+ * cannot be called (no key, breaker open). See {@code docs/errors.md} for what each failure does.
+ */
+public final class LlmRing implements AutoCloseable {
+    private final RingConfig config;
+    private final Shared shared;
+    private final Router router;
+    private final Set<CallControl> calls = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    LlmRing(RingConfig config, Shared shared, Router router) {
+        this.config = config;
+        this.shared = shared;
+        this.router = router;
+    }
+
+    /** A builder with the defaults: lockfile discovery, providers found by {@link java.util.ServiceLoader}. */
+    public static Builder builder() {
+        return new Builder(new RingConfig());
+    }
+
+    /**
+     * A builder holding this client's configuration. A client built from it shares this one's HttpClient and threads
+     * (unless its connect timeout differs) and has breakers of its own.
+     */
+    public Builder toBuilder() {
+        return new Builder(config.copyFor(shared));
+    }
+
+    /** The lockfile profile this client routes in. */
+    public String profile() {
+        return router.settings.resolver().profile();
+    }
+
+    /**
+     * Sends {@code request} and waits for the complete answer.
+     *
+     * @throws NoUsableBindingException when no binding of the pool could be called (each one's reason listed)
+     * @throws InvalidRequestException when the provider rejected the request as invalid (400/422)
+     * @throws LlmRingTimeoutException when the call's deadline ran out (kind {@code DEADLINE}), or the last binding
+     *     tried timed out
+     * @throws LlmRingException any other failure of the last binding tried, earlier failures suppressed in it; every
+     *     one carries the {@linkplain LlmRingException#trace() routing trace}
+     * @throws CancellationException when the calling thread is interrupted (its interrupt flag stays set) or the
+     *     client is closed during the call
+     * @throws IllegalStateException when the client is closed
+     */
+    public ChatResponse chat(ChatRequest request) {
+        Objects.requireNonNull(request, "request");
+        CallControl control = open();
+        try {
+            return router.chat(request, control);
+        } finally {
+            control.done();
+        }
+    }
+
+    /**
+     * Sends {@code request} on a worker thread. Cancelling the future ({@code cancel(true)} or {@code cancel(false)})
+     * aborts the HTTP exchange in flight and any backoff sleep.
+     *
+     * @return a future completed with the answer, or exceptionally with what {@link #chat} would throw
+     * @throws IllegalStateException when the client is closed
+     */
+    public CompletableFuture<ChatResponse> chatAsync(ChatRequest request) {
+        Objects.requireNonNull(request, "request");
+        CallControl control = open();
+        AsyncCall result = new AsyncCall(control);
+        try {
+            shared.executor.execute(() -> {
+                if (result.isDone()) {
+                    control.done();
+                    return;
+                }
+                control.worker(Thread.currentThread());
+                try {
+                    result.complete(router.chat(request, control));
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                } finally {
+                    control.worker(null);
+                    Thread.interrupted(); // a cancel's interrupt must not reach the pool's next task
+                    control.done();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            control.done();
+            throw new IllegalStateException("the client is closed", e);
+        }
+        return result;
+    }
+
+    /**
+     * Sends {@code request} for a streamed answer and returns once its first content event is ready: every failure
+     * before that point is retried and failed over like {@link #chat}; after it, none is. The stream <strong>must be
+     * closed</strong>; closing it before its end aborts the exchange.
+     *
+     * <pre>{@code
+     * try (ChatStream stream = ring.stream(request)) {
+     *     for (StreamEvent event : stream) {
+     *         if (event instanceof StreamEvent.TextDelta d) System.out.print(d.text());
+     *     }
+     * }
+     * }</pre>
+     *
+     * @throws LlmRingException as {@link #chat} does, for failures before the first content event
+     * @throws CancellationException when the calling thread is interrupted or the client is closed meanwhile
+     * @throws IllegalStateException when the client is closed
+     */
+    public ChatStream stream(ChatRequest request) {
+        Objects.requireNonNull(request, "request");
+        CallControl control = open();
+        try {
+            return router.stream(request, control);
+        } catch (RuntimeException | Error e) {
+            control.done();
+            throw e;
+        }
+    }
+
+    /**
+     * Closes the client: new calls are refused, calls and streams in flight are aborted, and the HttpClient's threads
+     * stop once every client sharing them is closed. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        for (CallControl c : calls) c.cancel();
+        shared.release();
+    }
+
+    private CallControl open() {
+        if (closed.get()) throw new IllegalStateException("the client is closed");
+        CallControl control = new CallControl();
+        calls.add(control);
+        control.onDone(() -> calls.remove(control));
+        if (closed.get()) control.cancel();
+        return control;
+    }
+
+    /** The HttpClient this client sends with (shared with the clients derived from it). */
+    java.net.http.HttpClient httpClient() {
+        return shared.http;
+    }
+
+    /** Names the profile and the providers, never a key. */
+    @Override
+    public String toString() {
+        return "LlmRing[profile=" + profile() + ", providers=" + router.settings.providers().names()
+                + (closed.get() ? ", closed" : "") + "]";
+    }
+
+    /** A future whose cancellation aborts the call. */
+    private static final class AsyncCall extends CompletableFuture<ChatResponse> {
+        private final CallControl control;
+
+        AsyncCall(CallControl control) {
+            this.control = control;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            control.cancel();
+            return cancelled;
+        }
+    }
+
+    /**
+     * Builds an {@link LlmRing}. Setters validate at once and name the bad value; every setting has a default (see
+     * {@code docs/configuration.md}).
+     */
+    public static final class Builder {
+        private final RingConfig config;
+
+        private Builder(RingConfig config) {
+            this.config = config;
+        }
+
+        /**
+         * Reads the lockfile at {@code path} when the client is built (it must exist), instead of discovering one.
+         * Default: discovery, in order {@code LLMRING_LOCKFILE_PATH} (must exist), {@code ./llmring.lock},
+         * {@code ./llmring.lock.json}, the classpath resource {@code llmring.lock}; when none is found the client
+         * still serves {@code provider:model} references, and an alias fails naming every place looked.
+         */
+        public Builder lockfile(java.nio.file.Path path) {
+            config.lockfilePath = Objects.requireNonNull(path, "path");
+            config.lockfile = null;
+            return this;
+        }
+
+        /** Uses {@code lockfile} (already read or built in code) instead of discovering one. */
+        public Builder lockfile(dev.llmring.lockfile.Lockfile lockfile) {
+            config.lockfile = Objects.requireNonNull(lockfile, "lockfile");
+            config.lockfilePath = null;
+            return this;
+        }
+
+        /**
+         * The lockfile profile to route in. Default: {@code LLMRING_PROFILE}, else the lockfile's
+         * {@code default_profile}, else {@code default}.
+         *
+         * @throws IllegalArgumentException when blank
+         */
+        public Builder profile(String profile) {
+            Objects.requireNonNull(profile, "profile");
+            if (profile.isBlank()) throw new IllegalArgumentException("profile must not be blank");
+            config.profile = profile;
+            return this;
+        }
+
+        /**
+         * The API key of {@code provider}, replacing the one its environment variables hold. Never logged or printed.
+         *
+         * @throws IllegalArgumentException when the provider name is malformed or the key blank or containing
+         *     whitespace (the message never shows the key)
+         */
+        public Builder apiKey(String provider, String apiKey) {
+            Objects.requireNonNull(apiKey, "apiKey");
+            config.apiKeys.put(RingConfig.providerName(provider), dev.llmring.spi.ApiKey.of(apiKey));
+            return this;
+        }
+
+        /**
+         * A base URL for {@code provider} replacing its default (a proxy, a gateway, a test server).
+         *
+         * @throws IllegalArgumentException unless an absolute http(s) URL, or when the provider name is malformed
+         */
+        public Builder baseUrl(String provider, java.net.URI baseUrl) {
+            config.baseUrls.put(RingConfig.providerName(provider), RingConfig.httpUrl(baseUrl));
+            return this;
+        }
+
+        /** Registers a provider, replacing one of the same name found by {@link java.util.ServiceLoader}. */
+        public Builder provider(dev.llmring.spi.ProviderFactory factory) {
+            Objects.requireNonNull(factory, "factory");
+            config.factories.put(RingConfig.providerName(factory.name()), factory);
+            return this;
+        }
+
+        /**
+         * Registers a server that speaks another provider's protocol under its own name, e.g.
+         * {@code compatibleProvider("groq", "openai", URI.create("https://api.groq.com/openai/v1"))}: lockfile
+         * bindings then name it ({@code groq:llama-3.3-70b}). Its key comes from {@link #apiKey} with its name, else
+         * the environment variable {@code NAME_API_KEY} ({@code GROQ_API_KEY}).
+         *
+         * @param protocol the name of the provider factory whose protocol the server speaks
+         * @throws IllegalArgumentException when a name is malformed or the URL is not an absolute http(s) URL; a
+         *     protocol no factory serves fails {@link #build()}
+         */
+        public Builder compatibleProvider(String name, String protocol, java.net.URI baseUrl) {
+            config.compatibles.put(RingConfig.providerName(name), new Providers.Compatible(
+                    RingConfig.providerName(name), RingConfig.providerName(protocol), RingConfig.httpUrl(baseUrl)));
+            return this;
+        }
+
+        /** Whether to find providers with {@link java.util.ServiceLoader} (default true). */
+        public Builder discoverProviders(boolean discover) {
+            config.discoverProviders = discover;
+            return this;
+        }
+
+        public Builder timeouts(Timeouts timeouts) {
+            config.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            config.retry = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        public Builder circuitBreaker(CircuitBreakerPolicy policy) {
+            config.breaker = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Adds a listener; listeners are called in the order added. */
+        public Builder listener(LlmRingListener listener) {
+            config.listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** The clock for deadlines, durations and {@code Retry-After} dates (default: the system UTC clock). */
+        public Builder clock(java.time.Clock clock) {
+            config.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** What waits between retries (default: {@link Sleeper#system()}). */
+        public Builder sleeper(Sleeper sleeper) {
+            config.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * Where environment variables are read (API keys, {@code LLMRING_PROFILE}, {@code LLMRING_LOCKFILE_PATH},
+         * provider hosts). Default {@link System#getenv(String)}; tests inject a map's {@code get}.
+         */
+        public Builder environment(java.util.function.Function<String, @org.jspecify.annotations.Nullable String> env) {
+            config.environment = Objects.requireNonNull(env, "environment");
+            return this;
+        }
+
+        // Seams for the registry, the safe fetcher and tests; package-private until their public shape is settled.
+
+        Builder poolResolver(PoolResolver resolver) {
+            config.resolver = resolver;
+            return this;
+        }
+
+        Builder mediaResolver(MediaResolver media) {
+            config.media = media;
+            return this;
+        }
+
+        Builder preflight(Preflight preflight) {
+            config.preflight = preflight;
+            return this;
+        }
+
+        Builder contextWindows(ContextWindows windows) {
+            config.windows = windows;
+            return this;
+        }
+
+        Builder afterResponse(AfterResponse afterResponse) {
+            config.afterResponse = afterResponse;
+            return this;
+        }
+
+        Builder random(java.util.function.DoubleSupplier random) {
+            config.random = random;
+            return this;
+        }
+
+        /**
+         * Builds the client: reads the lockfile, selects the profile, finds and creates the providers.
+         *
+         * @throws dev.llmring.lockfile.LockfileNotFoundException when the lockfile given by {@link #lockfile(
+         *     java.nio.file.Path)} or {@code LLMRING_LOCKFILE_PATH} does not exist
+         * @throws dev.llmring.lockfile.LockfileException when the lockfile is invalid or the profile is not in it
+         *     (listing the profiles there are)
+         * @throws IllegalArgumentException when a compatible provider names an unknown protocol
+         */
+        public LlmRing build() {
+            return config.build();
+        }
+    }
+}

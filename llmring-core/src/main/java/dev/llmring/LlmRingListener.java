@@ -1,0 +1,98 @@
+package dev.llmring;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Observes calls: for metrics, tracing or logging. Every method does nothing by default; override the ones you need.
+ * Register with {@link LlmRing.Builder#listener(LlmRingListener)}.
+ *
+ * <p>For one call the callbacks come in this order:
+ *
+ * <pre>
+ * callStart
+ *   (attemptStart attemptEnd)*        one pair per try of a binding; skipped bindings appear in the trace only
+ *   firstEvent                        streams only, when the stream is handed to the caller
+ * usage                               when the provider reported usage
+ * callEnd | callFailed | callCancelled
+ * </pre>
+ *
+ * <p>For a stream, the serving attempt's {@code attemptEnd} comes when the stream ends, after {@code firstEvent}.
+ * Callbacks run on the thread doing the work (the caller's, a {@code chatAsync} worker, or the thread iterating a
+ * stream), so they must be quick and thread-safe. An exception thrown by a listener is logged at DEBUG and
+ * otherwise ignored: a listener cannot break a call.
+ */
+public interface LlmRingListener {
+
+    /** A call started: its request has not been routed yet. */
+    default void callStart(Call call) {}
+
+    /** A try of {@code binding} ({@code provider:model}) starts; {@code number} is 1 for the first, 2 for a retry … */
+    default void attemptStart(Call call, String binding, int number) {}
+
+    /** A try ended; the attempt says how (the same object as in the call's {@link RoutingTrace}). */
+    default void attemptEnd(Call call, RoutingTrace.Attempt attempt) {}
+
+    /** A stream's first event is ready for the caller, {@code sinceStart} after the call started. */
+    default void firstEvent(Call call, Duration sinceStart) {}
+
+    /** The provider reported the call's token usage. */
+    default void usage(Call call, String binding, Usage usage) {}
+
+    /** The call succeeded. */
+    default void callEnd(Call call, ChatResponse response) {}
+
+    /** The call failed; {@code error} is what the caller receives, its trace attached. */
+    default void callFailed(Call call, LlmRingException error) {}
+
+    /** The caller cancelled the call ({@code chatAsync} future cancelled, stream closed early, thread interrupted). */
+    default void callCancelled(Call call) {}
+
+    /** The call a callback belongs to. Compare calls by {@link #id()}. */
+    final class Call {
+        private final long id;
+        private final ChatRequest request;
+        private final boolean streaming;
+        private final String profile;
+        private final Instant startedAt;
+
+        Call(long id, ChatRequest request, boolean streaming, String profile, Instant startedAt) {
+            this.id = id;
+            this.request = Objects.requireNonNull(request, "request");
+            this.streaming = streaming;
+            this.profile = Objects.requireNonNull(profile, "profile");
+            this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
+        }
+
+        /** Unique among the calls of one {@link LlmRing} (and of the clients derived from it). */
+        public long id() {
+            return id;
+        }
+
+        public ChatRequest request() {
+            return request;
+        }
+
+        /** Whether this is a {@link LlmRing#stream} call. */
+        public boolean streaming() {
+            return streaming;
+        }
+
+        /** The lockfile profile the call is routed in. */
+        public String profile() {
+            return profile;
+        }
+
+        /** When the call started, by the client's clock. */
+        public Instant startedAt() {
+            return startedAt;
+        }
+
+        @Override
+        public String toString() {
+            return "Call[id=" + id + ", model=" + request.model() + ", streaming=" + streaming + ", profile="
+                    + profile + "]";
+        }
+    }
+}

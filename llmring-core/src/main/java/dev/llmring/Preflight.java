@@ -1,0 +1,51 @@
+package dev.llmring;
+
+import dev.llmring.lockfile.Binding;
+import dev.llmring.lockfile.Profile;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Seam for checks made per binding before any HTTP: policy, capabilities (tools, vision, JSON schema, streaming),
+ * context window and budgets, from the registry. The router asks before each binding it would call:
+ *
+ * <ul>
+ *   <li>a reason (non-null) skips the binding: a {@code SKIPPED} attempt in the trace, and the reason in
+ *       {@link NoUsableBindingException} if nothing is left;</li>
+ *   <li>a {@link ContextWindowExceededException} skips it too, and later bindings are then tried only if their
+ *       window is larger or unknown (see {@link ContextWindows});</li>
+ *   <li>any other {@link LlmRingException} (e.g. {@link BudgetExceededException}) ends the call before anything is
+ *       sent.</li>
+ * </ul>
+ *
+ * The default allows everything.
+ */
+@FunctionalInterface
+interface Preflight {
+
+    /** @return why the binding cannot serve the request, or null to call it */
+    @Nullable String check(Check check);
+
+    Preflight ALLOW = check -> null;
+
+    /**
+     * What a check knows: the request, the profile (by name, and as the lockfile has it, for registry pins and
+     * binding constraints; null without a lockfile), the binding, and whether the call streams.
+     */
+    record Check(
+            ChatRequest request, String profile, @Nullable Profile lockfileProfile, Target target, boolean streaming) {
+
+        /** The constraints of the request's alias in the lockfile profile ({@code max_cost_usd_per_call} …). */
+        Map<String, Object> constraints() {
+            return lockfileProfile == null ? Map.of()
+                    : lockfileProfile.binding(request.model()).map(Binding::constraints).orElse(Map.of());
+        }
+
+        /** The registry snapshot version the lockfile profile pins for the binding's provider. */
+        Optional<Integer> pinnedRegistryVersion() {
+            return lockfileProfile == null ? Optional.empty()
+                    : Optional.ofNullable(lockfileProfile.registryVersions().get(target.provider()));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.llmring;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What a client shares with the clients derived from it by {@code toBuilder()}: the HttpClient (its connection pool)
+ * and the worker threads, released when the last of them is closed. Threads are daemons: a client that is never
+ * closed does not keep the JVM alive.
+ */
+final class Shared {
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    final HttpClient http;
+    final ExecutorService executor;
+    final Duration connectTimeout;
+    final AtomicLong callIds = new AtomicLong();
+    private final AtomicInteger references = new AtomicInteger(1);
+
+    Shared(Duration connectTimeout) {
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "llmring-" + pool + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.connectTimeout = connectTimeout;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                .build();
+    }
+
+    /** Takes one more reference; false when already released (build a new one then). */
+    boolean retain() {
+        int n;
+        do {
+            n = references.get();
+            if (n == 0) return false;
+        } while (!references.compareAndSet(n, n + 1));
+        return true;
+    }
+
+    /** Drops one reference; the last one stops the threads. */
+    void release() {
+        if (references.decrementAndGet() == 0) executor.shutdownNow();
+    }
+}

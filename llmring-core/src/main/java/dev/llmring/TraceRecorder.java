@@ -1,0 +1,49 @@
+package dev.llmring;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Collects one call's skips and attempts, in order, into a {@link RoutingTrace}. Thread-safe. */
+final class TraceRecorder {
+    private final String alias;
+    private final String profile;
+    private final List<RoutingTrace.Attempt> attempts = new ArrayList<>();
+    private final List<String> skipReasons = new ArrayList<>();
+
+    TraceRecorder(String alias, String profile) {
+        this.alias = alias;
+        this.profile = profile;
+    }
+
+    synchronized void skipped(Target target, String reason) {
+        attempts.add(new RoutingTrace.Attempt(
+                target.toString(), 0, RoutingTrace.Attempt.Outcome.SKIPPED, null, 0, Duration.ZERO, reason));
+        skipReasons.add(target + ": " + reason);
+    }
+
+    synchronized RoutingTrace.Attempt failed(Target target, int number, LlmRingException error, Duration duration) {
+        RoutingTrace.Attempt a = new RoutingTrace.Attempt(target.toString(), number,
+                RoutingTrace.Attempt.Outcome.FAILED, error.getClass().getSimpleName(), error.status(), duration,
+                error.getMessage());
+        attempts.add(a);
+        return a;
+    }
+
+    synchronized RoutingTrace.Attempt succeeded(Target target, int number, Duration duration) {
+        RoutingTrace.Attempt a = new RoutingTrace.Attempt(
+                target.toString(), number, RoutingTrace.Attempt.Outcome.SUCCEEDED, null, 0, duration, null);
+        attempts.add(a);
+        return a;
+    }
+
+    /** One line per skipped binding: {@code provider:model: why}. */
+    synchronized List<String> skipReasons() {
+        return List.copyOf(skipReasons);
+    }
+
+    synchronized RoutingTrace build(@Nullable Target servedBy) {
+        return new RoutingTrace(alias, profile, attempts, servedBy == null ? null : servedBy.toString());
+    }
+}

@@ -1,0 +1,85 @@
+package dev.llmring.providers.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmring.spi.ProviderFailure;
+import org.jspecify.annotations.Nullable;
+
+/** The providers' one {@link ObjectMapper} and the few ways the adapters use it. */
+public final class ProviderJson {
+    /** Refuses trailing tokens, so that two JSON documents glued together are malformed rather than half-read. */
+    public static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private ProviderJson() {}
+
+    /**
+     * Parses provider output.
+     *
+     * @param what names the text in the failure message, e.g. {@code "Gemini's answer"}
+     * @throws ProviderFailure of kind malformed response when {@code json} is empty or not JSON
+     */
+    public static JsonNode parse(String json, String what) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw ProviderFailure.malformed(what + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (node == null || node.isMissingNode()) throw ProviderFailure.malformed(what + " is empty", null);
+        return node;
+    }
+
+    /**
+     * Parses provider output that must be a JSON object.
+     *
+     * @throws ProviderFailure of kind malformed response when {@code json} is not a JSON object
+     */
+    public static JsonNode parseObject(String json, String what) {
+        JsonNode node = parse(json, what);
+        if (!node.isObject()) throw ProviderFailure.malformed(what + " is not a JSON object", null);
+        return node;
+    }
+
+    /** Parses text that may or may not be JSON (an error body, a tool's schema); null when it is not. */
+    public static @Nullable JsonNode tryParse(String text) {
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            return node == null || node.isMissingNode() ? null : node;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** {@code node} as compact JSON text. */
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+
+    /** {@code node} as UTF-8 JSON, the body of an {@link dev.llmring.spi.HttpCall}. */
+    public static byte[] bytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+
+    /** The text of {@code node.field} when it is a JSON string, else null (no node, absent, null, not a string). */
+    public static @Nullable String text(@Nullable JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value != null && value.isTextual() ? value.textValue() : null;
+    }
+
+    /** The text of {@code node.field} when it is a string or a number (error codes come as either), else null. */
+    public static @Nullable String scalar(@Nullable JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value != null && (value.isTextual() || value.isNumber()) ? value.asText() : null;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.llmring.providers.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmring.ErrorDetails;
+import dev.llmring.InvalidRequestException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How {@code ChatRequest.providerOptions(provider)} reaches a request body, the same for every adapter: each option
+ * becomes a top-level field, and an option is <em>refused</em> (never ignored, never silently applied) when it names
+ * a field the adapter owns or one the encoded request already set. Options naming a {@linkplain #mergingInto nested
+ * object} (Gemini's {@code generationConfig}, Ollama's {@code options}) are merged into it key by key, under the same
+ * rule. One immutable instance per encoder, as a constant.
+ */
+public final class ProviderOptions {
+    private final Set<String> owned;
+    private final Set<String> nested;
+
+    private ProviderOptions(Set<String> owned, Set<String> nested) {
+        this.owned = owned;
+        this.nested = nested;
+    }
+
+    /** A policy refusing options that name one of {@code owned}. */
+    public static ProviderOptions owning(String... owned) {
+        return new ProviderOptions(Set.of(owned), Set.of());
+    }
+
+    /** This policy, also merging options that name one of {@code objects} into the object the request built. */
+    public ProviderOptions mergingInto(String... objects) {
+        return new ProviderOptions(owned, Set.of(objects));
+    }
+
+    /** Whether {@code key} names a field the adapter owns. */
+    public boolean owns(String key) {
+        return owned.contains(key);
+    }
+
+    /**
+     * Adds {@code options} to {@code body}, in the map's order.
+     *
+     * @throws InvalidRequestException naming the key and the provider when an option names an owned field, a field
+     *     {@code body} already holds (or a key of a merged object it already holds), or is not a JSON value
+     */
+    public void merge(ObjectNode body, Map<String, @Nullable Object> options, String provider, String model) {
+        for (Map.Entry<String, @Nullable Object> option : options.entrySet()) {
+            String key = option.getKey();
+            if (owned.contains(key)) {
+                throw invalid(key, provider, model, "is a field the adapter owns; use the ChatRequest API instead");
+            }
+            JsonNode value = value(key, option.getValue(), provider, model);
+            JsonNode present = body.get(key);
+            if (present == null) {
+                body.set(key, value);
+            } else if (nested.contains(key) && present.isObject() && value.isObject()) {
+                mergeObject(key, (ObjectNode) present, value, provider, model);
+            } else {
+                throw conflict(key, provider, model);
+            }
+        }
+    }
+
+    private static void mergeObject(String key, ObjectNode into, JsonNode from, String provider, String model) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (into.has(field.getKey())) throw conflict(key + "." + field.getKey(), provider, model);
+            into.set(field.getKey(), field.getValue());
+        }
+    }
+
+    /**
+     * One option's value as a JSON tree ({@code null} as JSON null).
+     *
+     * @throws InvalidRequestException naming the key and the provider when the value cannot be written as JSON
+     */
+    public static JsonNode value(String key, @Nullable Object value, String provider, String model) {
+        if (value == null) return ProviderJson.MAPPER.getNodeFactory().nullNode();
+        try {
+            return ProviderJson.MAPPER.valueToTree(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("provider option '" + key + "' for " + provider + " is not a JSON value",
+                    ErrorDetails.of(provider, model), e);
+        }
+    }
+
+    private static InvalidRequestException conflict(String key, String provider, String model) {
+        return invalid(key, provider, model, "conflicts with the value the request already sets");
+    }
+
+    private static InvalidRequestException invalid(String key, String provider, String model, String problem) {
+        return new InvalidRequestException("provider option '" + key + "' for " + provider + " " + problem,
+                ErrorDetails.of(provider, model));
+    }
+}
