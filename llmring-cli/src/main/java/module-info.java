@@ -3,6 +3,8 @@ module dev.llmring.cli {
     requires dev.llmring.core;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
+    // receipt signatures: optional for the library, always there in the tool
+    requires org.bouncycastle.provider;
     requires static transitive org.jspecify;
 
     uses dev.llmring.spi.ProviderFactory;

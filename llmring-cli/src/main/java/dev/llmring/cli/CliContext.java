@@ -29,6 +29,8 @@ final class CliContext {
     final List<ProviderFactory> factories;
     /** Applied last to every registry the commands build (tests: allow plain-http loopback, a cache directory). */
     final Consumer<Registry.Builder> registryTweaks;
+    /** Whether a person is typing: {@code chat} then prompts on stderr. */
+    final boolean terminal;
 
     private CliContext(Builder b) {
         this.out = b.out;
@@ -39,10 +41,11 @@ final class CliContext {
         this.clock = b.clock;
         this.factories = List.copyOf(b.factories);
         this.registryTweaks = b.registryTweaks;
+        this.terminal = b.terminal;
     }
 
     static CliContext system() {
-        return builder().build();
+        return builder().terminal(System.console() != null).build();
     }
 
     static Builder builder() {
@@ -64,6 +67,7 @@ final class CliContext {
         private Clock clock = Clock.systemUTC();
         private @Nullable List<ProviderFactory> factories;
         private Consumer<Registry.Builder> registryTweaks = b -> {};
+        private boolean terminal;
 
         Builder out(PrintWriter out) {
             this.out = Objects.requireNonNull(out, "out");
@@ -102,6 +106,11 @@ final class CliContext {
 
         Builder registryTweaks(Consumer<Registry.Builder> tweaks) {
             this.registryTweaks = Objects.requireNonNull(tweaks, "tweaks");
+            return this;
+        }
+
+        Builder terminal(boolean terminal) {
+            this.terminal = terminal;
             return this;
         }
 

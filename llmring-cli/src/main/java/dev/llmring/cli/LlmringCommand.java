@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
             RouteCommand.class,
             ModelsCommand.class,
             InfoCommand.class,
+            ChatCommand.class,
+            ReceiptsCommand.class,
         },
         footer = {"", "Exit status: 0 success, 1 a finding (validation, drift) or a failure, 2 a usage error.",
             "Documentation: docs/cli.md"})
