@@ -8,9 +8,7 @@ import dev.llmring.LlmRing;
 import dev.llmring.LlmRingException;
 import dev.llmring.Message;
 import dev.llmring.StreamEvent;
-import dev.llmring.lockfile.Format;
 import dev.llmring.lockfile.Lockfile;
-import dev.llmring.lockfile.LockfileNotFoundException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -62,7 +60,7 @@ final class ChatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Lockfile lock = lockfile();
+        Lockfile lock = session.lockfileFor(alias);
         String profileName = session.profile(lock, profile).name();
         TurnReport reporter = new TurnReport(session, lock.profile(profileName));
         LlmRing.Builder builder = LlmRing.builder()
@@ -80,17 +78,6 @@ final class ChatCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             return conversation(ring, history, reporter);
-        }
-    }
-
-    /** The discovered lockfile; for a {@code provider:model} target, an empty one when none is found. */
-    private Lockfile lockfile() {
-        try {
-            return session.lockfile();
-        } catch (LockfileNotFoundException e) {
-            int colon = alias.indexOf(':');
-            if (colon <= 0 || !session.knownProviders().contains(alias.substring(0, colon))) throw e;
-            return Lockfile.parse("[profiles.default]\n", Format.TOML, "(no lockfile)");
         }
     }
 

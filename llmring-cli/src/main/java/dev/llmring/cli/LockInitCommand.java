@@ -30,9 +30,10 @@ import picocli.CommandLine.Option;
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = {
             "Create a lockfile (seeding aliases when it can).",
-            "The lockfile has the profiles default, dev, test and prod. When provider API keys are set and the registry is reachable, seed the aliases fast, balanced and deep"
-                    + " from each keyed provider's current models (default and prod), and bind every alias to the"
-                    + " fast pool in dev and test. Otherwise write an empty skeleton and say why."
+            "The lockfile has the profiles default, dev, test and prod. When provider API keys are set and the"
+                    + " registry is reachable, it seeds the aliases fast, balanced and deep from each keyed provider's"
+                    + " current models (default and prod) and binds every alias to the fast pool in dev and test."
+                    + " Otherwise it writes an empty skeleton and says why."
         })
 final class LockInitCommand implements Callable<Integer> {
     static final List<String> PROFILES = List.of("default", "dev", "test", "prod");
@@ -57,7 +58,8 @@ final class LockInitCommand implements Callable<Integer> {
         CliContext ctx = session.context();
         Path target = file != null ? ctx.workingDirectory.resolve(file)
                 : session.explicitLockfile().orElse(ctx.workingDirectory.resolve(Discovery.TOML_NAME));
-        if (Files.exists(target) && !force) {
+        boolean replacing = Files.exists(target);
+        if (replacing && !force) {
             throw new CliFailure(target + " already exists; use --force to overwrite it");
         }
         Clock clock = Clock.fixed(ctx.clock.instant(), ZoneOffset.UTC); // one instant for every stamp
@@ -72,7 +74,7 @@ final class LockInitCommand implements Callable<Integer> {
             if (!seed.versions.isEmpty()) lock = lock.withRegistryVersions(profile, seed.versions, clock);
         }
         lock.write(target);
-        report(target, seed);
+        report(target, seed, replacing);
         return ExitCodes.OK;
     }
 
@@ -138,14 +140,15 @@ final class LockInitCommand implements Callable<Integer> {
         if (picks.isEmpty()) {
             String why = unreachable.isEmpty() ? "the registry lists no usable model for "
                     + keyed.stream().map(ProviderFactory::name).toList()
-                    : (session.offline() ? "offline, and the registry cache has no data for " : "the registry is unreachable for ")
+                    : (session.offline() ? "offline, and the registry cache has no data for "
+                            : "the registry is unreachable for ")
                             + String.join(", ", unreachable);
             return new Seed(Map.of(), Map.of(), why, notes);
         }
         return new Seed(AliasSeeder.pools(picks), new TreeMap<>(versions), null, notes);
     }
 
-    private void report(Path target, Seed seed) {
+    private void report(Path target, Seed seed, boolean replaced) {
         if (session.json()) {
             ObjectNode out = session.object();
             out.put("lockfile", target.toString());
@@ -166,7 +169,8 @@ final class LockInitCommand implements Callable<Integer> {
             return;
         }
         var out = session.out();
-        out.println("Created " + target + " with profiles " + String.join(", ", PROFILES) + ".");
+        out.println((replaced ? "Replaced " : "Created ") + target + " with profiles "
+                + String.join(", ", PROFILES) + ".");
         if (seed.pools.isEmpty()) {
             out.println("No aliases seeded: " + seed.reason + ".");
             out.println("Bind aliases with: llmring bind ALIAS provider:model[,provider:model...]");

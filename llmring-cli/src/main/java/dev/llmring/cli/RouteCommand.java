@@ -39,7 +39,7 @@ final class RouteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Lockfile lock = session.lockfile();
+        Lockfile lock = session.lockfileFor(alias);
         Profile selected = session.profile(lock, profile);
         List<ModelRef> pool = lock.resolve(alias, selected.name(), session.knownProviders());
         List<Candidate> candidates = new RouteExplainer(session).explain(pool, selected);

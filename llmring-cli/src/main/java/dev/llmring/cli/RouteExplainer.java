@@ -83,13 +83,16 @@ final class RouteExplainer {
 
     private static Check registry(@Nullable ModelInfo info, @Nullable Integer pinned, LocalDate today) {
         String version = pinned != null ? "pinned version " + pinned : "current data";
-        if (info == null) return new Check("registry", Status.WARN, "not listed (" + version + "); capabilities and cost unknown");
+        if (info == null) {
+            return new Check("registry", Status.WARN, "not listed (" + version + "); capabilities and cost unknown");
+        }
         if (!info.isActive()) return new Check("registry", Status.FAIL, "inactive: the provider no longer serves it");
         if (info.isDeprecatedOn(today)) {
             return new Check("registry", Status.WARN, "deprecated since " + info.deprecatedDate().orElseThrow());
         }
         String detail = "active (" + version + "), " + Formats.price(info.inputPrice()) + " in / "
-                + Formats.price(info.outputPrice()) + " out per 1M tokens, context " + Formats.tokens(info.maxInputTokens());
+                + Formats.price(info.outputPrice()) + " out per 1M tokens, context "
+                + Formats.tokens(info.maxInputTokens());
         return new Check("registry", Status.OK, detail);
     }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmring.lockfile.Discovery;
+import dev.llmring.lockfile.Format;
 import dev.llmring.lockfile.Lockfile;
+import dev.llmring.lockfile.LockfileNotFoundException;
 import dev.llmring.lockfile.Profile;
 import dev.llmring.registry.Registry;
 import dev.llmring.spi.ProviderFactory;
@@ -85,6 +87,20 @@ final class Session {
             lock.warnings().forEach(w -> err().println("llmring: warning: " + w));
         }
         return lock;
+    }
+
+    /**
+     * The lockfile for a command aimed at {@code target}: the discovered one; for a {@code provider:model} target of
+     * a known provider, an empty lockfile (one empty {@code default} profile) when none is found.
+     */
+    Lockfile lockfileFor(String target) {
+        try {
+            return lockfile();
+        } catch (LockfileNotFoundException e) {
+            int colon = target.indexOf(':');
+            if (colon <= 0 || !knownProviders().contains(target.substring(0, colon))) throw e;
+            return Lockfile.parse("[profiles.default]\n", Format.TOML, "(no lockfile)");
+        }
     }
 
     /** Where an edited lockfile goes: the file it was read from; a classpath lockfile cannot be edited. */

@@ -8,22 +8,20 @@ import java.util.List;
 final class Table {
     private final List<String[]> rows = new ArrayList<>();
     private final int columns;
-    private final boolean header;
 
     /** A table whose first row is {@code header}. */
     Table(String... header) {
-        this(header.length, true);
+        this(header.length);
         rows.add(header);
     }
 
-    private Table(int columns, boolean header) {
+    private Table(int columns) {
         this.columns = columns;
-        this.header = header;
     }
 
     /** A table without a header row. */
     static Table headless(int columns) {
-        return new Table(columns, false);
+        return new Table(columns);
     }
 
     Table row(Object... cells) {
@@ -32,10 +30,6 @@ final class Table {
         for (int i = 0; i < columns; i++) text[i] = String.valueOf(cells[i]);
         rows.add(text);
         return this;
-    }
-
-    boolean isEmpty() {
-        return rows.size() == (header ? 1 : 0);
     }
 
     void print(PrintWriter out, String indent) {

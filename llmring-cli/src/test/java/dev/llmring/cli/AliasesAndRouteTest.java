@@ -131,6 +131,17 @@ class AliasesAndRouteTest {
     }
 
     @Test
+    void routeOfAProviderModelReferenceNeedsNoLockfile() throws Exception {
+        java.nio.file.Files.delete(dir.resolve("llmring.lock"));
+        cli.env.put("ANTHROPIC_API_KEY", "test-key-456");
+
+        CliRunner.Result r = cli.run("route", "anthropic:claude-haiku-4-5");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("in profile default ((no lockfile)): pool of 1"), r::toString);
+    }
+
+    @Test
     void routeOfAnUnboundAliasListsTheBoundOnes() {
         CliRunner.Result r = cli.run("route", "nope");
 

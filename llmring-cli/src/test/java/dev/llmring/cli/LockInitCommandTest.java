@@ -122,6 +122,7 @@ class LockInitCommandTest {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals(4, Lockfile.read(dir.resolve("llmring.lock")).profiles().size());
+        assertTrue(r.out().startsWith("Replaced "), r::toString);
     }
 
     @Test

@@ -93,6 +93,20 @@ class PackagedJarSmokeTest {
     }
 
     @Test
+    void theJarVerifiesReceiptsWithTheBundledBouncyCastle() throws Exception {
+        ReceiptSigner signer = new ReceiptSigner("k1");
+        Files.writeString(dir.resolve("keys.json"), signer.keySetJson());
+        Files.writeString(dir.resolve("receipts.jsonl"), signer.receipt("rcpt_1", "0.0006375") + "\n"
+                + signer.receipt("rcpt_2", "0.0006375").replace("rcpt_2", "rcpt_X") + "\n");
+
+        Run run = llmring(Map.of(), "receipts", "verify", "receipts.jsonl", "--keys", "keys.json");
+
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("valid    rcpt_1"), run::toString);
+        assertTrue(run.out().contains("INVALID  rcpt_X  SIGNATURE_MISMATCH"), run::toString);
+    }
+
+    @Test
     void theLauncherScriptRunsTheJar() throws Exception {
         assumeTrue(File.separatorChar == '/', "a POSIX shell script");
         Path script = Path.of("src/main/scripts/llmring").toAbsolutePath();
