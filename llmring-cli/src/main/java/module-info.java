@@ -1,6 +1,14 @@
-/** The {@code llmring} command-line tool. */
+/** The {@code llmring} command-line tool. Exports nothing: it is run, not linked against. */
 module dev.llmring.cli {
     requires dev.llmring.core;
     requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    // receipt signatures: optional for the library, always there in the tool
+    requires org.bouncycastle.provider;
     requires static transitive org.jspecify;
+
+    uses dev.llmring.spi.ProviderFactory;
+
+    // picocli reads and writes the command objects' annotated fields by reflection
+    opens dev.llmring.cli to info.picocli;
 }

@@ -1,13 +1,15 @@
 package dev.llmring;
 
+import dev.llmring.internal.schema.TypeSchema;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The shape the answer must take: free {@link #TEXT}, any {@link #JSON_OBJECT}, or JSON matching a schema
- * ({@link #jsonSchema}). With a schema, adapters use the provider's native structured output where it has one and a
- * forced tool otherwise; the answer text is the JSON.
+ * ({@link #jsonSchema(String, String, boolean)}, or derived from a record with {@link #jsonSchema(Class)}). With a
+ * schema, adapters use the provider's native structured output where it has one and a forced tool otherwise; the
+ * answer text is the JSON.
  */
 public final class ResponseFormat {
     public static final ResponseFormat TEXT = new ResponseFormat("text", null, null, false);
@@ -41,6 +43,30 @@ public final class ResponseFormat {
         }
         Json.requireObject(schemaJson, "response schema '" + name + "'");
         return new ResponseFormat("json_schema", name, schemaJson, strict);
+    }
+
+    /**
+     * JSON matching the schema derived from the record {@code type}, named after its simple name and strict unless
+     * the type has a {@code Map} (which strict mode cannot express). Read the answer back with
+     * {@link StructuredOutput#parse(ChatResponse, Class)}. The schema is derived once per class and cached.
+     *
+     * <p>Mapping: records become objects (properties in component order, all listed in {@code required},
+     * {@code additionalProperties: false}); {@code String}, {@code boolean}, integral types and {@code BigInteger}
+     * ({@code integer}), {@code float}, {@code double} and {@code BigDecimal} ({@code number}); enums (their
+     * constants' names); {@code List}, {@code Set}, {@code Collection} and arrays ({@code array}); {@code Map<String,
+     * T>} (an object with {@code additionalProperties}); {@code Instant}, {@code OffsetDateTime},
+     * {@code ZonedDateTime} ({@code date-time}), {@code LocalDate} ({@code date}), {@code OffsetTime} ({@code time}),
+     * {@code Duration} ({@code duration}), {@code UUID} ({@code uuid}), {@code LocalDateTime} and {@code LocalTime}
+     * (strings). {@code Optional<T>} and types annotated {@code @Nullable} admit {@code null}
+     * ({@code "type": ["string", "null"]}) and may be absent from the answer. A record that contains itself is
+     * described once and referred to with {@code $ref}. Jackson annotations on the type are ignored.
+     *
+     * @throws IllegalArgumentException when {@code type} is not a record, or a component has a type with no JSON
+     *     mapping (an interface, a non-record class, a generic record, a raw collection …), naming the component
+     */
+    public static ResponseFormat jsonSchema(Class<?> type) {
+        TypeSchema schema = TypeSchema.of(Objects.requireNonNull(type, "type"));
+        return new ResponseFormat("json_schema", schema.name(), schema.json(), schema.strictCompatible());
     }
 
     /** {@code text}, {@code json_object} or {@code json_schema}. */

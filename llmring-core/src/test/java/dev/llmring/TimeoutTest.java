@@ -61,15 +61,23 @@ class TimeoutTest extends WireMockSupport {
 
     @Test
     void oneDeadlineBoundsTheWholeCallAcrossFailovers() throws Exception {
-        aliases.bind("chat", "a:m1", "b:m2", "c:m3");
-        Timeouts timeouts = SHORT.toBuilder().deadline(ms(400)).build();
+        // Four stalling bindings of 150 ms attempts would need 600 ms; the 500 ms deadline ends the call first. How
+        // many bindings fit before it depends on the machine's load, so the test asserts the shape, not the count.
+        aliases.bind("chat", "a:m1", "b:m2", "c:m3", "d:m4");
+        Timeouts timeouts = SHORT.toBuilder().deadline(ms(500)).build();
         try (StallingServer stalling = new StallingServer("");
-                LlmRing ring = realTimeRing(stalling).timeouts(timeouts).retryPolicy(RetryPolicy.none()).build()) {
+                LlmRing ring = realTimeRing(stalling).provider(new TestProvider("d")).apiKey("d", KEY)
+                        .baseUrl("d", stalling.base()).timeouts(timeouts)
+                        .retryPolicy(RetryPolicy.none()).build()) {
             LlmRingTimeoutException e = assertThrows(LlmRingTimeoutException.class, () -> ring.chat(request("chat")));
             assertEquals(LlmRingTimeoutException.Kind.DEADLINE, e.kind());
-            assertEquals(ms(400), e.limit());
-            assertEquals(2, e.getSuppressed().length); // the attempt timeouts of a and b
-            assertEquals(3, e.trace().orElseThrow().attempts().size());
+            assertEquals(ms(500), e.limit());
+            int failedOver = e.getSuppressed().length; // the attempt timeouts of the bindings before the last
+            assertTrue(failedOver >= 1 && failedOver <= 3, "failed over " + failedOver + " times");
+            for (Throwable earlier : e.getSuppressed()) {
+                assertEquals(LlmRingTimeoutException.Kind.ATTEMPT, ((LlmRingTimeoutException) earlier).kind());
+            }
+            assertEquals(failedOver + 1, e.trace().orElseThrow().attempts().size());
         }
     }
 
