@@ -83,6 +83,34 @@ public final class LlmRing implements AutoCloseable {
     }
 
     /**
+     * Sends {@code request} asking for JSON shaped like the record {@code type}, and returns the answer as that
+     * record, checked against the same schema. When the request names no response format, the format is
+     * {@link ResponseFormat#jsonSchema(Class)} of {@code type}; a request that names one keeps it. For the response
+     * itself (usage, cost, trace), call {@link #chat(ChatRequest)} and {@link StructuredOutput#parse(ChatResponse,
+     * Class)}.
+     *
+     * <pre>{@code
+     * record Invoice(String customer, List<Line> lines, @Nullable String note) {}
+     * Invoice invoice = ring.chat(ChatRequest.builder("extractor").user(text).build(), Invoice.class);
+     * }</pre>
+     *
+     * @throws StructuredOutputException when the answer is not valid JSON or does not match the schema, naming every
+     *     violation (an invalid answer is not retried)
+     * @throws IllegalArgumentException when no schema can be derived from {@code type} (before anything is sent)
+     * @throws LlmRingException as {@link #chat(ChatRequest)} does
+     * @throws CancellationException as {@link #chat(ChatRequest)} does
+     * @throws IllegalStateException when the client is closed
+     */
+    public <T> T chat(ChatRequest request, Class<T> type) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(type, "type");
+        ChatRequest asked = request.responseFormat().equals(ResponseFormat.TEXT)
+                ? request.toBuilder().responseFormat(ResponseFormat.jsonSchema(type)).build()
+                : request;
+        return StructuredOutput.parse(chat(asked), type);
+    }
+
+    /**
      * Sends {@code request} on a worker thread. Cancelling the future ({@code cancel(true)} or {@code cancel(false)})
      * aborts the HTTP exchange in flight and any backoff sleep.
      *

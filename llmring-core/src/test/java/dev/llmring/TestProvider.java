@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * A tiny provider for core tests, speaking a made-up dialect.
  *
  * <p>Request: {@code POST {base}/{provider}/chat}, {@code Authorization: Bearer key}, body
- * {@code {"model": "...", "stream": bool, "input": "all message text", "media": ["url:https://…" or
- * "image/png;base64,…", …]}}.
+ * {@code {"model": "...", "stream": bool, "input": "all message text", "format": "text", "schema_name": "...",
+ * "media": ["url:https://…" or "image/png;base64,…", …]}}.
  *
  * <p>Answer (whole body, or one SSE {@code data:} / NDJSON line per object): {@code {"text": "..."}},
  * {@code {"reasoning": "..."}}, {@code {"tool": {"index": 0, "id": "c1", "name": "f", "args": "{..}"}}},
@@ -130,6 +130,8 @@ final class TestProvider implements ProviderFactory {
             StringBuilder input = new StringBuilder();
             request.messages().forEach(m -> input.append(m.text()));
             body.put("input", input.toString());
+            body.put("format", request.responseFormat().type());
+            request.responseFormat().name().ifPresent(n -> body.put("schema_name", n));
             com.fasterxml.jackson.databind.node.ArrayNode media = body.putArray("media");
             request.messages().forEach(m -> m.content().forEach(p -> {
                 ContentPart.Media md = p instanceof ContentPart.Image i ? i.media()
