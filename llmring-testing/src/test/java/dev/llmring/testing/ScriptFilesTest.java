@@ -130,6 +130,8 @@ class ScriptFilesTest {
 
     @Test
     void serviceLoaderFindsTheScriptedProvider() {
+        Module self = getClass().getModule();
+        if (self.isNamed()) self.addUses(dev.llmring.spi.ProviderFactory.class); // the test runs inside the module
         assertTrue(java.util.ServiceLoader.load(dev.llmring.spi.ProviderFactory.class).stream()
                 .anyMatch(p -> p.get().name().equals("scripted")));
     }

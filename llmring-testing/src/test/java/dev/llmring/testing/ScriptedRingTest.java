@@ -198,6 +198,9 @@ class ScriptedRingTest {
 
     @Test
     void structuredAnswerIsParsedIntoTheRecord() throws IOException {
+        // On the module path a caller's records must be readable by dev.llmring.core (see docs/structured-output.md).
+        Module self = getClass().getModule();
+        self.addOpens(getClass().getPackageName(), LlmRing.class.getModule());
         ChatRequest request = ask("extractor").toBuilder()
                 .responseFormat(ResponseFormat.jsonSchema(Invoice.class)).build();
         try (LlmRing ring = ring()) {
