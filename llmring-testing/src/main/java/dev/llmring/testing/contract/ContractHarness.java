@@ -229,11 +229,15 @@ public abstract class ContractHarness {
         return server().getAllServeEvents().size();
     }
 
-    /** The text of the classpath resource {@code path} (e.g. {@code openai/contract/plain.json}), UTF-8. */
+    /**
+     * The text of the resource {@code path} (e.g. {@code openai/contract/plain.json}), UTF-8, found by the subclass's
+     * class loader (a directory that is no package of a named module is readable from any module).
+     */
     protected final String fixture(String path) {
-        String absolute = path.startsWith("/") ? path : "/" + path;
-        try (InputStream in = getClass().getResourceAsStream(absolute)) {
-            if (in == null) throw new IllegalStateException("no fixture " + absolute + " on the class path");
+        String name = path.startsWith("/") ? path.substring(1) : path;
+        ClassLoader loader = Objects.requireNonNullElse(getClass().getClassLoader(), ClassLoader.getSystemClassLoader());
+        try (InputStream in = loader.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("no fixture " + name + " on the class or module path");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
