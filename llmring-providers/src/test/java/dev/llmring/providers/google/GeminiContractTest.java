@@ -10,17 +10,31 @@ import static dev.llmring.providers.testsupport.WireResponses.eventStream;
 import static dev.llmring.providers.testsupport.WireResponses.json;
 import static dev.llmring.testing.contract.ContractScript.*;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.llmring.ChatResponse;
+import dev.llmring.ChatStream;
+import dev.llmring.LlmRing;
+import dev.llmring.ModelNotFoundException;
+import dev.llmring.RateLimitException;
+import dev.llmring.RetryPolicy;
+import dev.llmring.StreamEvent;
 import dev.llmring.spi.ProviderFactory;
 import dev.llmring.testing.contract.ErrorCase;
 import dev.llmring.testing.contract.ProviderContractTest;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * The adapter contract for Gemini (Generative Language API), with bodies in Gemini's recorded wire shape: SSE events
  * separated by CRLF CRLF, no tool call ids, a 429's delay in a {@code RetryInfo} detail, a rejected key as a 400
- * {@code API_KEY_INVALID}. Gemini's own end-to-end cases are in {@link GeminiEndToEndTest}.
+ * {@code API_KEY_INVALID}. Gemini's own end-to-end cases follow the contract's overrides.
  */
 class GeminiContractTest extends ProviderContractTest {
     static final String MODEL = "gemini-2.5-flash";
@@ -191,5 +205,88 @@ class GeminiContractTest extends ProviderContractTest {
     @Override
     protected MappingBuilder stubErrorEvent() {
         return generate(true).willReturn(stream("contract/stream-error.sse"));
+    }
+
+    // ---------------------------------------------------------------- Gemini's own cases, end to end
+
+    /** A 429 answer first, then {@code then}: a WireMock scenario of two steps. */
+    private void rateLimitedThen(MappingBuilder first, MappingBuilder then) {
+        stub(first.inScenario("gemini 429").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("served"));
+        stub(then.inScenario("gemini 429").whenScenarioStateIs("served"));
+    }
+
+    /** A streaming-endpoint answer labelled {@code text/event-stream} whose body is one JSON error document. */
+    private ResponseDefinitionBuilder errorDocumentAsStream(String path) {
+        return eventStream(fixture("google/" + path));
+    }
+
+    private static String streamedText(ChatStream stream) {
+        StringBuilder text = new StringBuilder();
+        for (StreamEvent e : stream) {
+            if (e instanceof StreamEvent.TextDelta d) text.append(d.text());
+        }
+        return text.toString();
+    }
+
+    @Test
+    void honoursTheRetryInfoDelayOfA429LikeRetryAfter() {
+        rateLimitedThen(generate(false).willReturn(json(429, fixture("google/error-429-retryinfo.json"))),
+                stubPlainText(false));
+        try (LlmRing ring = ringBuilder().build()) {
+            ChatResponse r = ring.chat(plain());
+            assertEquals(PLAIN_ANSWER, r.text());
+        }
+        assertEquals(List.of(Duration.ofSeconds(37)), sleeps(), "the recorded RetryInfo asks for 37s");
+    }
+
+    @Test
+    void honoursTheRetryInfoDelayOfA429OnTheStreamingEndpoint() {
+        rateLimitedThen(generate(true).willReturn(json(429, fixture("google/error-stream-array-429.json"))),
+                stubPlainText(true));
+        try (LlmRing ring = ringBuilder().build(); ChatStream stream = ring.stream(plain())) {
+            assertEquals(PLAIN_ANSWER, streamedText(stream));
+        }
+        assertEquals(List.of(Duration.ofMillis(1500)), sleeps());
+    }
+
+    @Test
+    void aRetryInfoDelayBeyondTheCapIsNotWaitedFor() {
+        stub(generate(false).willReturn(json(429, fixture("google/contract/error-429-retryinfo.json")
+                .replace("\"2s\"", "\"120s\""))));
+        try (LlmRing ring = ringBuilder().build()) {
+            RateLimitException e = assertThrows(RateLimitException.class, () -> ring.chat(plain()));
+            assertEquals(Duration.ofSeconds(120), e.retryAfter().orElseThrow());
+        }
+        assertEquals(List.of(), sleeps(), "a delay over RetryPolicy.maxRetryAfter() is not slept");
+        assertEquals(1, requestCount());
+    }
+
+    @Test
+    void anErrorDocumentOnTheStreamingEndpointIsTheErrorItHolds() {
+        stub(generate(true).willReturn(errorDocumentAsStream("error-stream-array-429.json")));
+        try (LlmRing ring = ringBuilder().retryPolicy(RetryPolicy.none()).build()) {
+            RateLimitException e = assertThrows(RateLimitException.class, () -> ring.stream(plain()));
+            assertEquals(Duration.ofMillis(1500), e.retryAfter().orElseThrow());
+            assertEquals("RESOURCE_EXHAUSTED", e.details().providerCode().orElseThrow());
+        }
+    }
+
+    @Test
+    void anErrorDocumentOnTheStreamingEndpointIsRetriedAfterItsDelay() {
+        rateLimitedThen(generate(true).willReturn(errorDocumentAsStream("error-stream-array-429.json")),
+                stubPlainText(true));
+        try (LlmRing ring = ringBuilder().build(); ChatStream stream = ring.stream(plain())) {
+            assertEquals(PLAIN_ANSWER, streamedText(stream));
+        }
+        assertEquals(List.of(Duration.ofMillis(1500)), sleeps());
+    }
+
+    @Test
+    void aNotFoundDocumentOnTheStreamingEndpointIsModelNotFound() {
+        stub(generate(true).willReturn(errorDocumentAsStream("error-404-model.json")));
+        try (LlmRing ring = ringBuilder().build()) {
+            assertThrows(ModelNotFoundException.class, () -> ring.stream(plain()));
+        }
+        assertEquals(1, requestCount(), "a missing model is not retried");
     }
 }
