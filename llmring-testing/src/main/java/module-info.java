@@ -8,4 +8,5 @@ module dev.llmring.testing {
     requires static transitive org.jspecify;
 
     exports dev.llmring.testing.contract;
+    opens dev.llmring.testing.contract to org.junit.platform.commons; // the contract's lifecycle methods
 }

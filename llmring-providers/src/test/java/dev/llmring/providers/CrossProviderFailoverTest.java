@@ -133,7 +133,8 @@ class CrossProviderFailoverTest {
     @Test
     void failsOverAcrossAllFourProvidersToTheOneThatServes() {
         failTheFirstThree(false);
-        server.stubFor(post(urlPathEqualTo("/ollama/api/chat")).willReturn(json(200, fixture("ollama", "chat-text.json"))));
+        server.stubFor(post(urlPathEqualTo("/ollama/api/chat"))
+                .willReturn(json(200, fixture("ollama", "chat-text.json"))));
         ChatResponse r;
         try (LlmRing ring = ring(root().resolve("/google/v1beta"))) {
             r = ring.chat(ChatRequest.builder(ALIAS).user("What is the capital of France?").build());
@@ -155,7 +156,8 @@ class CrossProviderFailoverTest {
     @Test
     void aStreamFailsOverAcrossAllFourProvidersBeforeItsFirstEvent() {
         failTheFirstThree(true);
-        server.stubFor(post(urlPathEqualTo("/ollama/api/chat")).willReturn(ndjson(fixture("ollama", "stream-text.ndjson"))));
+        server.stubFor(post(urlPathEqualTo("/ollama/api/chat"))
+                .willReturn(ndjson(fixture("ollama", "stream-text.ndjson"))));
         StringBuilder text = new StringBuilder();
         ChatResponse r;
         try (LlmRing ring = ring(root().resolve("/google/v1beta"));
@@ -174,7 +176,8 @@ class CrossProviderFailoverTest {
     @Test
     void failsOverPastAProviderThatRefusesConnections() {
         failTheFirstThree(false);
-        server.stubFor(post(urlPathEqualTo("/ollama/api/chat")).willReturn(json(200, fixture("ollama", "chat-text.json"))));
+        server.stubFor(post(urlPathEqualTo("/ollama/api/chat"))
+                .willReturn(json(200, fixture("ollama", "chat-text.json"))));
         ChatResponse r;
         try (LlmRing ring = ring(URI.create("http://127.0.0.1:" + closedPort() + "/v1beta"))) {
             r = ring.chat(ChatRequest.builder(ALIAS).user("What is the capital of France?").build());

@@ -188,4 +188,9 @@ class AnthropicContractTest extends ProviderContractTest {
     protected MappingBuilder stubErrorEvent() {
         return messages(true).willReturn(stream("contract/stream-error.sse"));
     }
+
+    @Override
+    protected MappingBuilder stubErrorEventBeforeContent() {
+        return messages(true).willReturn(stream("contract/stream-error-first.sse"));
+    }
 }

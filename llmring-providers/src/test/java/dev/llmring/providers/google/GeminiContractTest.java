@@ -162,7 +162,8 @@ class GeminiContractTest extends ProviderContractTest {
                 .withRequestBody(matchingJsonPath("$.generationConfig.responseMimeType", equalTo("application/json")))
                 .withRequestBody(matchingJsonPath("$.generationConfig.responseSchema", equalToJson(
                         "{\"type\":\"OBJECT\",\"properties\":{\"city\":{\"type\":\"STRING\"},"
-                                + "\"population\":{\"type\":\"INTEGER\"}},\"propertyOrdering\":[\"city\",\"population\"],"
+                                + "\"population\":{\"type\":\"INTEGER\"}},"
+                                + "\"propertyOrdering\":[\"city\",\"population\"],"
                                 + "\"required\":[\"city\",\"population\"]}")))
                 .willReturn(stream ? stream("contract/structured.sse") : answer("contract/structured.json"));
     }
@@ -205,6 +206,11 @@ class GeminiContractTest extends ProviderContractTest {
     @Override
     protected MappingBuilder stubErrorEvent() {
         return generate(true).willReturn(stream("contract/stream-error.sse"));
+    }
+
+    @Override
+    protected MappingBuilder stubErrorEventBeforeContent() {
+        return generate(true).willReturn(stream("contract/stream-error-first.sse"));
     }
 
     // ---------------------------------------------------------------- Gemini's own cases, end to end

@@ -172,4 +172,9 @@ class OllamaContractTest extends ProviderContractTest {
     protected MappingBuilder stubErrorEvent() {
         return chat(true).willReturn(stream("stream-error-line.ndjson"));
     }
+
+    @Override
+    protected MappingBuilder stubErrorEventBeforeContent() {
+        return chat(true).willReturn(stream("contract/stream-error-first.ndjson"));
+    }
 }

@@ -123,7 +123,8 @@ class OpenAiContractTest extends ProviderContractTest {
                 + String.format(call, TIME_CALL_ID, TIME_TOOL.name(), quoted(TIME_ARGUMENTS)) + "]},"
                 + "{\"role\":\"tool\",\"tool_call_id\":\"" + WEATHER_CALL_ID + "\",\"content\":"
                 + quoted(WEATHER_RESULT) + "},"
-                + "{\"role\":\"tool\",\"tool_call_id\":\"" + TIME_CALL_ID + "\",\"content\":" + quoted(TIME_RESULT) + "}]")
+                + "{\"role\":\"tool\",\"tool_call_id\":\"" + TIME_CALL_ID + "\",\"content\":"
+                + quoted(TIME_RESULT) + "}]")
                 .willReturn(text(TOOL_RESULTS_ANSWER));
     }
 
@@ -178,5 +179,10 @@ class OpenAiContractTest extends ProviderContractTest {
     @Override
     protected MappingBuilder stubErrorEvent() {
         return completions(true).willReturn(stream("stream-error.sse"));
+    }
+
+    @Override
+    protected MappingBuilder stubErrorEventBeforeContent() {
+        return completions(true).willReturn(stream("stream-error-first.sse"));
     }
 }

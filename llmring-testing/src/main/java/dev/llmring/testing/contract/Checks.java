@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.opentest4j.AssertionFailedError;
 
@@ -100,7 +101,7 @@ final class Checks {
     static List<ToolCall> toolCallEvents(List<StreamEvent> events) {
         Map<Integer, StringBuilder> arguments = new LinkedHashMap<>();
         Map<Integer, StreamEvent.ToolCallStart> starts = new LinkedHashMap<>();
-        Map<Integer, ToolCall> completed = new java.util.TreeMap<>();
+        Map<Integer, ToolCall> completed = new TreeMap<>();
         Map<Integer, Integer> deltas = new LinkedHashMap<>();
         for (StreamEvent e : events) {
             if (e instanceof StreamEvent.ToolCallStart s) {

@@ -103,13 +103,19 @@ public abstract class ContractHarness {
     /** {@link ContractScript#length()} (its output limit sent), answered {@link ContractScript#LENGTH_ANSWER}, cut. */
     protected abstract MappingBuilder stubLength(boolean stream);
 
-    /** {@link ContractScript#multiTurn()}: match the three turns as sent; answer {@link ContractScript#MULTI_TURN_ANSWER}. */
+    /**
+     * {@link ContractScript#multiTurn()}: match the three turns as sent; answer
+     * {@link ContractScript#MULTI_TURN_ANSWER}.
+     */
     protected abstract MappingBuilder stubMultiTurn();
 
     /** {@link ContractScript#systemPrompt()}: match the system prompt where the provider takes it. */
     protected abstract MappingBuilder stubSystemPrompt();
 
-    /** {@link ContractScript#image()}: match the image's base64 and media type; answer {@link ContractScript#IMAGE_ANSWER}. */
+    /**
+     * {@link ContractScript#image()}: match the image's base64 and media type; answer
+     * {@link ContractScript#IMAGE_ANSWER}.
+     */
     protected MappingBuilder stubImage() {
         throw missing("stubImage()", Capability.IMAGE_INPUT);
     }
@@ -123,7 +129,10 @@ public abstract class ContractHarness {
         throw missing("stubToolCalls(boolean)", Capability.TOOLS);
     }
 
-    /** {@link ContractScript#toolResults()}: match both results as sent back; answer {@link ContractScript#TOOL_RESULTS_ANSWER}. */
+    /**
+     * {@link ContractScript#toolResults()}: match both results as sent back; answer
+     * {@link ContractScript#TOOL_RESULTS_ANSWER}.
+     */
     protected MappingBuilder stubToolResults() {
         throw missing("stubToolResults()", Capability.TOOLS);
     }
@@ -137,16 +146,18 @@ public abstract class ContractHarness {
     }
 
     /**
-     * {@link ContractScript#plain()}, answered with the plain answer and usage {@link ContractScript#CACHED_INPUT_TOKENS}
-     * input tokens of which {@link ContractScript#CACHED_TOKENS} cached, {@link ContractScript#PLAIN_OUTPUT_TOKENS} out.
+     * {@link ContractScript#plain()}, answered with the plain answer and usage
+     * {@link ContractScript#CACHED_INPUT_TOKENS} input tokens of which {@link ContractScript#CACHED_TOKENS} cached,
+     * {@link ContractScript#PLAIN_OUTPUT_TOKENS} out.
      */
     protected MappingBuilder stubCachedUsage() {
         throw missing("stubCachedUsage()", Capability.CACHED_INPUT_TOKENS);
     }
 
     /**
-     * {@link ContractScript#plain()}, answered with the plain answer and usage {@link ContractScript#PLAIN_INPUT_TOKENS}
-     * in, {@link ContractScript#REASONING_OUTPUT_TOKENS} out of which {@link ContractScript#REASONING_TOKENS} reasoning.
+     * {@link ContractScript#plain()}, answered with the plain answer and usage
+     * {@link ContractScript#PLAIN_INPUT_TOKENS} in, {@link ContractScript#REASONING_OUTPUT_TOKENS} out of which
+     * {@link ContractScript#REASONING_TOKENS} reasoning.
      */
     protected MappingBuilder stubReasoningUsage() {
         throw missing("stubReasoningUsage()", Capability.REASONING_TOKENS);
@@ -173,6 +184,13 @@ public abstract class ContractHarness {
      * event).
      */
     protected abstract MappingBuilder stubErrorEvent();
+
+    /**
+     * {@link ContractScript#plain()}, streamed: the provider's error event for an overloaded or failing server before
+     * any content (Anthropic: after {@code message_start}). The contract retries it and then serves
+     * {@link #stubPlainText stubPlainText(true)}.
+     */
+    protected abstract MappingBuilder stubErrorEventBeforeContent();
 
     // ---------------------------------------------------------------- for subclasses and scenarios
 
@@ -235,7 +253,8 @@ public abstract class ContractHarness {
      */
     protected final String fixture(String path) {
         String name = path.startsWith("/") ? path.substring(1) : path;
-        ClassLoader loader = Objects.requireNonNullElse(getClass().getClassLoader(), ClassLoader.getSystemClassLoader());
+        ClassLoader loader =
+                Objects.requireNonNullElse(getClass().getClassLoader(), ClassLoader.getSystemClassLoader());
         try (InputStream in = loader.getResourceAsStream(name)) {
             if (in == null) throw new IllegalStateException("no fixture " + name + " on the class or module path");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -51,7 +51,7 @@ public final class ContractScript {
 
     public static final String SYSTEM_PROMPT = "Answer in French.";
     public static final String SYSTEM_QUESTION = "Say hello.";
-    public static final String SYSTEM_ANSWER = "Bonjour.";
+    public static final String SYSTEM_ANSWER = "Bonjour, ça va ?";
 
     // ---- image given as bytes ----
 
@@ -85,9 +85,11 @@ public final class ContractScript {
 
     // ---- structured output (JSON schema) ----
 
-    public static final String STRUCTURED_QUESTION = "Which city is the capital of France, and how many people live there?";
+    public static final String STRUCTURED_QUESTION =
+            "Which city is the capital of France, and how many people live there?";
     public static final String STRUCTURED_SCHEMA_NAME = "city_info";
-    public static final String STRUCTURED_SCHEMA = "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},"
+    public static final String STRUCTURED_SCHEMA =
+            "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},"
             + "\"population\":{\"type\":\"integer\"}},\"required\":[\"city\",\"population\"],"
             + "\"additionalProperties\":false}";
     /** The answer text (JSON); the contract compares it parsed, so spacing and key order may differ. */

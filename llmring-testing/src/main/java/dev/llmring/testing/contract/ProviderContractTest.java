@@ -24,13 +24,16 @@ import dev.llmring.ModelNotFoundException;
 import dev.llmring.ProviderUnavailableException;
 import dev.llmring.RateLimitException;
 import dev.llmring.RetryPolicy;
+import dev.llmring.RoutingTrace;
 import dev.llmring.StreamEvent;
 import dev.llmring.StreamException;
+import dev.llmring.ToolCall;
 import dev.llmring.testing.contract.Checks.Streamed;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -136,7 +139,7 @@ public abstract class ProviderContractTest extends ContractHarness {
         assumeTrue(supports(Capability.TOOLS), "the provider has no tools");
         stub(stubToolCalls(true));
         Streamed s = stream(ContractScript.tools());
-        List<dev.llmring.ToolCall> completed = Checks.toolCallEvents(s.events());
+        List<ToolCall> completed = Checks.toolCallEvents(s.events());
         Checks.theTwoToolCalls(completed);
         assertEquals(completed, s.response().toolCalls());
         Checks.endsWithUsageThenFinish(s, FinishReason.TOOL_CALLS);
@@ -278,6 +281,21 @@ public abstract class ProviderContractTest extends ContractHarness {
         assertInstanceOf(ProviderUnavailableException.class, e.getCause(), "the cause is the provider's error");
     }
 
+    @Test
+    public void errorEventBeforeAnyContentIsRetried() {
+        stub(stubErrorEventBeforeContent()
+                .inScenario("early error").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("served"));
+        stub(stubPlainText(true).inScenario("early error").whenScenarioStateIs("served"));
+        Streamed s = stream(ContractScript.plain());
+        assertEquals(PLAIN_ANSWER, s.text());
+        assertEquals(2, requestCount(), "requests sent");
+        assertEquals(1, sleeps().size(), "backoff sleeps");
+        List<RoutingTrace.Attempt> attempts = s.response().trace().attempts();
+        assertEquals(List.of(RoutingTrace.Attempt.Outcome.FAILED, RoutingTrace.Attempt.Outcome.SUCCEEDED),
+                attempts.stream().map(RoutingTrace.Attempt::outcome).toList());
+        assertEquals("ProviderUnavailableException", attempts.get(0).error().orElse(null));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private String binding() {
@@ -303,7 +321,7 @@ public abstract class ProviderContractTest extends ContractHarness {
     }
 
     /** Runs a call; a failure caused by a request no stub matched is reported as such. */
-    private <T> T served(java.util.function.Supplier<T> call) {
+    private <T> T served(Supplier<T> call) {
         try {
             return call.get();
         } catch (RuntimeException e) {
@@ -336,7 +354,9 @@ public abstract class ProviderContractTest extends ContractHarness {
         assertEquals(attempts, requestCount(), "requests sent");
         assertEquals(attempts - 1, sleeps().size(), "backoff sleeps");
         List<String> steps = new ArrayList<>();
-        for (int n = 1; n <= attempts; n++) steps.add(binding() + " #" + n + " FAILED ProviderUnavailableException " + status);
+        for (int n = 1; n <= attempts; n++) {
+            steps.add(binding() + " #" + n + " FAILED ProviderUnavailableException " + status);
+        }
         assertEquals(steps, Checks.steps(e.trace().orElseThrow()));
     }
 
@@ -347,7 +367,8 @@ public abstract class ProviderContractTest extends ContractHarness {
     private StreamException brokenStream() {
         StringBuilder text = new StringBuilder();
         StreamException failure;
-        try (LlmRing ring = ringBuilder().build(); ChatStream stream = served(() -> ring.stream(ContractScript.plain()))) {
+        try (LlmRing ring = ringBuilder().build();
+                ChatStream stream = served(() -> ring.stream(ContractScript.plain()))) {
             failure = assertThrows(StreamException.class, () -> {
                 for (StreamEvent e : stream) {
                     if (e instanceof StreamEvent.TextDelta d) text.append(d.text());
