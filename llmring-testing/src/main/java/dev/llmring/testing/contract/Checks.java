@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.github.tomakehurst.wiremock.verification.NearMiss;
 import dev.llmring.ChatResponse;
 import dev.llmring.FinishReason;
+import dev.llmring.LlmRingException;
 import dev.llmring.RoutingTrace;
 import dev.llmring.StreamEvent;
 import dev.llmring.ToolCall;
@@ -126,6 +127,21 @@ final class Checks {
         }
         assertEquals(starts.keySet(), completed.keySet(), "every started tool call completed");
         return new ArrayList<>(completed.values());
+    }
+
+    /** The key appears nowhere in what the failure tells: message, cause, suppressed failures, trace, details. */
+    static void noKeyIn(LlmRingException e, String key) {
+        List<Throwable> all = new ArrayList<>();
+        all.add(e);
+        if (e.getCause() != null) all.add(e.getCause());
+        all.addAll(List.of(e.getSuppressed()));
+        for (Throwable t : all) {
+            assertFalse(String.valueOf(t).contains(key), () -> "the API key leaked into " + t);
+            if (t instanceof LlmRingException l) {
+                assertFalse(l.details().toString().contains(key), "the API key leaked into the details");
+                l.trace().ifPresent(tr -> assertFalse(tr.toString().contains(key), "the API key leaked into the trace"));
+            }
+        }
     }
 
     /** One line per attempt: {@code provider:model #n OUTCOME [ErrorClass] [status]}. */

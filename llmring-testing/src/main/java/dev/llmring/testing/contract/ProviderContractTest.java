@@ -333,6 +333,7 @@ public abstract class ProviderContractTest extends ContractHarness {
     private static <E extends LlmRingException> E assertExactly(Class<E> type, Runnable call) {
         LlmRingException e = assertThrows(LlmRingException.class, call::run);
         assertSame(type, e.getClass(), () -> type.getSimpleName() + " expected, was " + e);
+        Checks.noKeyIn(e, API_KEY);
         return type.cast(e);
     }
 
@@ -380,6 +381,7 @@ public abstract class ProviderContractTest extends ContractHarness {
         assertTrue(PLAIN_ANSWER.startsWith(text.toString()), "the text before the break is a prefix of the answer");
         assertEquals(1, requestCount(), "requests sent");
         assertEquals(provider(), failure.provider().orElse(null), "provider");
+        Checks.noKeyIn(failure, API_KEY);
         return failure;
     }
 }
