@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link #withCacheHint()} marks the end of a prompt prefix worth caching; adapters of providers with explicit
  * prompt caching (Anthropic's {@code cache_control}) honour it, the others ignore it.
  */
-public sealed interface ContentPart permits ContentPart.Text, ContentPart.Image, ContentPart.Document {
+public sealed interface ContentPart permits ContentPart.Text, ContentPart.MediaPart {
 
     /** Whether this part ends a prefix the provider should cache. */
     boolean cacheHint();
@@ -93,12 +93,12 @@ public sealed interface ContentPart permits ContentPart.Text, ContentPart.Image,
         }
     }
 
-    /** An image, by bytes or by URL. */
-    final class Image implements ContentPart {
+    /** What {@link Image} and {@link Document} share: media given by bytes or by URL, and the cache hint. */
+    abstract sealed class MediaPart implements ContentPart permits Image, Document {
         private final Media media;
         private final boolean cacheHint;
 
-        private Image(Media media, boolean cacheHint) {
+        private MediaPart(Media media, boolean cacheHint) {
             this.media = media;
             this.cacheHint = cacheHint;
         }
@@ -110,66 +110,48 @@ public sealed interface ContentPart permits ContentPart.Text, ContentPart.Image,
         @Override
         public boolean cacheHint() {
             return cacheHint;
+        }
+
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o != null
+                    && o.getClass() == getClass()
+                    && ((MediaPart) o).media.equals(media)
+                    && ((MediaPart) o).cacheHint == cacheHint;
+        }
+
+        @Override
+        public int hashCode() {
+            return media.hashCode() + (cacheHint ? 1 : 0);
+        }
+
+        @Override
+        public String toString() {
+            return getClass().getSimpleName() + "[" + media + "]";
+        }
+    }
+
+    /** An image, by bytes or by URL. */
+    final class Image extends MediaPart {
+        private Image(Media media, boolean cacheHint) {
+            super(media, cacheHint);
         }
 
         @Override
         public Image withCacheHint() {
-            return new Image(media, true);
-        }
-
-        @Override
-        public boolean equals(@Nullable Object o) {
-            return o instanceof Image i && i.media.equals(media) && i.cacheHint == cacheHint;
-        }
-
-        @Override
-        public int hashCode() {
-            return media.hashCode() + (cacheHint ? 1 : 0);
-        }
-
-        @Override
-        public String toString() {
-            return "Image[" + media + "]";
+            return new Image(media(), true);
         }
     }
 
     /** A document (PDF), by bytes or by URL. */
-    final class Document implements ContentPart {
-        private final Media media;
-        private final boolean cacheHint;
-
+    final class Document extends MediaPart {
         private Document(Media media, boolean cacheHint) {
-            this.media = media;
-            this.cacheHint = cacheHint;
-        }
-
-        public Media media() {
-            return media;
-        }
-
-        @Override
-        public boolean cacheHint() {
-            return cacheHint;
+            super(media, cacheHint);
         }
 
         @Override
         public Document withCacheHint() {
-            return new Document(media, true);
-        }
-
-        @Override
-        public boolean equals(@Nullable Object o) {
-            return o instanceof Document d && d.media.equals(media) && d.cacheHint == cacheHint;
-        }
-
-        @Override
-        public int hashCode() {
-            return media.hashCode() + (cacheHint ? 1 : 0);
-        }
-
-        @Override
-        public String toString() {
-            return "Document[" + media + "]";
+            return new Document(media(), true);
         }
     }
 

@@ -14,11 +14,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds scripts by name, in order: scripts given in code; {@code <name>.json} in the configured directories (the
- * builder's, then {@code LLMRING_SCRIPTS}); {@code llmring/scripts/<name>.json} on the class path. A file is read
+ * builder's, then {@code LLMRING_SCRIPTS}); {@code META-INF/llmring/scripts/<name>.json} on the class path. A file is read
  * once and kept.
  */
 final class ScriptBook {
-    static final String RESOURCE_DIR = "llmring/scripts/";
+    static final String RESOURCE_DIR = "META-INF/llmring/scripts/"; // not a package: readable from any module
 
     private final Map<String, Script> code;
     private final List<Path> directories;

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Scripts are found, in order: given in code to {@link Builder#script(Script)}; as {@code <name>.json} in
  * {@link Builder#scriptsDirectory(Path)}, then in the directory named by the environment variable
- * {@value #SCRIPTS_ENV}; as the class-path resource {@code llmring/scripts/<name>.json} (e.g. under
+ * {@value #SCRIPTS_ENV}; as the class-path resource {@code META-INF/llmring/scripts/<name>.json} (e.g. under
  * {@code src/test/resources}). The JSON format is described in {@code docs/testing.md}. A model with no script
  * answers 404 (model not found), which fails over like a real unknown model.
  *

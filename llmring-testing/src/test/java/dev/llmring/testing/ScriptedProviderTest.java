@@ -212,7 +212,7 @@ class ScriptedProviderTest {
         Exchange x = Exchange.call(Adapters.of(HAPPY), "missing", false);
         assertEquals(404, x.status);
         assertEquals(ErrorKind.MODEL_NOT_FOUND, x.error.kind());
-        assertTrue(x.error.message().contains("classpath:llmring/scripts/missing.json"), x.error.message());
+        assertTrue(x.error.message().contains("classpath:META-INF/llmring/scripts/missing.json"), x.error.message());
     }
 
     @Test

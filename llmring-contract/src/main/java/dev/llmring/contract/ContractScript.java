@@ -1,0 +1,165 @@
+package dev.llmring.contract;
+
+import dev.llmring.ChatRequest;
+import dev.llmring.ContentPart;
+import dev.llmring.Message;
+import dev.llmring.ResponseFormat;
+import dev.llmring.Role;
+import dev.llmring.Tool;
+import dev.llmring.ToolCall;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The script of the {@link ProviderContractTest}: the requests it sends and the answers the stubs of an adapter's
+ * subclass must serve, in that provider's own wire shape. A stub for a scenario answers with exactly these texts,
+ * tool calls and token counts; the contract then asserts the same values for every provider.
+ *
+ * <p>Every request goes to the alias {@value #ALIAS}, bound in the test's lockfile to the provider and model under
+ * test.
+ */
+public final class ContractScript {
+    /** The lockfile alias every scenario calls. */
+    public static final String ALIAS = "contract";
+
+    // ---- plain text: the answer, its finish (stop) and its usage; streamed in at least two text pieces ----
+
+    public static final String PLAIN_QUESTION = "What is the capital of France?";
+    public static final String PLAIN_ANSWER = "The capital of France is Paris.";
+    /** Input tokens of the plain answer (cached and reasoning tokens 0). */
+    public static final long PLAIN_INPUT_TOKENS = 12;
+    /** Output tokens of the plain answer. */
+    public static final long PLAIN_OUTPUT_TOKENS = 8;
+
+    // ---- finish by the output limit ----
+
+    public static final String LENGTH_QUESTION = "Tell me a story.";
+    /** The request's {@code maxOutputTokens}. */
+    public static final int LENGTH_LIMIT = 4;
+    /** The answer, cut by the limit (finish: length). */
+    public static final String LENGTH_ANSWER = "Once upon a time";
+
+    // ---- multi-turn ----
+
+    public static final String TURN_1 = "My name is Ada.";
+    public static final String TURN_2 = "Hello Ada!";
+    public static final String TURN_3 = "What is my name?";
+    public static final String MULTI_TURN_ANSWER = "Your name is Ada.";
+
+    // ---- system prompt ----
+
+    public static final String SYSTEM_PROMPT = "Answer in French.";
+    public static final String SYSTEM_QUESTION = "Say hello.";
+    public static final String SYSTEM_ANSWER = "Bonjour, ça va ?";
+
+    // ---- image given as bytes ----
+
+    /** A 1x1 red PNG, base64 as the providers carry it. */
+    public static final String IMAGE_BASE64 =
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC";
+    public static final String IMAGE_MEDIA_TYPE = "image/png";
+    public static final String IMAGE_QUESTION = "What colour is this image?";
+    public static final String IMAGE_ANSWER = "Red.";
+
+    // ---- tools: two tools, answered by two parallel calls (finish: tool_calls) ----
+
+    public static final Tool WEATHER_TOOL = Tool.of("get_weather", "Current weather for a location.",
+            "{\"type\":\"object\",\"properties\":{\"location\":{\"type\":\"string\"}},\"required\":[\"location\"]}");
+    public static final Tool TIME_TOOL = Tool.of("get_time", "Current local time in a time zone.",
+            "{\"type\":\"object\",\"properties\":{\"timezone\":{\"type\":\"string\"}},\"required\":[\"timezone\"]}");
+    public static final String TOOLS_QUESTION = "Weather and time in Paris?";
+    /** The first call's arguments: {@code get_weather} with {@code {"location": "Paris"}}. */
+    public static final String WEATHER_ARGUMENTS = "{\"location\":\"Paris\"}";
+    /** The second call's arguments: {@code get_time} with {@code {"timezone": "Europe/Paris"}}. */
+    public static final String TIME_ARGUMENTS = "{\"timezone\":\"Europe/Paris\"}";
+
+    // ---- tool results sent back ----
+
+    /** The ids of the earlier calls the tool results answer. */
+    public static final String WEATHER_CALL_ID = "call_weather_1";
+    public static final String TIME_CALL_ID = "call_time_1";
+    public static final String WEATHER_RESULT = "{\"temperature_c\":18}";
+    public static final String TIME_RESULT = "{\"time\":\"14:05\"}";
+    public static final String TOOL_RESULTS_ANSWER = "It is 18 degrees and 14:05 in Paris.";
+
+    // ---- structured output (JSON schema) ----
+
+    public static final String STRUCTURED_QUESTION =
+            "Which city is the capital of France, and how many people live there?";
+    public static final String STRUCTURED_SCHEMA_NAME = "city_info";
+    public static final String STRUCTURED_SCHEMA =
+            "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},"
+            + "\"population\":{\"type\":\"integer\"}},\"required\":[\"city\",\"population\"],"
+            + "\"additionalProperties\":false}";
+    /** The answer text (JSON); the contract compares it parsed, so spacing and key order may differ. */
+    public static final String STRUCTURED_ANSWER = "{\"city\":\"Paris\",\"population\":2102650}";
+
+    // ---- usage details (plain question and answer) ----
+
+    /** Cached-usage scenario: input tokens in all, of which {@link #CACHED_TOKENS} were read from the cache. */
+    public static final long CACHED_INPUT_TOKENS = 2048;
+    public static final long CACHED_TOKENS = 1536;
+    /** Reasoning-usage scenario: output tokens in all (reasoning included), of which {@link #REASONING_TOKENS}. */
+    public static final long REASONING_OUTPUT_TOKENS = 40;
+    public static final long REASONING_TOKENS = 32;
+
+    // ---- errors ----
+
+    /** The delay a rate-limit stub asks for, in the provider's way (a header or the body). */
+    public static final Duration RATE_LIMIT_DELAY = Duration.ofSeconds(2);
+
+    private ContractScript() {}
+
+    public static ChatRequest plain() {
+        return ChatRequest.builder(ALIAS).user(PLAIN_QUESTION).build();
+    }
+
+    public static ChatRequest length() {
+        return ChatRequest.builder(ALIAS).user(LENGTH_QUESTION).maxOutputTokens(LENGTH_LIMIT).build();
+    }
+
+    public static ChatRequest multiTurn() {
+        return ChatRequest.builder(ALIAS)
+                .user(TURN_1)
+                .message(Message.assistant(TURN_2))
+                .user(TURN_3)
+                .build();
+    }
+
+    public static ChatRequest systemPrompt() {
+        return ChatRequest.builder(ALIAS).system(SYSTEM_PROMPT).user(SYSTEM_QUESTION).build();
+    }
+
+    public static ChatRequest image() {
+        return ChatRequest.builder(ALIAS)
+                .message(Message.user(ContentPart.text(IMAGE_QUESTION),
+                        ContentPart.image(Base64.getDecoder().decode(IMAGE_BASE64), IMAGE_MEDIA_TYPE)))
+                .build();
+    }
+
+    public static ChatRequest tools() {
+        return ChatRequest.builder(ALIAS).user(TOOLS_QUESTION).tool(WEATHER_TOOL).tool(TIME_TOOL).build();
+    }
+
+    public static ChatRequest toolResults() {
+        return ChatRequest.builder(ALIAS)
+                .user(TOOLS_QUESTION)
+                .message(Message.builder(Role.ASSISTANT)
+                        .toolCalls(List.of(new ToolCall(WEATHER_CALL_ID, WEATHER_TOOL.name(), WEATHER_ARGUMENTS),
+                                new ToolCall(TIME_CALL_ID, TIME_TOOL.name(), TIME_ARGUMENTS)))
+                        .build())
+                .message(Message.toolResult(WEATHER_CALL_ID, WEATHER_RESULT))
+                .message(Message.toolResult(TIME_CALL_ID, TIME_RESULT))
+                .tool(WEATHER_TOOL)
+                .tool(TIME_TOOL)
+                .build();
+    }
+
+    public static ChatRequest structured() {
+        return ChatRequest.builder(ALIAS)
+                .user(STRUCTURED_QUESTION)
+                .responseFormat(ResponseFormat.jsonSchema(STRUCTURED_SCHEMA_NAME, STRUCTURED_SCHEMA, true))
+                .build();
+    }
+}

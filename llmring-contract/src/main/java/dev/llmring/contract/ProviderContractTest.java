@@ -1,0 +1,387 @@
+package dev.llmring.contract;
+
+import static dev.llmring.contract.ContractScript.PLAIN_ANSWER;
+import static dev.llmring.contract.ContractScript.PLAIN_INPUT_TOKENS;
+import static dev.llmring.contract.ContractScript.PLAIN_OUTPUT_TOKENS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.llmring.AuthenticationException;
+import dev.llmring.ChatRequest;
+import dev.llmring.ChatResponse;
+import dev.llmring.ChatStream;
+import dev.llmring.FinishReason;
+import dev.llmring.InvalidRequestException;
+import dev.llmring.LlmRing;
+import dev.llmring.LlmRingException;
+import dev.llmring.ModelNotFoundException;
+import dev.llmring.ProviderUnavailableException;
+import dev.llmring.RateLimitException;
+import dev.llmring.RetryPolicy;
+import dev.llmring.RoutingTrace;
+import dev.llmring.StreamEvent;
+import dev.llmring.StreamException;
+import dev.llmring.ToolCall;
+import dev.llmring.contract.Checks.Streamed;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every provider adapter passes: the same scenarios, with the same assertions, for every provider,
+ * through the whole client ({@link LlmRing} with a lockfile, routing, retries, streaming) against the provider's wire
+ * format served by WireMock. A provider's test extends this class and supplies only its specifics (see
+ * {@link ContractHarness}: name, model, factory, and one stub per scenario in the provider's wire shape, answering
+ * what {@link ContractScript} prescribes). {@code docs/testing.md} ("Adapter contract test") shows how.
+ */
+public abstract class ProviderContractTest extends ContractHarness {
+
+    /** For subclasses. */
+    protected ProviderContractTest() {}
+
+    // ---------------------------------------------------------------- answers
+
+    @Test
+    public void answersPlainText() {
+        stub(stubPlainText(false));
+        ChatResponse r = chat(ContractScript.plain());
+        assertEquals(PLAIN_ANSWER, r.text());
+        Checks.finish(FinishReason.STOP, r.finishReason());
+        Checks.usage(r, PLAIN_INPUT_TOKENS, PLAIN_OUTPUT_TOKENS, 0, 0);
+        assertEquals(List.of(), r.toolCalls());
+        assertEquals(provider() + ":" + model(), r.binding());
+        assertEquals(1, requestCount());
+    }
+
+    @Test
+    public void streamsPlainTextInPieces() {
+        stub(stubPlainText(true));
+        Streamed s = stream(ContractScript.plain());
+        assertTrue(s.all(StreamEvent.TextDelta.class).size() >= 2, "the text arrives in at least two pieces");
+        assertEquals(PLAIN_ANSWER, s.text());
+        Checks.endsWithUsageThenFinish(s, FinishReason.STOP);
+        assertEquals(PLAIN_ANSWER, s.response().text());
+        Checks.finish(FinishReason.STOP, s.response().finishReason());
+        Checks.usage(s.response(), PLAIN_INPUT_TOKENS, PLAIN_OUTPUT_TOKENS, 0, 0);
+    }
+
+    @Test
+    public void streamedAndWholeAnswersAgree() {
+        stub(stubPlainText(false));
+        ChatResponse whole = chat(ContractScript.plain());
+        server().resetAll();
+        stub(stubPlainText(true));
+        ChatResponse streamed = stream(ContractScript.plain()).response();
+        assertEquals(whole.text(), streamed.text());
+        assertEquals(whole.finishReason(), streamed.finishReason());
+        assertEquals(whole.usage(), streamed.usage());
+        assertEquals(whole.toolCalls(), streamed.toolCalls());
+    }
+
+    @Test
+    public void finishesByLength() {
+        stub(stubLength(false));
+        ChatResponse r = chat(ContractScript.length());
+        assertEquals(ContractScript.LENGTH_ANSWER, r.text());
+        Checks.finish(FinishReason.LENGTH, r.finishReason());
+    }
+
+    @Test
+    public void streamFinishesByLength() {
+        stub(stubLength(true));
+        Streamed s = stream(ContractScript.length());
+        assertEquals(ContractScript.LENGTH_ANSWER, s.text());
+        Checks.endsWithUsageThenFinish(s, FinishReason.LENGTH);
+        Checks.finish(FinishReason.LENGTH, s.response().finishReason());
+    }
+
+    @Test
+    public void sendsEveryTurnOfAConversation() {
+        stub(stubMultiTurn());
+        assertEquals(ContractScript.MULTI_TURN_ANSWER, chat(ContractScript.multiTurn()).text());
+    }
+
+    @Test
+    public void sendsTheSystemPrompt() {
+        stub(stubSystemPrompt());
+        assertEquals(ContractScript.SYSTEM_ANSWER, chat(ContractScript.systemPrompt()).text());
+    }
+
+    @Test
+    public void sendsAnImageGivenAsBytes() {
+        assumeTrue(supports(Capability.IMAGE_INPUT), "the provider takes no images");
+        stub(stubImage());
+        assertEquals(ContractScript.IMAGE_ANSWER, chat(ContractScript.image()).text());
+    }
+
+    // ---------------------------------------------------------------- tools and structured output
+
+    @Test
+    public void returnsParallelToolCalls() {
+        assumeTrue(supports(Capability.TOOLS), "the provider has no tools");
+        stub(stubToolCalls(false));
+        ChatResponse r = chat(ContractScript.tools());
+        Checks.theTwoToolCalls(r.toolCalls());
+        Checks.finish(FinishReason.TOOL_CALLS, r.finishReason());
+    }
+
+    @Test
+    public void streamsParallelToolCallsWithTheirArguments() {
+        assumeTrue(supports(Capability.TOOLS), "the provider has no tools");
+        stub(stubToolCalls(true));
+        Streamed s = stream(ContractScript.tools());
+        List<ToolCall> completed = Checks.toolCallEvents(s.events());
+        Checks.theTwoToolCalls(completed);
+        assertEquals(completed, s.response().toolCalls());
+        Checks.endsWithUsageThenFinish(s, FinishReason.TOOL_CALLS);
+    }
+
+    @Test
+    public void sendsToolResultsBack() {
+        assumeTrue(supports(Capability.TOOLS), "the provider has no tools");
+        stub(stubToolResults());
+        ChatResponse r = chat(ContractScript.toolResults());
+        assertEquals(ContractScript.TOOL_RESULTS_ANSWER, r.text());
+        Checks.finish(FinishReason.STOP, r.finishReason());
+    }
+
+    @Test
+    public void answersWithStructuredOutput() {
+        assumeTrue(supports(Capability.STRUCTURED_OUTPUT), "the provider has no structured output");
+        stub(stubStructuredOutput(false));
+        ChatResponse r = chat(ContractScript.structured());
+        Checks.json(ContractScript.STRUCTURED_ANSWER, r.text());
+        Checks.finish(FinishReason.STOP, r.finishReason());
+        assertEquals(List.of(), r.toolCalls());
+    }
+
+    @Test
+    public void streamsStructuredOutput() {
+        assumeTrue(supports(Capability.STRUCTURED_OUTPUT), "the provider has no structured output");
+        stub(stubStructuredOutput(true));
+        Streamed s = stream(ContractScript.structured());
+        Checks.json(ContractScript.STRUCTURED_ANSWER, s.text());
+        Checks.json(ContractScript.STRUCTURED_ANSWER, s.response().text());
+        Checks.endsWithUsageThenFinish(s, FinishReason.STOP);
+        assertEquals(List.of(), s.response().toolCalls());
+    }
+
+    // ---------------------------------------------------------------- usage details
+
+    @Test
+    public void reportsCachedInputTokens() {
+        assumeTrue(supports(Capability.CACHED_INPUT_TOKENS), "the provider reports no cached tokens");
+        stub(stubCachedUsage());
+        Checks.usage(chat(ContractScript.plain()), ContractScript.CACHED_INPUT_TOKENS, PLAIN_OUTPUT_TOKENS,
+                ContractScript.CACHED_TOKENS, 0);
+    }
+
+    @Test
+    public void reportsReasoningTokens() {
+        assumeTrue(supports(Capability.REASONING_TOKENS), "the provider reports no reasoning tokens");
+        stub(stubReasoningUsage());
+        Checks.usage(chat(ContractScript.plain()), PLAIN_INPUT_TOKENS, ContractScript.REASONING_OUTPUT_TOKENS, 0,
+                ContractScript.REASONING_TOKENS);
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    @Test
+    public void invalidRequestEndsTheCallUnretried() {
+        stub(stubError(ErrorCase.INVALID_REQUEST, false));
+        notRetried(ErrorCase.INVALID_REQUEST,
+                assertExactly(InvalidRequestException.class, () -> chat(ContractScript.plain())));
+    }
+
+    @Test
+    public void rejectedCredentialsAreAnAuthenticationFailure() {
+        stub(stubError(ErrorCase.AUTHENTICATION, false));
+        notRetried(ErrorCase.AUTHENTICATION,
+                assertExactly(AuthenticationException.class, () -> chat(ContractScript.plain())));
+    }
+
+    @Test
+    public void unknownModelIsModelNotFound() {
+        stub(stubError(ErrorCase.MODEL_NOT_FOUND, false));
+        notRetried(ErrorCase.MODEL_NOT_FOUND,
+                assertExactly(ModelNotFoundException.class, () -> chat(ContractScript.plain())));
+    }
+
+    @Test
+    public void rateLimitCarriesTheAskedDelay() {
+        stub(stubError(ErrorCase.RATE_LIMITED, false));
+        RateLimitException e = assertExactly(RateLimitException.class,
+                () -> chat(ContractScript.plain(), b -> b.retryPolicy(RetryPolicy.none())));
+        assertEquals(statusOf(ErrorCase.RATE_LIMITED), e.status());
+        assertEquals(ContractScript.RATE_LIMIT_DELAY, e.retryAfter().orElse(null), "retryAfter()");
+        assertTrue(e.isRetryable());
+    }
+
+    @Test
+    public void retriesARateLimitAfterTheAskedDelay() {
+        stub(stubError(ErrorCase.RATE_LIMITED, false)
+                .inScenario("rate limit").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("served"));
+        stub(stubPlainText(false).inScenario("rate limit").whenScenarioStateIs("served"));
+        ChatResponse r = chat(ContractScript.plain());
+        assertEquals(PLAIN_ANSWER, r.text());
+        assertEquals(List.of(ContractScript.RATE_LIMIT_DELAY), sleeps(), "the client waited the asked delay");
+        assertEquals(List.of(binding() + " #1 FAILED RateLimitException " + statusOf(ErrorCase.RATE_LIMITED),
+                binding() + " #2 SUCCEEDED"), Checks.steps(r.trace()));
+    }
+
+    @Test
+    public void serverErrorIsRetriedThenProviderUnavailable() {
+        stub(stubError(ErrorCase.SERVER_ERROR, false));
+        retriedThenUnavailable(ErrorCase.SERVER_ERROR);
+    }
+
+    @Test
+    public void overloadIsRetriedThenProviderUnavailable() {
+        stub(stubError(ErrorCase.OVERLOADED, false));
+        retriedThenUnavailable(ErrorCase.OVERLOADED);
+    }
+
+    @Test
+    public void errorOnTheStreamingEndpointIsTyped() {
+        stub(stubError(ErrorCase.RATE_LIMITED, true));
+        try (LlmRing ring = ringBuilder().retryPolicy(RetryPolicy.none()).build()) {
+            RateLimitException e = assertExactly(RateLimitException.class,
+                    () -> served(() -> ring.stream(ContractScript.plain())));
+            assertEquals(ContractScript.RATE_LIMIT_DELAY, e.retryAfter().orElse(null), "retryAfter()");
+        }
+    }
+
+    // ---------------------------------------------------------------- broken streams
+
+    @Test
+    public void streamCutMidwayIsAStreamException() {
+        stub(stubStreamCut());
+        brokenStream();
+    }
+
+    @Test
+    public void malformedStreamEventIsAStreamException() {
+        stub(stubMalformedEvent());
+        brokenStream();
+    }
+
+    @Test
+    public void errorEventMidStreamIsAStreamExceptionWithTheTypedCause() {
+        stub(stubErrorEvent());
+        StreamException e = brokenStream();
+        assertInstanceOf(ProviderUnavailableException.class, e.getCause(), "the cause is the provider's error");
+    }
+
+    @Test
+    public void errorEventBeforeAnyContentIsRetried() {
+        stub(stubErrorEventBeforeContent()
+                .inScenario("early error").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("served"));
+        stub(stubPlainText(true).inScenario("early error").whenScenarioStateIs("served"));
+        Streamed s = stream(ContractScript.plain());
+        assertEquals(PLAIN_ANSWER, s.text());
+        assertEquals(2, requestCount(), "requests sent");
+        assertEquals(1, sleeps().size(), "backoff sleeps");
+        List<RoutingTrace.Attempt> attempts = s.response().trace().attempts();
+        assertEquals(List.of(RoutingTrace.Attempt.Outcome.FAILED, RoutingTrace.Attempt.Outcome.SUCCEEDED),
+                attempts.stream().map(RoutingTrace.Attempt::outcome).toList());
+        assertEquals("ProviderUnavailableException", attempts.get(0).error().orElse(null));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String binding() {
+        return provider() + ":" + model();
+    }
+
+    private ChatResponse chat(ChatRequest request) {
+        return chat(request, Function.identity());
+    }
+
+    private ChatResponse chat(ChatRequest request, Function<LlmRing.Builder, LlmRing.Builder> configure) {
+        try (LlmRing ring = configure.apply(ringBuilder()).build()) {
+            return served(() -> ring.chat(request));
+        }
+    }
+
+    private Streamed stream(ChatRequest request) {
+        try (LlmRing ring = ringBuilder().build(); ChatStream stream = served(() -> ring.stream(request))) {
+            List<StreamEvent> events = new ArrayList<>();
+            for (StreamEvent e : stream) events.add(e);
+            return new Streamed(Collections.unmodifiableList(events), stream.response());
+        }
+    }
+
+    /** Runs a call; a failure caused by a request no stub matched is reported as such. */
+    private <T> T served(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            Checks.failOnUnmatched(server(), e);
+            throw e;
+        }
+    }
+
+    private static <E extends LlmRingException> E assertExactly(Class<E> type, Runnable call) {
+        LlmRingException e = assertThrows(LlmRingException.class, call::run);
+        assertSame(type, e.getClass(), () -> type.getSimpleName() + " expected, was " + e);
+        Checks.noKeyIn(e, API_KEY);
+        return type.cast(e);
+    }
+
+    private void notRetried(ErrorCase error, LlmRingException e) {
+        assertEquals(statusOf(error), e.status(), "status");
+        assertEquals(provider(), e.provider().orElse(null), "provider");
+        assertFalse(e.isRetryable(), "retryable");
+        assertEquals(1, requestCount(), "requests sent");
+        assertEquals(List.of(), sleeps(), "sleeps");
+    }
+
+    private void retriedThenUnavailable(ErrorCase error) {
+        ProviderUnavailableException e = assertExactly(ProviderUnavailableException.class,
+                () -> chat(ContractScript.plain()));
+        int status = statusOf(error);
+        assertEquals(status, e.status(), "status");
+        assertTrue(e.isRetryable(), "retryable");
+        int attempts = RetryPolicy.defaults().maxAttempts();
+        assertEquals(attempts, requestCount(), "requests sent");
+        assertEquals(attempts - 1, sleeps().size(), "backoff sleeps");
+        List<String> steps = new ArrayList<>();
+        for (int n = 1; n <= attempts; n++) {
+            steps.add(binding() + " #" + n + " FAILED ProviderUnavailableException " + status);
+        }
+        assertEquals(steps, Checks.steps(e.trace().orElseThrow()));
+    }
+
+    /**
+     * Opens a stream that breaks after its first text: the text received is a prefix of the plain answer, iteration
+     * ends in a {@link StreamException}, the response throws it too, and nothing was retried.
+     */
+    private StreamException brokenStream() {
+        StringBuilder text = new StringBuilder();
+        StreamException failure;
+        try (LlmRing ring = ringBuilder().build();
+                ChatStream stream = served(() -> ring.stream(ContractScript.plain()))) {
+            failure = assertThrows(StreamException.class, () -> {
+                for (StreamEvent e : stream) {
+                    if (e instanceof StreamEvent.TextDelta d) text.append(d.text());
+                }
+            });
+            assertSame(failure, assertThrows(StreamException.class, stream::response));
+        }
+        assertFalse(text.isEmpty(), "text arrived before the stream broke");
+        assertTrue(PLAIN_ANSWER.startsWith(text.toString()), "the text before the break is a prefix of the answer");
+        assertEquals(1, requestCount(), "requests sent");
+        assertEquals(provider(), failure.provider().orElse(null), "provider");
+        Checks.noKeyIn(failure, API_KEY);
+        return failure;
+    }
+}
