@@ -94,9 +94,7 @@ final class RemoteMedia {
     }
 
     private static ContentPart.@Nullable Media urlMedia(ContentPart part) {
-        ContentPart.Media media = part instanceof ContentPart.Image i ? i.media()
-                : part instanceof ContentPart.Document d ? d.media() : null;
-        return media != null && media.isUrl() ? media : null;
+        return part instanceof ContentPart.MediaPart m && m.media().isUrl() ? m.media() : null;
     }
 
     private static Message withContent(Message m, List<ContentPart> parts) {
