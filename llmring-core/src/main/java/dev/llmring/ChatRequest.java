@@ -86,6 +86,14 @@ public final class ChatRequest {
         return b;
     }
 
+    /** This request with {@code replacement} as its messages (the router's media inlining). */
+    ChatRequest withMessages(List<Message> replacement) {
+        Builder b = toBuilder();
+        b.messages.clear();
+        b.messages.addAll(replacement);
+        return b.build();
+    }
+
     public String model() {
         return model;
     }

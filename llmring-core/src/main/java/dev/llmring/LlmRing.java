@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client: calls models by alias. Build one per application with {@link #builder()}, share it (it is immutable
@@ -28,13 +29,16 @@ public final class LlmRing implements AutoCloseable {
     private final RingConfig config;
     private final Shared shared;
     private final Router router;
+    private final dev.llmring.receipts.@Nullable ServerClient ownedServer;
     private final Set<CallControl> calls = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    LlmRing(RingConfig config, Shared shared, Router router) {
+    LlmRing(RingConfig config, Shared shared, Router router,
+            dev.llmring.receipts.@Nullable ServerClient ownedServer) {
         this.config = config;
         this.shared = shared;
         this.router = router;
+        this.ownedServer = ownedServer;
     }
 
     /** A builder with the defaults: lockfile discovery, providers found by {@link java.util.ServiceLoader}. */
@@ -76,6 +80,34 @@ public final class LlmRing implements AutoCloseable {
         } finally {
             control.done();
         }
+    }
+
+    /**
+     * Sends {@code request} asking for JSON shaped like the record {@code type}, and returns the answer as that
+     * record, checked against the same schema. When the request names no response format, the format is
+     * {@link ResponseFormat#jsonSchema(Class)} of {@code type}; a request that names one keeps it. For the response
+     * itself (usage, cost, trace), call {@link #chat(ChatRequest)} and {@link StructuredOutput#parse(ChatResponse,
+     * Class)}.
+     *
+     * <pre>{@code
+     * record Invoice(String customer, List<Line> lines, @Nullable String note) {}
+     * Invoice invoice = ring.chat(ChatRequest.builder("extractor").user(text).build(), Invoice.class);
+     * }</pre>
+     *
+     * @throws StructuredOutputException when the answer is not valid JSON or does not match the schema, naming every
+     *     violation (an invalid answer is not retried)
+     * @throws IllegalArgumentException when no schema can be derived from {@code type} (before anything is sent)
+     * @throws LlmRingException as {@link #chat(ChatRequest)} does
+     * @throws CancellationException as {@link #chat(ChatRequest)} does
+     * @throws IllegalStateException when the client is closed
+     */
+    public <T> T chat(ChatRequest request, Class<T> type) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(type, "type");
+        ChatRequest asked = request.responseFormat().equals(ResponseFormat.TEXT)
+                ? request.toBuilder().responseFormat(ResponseFormat.jsonSchema(type)).build()
+                : request;
+        return StructuredOutput.parse(chat(asked), type);
     }
 
     /**
@@ -143,13 +175,20 @@ public final class LlmRing implements AutoCloseable {
 
     /**
      * Closes the client: new calls are refused, calls and streams in flight are aborted, and the HttpClient's threads
-     * stop once every client sharing them is closed. Idempotent.
+     * stop once every client sharing them is closed. A server client this client created
+     * ({@link Builder#serverFromEnvironment()}) is closed too, flushing its queued usage records. Idempotent.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         for (CallControl c : calls) c.cancel();
         shared.release();
+        if (ownedServer != null) ownedServer.close();
+    }
+
+    /** The server client this client created and closes, if any. */
+    dev.llmring.receipts.@Nullable ServerClient ownedServer() {
+        return ownedServer;
     }
 
     private CallControl open() {
@@ -325,15 +364,135 @@ public final class LlmRing implements AutoCloseable {
             return this;
         }
 
-        // Seams for the registry, the safe fetcher and tests; package-private until their public shape is settled.
+        /**
+         * Whether and how images and documents given by URL may be downloaded, for providers that need the bytes
+         * (Gemini, Ollama; every provider with {@link RemoteUrlPolicy#inlineAlways()}). Default
+         * {@link RemoteUrlPolicy#disabled()}; {@code LLMRING_ALLOW_REMOTE_URLS=true} in the environment switches
+         * fetching on (never off), with this policy's allowlist and limits. See {@code docs/remote-urls.md}.
+         */
+        public Builder remoteUrls(RemoteUrlPolicy policy) {
+            config.remoteUrls = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * The registry to read model capabilities, context windows and prices from, as configured (its own timeouts,
+         * cache and offline setting). Default: the public LLMRing registry (or {@code LLMRING_REGISTRY_URL}) with the
+         * shared disk cache, read on the call path only from cache and fetched in the background, so that a call never
+         * waits on it; until its data is cached, responses are priced {@code registry_unavailable} and registry
+         * checks do not apply. See {@code docs/registry-and-cost.md}.
+         */
+        public Builder registry(dev.llmring.registry.Registry registry) {
+            config.registry = Objects.requireNonNull(registry, "registry");
+            config.registryOff = false;
+            return this;
+        }
+
+        /**
+         * Uses no registry: no capability or context-window checks, {@link ChatResponse#cost()} empty, cost limits
+         * unenforceable (strict pricing then refuses every call). Lockfile {@code max_input_tokens} still applies.
+         */
+        public Builder noRegistry() {
+            config.registry = null;
+            config.registryOff = true;
+            return this;
+        }
+
+        /**
+         * Which models may be called: a binding the policy refuses is skipped (by its name, and by its registry
+         * aliases). The environment's {@code LLMRING_ALLOWED_MODELS} and {@code LLMRING_DENIED_MODELS} apply as well,
+         * and narrow it further. Default: every model.
+         */
+        public Builder modelPolicy(dev.llmring.registry.ModelPolicy policy) {
+            config.modelPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * The most one call may cost, in US dollars, at its worst case (estimated input plus the output limit, at
+         * registry prices). A binding whose worst case is higher is skipped; when none is left, the call fails with
+         * {@link BudgetExceededException} before anything is sent. The lockfile's {@code max_cost_usd_per_call} and
+         * {@link #maxCostPerCall(String, java.math.BigDecimal)} apply too: the lowest limit wins. Default: none.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder maxCostPerCall(java.math.BigDecimal usd) {
+            config.maxCostPerCall = RingConfig.dollars(usd);
+            return this;
+        }
+
+        /**
+         * As {@link #maxCostPerCall(java.math.BigDecimal)}, for the calls whose request names {@code alias} (the model
+         * string as given: alias, {@code pkg:alias} or {@code provider:model}).
+         *
+         * @throws IllegalArgumentException when the alias is blank or the amount negative
+         */
+        public Builder maxCostPerCall(String alias, java.math.BigDecimal usd) {
+            Objects.requireNonNull(alias, "alias");
+            if (alias.isBlank()) throw new IllegalArgumentException("alias must not be blank");
+            config.maxCostPerAlias.put(alias, RingConfig.dollars(usd));
+            return this;
+        }
+
+        /**
+         * Strict pricing (default off): a binding the registry cannot price (not listed, no prices, registry data
+         * unavailable) is skipped, and so is one whose worst case cannot be bounded while a cost limit applies.
+         * With the default registry, a strict call waits for registry data being fetched (up to 10 s).
+         */
+        public Builder strictPricing(boolean strict) {
+            config.strictPricing = strict;
+            return this;
+        }
+
+        /**
+         * Whether a binding whose registry context window is smaller than the request's estimated input is skipped
+         * (default true), or only logged at WARN and called anyway (the estimate is deliberately generous). Either
+         * way, a provider's own overflow error fails over only to bindings with a larger window.
+         */
+        public Builder contextWindowCheck(boolean enforce) {
+            config.enforceContextWindow = enforce;
+            return this;
+        }
+
+        /**
+         * Reports every successful call to an llmring server through {@code server}: one usage record (alias,
+         * profile, binding, tokens, cost, latency, lockfile digest), queued without blocking; server trouble never
+         * fails or slows a call. The client does not close {@code server}. Default: no reporting.
+         */
+        public Builder server(dev.llmring.receipts.ServerClient server) {
+            config.server = Objects.requireNonNull(server, "server");
+            config.serverFromEnvironment = false;
+            return this;
+        }
+
+        /**
+         * As {@link #server}, with a server client made from {@code LLMRING_SERVER_URL} and {@code LLMRING_API_KEY}
+         * when the client is built (nothing is reported when the URL is not set). The client owns it: closing the
+         * client closes it. Each client built, derived ones included, makes its own.
+         *
+         * <p>{@link #build()} then throws {@link IllegalArgumentException} when the URL is set but not https, or the
+         * key is missing.
+         */
+        public Builder serverFromEnvironment() {
+            config.server = null;
+            config.serverFromEnvironment = true;
+            return this;
+        }
+
+        // Seams for tests; package-private.
+
+        Builder usageSink(java.util.function.Consumer<dev.llmring.receipts.UsageRecord> sink) {
+            config.usageSink = sink;
+            return this;
+        }
 
         Builder poolResolver(PoolResolver resolver) {
             config.resolver = resolver;
             return this;
         }
 
-        Builder mediaResolver(MediaResolver media) {
-            config.media = media;
+        Builder mediaFetcher(MediaFetcher fetcher) {
+            config.fetcher = fetcher;
             return this;
         }
 
@@ -364,7 +523,10 @@ public final class LlmRing implements AutoCloseable {
          *     java.nio.file.Path)} or {@code LLMRING_LOCKFILE_PATH} does not exist
          * @throws dev.llmring.lockfile.LockfileException when the lockfile is invalid or the profile is not in it
          *     (listing the profiles there are)
-         * @throws IllegalArgumentException when a compatible provider names an unknown protocol
+         * @throws IllegalArgumentException when a compatible provider names an unknown protocol, a lockfile
+         *     constraint is not a number, {@code LLMRING_REGISTRY_URL} or {@code LLMRING_ALLOWED_MODELS} /
+         *     {@code LLMRING_DENIED_MODELS} are malformed, or (with {@link #serverFromEnvironment()}) the server
+         *     settings are
          */
         public LlmRing build() {
             return config.build();

@@ -13,11 +13,18 @@ final class LockfileResolver implements PoolResolver {
     private final Lockfile lockfile;
     private final Profile lockfileProfile;
     private final String profile;
+    private final String digest;
 
     LockfileResolver(Lockfile lockfile, Profile profile) {
         this.lockfile = lockfile;
         this.lockfileProfile = profile;
         this.profile = profile.name();
+        this.digest = lockfile.digest();
+    }
+
+    @Override
+    public String lockDigest() {
+        return digest;
     }
 
     @Override

@@ -17,6 +17,11 @@ interface PoolResolver {
         return null;
     }
 
+    /** The digest of the lockfile the pools come from ({@code Lockfile.digest()}); null without a lockfile. */
+    default @org.jspecify.annotations.Nullable String lockDigest() {
+        return null;
+    }
+
     /**
      * The pool for {@code model}, in order, never empty.
      *

@@ -15,11 +15,12 @@ import org.jspecify.annotations.Nullable;
  *       {@link NoUsableBindingException} if nothing is left;</li>
  *   <li>a {@link ContextWindowExceededException} skips it too, and later bindings are then tried only if their
  *       window is larger or unknown (see {@link ContextWindows});</li>
- *   <li>any other {@link LlmRingException} (e.g. {@link BudgetExceededException}) ends the call before anything is
- *       sent.</li>
+ *   <li>a {@link BudgetExceededException} skips it too (a cheaper binding may follow); when no binding is left to
+ *       call, the call ends with a {@link BudgetExceededException} listing every binding's reason;</li>
+ *   <li>any other {@link LlmRingException} ends the call before anything is sent.</li>
  * </ul>
  *
- * The default allows everything.
+ * The client's preflight is {@link RegistryPreflight}; this default allows everything.
  */
 @FunctionalInterface
 interface Preflight {

@@ -51,6 +51,7 @@ public final class RemoteUrlPolicy {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final Duration totalTimeout;
+    private final boolean inlineAlways;
 
     private RemoteUrlPolicy(Builder b) {
         this.enabled = b.enabled;
@@ -60,6 +61,7 @@ public final class RemoteUrlPolicy {
         this.connectTimeout = b.connectTimeout;
         this.readTimeout = b.readTimeout;
         this.totalTimeout = b.totalTimeout;
+        this.inlineAlways = b.inlineAlways;
     }
 
     /** The default: no URL is ever fetched (unless {@code LLMRING_ALLOW_REMOTE_URLS=true}). */
@@ -115,10 +117,19 @@ public final class RemoteUrlPolicy {
         return totalTimeout;
     }
 
+    /**
+     * Whether media URLs are fetched and sent as bytes to every provider, including those that could download the URL
+     * themselves (OpenAI and Anthropic images, for instance). Default false: such providers get the URL.
+     */
+    public boolean inlineAlways() {
+        return inlineAlways;
+    }
+
     @Override
     public boolean equals(@Nullable Object o) {
         return o instanceof RemoteUrlPolicy p
                 && p.enabled == enabled
+                && p.inlineAlways == inlineAlways
                 && p.maxBytes == maxBytes
                 && p.allowedHosts.equals(allowedHosts)
                 && p.allowedContentTypes.equals(allowedContentTypes)
@@ -129,13 +140,14 @@ public final class RemoteUrlPolicy {
 
     @Override
     public int hashCode() {
-        return Objects.hash(enabled, allowedHosts, maxBytes, allowedContentTypes, connectTimeout, readTimeout,
-                totalTimeout);
+        return Objects.hash(enabled, inlineAlways, allowedHosts, maxBytes, allowedContentTypes, connectTimeout,
+                readTimeout, totalTimeout);
     }
 
     @Override
     public String toString() {
         return "RemoteUrlPolicy{enabled=" + enabled
+                + (inlineAlways ? ", inlineAlways" : "")
                 + ", allowedHosts=" + (allowedHosts.isEmpty() ? "any public host" : allowedHosts)
                 + ", maxBytes=" + maxBytes
                 + ", allowedContentTypes=" + allowedContentTypes
@@ -153,6 +165,7 @@ public final class RemoteUrlPolicy {
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration readTimeout = Duration.ofSeconds(10);
         private Duration totalTimeout = Duration.ofSeconds(30);
+        private boolean inlineAlways;
 
         private Builder() {}
 
@@ -164,6 +177,7 @@ public final class RemoteUrlPolicy {
             this.connectTimeout = p.connectTimeout;
             this.readTimeout = p.readTimeout;
             this.totalTimeout = p.totalTimeout;
+            this.inlineAlways = p.inlineAlways;
         }
 
         /** Switches fetching on or off (default off). */
@@ -249,6 +263,16 @@ public final class RemoteUrlPolicy {
         /** @throws IllegalArgumentException when {@code timeout} is zero or negative */
         public Builder totalTimeout(Duration timeout) {
             this.totalTimeout = positive(timeout, "totalTimeout");
+            return this;
+        }
+
+        /**
+         * Whether to fetch media URLs and send the bytes even to providers that download URLs themselves (default
+         * false). Use it when URLs must not leave the application (signed URLs, internal naming) or when a provider's
+         * own download is unreliable. With fetching off, it means every media URL is refused.
+         */
+        public Builder inlineAlways(boolean inlineAlways) {
+            this.inlineAlways = inlineAlways;
             return this;
         }
 

@@ -1,10 +1,16 @@
 package dev.llmring;
 
+import dev.llmring.internal.fetch.SafeFetcher;
+import dev.llmring.receipts.ServerClient;
+import dev.llmring.receipts.UsageRecord;
+import dev.llmring.registry.ModelPolicy;
+import dev.llmring.registry.Registry;
 import dev.llmring.spi.ApiKey;
 import dev.llmring.lockfile.Discovery;
 import dev.llmring.lockfile.Lockfile;
 import dev.llmring.lockfile.LockfileNotFoundException;
 import dev.llmring.spi.ProviderFactory;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +22,7 @@ import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -42,10 +49,22 @@ final class RingConfig {
     @Nullable Path lockfilePath;
     @Nullable Lockfile lockfile;
     @Nullable PoolResolver resolver;
-    MediaResolver media = MediaResolver.REFUSE;
-    Preflight preflight = Preflight.ALLOW;
-    ContextWindows windows = ContextWindows.UNKNOWN;
-    AfterResponse afterResponse = AfterResponse.NONE;
+    RemoteUrlPolicy remoteUrls = RemoteUrlPolicy.disabled();
+    @Nullable MediaFetcher fetcher;
+    @Nullable Registry registry;
+    boolean registryOff;
+    @Nullable ModelPolicy modelPolicy;
+    @Nullable BigDecimal maxCostPerCall;
+    final Map<String, BigDecimal> maxCostPerAlias = new LinkedHashMap<>();
+    boolean strictPricing;
+    boolean enforceContextWindow = true;
+    @Nullable ServerClient server;
+    boolean serverFromEnvironment;
+    @Nullable Consumer<UsageRecord> usageSink;
+    @Nullable Preflight preflight;
+    @Nullable ContextWindows windows;
+    @Nullable AfterResponse afterResponse;
+    private @Nullable DefaultRegistry defaultRegistry;
     DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private @Nullable List<ProviderFactory> discovered;
     private @Nullable Shared shared;
@@ -69,7 +88,19 @@ final class RingConfig {
         c.lockfilePath = lockfilePath;
         c.lockfile = lockfile;
         c.resolver = resolver;
-        c.media = media;
+        c.remoteUrls = remoteUrls;
+        c.fetcher = fetcher;
+        c.registry = registry;
+        c.registryOff = registryOff;
+        c.modelPolicy = modelPolicy;
+        c.maxCostPerCall = maxCostPerCall;
+        c.maxCostPerAlias.putAll(maxCostPerAlias);
+        c.strictPricing = strictPricing;
+        c.enforceContextWindow = enforceContextWindow;
+        c.defaultRegistry = defaultRegistry;
+        c.server = server;
+        c.serverFromEnvironment = serverFromEnvironment;
+        c.usageSink = usageSink;
         c.preflight = preflight;
         c.windows = windows;
         c.afterResponse = afterResponse;
@@ -86,6 +117,12 @@ final class RingConfig {
                     "provider name must be lower-case letters, digits, '_' or '-', was '" + name + "'");
         }
         return name;
+    }
+
+    static BigDecimal dollars(BigDecimal usd) {
+        Objects.requireNonNull(usd, "usd");
+        if (usd.signum() < 0) throw new IllegalArgumentException("a cost limit must not be negative, was " + usd);
+        return usd;
     }
 
     static URI httpUrl(URI url) {
@@ -123,10 +160,29 @@ final class RingConfig {
             pools = lf == null ? PoolResolver.direct(profileName(), missing)
                     : new LockfileResolver(lf, lf.profile(profile, environment));
         }
+        SafeFetcher safe = SafeFetcher.create(remoteUrls, environment);
+        RemoteMedia media = new RemoteMedia(safe.enabled(), remoteUrls.inlineAlways(),
+                fetcher != null ? fetcher : safe::fetch);
+        RegistryPreflight.validate(pools.lockfileProfile());
+        ModelLookup lookup = lookup();
+        RegistryHooks hooks = lookup == null ? null : new RegistryHooks(lookup, pools);
+        Preflight checks = preflight != null ? preflight : new RegistryPreflight(lookup, policies(), maxCostPerCall,
+                maxCostPerAlias, strictPricing, enforceContextWindow);
+        ContextWindows sizes = windows != null ? windows : hooks != null ? hooks : ContextWindows.UNKNOWN;
+        AfterResponse after = afterResponse != null ? afterResponse : hooks != null ? hooks : AfterResponse.NONE;
+        ServerClient owned = null;
+        Consumer<UsageRecord> sink = usageSink;
+        if (sink == null && server != null) sink = server::logUsage;
+        if (sink == null && serverFromEnvironment) {
+            owned = ServerClient.fromEnvironment(environment).orElse(null); // last thing that may fail
+            if (owned != null) sink = owned::logUsage;
+        }
         Shared s = shared;
         if (s == null || !s.connectTimeout.equals(timeouts.connect()) || !s.retain()) s = new Shared(timeouts.connect());
+        List<LlmRingListener> notified = new ArrayList<>(listeners);
+        if (sink != null) notified.add(new UsageLogger(sink, pools.lockDigest()));
         Router.Settings settings = new Router.Settings(providers, pools, timeouts, retry, clock, sleeper, random,
-                new Listeners(listeners), media, preflight, windows, afterResponse,
+                new Listeners(notified), media, checks, sizes, after,
                 new Failures(providers.redactor(), clock));
         Router router = new Router(settings, new Transport(s.http), new CircuitBreakers(breaker, clock), s.callIds);
         LOG.debug("llmring client built: profile {}, providers {}", pools.profile(), providers.names());
@@ -135,7 +191,32 @@ final class RingConfig {
             frozen.lockfile = lf; // derived clients use the lockfile this one read, not a second discovery
             frozen.lockfilePath = null;
         }
-        return new LlmRing(frozen, s, router);
+        return new LlmRing(frozen, s, router, owned);
+    }
+
+    /** The default registry, kept for derived clients with the same environment and clock. */
+    private record DefaultRegistry(ModelLookup lookup, Function<String, @Nullable String> environment, Clock clock) {}
+
+    /** The registry the router reads: none, the configured one, or the default one in the background. */
+    private @Nullable ModelLookup lookup() {
+        if (registryOff) return null;
+        if (registry != null) return ModelLookup.of(registry);
+        DefaultRegistry d = defaultRegistry;
+        if (d == null || d.environment() != environment || d.clock() != clock) {
+            d = new DefaultRegistry(BackgroundRegistry.create(environment, clock), environment, clock);
+            defaultRegistry = d;
+        }
+        return d.lookup();
+    }
+
+    /** The builder's model policy and the environment's ({@code LLMRING_ALLOWED_MODELS}, ...): both must permit. */
+    private List<ModelPolicy> policies() {
+        List<ModelPolicy> all = new ArrayList<>();
+        if (modelPolicy != null) all.add(modelPolicy);
+        if (environment.apply(ModelPolicy.ALLOWED_ENV) != null || environment.apply(ModelPolicy.DENIED_ENV) != null) {
+            all.add(ModelPolicy.builder().environment(environment).build());
+        }
+        return all;
     }
 
     private String profileName() {

@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>skip: provider unknown or unconfigured, no key where one is needed, breaker open, a context window known
- *       not to be larger than one that already overflowed, preflight says no, the adapter cannot encode the
- *       request;</li>
- *   <li>end the call: invalid request (400/422), the deadline, cancellation, refused media, preflight errors;</li>
+ *       not to be larger than one that already overflowed, preflight says no, the binding needs media bytes while
+ *       fetching is off, the adapter cannot encode the request;</li>
+ *   <li>end the call: invalid request (400/422), the deadline, cancellation, a media URL refused by the fetcher,
+ *       preflight errors other than the budget;</li>
  *   <li>retry the same binding: connection failures, attempt/stream timeouts, 408/409/429/5xx/529, with full-jitter
  *       backoff or the delay the provider asked for (too long a delay means fail over now);</li>
  *   <li>fail over: after the retries, and at once on model-not-found, authentication (logged at WARN),
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * When every tried binding failed, the last failure is thrown with the earlier ones suppressed; when none could be
- * tried, {@link NoUsableBindingException}. Every exception leaving here carries the trace.
+ * tried, {@link BudgetExceededException} if a budget refused one of them, else {@link NoUsableBindingException}.
+ * Every exception leaving here carries the trace.
  */
 final class Router {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
@@ -55,7 +57,7 @@ final class Router {
             Sleeper sleeper,
             DoubleSupplier random,
             LlmRingListener listener,
-            MediaResolver media,
+            RemoteMedia media,
             Preflight preflight,
             ContextWindows windows,
             AfterResponse afterResponse,
@@ -77,8 +79,9 @@ final class Router {
         final CallControl control;
         final List<LlmRingException> failures = new ArrayList<>();
         final List<Target> overflowed = new ArrayList<>();
+        final List<BudgetExceededException> overBudget = new ArrayList<>();
+        final Map<String, ContentPart.Media> fetched = new java.util.HashMap<>();
         @Nullable List<Target> pool;
-        @Nullable ChatRequest inlined;
         @Nullable LlmRingException lastSkipCause;
 
         CallState(LlmRingListener.Call info, Deadline deadline, CallControl control) {
@@ -181,7 +184,15 @@ final class Router {
             }
             ProviderAdapter adapter = java.util.Objects.requireNonNull(
                     java.util.Objects.requireNonNull(settings.providers().get(target.provider())).adapter());
-            ChatRequest request = requestFor(call, adapter);
+            ChatRequest request;
+            try {
+                request = settings.media().requestFor(call.request, adapter, call.fetched);
+            } catch (RemoteUrlRefusedException e) {
+                if (e.rule() != RemoteUrlRefusedException.Rule.DISABLED) throw endCall(call, e);
+                skipped(call, target, e.getMessage());
+                call.lastSkipCause = e;
+                continue;
+            }
             HttpCall http;
             try {
                 http = adapter.encode(request, target.model(), call.info.streaming());
@@ -232,6 +243,12 @@ final class Router {
         }
         if (call.failures.isEmpty()) {
             List<String> reasons = call.trace.skipReasons();
+            if (!call.overBudget.isEmpty()) {
+                BudgetExceededException first = call.overBudget.get(0);
+                throw new BudgetExceededException("no binding for '" + call.request.model() + "' in profile '"
+                        + call.info.profile() + "' fits the budget:\n  " + String.join("\n  ", reasons),
+                        first.details(), first);
+            }
             throw new NoUsableBindingException("no usable binding for '" + call.request.model() + "' in profile '"
                     + call.info.profile() + "':\n  " + String.join("\n  ", reasons), reasons, call.lastSkipCause);
         }
@@ -341,6 +358,10 @@ final class Router {
             call.overflowed.add(target);
             call.lastSkipCause = e;
             return settings.failures().clean(e.getMessage());
+        } catch (BudgetExceededException e) {
+            call.overBudget.add(e);
+            call.lastSkipCause = e;
+            return settings.failures().clean(e.getMessage());
         }
     }
 
@@ -357,12 +378,5 @@ final class Router {
             }
         }
         return null;
-    }
-
-    /** The request as {@code adapter} may see it: media URLs inlined (once per call) unless it takes URLs. */
-    private ChatRequest requestFor(CallState call, ProviderAdapter adapter) {
-        if (adapter.acceptsMediaUrls() || !MediaResolver.hasUrlMedia(call.request)) return call.request;
-        if (call.inlined == null) call.inlined = settings.media().inline(call.request);
-        return call.inlined;
     }
 }

@@ -25,7 +25,7 @@ class BuilderTest extends WireMockSupport {
 
     private LlmRing.Builder bare(Map<String, String> env) {
         return LlmRing.builder().discoverProviders(false).environment(env::get)
-                .provider(new TestProvider("a")).baseUrl("a", base()).clock(time).sleeper(time);
+                .provider(new TestProvider("a")).baseUrl("a", base()).clock(time).sleeper(time).noRegistry();
     }
 
     @Test

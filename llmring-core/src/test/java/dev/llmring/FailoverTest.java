@@ -160,7 +160,8 @@ class FailoverTest extends WireMockSupport {
         aliases.bind("chat", "nope:m0", "b:m2", "c:m3");
         LlmRing.Builder b = LlmRing.builder().discoverProviders(false).environment(Map.<String, String>of()::get)
                 .provider(new TestProvider("b")).provider(new TestProvider("c")).apiKey("c", KEY)
-                .baseUrl("b", base()).baseUrl("c", base()).poolResolver(aliases).clock(time).sleeper(time);
+                .baseUrl("b", base()).baseUrl("c", base()).poolResolver(aliases).clock(time).sleeper(time)
+                .noRegistry();
         try (LlmRing ring = b.build()) {
             ChatResponse r = ring.chat(request("chat"));
             assertEquals("from-c", r.text());
@@ -174,7 +175,7 @@ class FailoverTest extends WireMockSupport {
     void noUsableBindingListsEveryBindingAndWhy() {
         aliases.bind("chat", "nope:m0", "b:m2");
         LlmRing.Builder b = LlmRing.builder().discoverProviders(false).environment(Map.<String, String>of()::get)
-                .provider(new TestProvider("b")).baseUrl("b", base()).poolResolver(aliases);
+                .provider(new TestProvider("b")).baseUrl("b", base()).poolResolver(aliases).noRegistry();
         try (LlmRing ring = b.build()) {
             NoUsableBindingException e =
                     assertThrows(NoUsableBindingException.class, () -> ring.chat(request("chat")));

@@ -47,7 +47,7 @@ class LockfileWiringTest extends WireMockSupport {
         return LlmRing.builder().discoverProviders(false).environment(env::get)
                 .provider(new TestProvider("a")).provider(new TestProvider("b"))
                 .apiKey("a", KEY).apiKey("b", KEY).baseUrl("a", base()).baseUrl("b", base())
-                .retryPolicy(RetryPolicy.none()).clock(time).sleeper(time);
+                .retryPolicy(RetryPolicy.none()).clock(time).sleeper(time).noRegistry();
     }
 
     private Path write() throws IOException {

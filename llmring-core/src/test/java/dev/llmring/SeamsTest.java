@@ -1,6 +1,5 @@
 package dev.llmring;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -8,48 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The seams other parts plug into: media, preflight, after-response. Their defaults and their wiring. */
+/** The seams other parts plug into: preflight, context windows, after-response. Their wiring. */
 class SeamsTest extends WireMockSupport {
-
-    private static ChatRequest withImageUrl(String model) {
-        return ChatRequest.builder(model)
-                .message(Message.user(ContentPart.text("What is this?"),
-                        ContentPart.imageUrl(URI.create("https://example.com/cat.png"))))
-                .build();
-    }
-
-    @Test
-    void aMediaUrlIsRefusedByDefaultAndNeverSent() {
-        server.stubFor(post("/a/chat").willReturn(answer("x")));
-        try (LlmRing ring = ring().build()) {
-            RemoteUrlRefusedException e =
-                    assertThrows(RemoteUrlRefusedException.class, () -> ring.chat(withImageUrl("a:m1")));
-            assertTrue(e.getMessage().contains("enable remote URL fetching"), e.getMessage());
-            assertTrue(e.trace().isPresent());
-        }
-        server.verify(0, anyRequestedFor(anyUrl()));
-    }
-
-    @Test
-    void mediaIsInlinedOncePerCallEvenAcrossFailover() {
-        server.stubFor(post("/a/chat").willReturn(aResponse().withStatus(500)));
-        server.stubFor(post("/b/chat").willReturn(answer("x")));
-        aliases.bind("chat", "a:m1", "b:m2");
-        AtomicInteger fetches = new AtomicInteger();
-        MediaResolver inline = request -> {
-            fetches.incrementAndGet();
-            return ChatRequest.builder(request.model()).message(Message.user(ContentPart.text("What is this?"),
-                    ContentPart.image(new byte[] {1, 2, 3}, "image/png"))).build();
-        };
-        try (LlmRing ring = ring().retryPolicy(RetryPolicy.none()).mediaResolver(inline).build()) {
-            assertEquals("x", ring.chat(withImageUrl("chat")).text());
-        }
-        assertEquals(1, fetches.get());
-    }
 
     @Test
     void aPreflightReasonSkipsTheBindingAndIsRecorded() {

@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * A tiny provider for core tests, speaking a made-up dialect.
  *
  * <p>Request: {@code POST {base}/{provider}/chat}, {@code Authorization: Bearer key}, body
- * {@code {"model": "...", "stream": bool, "input": "all message text"}}.
+ * {@code {"model": "...", "stream": bool, "input": "all message text", "format": "text", "schema_name": "...",
+ * "media": ["url:https://…" or "image/png;base64,…", …]}}.
  *
  * <p>Answer (whole body, or one SSE {@code data:} / NDJSON line per object): {@code {"text": "..."}},
  * {@code {"reasoning": "..."}}, {@code {"tool": {"index": 0, "id": "c1", "name": "f", "args": "{..}"}}},
@@ -42,15 +43,26 @@ final class TestProvider implements ProviderFactory {
     private final String name;
     private final WireFormat format;
     private final boolean requiresKey;
+    private final boolean takesImageUrls;
 
     TestProvider(String name) {
         this(name, WireFormat.SSE, true);
     }
 
     TestProvider(String name, WireFormat format, boolean requiresKey) {
+        this(name, format, requiresKey, false);
+    }
+
+    private TestProvider(String name, WireFormat format, boolean requiresKey, boolean takesImageUrls) {
         this.name = name;
         this.format = format;
         this.requiresKey = requiresKey;
+        this.takesImageUrls = takesImageUrls;
+    }
+
+    /** A provider that downloads image URLs itself (documents it needs as bytes), like OpenAI's. */
+    static TestProvider takingImageUrls(String name) {
+        return new TestProvider(name, WireFormat.SSE, true, true);
     }
 
     @Override
@@ -89,6 +101,16 @@ final class TestProvider implements ProviderFactory {
         }
 
         @Override
+        public boolean acceptsMediaUrls() {
+            return takesImageUrls;
+        }
+
+        @Override
+        public boolean acceptsMediaUrl(ContentPart part) {
+            return takesImageUrls && part instanceof ContentPart.Image;
+        }
+
+        @Override
         public WireFormat streamFormat() {
             return format;
         }
@@ -108,6 +130,17 @@ final class TestProvider implements ProviderFactory {
             StringBuilder input = new StringBuilder();
             request.messages().forEach(m -> input.append(m.text()));
             body.put("input", input.toString());
+            body.put("format", request.responseFormat().type());
+            request.responseFormat().name().ifPresent(n -> body.put("schema_name", n));
+            com.fasterxml.jackson.databind.node.ArrayNode media = body.putArray("media");
+            request.messages().forEach(m -> m.content().forEach(p -> {
+                ContentPart.Media md = p instanceof ContentPart.Image i ? i.media()
+                        : p instanceof ContentPart.Document d ? d.media() : null;
+                if (md == null) return;
+                if (md.isUrl() && !acceptsMediaUrl(p)) throw new IllegalStateException("URL media reached " + name);
+                media.add(md.isUrl() ? "url:" + md.url().orElseThrow()
+                        : md.mediaType().orElseThrow() + ";base64," + md.base64().orElseThrow());
+            }));
             Map<String, String> headers = new LinkedHashMap<>();
             config.apiKey().ifPresent(k -> headers.put("Authorization", "Bearer " + k.reveal()));
             try {

@@ -74,6 +74,7 @@ abstract class WireMockSupport {
                 .clock(time)
                 .sleeper(time)
                 .random(() -> 1.0)
+                .noRegistry()
                 .poolResolver(aliases);
     }
 

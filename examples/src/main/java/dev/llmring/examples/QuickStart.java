@@ -39,7 +39,9 @@ public final class QuickStart {
                 .maxOutputTokens(200)
                 .build();
 
-        try (LlmRing ring = LlmRing.builder().profile(profile).environment(env).build()) {
+        LlmRing.Builder builder = LlmRing.builder().profile(profile).environment(env);
+        if (profile.equals("test")) builder.noRegistry(); // offline: not even the price registry is fetched
+        try (LlmRing ring = builder.build()) {
             out.println("== chat: alias 'summarizer', profile '" + ring.profile() + "'");
             ChatResponse response = ring.chat(request);
             out.println(response.text());

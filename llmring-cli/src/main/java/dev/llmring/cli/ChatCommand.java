@@ -70,6 +70,11 @@ final class ChatCommand implements Callable<Integer> {
                 .clock(session.context().clock)
                 .discoverProviders(false);
         session.context().factories.forEach(builder::provider);
+        try {
+            builder.registry(session.registry()); // the command's registry (--registry-url, --offline) prices and checks
+        } catch (CliFailure e) {
+            builder.noRegistry();
+        }
         try (LlmRing ring = builder.build()) {
             List<Message> history = new ArrayList<>();
             if (system != null) history.add(Message.system(system));

@@ -220,6 +220,7 @@ public abstract class ContractHarness {
                 .discoverProviders(false)
                 .provider(providerFactory())
                 .environment(Map.<String, String>of()::get)
+                .noRegistry()
                 .lockfile(lockfile)
                 .profile("default")
                 .apiKey(provider(), API_KEY)

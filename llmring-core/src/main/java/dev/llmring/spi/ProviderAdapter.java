@@ -25,6 +25,16 @@ public interface ProviderAdapter {
         return false;
     }
 
+    /**
+     * Whether the provider downloads this particular media part's URL itself (an {@link dev.llmring.ContentPart.Image}
+     * or {@link dev.llmring.ContentPart.Document} given by an {@code https} URL). Override when the provider takes
+     * some kinds of media by URL and not others (e.g. images but not documents); the core then fetches the others.
+     * The default is {@link #acceptsMediaUrls()}.
+     */
+    default boolean acceptsMediaUrl(dev.llmring.ContentPart part) {
+        return acceptsMediaUrls();
+    }
+
     /** How streamed answers are framed. */
     default WireFormat streamFormat() {
         return WireFormat.SSE;

@@ -79,6 +79,7 @@ class CrossProviderFailoverTest {
         return LlmRing.builder()
                 .lockfile(lockfile)
                 .environment(Map.<String, String>of()::get)
+                .noRegistry()
                 .apiKey("anthropic", KEY)
                 .apiKey("openai", KEY)
                 .apiKey("google", KEY)

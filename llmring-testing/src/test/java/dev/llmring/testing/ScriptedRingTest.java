@@ -101,6 +101,7 @@ class ScriptedRingTest {
         return LlmRing.builder()
                 .lockfile(Files.writeString(dir.resolve("llmring.lock"), LOCK))
                 .environment(Map.<String, String>of()::get)
+                .noRegistry()
                 .sleeper(slept::add);
     }
 

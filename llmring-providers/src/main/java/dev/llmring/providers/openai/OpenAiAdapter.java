@@ -41,6 +41,12 @@ final class OpenAiAdapter extends JsonPostAdapter {
         return true;
     }
 
+    /** Chat Completions downloads image URLs; a document it needs as bytes ({@code file_data}). */
+    @Override
+    public boolean acceptsMediaUrl(dev.llmring.ContentPart part) {
+        return part instanceof dev.llmring.ContentPart.Image;
+    }
+
     @Override
     public String requestIdHeader() {
         return "x-request-id";

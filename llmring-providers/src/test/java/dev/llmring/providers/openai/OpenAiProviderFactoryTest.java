@@ -139,6 +139,14 @@ class OpenAiProviderFactoryTest {
         assertEquals("x-request-id", adapter.requestIdHeader());
     }
 
+    @Test
+    void downloadsImageUrlsButNeedsDocumentsAsBytes() {
+        ProviderAdapter adapter = new OpenAiProviderFactory().create(config("openai", Map.of()).build());
+
+        assertTrue(adapter.acceptsMediaUrl(dev.llmring.ContentPart.imageUrl(URI.create("https://example.com/a.png"))));
+        assertFalse(adapter.acceptsMediaUrl(dev.llmring.ContentPart.pdfUrl(URI.create("https://example.com/a.pdf"))));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"o1", "o1-mini", "o3", "o3-mini-2025-01-31", "o4-mini", "gpt-5", "gpt-5-mini",
         "gpt-5.1", "ft:o4-mini-2025-04-16:acme::AbC123", "openai/o3-mini"})

@@ -1,0 +1,28 @@
+package dev.llmring;
+
+import dev.llmring.registry.ModelInfo;
+import dev.llmring.registry.Registry;
+import java.util.Optional;
+
+/**
+ * Where the router reads a binding's registry entry: a {@link Registry} the caller configured (read as it is), or the
+ * default {@link BackgroundRegistry} (never waits on the network unless asked to).
+ */
+interface ModelLookup {
+
+    /**
+     * The registry's entry for {@code provider:model}, from snapshot {@code pinned} when present.
+     *
+     * @param wait whether the caller accepts waiting for data being fetched (strict pricing); a configured registry
+     *     always may fetch
+     * @return empty when the registry does not list the model
+     * @throws dev.llmring.registry.RegistryException when the data cannot be had now
+     * @throws IllegalArgumentException when a name is not one the registry can look up
+     */
+    Optional<ModelInfo> model(String provider, String model, Optional<Integer> pinned, boolean wait);
+
+    /** A configured registry, asked directly. */
+    static ModelLookup of(Registry registry) {
+        return (provider, model, pinned, wait) -> registry.model(provider, model, pinned);
+    }
+}
