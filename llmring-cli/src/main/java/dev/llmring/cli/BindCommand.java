@@ -52,7 +52,7 @@ final class BindCommand implements Callable<Integer> {
     public Integer call() {
         List<ModelRef> pool = parsePool();
         Lockfile lock = session.lockfile();
-        Path path = session.writablePath(lock);
+        Path path = session.editablePath(lock);
         boolean create = profile != null && !profile.isBlank() && !lock.profiles().containsKey(profile.strip());
         String profileName = create ? profile.strip() : session.profile(lock, profile).name();
         Optional<Binding> previous = create ? Optional.empty()

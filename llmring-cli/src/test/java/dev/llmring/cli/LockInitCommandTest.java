@@ -109,6 +109,28 @@ class LockInitCommandTest extends CliTestBase {
     }
 
     @Test
+    void writesTheFileNamedByLlmringLockfilePathSoThatTheNextCommandFindsIt() throws Exception {
+        Files.createDirectories(dir.resolve("conf"));
+        cli.env.put("LLMRING_LOCKFILE_PATH", "conf/team.lock");
+
+        CliRunner.Result r = cli.run("lock", "init");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(Files.isRegularFile(dir.resolve("conf/team.lock")), r::toString);
+        assertFalse(Files.exists(dir.resolve("llmring.lock")), r::toString);
+        assertEquals(0, cli.run("aliases").exitCode());
+    }
+
+    @Test
+    void theFileOptionComesBeforeTheLockfileOption() {
+        CliRunner.Result r = cli.run("--lockfile", "other.lock", "lock", "init", "--file", "mine.lock");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(Files.isRegularFile(dir.resolve("mine.lock")), r::toString);
+        assertFalse(Files.exists(dir.resolve("other.lock")), r::toString);
+    }
+
+    @Test
     void stampsCreationAndUpdateWithTheClock() {
         cli.run("lock", "init");
 
