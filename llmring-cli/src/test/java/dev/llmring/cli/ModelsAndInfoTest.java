@@ -48,6 +48,16 @@ class ModelsAndInfoTest extends CliTestBase {
     }
 
     @Test
+    void modelsWithAMalformedProviderNameIsAUsageError() {
+        CliRunner.Result r = cli.run("models", "--provider", "Open AI");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("llmring: provider must be lower-case letters"), r::toString);
+        assertTrue(r.err().contains("'Open AI'"), r::toString);
+        assertTrue(r.out().isEmpty(), r::toString);
+    }
+
+    @Test
     void modelsFailsForAnUnreachableRegistry() {
         cli.env.put("LLMRING_REGISTRY_URL", "http://127.0.0.1:1/registry");
 
