@@ -42,29 +42,31 @@ class SourceAndPathTest {
         assertEquals(dir.resolve("llmring.lock"), Lockfile.discover(in(dir).build()).path().orElseThrow());
     }
 
-    @Test
-    void aLockfileFromAClasspathDirectoryHasNoPath() throws IOException {
-        Path classes = Files.createDirectory(dir.resolve("classes"));
-        Fixtures.write(classes.resolve("llmring.lock"), LOCKFILE);
+    /** Discovers with an empty working directory and {@code root} (a directory or a jar) as the class path. */
+    private Lockfile fromTheClasspath(Path root) throws IOException {
         Path cwd = Files.createDirectory(dir.resolve("cwd"));
-        try (URLClassLoader loader = Fixtures.loaderOf(classes)) {
-            Lockfile lock = Lockfile.discover(in(cwd).classLoader(loader).build());
-
-            assertTrue(lock.path().isEmpty(), lock::toString);
-            assertTrue(lock.source().orElseThrow().startsWith("file:"), lock::toString);
+        try (URLClassLoader loader = Fixtures.loaderOf(root)) {
+            return Lockfile.discover(in(cwd).classLoader(loader).build());
         }
     }
 
     @Test
-    void aLockfileFromAJarOnTheClasspathHasNoPath() throws IOException {
-        Path jar = Fixtures.jar(dir.resolve("lib.jar"), Map.of("llmring.lock", LOCKFILE));
-        Path cwd = Files.createDirectory(dir.resolve("cwd"));
-        try (URLClassLoader loader = Fixtures.loaderOf(jar)) {
-            Lockfile lock = Lockfile.discover(in(cwd).classLoader(loader).build());
+    void aLockfileFromAClasspathDirectoryHasNoPath() throws IOException {
+        Path classes = Files.createDirectory(dir.resolve("classes"));
+        Fixtures.write(classes.resolve("llmring.lock"), LOCKFILE);
 
-            assertTrue(lock.path().isEmpty(), lock::toString);
-            assertTrue(lock.source().orElseThrow().startsWith("jar:file:"), lock::toString);
-        }
+        Lockfile lock = fromTheClasspath(classes);
+
+        assertTrue(lock.path().isEmpty(), lock::toString);
+        assertTrue(lock.source().orElseThrow().startsWith("file:"), lock::toString);
+    }
+
+    @Test
+    void aLockfileFromAJarOnTheClasspathHasNoPath() throws IOException {
+        Lockfile lock = fromTheClasspath(Fixtures.jar(dir.resolve("lib.jar"), Map.of("llmring.lock", LOCKFILE)));
+
+        assertTrue(lock.path().isEmpty(), lock::toString);
+        assertTrue(lock.source().orElseThrow().startsWith("jar:file:"), lock::toString);
     }
 
     @Test
