@@ -30,7 +30,7 @@ final class AliasesCommand implements Callable<Integer> {
     public Integer call() {
         Lockfile lock = session.lockfile();
         Profile selected = session.profile(lock, profile);
-        String source = lock.source().orElse("");
+        String source = Session.source(lock);
         if (session.json()) {
             ObjectNode out = session.object();
             out.put("lockfile", source);

@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -52,7 +51,7 @@ final class BindCommand implements Callable<Integer> {
     public Integer call() {
         List<ModelRef> pool = parsePool();
         Lockfile lock = session.lockfile();
-        Path path = session.writablePath(lock);
+        Path path = session.editablePath(lock);
         boolean create = profile != null && !profile.isBlank() && !lock.profiles().containsKey(profile.strip());
         String profileName = create ? profile.strip() : session.profile(lock, profile).name();
         Optional<Binding> previous = create ? Optional.empty()
@@ -62,7 +61,7 @@ final class BindCommand implements Callable<Integer> {
         try {
             binding = Binding.of(alias, pool, constraints);
         } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
+            throw Cli.usage(spec, e.getMessage());
         }
         Lockfile edited = lock.bind(profileName, binding, session.context().clock);
         edited.write(path);
@@ -80,21 +79,16 @@ final class BindCommand implements Callable<Integer> {
             try {
                 model = ModelRef.parse(ref);
             } catch (IllegalArgumentException e) {
-                throw usage(e.getMessage());
+                throw Cli.usage(spec, e.getMessage());
             }
             if (!known.contains(model.provider())) {
-                throw usage("unknown provider '" + model.provider() + "' in '" + ref + "'; known providers: "
+                throw Cli.usage(spec, "unknown provider '" + model.provider() + "' in '" + ref + "'; known providers: "
                         + String.join(", ", known));
             }
             pool.add(model);
         }
-        if (pool.isEmpty()) throw usage("no model given for alias '" + alias + "'");
+        if (pool.isEmpty()) throw Cli.usage(spec, "no model given for alias '" + alias + "'");
         return pool;
-    }
-
-    private ParameterException usage(String message) {
-        if (spec == null) throw new IllegalStateException(message);
-        return new ParameterException(spec.commandLine(), message);
     }
 
     private void report(Path path, String profileName, Binding binding, @Nullable Binding previous, boolean created) {

@@ -5,7 +5,9 @@ import dev.llmring.lockfile.LockfileException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Builds the command line over a {@link CliContext} and runs it, mapping every outcome to an exit status. */
 final class Cli {
@@ -35,6 +37,12 @@ final class Cli {
         cmd.setParameterExceptionHandler(Cli::usageError);
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, session));
         return cmd;
+    }
+
+    /** A usage error found while a command runs (exit 2, with the "--help" hint), as picocli reports its own. */
+    static CommandLine.ParameterException usage(@Nullable CommandSpec spec, String message) {
+        if (spec == null) throw new IllegalStateException(message); // picocli injects the spec before call()
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {

@@ -31,6 +31,8 @@ final class CliContext {
     final Consumer<Registry.Builder> registryTweaks;
     /** Whether a person is typing: {@code chat} then prompts on stderr. */
     final boolean terminal;
+    /** Where discovery looks for the classpath lockfile and extends packages; null: the library's default. */
+    final @Nullable ClassLoader classLoader;
 
     private CliContext(Builder b) {
         this.out = b.out;
@@ -42,6 +44,7 @@ final class CliContext {
         this.factories = List.copyOf(b.factories);
         this.registryTweaks = b.registryTweaks;
         this.terminal = b.terminal;
+        this.classLoader = b.classLoader;
     }
 
     static CliContext system() {
@@ -68,6 +71,7 @@ final class CliContext {
         private @Nullable List<ProviderFactory> factories;
         private Consumer<Registry.Builder> registryTweaks = b -> {};
         private boolean terminal;
+        private @Nullable ClassLoader classLoader;
 
         Builder out(PrintWriter out) {
             this.out = Objects.requireNonNull(out, "out");
@@ -111,6 +115,11 @@ final class CliContext {
 
         Builder terminal(boolean terminal) {
             this.terminal = terminal;
+            return this;
+        }
+
+        Builder classLoader(ClassLoader loader) {
+            this.classLoader = Objects.requireNonNull(loader, "loader");
             return this;
         }
 

@@ -47,8 +47,7 @@ final class InfoCommand implements Callable<Integer> {
         Registry registry = session.registry();
         List<ModelRef> refs;
         Map<String, Integer> pins = Map.of();
-        int colon = target.indexOf(':');
-        if (colon > 0 && session.knownProviders().contains(target.substring(0, colon))) {
+        if (ModelRef.isModelReference(target, session.knownProviders())) {
             refs = List.of(parse(target));
             Optional<Lockfile> lock = optionalLockfile();
             if (lock.isPresent() && profile != null) pins = session.profile(lock.get(), profile).registryVersions();

@@ -39,7 +39,7 @@ final class LockBumpRegistryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lockfile lock = session.lockfile();
-        Path path = session.writablePath(lock);
+        Path path = session.editablePath(lock);
         Registry registry = session.registry();
         Map<String, Integer> current = new LinkedHashMap<>();
         List<Bump> bumps = new java.util.ArrayList<>();

@@ -22,7 +22,7 @@ final class LockDigestCommand implements Callable<Integer> {
     public Integer call() {
         Lockfile lock = session.lockfile();
         if (session.json()) {
-            session.printJson(session.object().put("lockfile", lock.source().orElse("")).put("digest", lock.digest()));
+            session.printJson(session.object().put("lockfile", Session.source(lock)).put("digest", lock.digest()));
         } else {
             session.out().println(lock.digest());
         }

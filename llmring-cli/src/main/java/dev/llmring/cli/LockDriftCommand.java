@@ -56,7 +56,7 @@ final class LockDriftCommand implements Callable<Integer> {
             }
         }
         boolean drift = reports.stream().anyMatch(r -> !r.inUse().isEmpty());
-        print(lock.source().orElse(""), reports, drift);
+        print(Session.source(lock), reports, drift);
         return drift ? ExitCodes.FINDING : ExitCodes.OK;
     }
 

@@ -2,16 +2,12 @@ package dev.llmring.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.llmring.lockfile.Discovery;
-import dev.llmring.lockfile.Format;
 import dev.llmring.lockfile.Lockfile;
 import dev.llmring.lockfile.ModelRef;
 import dev.llmring.registry.ModelInfo;
 import dev.llmring.registry.Registry;
 import dev.llmring.registry.RegistryException;
 import dev.llmring.spi.ProviderFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,8 +36,8 @@ final class LockInitCommand implements Callable<Integer> {
     private static final List<String> CHEAP_PROFILES = List.of("dev", "test");
 
     @Option(names = "--file", paramLabel = "FILE",
-            description = "Where to write (default: --lockfile, else ./llmring.lock). A name ending in .json is"
-                    + " written as JSON.")
+            description = "Where to write (default: --lockfile, else LLMRING_LOCKFILE_PATH, else ./llmring.lock)."
+                    + " A name ending in .json is written as JSON.")
     @Nullable Path file;
 
     @Option(names = "--force", description = "Overwrite an existing file.")
@@ -56,14 +52,13 @@ final class LockInitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext ctx = session.context();
-        Path target = file != null ? ctx.workingDirectory.resolve(file)
-                : session.explicitLockfile().orElse(ctx.workingDirectory.resolve(Discovery.TOML_NAME));
+        Path target = file != null ? ctx.workingDirectory.resolve(file) : session.discovery().target();
         boolean replacing = Files.exists(target);
         if (replacing && !force) {
             throw new CliFailure(target + " already exists; use --force to overwrite it");
         }
         Clock clock = Clock.fixed(ctx.clock.instant(), ZoneOffset.UTC); // one instant for every stamp
-        Lockfile lock = skeleton(target, clock);
+        Lockfile lock = Lockfile.empty(clock, PROFILES); // default_profile: the first, "default"
         Seed seed = seed();
         for (String profile : PROFILES) {
             boolean cheap = CHEAP_PROFILES.contains(profile);
@@ -76,23 +71,6 @@ final class LockInitCommand implements Callable<Integer> {
         lock.write(target);
         report(target, seed, replacing);
         return ExitCodes.OK;
-    }
-
-    /** Four empty profiles. The library's {@code Lockfile.empty} has LLMRing's set (default, prod, staging, dev). */
-    private static Lockfile skeleton(Path target, Clock clock) {
-        Lockfile empty = Lockfile.empty(clock);
-        try {
-            ObjectNode tree = (ObjectNode) Session.JSON.readTree(empty.toJson());
-            ObjectNode profiles = tree.putObject("profiles");
-            for (String name : PROFILES) {
-                ObjectNode profile = profiles.putObject(name);
-                profile.put("name", name);
-                profile.putArray("bindings");
-            }
-            return Lockfile.parse(Session.JSON.writeValueAsString(tree), Format.JSON, target.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** What to bind, or why nothing. */

@@ -52,7 +52,7 @@ final class LockValidateCommand implements Callable<Integer> {
         String source;
         try {
             lock = Lockfile.discover(session.discovery());
-            source = lock.source().orElse("");
+            source = Session.source(lock);
         } catch (LockfileException e) {
             source = e.file().orElse("");
             findings.add(new Finding("error", e.field().orElse(e.file().orElse("lockfile")), e.detail(), List.of(), e));

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code llmring models}: the registry's models. */
 @Command(name = "models", mixinStandardHelpOptions = true,
@@ -20,6 +22,9 @@ import picocli.CommandLine.Option;
             "Exit status 1 when a provider's data cannot be read."
         })
 final class ModelsCommand implements Callable<Integer> {
+    @Spec
+    @Nullable CommandSpec spec;
+
     @Option(names = "--provider", paramLabel = "PROVIDER", description = "Only this provider.")
     @Nullable String provider;
 
@@ -50,6 +55,9 @@ final class ModelsCommand implements Callable<Integer> {
                 models = new ArrayList<>(registry.models(name));
                 version = registry.currentVersion(name);
             } catch (RegistryException | IllegalArgumentException e) {
+                if (e instanceof IllegalArgumentException && provider != null) {
+                    throw Cli.usage(spec, e.getMessage()); // a malformed --provider name: nothing printed yet
+                }
                 failed++;
                 session.err().println("llmring: " + name + ": " + e.getMessage());
                 continue;

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 final class Profiles {
     private Profiles() {}
 
-    /** The one profile asked for (or selected by LLMRING_PROFILE) when {@code explicit} is given, else all. */
+    /** The one profile asked for when {@code explicit} is given (LLMRING_PROFILE does not narrow), else every one. */
     static List<Profile> selected(Session session, Lockfile lock, @Nullable String explicit) {
         if (explicit != null && !explicit.isBlank()) return List.of(session.profile(lock, explicit));
         return new ArrayList<>(lock.profiles().values());

@@ -46,7 +46,7 @@ final class RouteCommand implements Callable<Integer> {
         Optional<Candidate> serving = candidates.stream().filter(Candidate::usable).findFirst();
         if (session.json()) {
             ObjectNode out = session.object();
-            out.put("lockfile", lock.source().orElse(""));
+            out.put("lockfile", Session.source(lock));
             out.put("profile", selected.name());
             out.put("alias", alias);
             var entries = out.putArray("pool");
@@ -65,7 +65,7 @@ final class RouteCommand implements Callable<Integer> {
             session.printJson(out);
         } else {
             var out = session.out();
-            out.println(alias + " in profile " + selected.name() + " (" + lock.source().orElse("") + "): pool of "
+            out.println(alias + " in profile " + selected.name() + " (" + Session.source(lock) + "): pool of "
                     + pool.size());
             int i = 1;
             for (Candidate c : candidates) {

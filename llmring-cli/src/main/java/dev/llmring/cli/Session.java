@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmring.lockfile.Discovery;
-import dev.llmring.lockfile.Format;
 import dev.llmring.lockfile.Lockfile;
 import dev.llmring.lockfile.LockfileNotFoundException;
+import dev.llmring.lockfile.ModelRef;
 import dev.llmring.lockfile.Profile;
 import dev.llmring.registry.Registry;
 import dev.llmring.spi.ProviderFactory;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -72,12 +71,12 @@ final class Session {
     // ---------------------------------------------------------------- lockfile
 
     Discovery discovery() {
-        Path explicit = options().lockfile;
-        return Discovery.builder()
-                .explicitPath(explicit)
+        Discovery.Builder builder = Discovery.builder()
+                .explicitPath(options().lockfile)
                 .environment(context.environment)
-                .workingDirectory(context.workingDirectory)
-                .build();
+                .workingDirectory(context.workingDirectory);
+        if (context.classLoader != null) builder.classLoader(context.classLoader);
+        return builder.build();
     }
 
     /** The lockfile by the library's discovery rule; its warnings go to stderr when verbose. */
@@ -90,38 +89,27 @@ final class Session {
     }
 
     /**
-     * The lockfile for a command aimed at {@code target}: the discovered one; for a {@code provider:model} target of
-     * a known provider, an empty lockfile (one empty {@code default} profile) when none is found.
+     * The lockfile for a command aimed at {@code target}: the discovered one; when none is found and the library
+     * reads {@code target} as a model reference, an empty lockfile (one empty {@code default} profile).
      */
     Lockfile lockfileFor(String target) {
         try {
             return lockfile();
         } catch (LockfileNotFoundException e) {
-            int colon = target.indexOf(':');
-            if (colon <= 0 || !knownProviders().contains(target.substring(0, colon))) throw e;
-            return Lockfile.parse("[profiles.default]\n", Format.TOML, "(no lockfile)");
+            if (!ModelRef.isModelReference(target, knownProviders())) throw e;
+            return Lockfile.empty(context.clock, List.of("default"));
         }
     }
 
-    /** Where an edited lockfile goes: the file it was read from; a classpath lockfile cannot be edited. */
-    Path writablePath(Lockfile lock) {
-        String source = lock.source().orElse("");
-        Path path;
-        try {
-            path = source.contains("!/") || source.startsWith("jar:") || source.startsWith("file:") ? null
-                    : context.workingDirectory.resolve(source);
-        } catch (InvalidPathException e) {
-            path = null;
-        }
-        if (path == null || !Files.isRegularFile(path)) {
-            throw new CliFailure("the lockfile " + source + " is not a file that can be edited; pass --lockfile FILE");
-        }
-        return path;
+    /** How output names where a lockfile came from: its source, or {@code (no lockfile)} for a built one. */
+    static String source(Lockfile lock) {
+        return lock.source().orElse("(no lockfile)");
     }
 
-    /** The explicit path of {@code --lockfile}, if given, against the working directory. */
-    Optional<Path> explicitLockfile() {
-        return Optional.ofNullable(options().lockfile).map(context.workingDirectory::resolve);
+    /** Where an edited lockfile goes: the file it was read from. A classpath lockfile cannot be edited. */
+    Path editablePath(Lockfile lock) {
+        return lock.path().orElseThrow(() -> new CliFailure("cannot edit the lockfile " + source(lock)
+                + ": it is a classpath resource, not a file; copy it to a file and pass --lockfile FILE"));
     }
 
     /** The profile: {@code explicit} if given, else {@code LLMRING_PROFILE}, else the lockfile's default. */

@@ -34,7 +34,7 @@ final class UnbindCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lockfile lock = session.lockfile();
-        Path path = session.writablePath(lock);
+        Path path = session.editablePath(lock);
         Profile selected = session.profile(lock, profile);
         Binding removed = selected.binding(alias).orElseThrow(() -> new CliFailure("alias '" + alias
                 + "' is not bound in profile " + selected.name() + "; bound aliases: "

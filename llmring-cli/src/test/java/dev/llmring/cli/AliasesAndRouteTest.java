@@ -3,35 +3,13 @@ package dev.llmring.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class AliasesAndRouteTest {
-    static RegistryStub registry;
-
-    @TempDir
-    Path dir;
-
-    CliRunner cli;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = new RegistryStub();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
+class AliasesAndRouteTest extends CliTestBase {
     @BeforeEach
     void setUp() {
-        cli = new CliRunner(dir).registry(registry);
-        Fixtures.lockfile(dir);
+        givenTheFixtureLockfile();
     }
 
     @Test

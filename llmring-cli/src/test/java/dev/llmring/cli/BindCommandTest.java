@@ -1,7 +1,5 @@
 package dev.llmring.cli;
 
-import static dev.llmring.cli.LockInitCommandTest.pool;
-import static dev.llmring.cli.LockInitCommandTest.refs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,19 +9,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class BindCommandTest {
-    @TempDir
-    Path dir;
-
-    CliRunner cli;
+class BindCommandTest extends CliTestBase {
     Path lockfile;
 
     @BeforeEach
     void setUp() {
-        cli = new CliRunner(dir);
-        lockfile = Fixtures.lockfile(dir);
+        lockfile = givenTheFixtureLockfile();
     }
 
     Lockfile lock() {

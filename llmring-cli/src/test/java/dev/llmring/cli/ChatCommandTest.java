@@ -4,40 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ChatCommandTest {
-    static RegistryStub registry;
-
-    @TempDir
-    Path dir;
-
+class ChatCommandTest extends CliTestBase {
     OpenAiStub openai;
-    CliRunner cli;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = new RegistryStub();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
 
     @BeforeEach
     void setUp() {
         openai = new OpenAiStub();
-        cli = new CliRunner(dir).registry(registry);
         cli.env.put("OPENAI_API_KEY", "test-key-123");
         cli.env.put("OPENAI_BASE_URL", openai.baseUrl());
-        Fixtures.write(dir, "llmring.lock", """
+        givenLockfile("""
                 [profiles.default]
                 registry_versions = { openai = 2 }
                 [[profiles.default.bindings]]

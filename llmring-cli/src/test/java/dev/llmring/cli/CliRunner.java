@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Runs the command line in-process on a temporary directory, with a fixed clock and a captured stdout/stderr. */
 final class CliRunner {
@@ -19,6 +20,8 @@ final class CliRunner {
     final Map<String, String> env = new HashMap<>();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     String stdin = "";
+    /** Where discovery looks for a classpath lockfile; null: the test's own class path. */
+    @Nullable ClassLoader classLoader;
 
     /** What one run printed and returned. */
     record Result(int exitCode, String out, String err) {
@@ -41,16 +44,16 @@ final class CliRunner {
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext context = CliContext.builder()
+        CliContext.Builder context = CliContext.builder()
                 .out(new PrintWriter(out, true))
                 .err(new PrintWriter(err, true))
                 .in(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)))
                 .environment(env::get)
                 .workingDirectory(dir)
                 .clock(clock)
-                .registryTweaks(b -> b.allowHttpLoopbackForTesting().cacheDirectory(dir.resolve(".cache")))
-                .build();
-        int code = Cli.run(args, context);
+                .registryTweaks(b -> b.allowHttpLoopbackForTesting().cacheDirectory(dir.resolve(".cache")));
+        if (classLoader != null) context.classLoader(classLoader);
+        int code = Cli.run(args, context.build());
         return new Result(code, out.toString(), err.toString());
     }
 }

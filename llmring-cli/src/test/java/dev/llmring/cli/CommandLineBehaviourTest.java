@@ -3,19 +3,14 @@ package dev.llmring.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-class CommandLineBehaviourTest {
-    @TempDir
-    Path dir;
-
+class CommandLineBehaviourTest extends CliTestBase {
     @TestFactory
     List<DynamicTest> everyCommandPrintsHelpAndExitsZero() {
         List<DynamicTest> tests = new ArrayList<>();
@@ -27,7 +22,7 @@ class CommandLineBehaviourTest {
         List<String> args = new ArrayList<>(path);
         args.add("--help");
         tests.add(DynamicTest.dynamicTest(String.join(" ", args), () -> {
-            CliRunner.Result r = new CliRunner(dir).run(args.toArray(String[]::new));
+            CliRunner.Result r = cli.run(args.toArray(String[]::new));
             assertEquals(0, r.exitCode(), r::toString);
             assertTrue(r.out().startsWith("Usage: " + cmd.getCommandSpec().qualifiedName()), r::toString);
         }));
@@ -42,7 +37,7 @@ class CommandLineBehaviourTest {
 
     @Test
     void anUnknownCommandIsAUsageError() {
-        CliRunner.Result r = new CliRunner(dir).run("lokc");
+        CliRunner.Result r = cli.run("lokc");
 
         assertEquals(2, r.exitCode(), r::toString);
         assertTrue(r.err().startsWith("llmring: Unmatched argument at index 0: 'lokc'"), r::toString);
@@ -51,7 +46,7 @@ class CommandLineBehaviourTest {
 
     @Test
     void anUnknownOptionIsAUsageError() {
-        CliRunner.Result r = new CliRunner(dir).run("aliases", "--profle", "x");
+        CliRunner.Result r = cli.run("aliases", "--profle", "x");
 
         assertEquals(2, r.exitCode(), r::toString);
         assertTrue(r.err().contains("Try 'llmring aliases --help' for more information."), r::toString);
@@ -59,7 +54,7 @@ class CommandLineBehaviourTest {
 
     @Test
     void noCommandPrintsUsageAndIsAUsageError() {
-        CliRunner.Result r = new CliRunner(dir).run();
+        CliRunner.Result r = cli.run();
 
         assertEquals(2, r.exitCode(), r::toString);
         assertTrue(r.err().startsWith("Usage: llmring"), r::toString);
@@ -67,7 +62,7 @@ class CommandLineBehaviourTest {
 
     @Test
     void versionNamesTheTool() {
-        CliRunner.Result r = new CliRunner(dir).run("--version");
+        CliRunner.Result r = cli.run("--version");
 
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.out().startsWith("llmring "), r::toString);
@@ -75,7 +70,7 @@ class CommandLineBehaviourTest {
 
     @Test
     void anErrorIsOneLineWithoutAStackTrace() {
-        CliRunner.Result r = new CliRunner(dir).run("aliases");
+        CliRunner.Result r = cli.run("aliases");
 
         assertEquals(1, r.exitCode(), r::toString);
         assertEquals(1, r.err().lines().count(), r::toString);
@@ -83,7 +78,7 @@ class CommandLineBehaviourTest {
 
     @Test
     void verboseAddsTheStackTrace() {
-        CliRunner.Result r = new CliRunner(dir).run("aliases", "--verbose");
+        CliRunner.Result r = cli.run("aliases", "--verbose");
 
         assertEquals(1, r.exitCode(), r::toString);
         assertTrue(r.err().lines().anyMatch(l -> l.startsWith("\tat ") && l.contains("Discovery.discover")),
@@ -93,7 +88,6 @@ class CommandLineBehaviourTest {
     @Test
     void globalOptionsAreAcceptedBeforeOrAfterTheCommand() {
         Fixtures.lockfile(dir.resolve("conf"));
-        CliRunner cli = new CliRunner(dir);
 
         CliRunner.Result before = cli.run("--lockfile", "conf/llmring.lock", "--json", "lock", "digest");
         CliRunner.Result after = cli.run("lock", "digest", "--json", "--lockfile", "conf/llmring.lock");
@@ -105,7 +99,6 @@ class CommandLineBehaviourTest {
     @Test
     void theLockfileIsFoundThroughLlmringLockfilePath() {
         Fixtures.lockfile(dir.resolve("conf"));
-        CliRunner cli = new CliRunner(dir);
         cli.env.put("LLMRING_LOCKFILE_PATH", "conf/llmring.lock");
 
         CliRunner.Result r = cli.run("aliases");
@@ -116,7 +109,7 @@ class CommandLineBehaviourTest {
 
     @Test
     void aNonHttpsRegistryUrlIsAUsageError() {
-        CliRunner.Result r = new CliRunner(dir).run("models", "--registry-url", "ftp://example.com/registry");
+        CliRunner.Result r = cli.run("models", "--registry-url", "ftp://example.com/registry");
 
         assertEquals(2, r.exitCode(), r::toString);
         assertTrue(r.err().startsWith("llmring: "), r::toString);

@@ -2,8 +2,11 @@ package dev.llmring.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 /** Lockfiles the tests start from. */
 final class Fixtures {
@@ -58,6 +61,18 @@ final class Fixtures {
 
     static Path lockfile(Path dir) {
         return write(dir, "llmring.lock", LOCKFILE);
+    }
+
+    /** A jar holding one text entry, built with java.util.jar. */
+    static Path jar(Path file, String entry, String text) {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(file))) {
+            out.putNextEntry(new JarEntry(entry));
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String read(Path file) {

@@ -5,40 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmring.lockfile.Lockfile;
-import dev.llmring.lockfile.ModelRef;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LockInitCommandTest {
-    static RegistryStub registry;
-
-    @TempDir
-    Path dir;
-
-    CliRunner cli;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = new RegistryStub();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        cli = new CliRunner(dir).registry(registry);
-    }
-
+class LockInitCommandTest extends CliTestBase {
     @Test
     void writesFourEmptyProfilesAndSaysWhyWhenNoKeyIsSet() {
         CliRunner.Result r = cli.run("lock", "init");
@@ -137,6 +109,28 @@ class LockInitCommandTest {
     }
 
     @Test
+    void writesTheFileNamedByLlmringLockfilePathSoThatTheNextCommandFindsIt() throws Exception {
+        Files.createDirectories(dir.resolve("conf"));
+        cli.env.put("LLMRING_LOCKFILE_PATH", "conf/team.lock");
+
+        CliRunner.Result r = cli.run("lock", "init");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(Files.isRegularFile(dir.resolve("conf/team.lock")), r::toString);
+        assertFalse(Files.exists(dir.resolve("llmring.lock")), r::toString);
+        assertEquals(0, cli.run("aliases").exitCode());
+    }
+
+    @Test
+    void theFileOptionComesBeforeTheLockfileOption() {
+        CliRunner.Result r = cli.run("--lockfile", "other.lock", "lock", "init", "--file", "mine.lock");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(Files.isRegularFile(dir.resolve("mine.lock")), r::toString);
+        assertFalse(Files.exists(dir.resolve("other.lock")), r::toString);
+    }
+
+    @Test
     void stampsCreationAndUpdateWithTheClock() {
         cli.run("lock", "init");
 
@@ -164,14 +158,5 @@ class LockInitCommandTest {
         CliRunner.Result r = cli.run("lock", "init", "--verbose");
 
         assertFalse(r.out().contains("test-key-123") || r.err().contains("test-key-123"), r::toString);
-    }
-
-    static List<ModelRef> refs(String... refs) {
-        return java.util.Arrays.stream(refs).map(ModelRef::parse).toList();
-    }
-
-    static List<ModelRef> pool(Lockfile lock, String profile, String alias) {
-        return lock.profile(profile).binding(alias).orElseThrow(() -> new AssertionError(profile + " " + alias))
-                .models();
     }
 }

@@ -4,39 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LockValidateCommandTest {
-    static RegistryStub registry;
-
-    @TempDir
-    Path dir;
-
-    CliRunner cli;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = new RegistryStub();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        cli = new CliRunner(dir).registry(registry);
-    }
-
+class LockValidateCommandTest extends CliTestBase {
     @Test
     void aValidLockfilePasses() {
-        Fixtures.lockfile(dir);
+        givenTheFixtureLockfile();
 
         CliRunner.Result r = cli.run("lock", "validate");
 
@@ -47,7 +20,7 @@ class LockValidateCommandTest {
 
     @Test
     void reportsEveryRegistryProblemAtOnce() {
-        Fixtures.write(dir, "llmring.lock", """
+        givenLockfile("""
                 [profiles.default]
                 [[profiles.default.bindings]]
                 alias = "a"
@@ -65,7 +38,7 @@ class LockValidateCommandTest {
 
     @Test
     void namesTheProfilesAProblemWasSeenIn() {
-        Fixtures.write(dir, "llmring.lock", """
+        givenLockfile("""
                 [profiles.default]
                 [[profiles.default.bindings]]
                 alias = "a"
@@ -84,7 +57,7 @@ class LockValidateCommandTest {
 
     @Test
     void aSyntaxErrorIsAFindingWithFileAndLine() {
-        Fixtures.write(dir, "llmring.lock", "version = \"1.0\"\n[profiles.default\n");
+        givenLockfile("version = \"1.0\"\n[profiles.default\n");
 
         CliRunner.Result r = cli.run("lock", "validate");
 
@@ -95,7 +68,7 @@ class LockValidateCommandTest {
 
     @Test
     void aSchemaErrorNamesTheField() {
-        Fixtures.write(dir, "llmring.lock", """
+        givenLockfile("""
                 [profiles.default]
                 [[profiles.default.bindings]]
                 alias = "a"
@@ -113,7 +86,7 @@ class LockValidateCommandTest {
     @Test
     void aKeyInTheLockfileIsAFindingThatDoesNotShowTheKey() {
         String fake = "sk-" + "proj" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4";
-        Fixtures.write(dir, "llmring.lock", "[metadata]\nnote = \"" + fake + "\"\n");
+        givenLockfile("[metadata]\nnote = \"" + fake + "\"\n");
 
         CliRunner.Result r = cli.run("lock", "validate");
 
@@ -124,7 +97,7 @@ class LockValidateCommandTest {
 
     @Test
     void noRegistrySkipsTheRegistryChecks() {
-        Fixtures.write(dir, "llmring.lock", """
+        givenLockfile("""
                 [profiles.default]
                 [[profiles.default.bindings]]
                 alias = "a"
@@ -139,7 +112,7 @@ class LockValidateCommandTest {
 
     @Test
     void anUnreachableRegistryIsAnError() {
-        Fixtures.lockfile(dir);
+        givenTheFixtureLockfile();
         cli.env.put("LLMRING_REGISTRY_URL", "http://127.0.0.1:1/registry");
 
         CliRunner.Result r = cli.run("lock", "validate");
@@ -150,7 +123,7 @@ class LockValidateCommandTest {
 
     @Test
     void warningsPassUnlessStrict() {
-        Fixtures.write(dir, "llmring.lock", """
+        givenLockfile("""
                 [profiles.default]
                 [[profiles.default.bindings]]
                 alias = "a"

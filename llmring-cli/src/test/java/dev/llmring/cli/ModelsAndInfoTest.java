@@ -4,36 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ModelsAndInfoTest {
-    static RegistryStub registry;
-
-    @TempDir
-    Path dir;
-
-    CliRunner cli;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = new RegistryStub();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        cli = new CliRunner(dir).registry(registry);
-    }
-
+class ModelsAndInfoTest extends CliTestBase {
     @Test
     void modelsListsTheActiveModelsOfAProvider() {
         CliRunner.Result r = cli.run("models", "--provider", "anthropic");
@@ -75,6 +48,16 @@ class ModelsAndInfoTest {
     }
 
     @Test
+    void modelsWithAMalformedProviderNameIsAUsageError() {
+        CliRunner.Result r = cli.run("models", "--provider", "Open AI");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("llmring: provider must be lower-case letters"), r::toString);
+        assertTrue(r.err().contains("'Open AI'"), r::toString);
+        assertTrue(r.out().isEmpty(), r::toString);
+    }
+
+    @Test
     void modelsFailsForAnUnreachableRegistry() {
         cli.env.put("LLMRING_REGISTRY_URL", "http://127.0.0.1:1/registry");
 
@@ -112,7 +95,7 @@ class ModelsAndInfoTest {
 
     @Test
     void infoOfAnAliasShowsEveryModelOfItsPoolFromThePinnedVersion() {
-        Fixtures.lockfile(dir);
+        givenTheFixtureLockfile();
 
         CliRunner.Result r = cli.run("info", "summarizer", "--profile", "prod");
 

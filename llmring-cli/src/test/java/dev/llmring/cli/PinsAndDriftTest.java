@@ -6,35 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llmring.lockfile.Lockfile;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PinsAndDriftTest {
-    static RegistryStub registry;
-
-    @TempDir
-    Path dir;
-
-    CliRunner cli;
+class PinsAndDriftTest extends CliTestBase {
     Path lockfile;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = new RegistryStub();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
 
     @BeforeEach
     void setUp() {
-        cli = new CliRunner(dir).registry(registry);
-        lockfile = Fixtures.lockfile(dir);
+        lockfile = givenTheFixtureLockfile();
     }
 
     @Test
@@ -58,7 +38,7 @@ class PinsAndDriftTest {
 
     @Test
     void aNewerVersionThatChangesNoModelInUseIsNotDrift() {
-        Fixtures.write(dir, "llmring.lock", """
+        givenLockfile("""
                 [profiles.default]
                 registry_versions = { openai = 1 }
                 [[profiles.default.bindings]]

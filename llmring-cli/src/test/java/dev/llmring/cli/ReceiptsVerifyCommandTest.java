@@ -3,22 +3,14 @@ package dev.llmring.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ReceiptsVerifyCommandTest {
+class ReceiptsVerifyCommandTest extends CliTestBase {
     static final ReceiptSigner SIGNER = new ReceiptSigner("k-2025-10");
-
-    @TempDir
-    Path dir;
-
-    CliRunner cli;
 
     @BeforeEach
     void setUp() {
-        cli = new CliRunner(dir);
         Fixtures.write(dir, "keys.json", SIGNER.keySetJson());
     }
 

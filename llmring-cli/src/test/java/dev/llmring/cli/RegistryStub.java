@@ -12,13 +12,16 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A WireMock registry on loopback serving {@code src/test/resources/registry}: openai (current version 2, snapshots 1
  * and 2) and anthropic (current version 3, snapshot 3). Other providers answer 404, as the real registry does for
- * ollama.
+ * ollama. It only serves fixtures, so one is shared by every test of a run ({@link Shared}).
  */
-final class RegistryStub implements AutoCloseable {
+final class RegistryStub implements AutoCloseable, ExtensionContext.Store.CloseableResource {
     static final Path FIXTURE = fixture();
 
     private final WireMockServer wm;
@@ -64,5 +67,22 @@ final class RegistryStub implements AutoCloseable {
     @Override
     public void close() {
         wm.stop();
+    }
+
+    /** Starts one stub for the whole test run, kept in JUnit's root store, which stops it when the run ends. */
+    static final class Shared implements BeforeAllCallback {
+        private volatile @Nullable RegistryStub stub;
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            stub = context.getRoot().getStore(ExtensionContext.Namespace.create(RegistryStub.class))
+                    .getOrComputeIfAbsent(RegistryStub.class, k -> new RegistryStub(), RegistryStub.class);
+        }
+
+        RegistryStub stub() {
+            RegistryStub started = stub;
+            if (started == null) throw new IllegalStateException("the registry stub starts before all tests");
+            return started;
+        }
     }
 }

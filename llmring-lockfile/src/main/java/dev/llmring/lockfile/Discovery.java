@@ -77,6 +77,25 @@ public final class Discovery {
         return classLoader;
     }
 
+    /**
+     * Where a new lockfile belongs by this rule, for tools that create one: the explicit path, else the file named by
+     * {@value #PATH_VARIABLE}, else {@value #TOML_NAME} in the working directory, resolved against the working
+     * directory. Whether it exists is not checked, and the classpath is never a target. A lockfile written there is
+     * the one {@link Lockfile#discover} then finds.
+     *
+     * @return the absolute path of the file to create
+     */
+    public Path target() {
+        if (explicitPath != null) {
+            return workingDirectory.resolve(explicitPath);
+        }
+        String fromEnv = environment.apply(PATH_VARIABLE);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return workingDirectory.resolve(fromEnv.strip());
+        }
+        return workingDirectory.resolve(TOML_NAME);
+    }
+
     Lockfile discover() {
         List<String> looked = new ArrayList<>();
         if (explicitPath != null) {

@@ -1,6 +1,7 @@
 package dev.llmring.lockfile;
 
 import java.net.URL;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -32,11 +33,13 @@ import org.jspecify.annotations.Nullable;
 public final class Lockfile {
     private final LockfileContent content;
     private final @Nullable String source;
+    private final @Nullable Path path;
     private final Resolver resolver;
 
-    private Lockfile(LockfileContent content, @Nullable String source, ClassLoader loader) {
+    private Lockfile(LockfileContent content, @Nullable String source, @Nullable Path path, ClassLoader loader) {
         this.content = content;
         this.source = source;
+        this.path = path;
         this.resolver = new Resolver(this, loader);
     }
 
@@ -47,7 +50,8 @@ public final class Lockfile {
      * through the context class loader.
      *
      * @param file the file
-     * @return the lockfile, with {@link #source()} the file's path
+     * @return the lockfile, with {@link #source()} the file's path (its URI when it is not on the default file
+     *     system, such as a path inside a jar) and {@link #path()} the file when it is on the default file system
      * @throws LockfileNotFoundException if the file does not exist
      * @throws LockfileException if it cannot be read, is not UTF-8, is malformed, fails validation, or contains
      *     anything key-shaped (with file, line, column and field)
@@ -57,11 +61,13 @@ public final class Lockfile {
     }
 
     static Lockfile read(Path file, ClassLoader loader) {
-        return new Lockfile(LockfileIo.read(file), file.toString(), loader);
+        boolean onDisk = file.getFileSystem() == FileSystems.getDefault();
+        String name = onDisk ? file.toString() : file.toUri().toString();
+        return new Lockfile(LockfileIo.read(file, name), name, onDisk ? file : null, loader);
     }
 
     static Lockfile read(URL url, ClassLoader loader) {
-        return new Lockfile(LockfileIo.read(url), url.toString(), loader);
+        return new Lockfile(LockfileIo.read(url), url.toString(), null, loader);
     }
 
     /**
@@ -77,7 +83,8 @@ public final class Lockfile {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(sourceName, "sourceName");
-        return new Lockfile(LockfileIo.parse(text, format, sourceName), sourceName, Discovery.defaultClassLoader());
+        return new Lockfile(LockfileIo.parse(text, format, sourceName), sourceName, null,
+                Discovery.defaultClassLoader());
     }
 
     /**
@@ -116,9 +123,29 @@ public final class Lockfile {
         return JsonWriter.write(content);
     }
 
-    /** @return the file path, classpath URL or source name this lockfile was read from; empty when built */
+    /**
+     * Where this lockfile came from, for messages: the file path, the URI of a path on another file system (such as
+     * {@code jar:file:/app.jar!/llmring.lock}), the classpath URL, or the source name given to {@link #parse}.
+     * Lockfiles made by editing keep their original's source.
+     *
+     * @return the source; empty when the lockfile was built ({@link #empty})
+     */
     public Optional<String> source() {
         return Optional.ofNullable(source);
+    }
+
+    /**
+     * The file this lockfile was read from, when it is a file that {@link #write} can replace: present only for a
+     * lockfile read from a path on the default file system ({@link #read}, or {@link #discover} finding an explicit
+     * path, {@code LLMRING_LOCKFILE_PATH} or a file in the working directory), and for lockfiles edited from one.
+     * Empty for a classpath resource (even one in a directory on the class path), a path inside a jar or another
+     * file system, parsed text, and {@link #empty} lockfiles: tools that edit a lockfile in place check this, and
+     * name {@link #source()} when it is empty.
+     *
+     * @return the file, as it was given (relative paths stay relative)
+     */
+    public Optional<Path> path() {
+        return Optional.ofNullable(path);
     }
 
     /**
@@ -263,13 +290,34 @@ public final class Lockfile {
      * @return the lockfile
      */
     public static Lockfile empty(Clock clock) {
-        Stamp now = Stamp.now(Objects.requireNonNull(clock, "clock"));
-        Map<String, Profile> profiles = new LinkedHashMap<>();
-        for (String name : List.of("default", "prod", "staging", "dev")) {
-            profiles.put(name, Profile.of(name, List.of(), Map.of()));
+        return empty(clock, List.of("default", "prod", "staging", "dev"));
+    }
+
+    /**
+     * A new lockfile with the given empty profiles, in that order: version {@code 1.0}, created and updated now,
+     * and {@code default_profile} the <em>first</em> name, so that it always names a profile the file defines (put
+     * {@code "default"} first to get LLMRing's usual default; {@link #withDefaultProfile} changes it later).
+     *
+     * @param clock the time source
+     * @param profileNames the profile names, at least one, each following the naming rule, none repeated
+     * @return the lockfile
+     * @throws IllegalArgumentException if the list is empty, a name is malformed, or a name repeats (naming it)
+     */
+    public static Lockfile empty(Clock clock, List<String> profileNames) {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(profileNames, "profileNames");
+        if (profileNames.isEmpty()) {
+            throw new IllegalArgumentException("A lockfile needs at least one profile");
         }
-        return new Lockfile(new LockfileContent("1.0", now, now, "default", Map.of(), List.of(),
-                java.util.Collections.unmodifiableMap(profiles), Map.of(), List.of()), null,
+        Map<String, Profile> profiles = new LinkedHashMap<>();
+        for (String name : profileNames) {
+            if (profiles.put(name, Profile.of(name, List.of(), Map.of())) != null) { // Profile.of checks the name
+                throw new IllegalArgumentException("Profile '" + name + "' is listed twice in " + profileNames);
+            }
+        }
+        Stamp now = Stamp.now(clock);
+        return new Lockfile(new LockfileContent("1.0", now, now, profileNames.get(0), Map.of(), List.of(),
+                java.util.Collections.unmodifiableMap(profiles), Map.of(), List.of()), null, null,
                 Discovery.defaultClassLoader());
     }
 
@@ -404,7 +452,7 @@ public final class Lockfile {
             throw new IllegalArgumentException("Refusing to put " + hit.kind()
                     + " (not shown) into a lockfile: keys come from the environment");
         }
-        return new Lockfile(next, source, resolver.loader());
+        return new Lockfile(next, source, path, resolver.loader());
     }
 
     // ---------------------------------------------------------------- identity

@@ -45,8 +45,8 @@ final class LockfileIo {
         return LockfileDecoder.decode(root, file);
     }
 
-    static LockfileContent read(Path file) {
-        String name = file.toString();
+    /** Reads {@code file}; {@code name} is how errors name it. */
+    static LockfileContent read(Path file, String name) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

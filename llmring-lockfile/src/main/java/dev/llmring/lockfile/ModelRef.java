@@ -1,6 +1,7 @@
 package dev.llmring.lockfile;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A concrete model: {@code provider:model}, split on the first {@code ':'} only, so
@@ -58,6 +59,22 @@ public record ModelRef(String provider, String model) {
             throw new IllegalArgumentException(
                     "Malformed model reference '" + Names.printable(ref) + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether {@link Lockfile#resolve} reads {@code aliasOrRef} as a model reference rather than an alias: it does
+     * when the text before the first {@code ':'} is one of {@code knownProviders}. Says nothing about whether the
+     * rest is well formed ({@link #parse} says that).
+     *
+     * @param aliasOrRef an alias, {@code package:alias}, or {@code provider:model}
+     * @param knownProviders the provider ids that make {@code x:y} a model reference
+     * @return true for {@code provider:…} with a known provider; false for an alias or {@code package:alias}
+     */
+    public static boolean isModelReference(String aliasOrRef, Set<String> knownProviders) {
+        Objects.requireNonNull(aliasOrRef, "aliasOrRef");
+        Objects.requireNonNull(knownProviders, "knownProviders");
+        int colon = aliasOrRef.indexOf(':');
+        return colon > 0 && knownProviders.contains(aliasOrRef.substring(0, colon));
     }
 
     /** @return {@code provider:model} */

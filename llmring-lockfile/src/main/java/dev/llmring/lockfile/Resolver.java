@@ -37,7 +37,7 @@ final class Resolver {
         }
         String prefix = aliasOrRef.substring(0, colon);
         String rest = aliasOrRef.substring(colon + 1);
-        if (knownProviders.contains(prefix)) {
+        if (ModelRef.isModelReference(aliasOrRef, knownProviders)) {
             try {
                 return List.of(ModelRef.parse(aliasOrRef));
             } catch (IllegalArgumentException e) {

@@ -138,6 +138,32 @@ class DiscoveryTest {
         assertEquals("cwd", origin(Lockfile.discover(in(dir, Map.of("LLMRING_LOCKFILE_PATH", "  ")).build())));
     }
 
+    @Test
+    void targetIsTheExplicitPathFirst() {
+        Discovery discovery = in(dir, Map.of("LLMRING_LOCKFILE_PATH", "env.lock"))
+                .explicitPath(Path.of("conf/explicit.lock")).build();
+        assertEquals(dir.resolve("conf/explicit.lock"), discovery.target());
+    }
+
+    @Test
+    void targetIsTheFileNamedByTheEnvironmentNext() {
+        assertEquals(dir.resolve("conf/env.lock"),
+                in(dir, Map.of("LLMRING_LOCKFILE_PATH", " conf/env.lock ")).build().target());
+    }
+
+    @Test
+    void targetIsLlmringLockInTheWorkingDirectoryOtherwise() {
+        Fixtures.write(dir.resolve("llmring.lock.json"), "{}");
+        assertEquals(dir.resolve("llmring.lock"), in(dir, Map.of("LLMRING_LOCKFILE_PATH", "")).build().target());
+    }
+
+    @Test
+    void aLockfileWrittenAtTheTargetIsTheOneDiscovered() {
+        Discovery discovery = in(dir, Map.of()).build();
+        Lockfile.empty(Fixtures.CLOCK, List.of("only")).write(discovery.target());
+        assertEquals(List.of("only"), List.copyOf(Lockfile.discover(discovery).profiles().keySet()));
+    }
+
     private Path jarWithLockfile(String origin) {
         return Fixtures.jar(dir.resolve(origin + ".jar"), Map.of("llmring.lock", lockfileMarked(origin)));
     }

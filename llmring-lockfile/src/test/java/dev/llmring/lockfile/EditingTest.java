@@ -92,6 +92,44 @@ class EditingTest {
     }
 
     @Test
+    void emptyWithNamesHasThoseProfilesInOrder() {
+        Lockfile empty = Lockfile.empty(CLOCK, List.of("default", "dev", "test", "prod"));
+        assertEquals(List.of("default", "dev", "test", "prod"), List.copyOf(empty.profiles().keySet()));
+        assertTrue(empty.profiles().values().stream().allMatch(p -> p.bindings().isEmpty()
+                && p.registryVersions().isEmpty()));
+        assertEquals("1.0", empty.version());
+        assertEquals(OffsetDateTime.parse("2025-10-01T08:30:15.123456Z"), empty.createdAt().orElseThrow());
+        assertEquals(empty.createdAt(), empty.updatedAt());
+        assertEquals(empty, toml(empty.toToml()));
+        assertEquals(empty, Fixtures.json(empty.toJson()));
+    }
+
+    @Test
+    void emptyWithNamesMakesTheFirstTheDefaultProfile() {
+        assertEquals("default", Lockfile.empty(CLOCK, List.of("default", "prod")).defaultProfile());
+        assertEquals("dev", Lockfile.empty(CLOCK, List.of("dev", "prod")).defaultProfile());
+    }
+
+    @Test
+    void emptyWithNamesNeedsAtLeastOneProfile() {
+        assertThrows(IllegalArgumentException.class, () -> Lockfile.empty(CLOCK, List.of()));
+    }
+
+    @Test
+    void emptyWithNamesRefusesAMalformedNameNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Lockfile.empty(CLOCK, List.of("default", "bad profile")));
+        assertTrue(e.getMessage().contains("'bad profile'"), e.getMessage());
+    }
+
+    @Test
+    void emptyWithNamesRefusesARepeatedNameNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Lockfile.empty(CLOCK, List.of("dev", "prod", "dev")));
+        assertTrue(e.getMessage().contains("'dev'"), e.getMessage());
+    }
+
+    @Test
     void bindRejectsBadAliasesAndEmptyPools() {
         assertThrows(IllegalArgumentException.class, () -> python.bind("default", "bad alias", pool, CLOCK));
         assertThrows(IllegalArgumentException.class, () -> python.bind("default", "ok", List.of(), CLOCK));
