@@ -68,18 +68,17 @@ public final class Registry {
      * pinned data: exact name, then exact alias, then either case-insensitively.
      *
      * @param pinnedVersion a snapshot version to read instead of the current data (a profile's
-     *     {@code registry_versions} entry for the provider)
+     *     {@code registry_versions} entry for the provider), or {@code null} for the current data
      * @return empty when the registry has no such model (or no data at all for the provider)
      * @throws RegistryException when the data cannot be obtained (see {@link #models(String)}), or the pinned
      *     snapshot does not exist
      * @throws IllegalArgumentException when the provider name is malformed or the version is not positive
      */
-    public Optional<ModelInfo> model(String provider, String modelOrAlias, Optional<Integer> pinnedVersion) {
+    public Optional<ModelInfo> model(String provider, String modelOrAlias, @Nullable Integer pinnedVersion) {
         RegistryNames.requireProvider(provider);
         Objects.requireNonNull(modelOrAlias, "modelOrAlias");
-        Objects.requireNonNull(pinnedVersion, "pinnedVersion");
-        RegistryDocument doc = pinnedVersion.isPresent()
-                ? store.snapshot(provider, RegistryNames.requireVersion(pinnedVersion.get()))
+        RegistryDocument doc = pinnedVersion != null
+                ? store.snapshot(provider, RegistryNames.requireVersion(pinnedVersion))
                 : store.current(provider);
         return doc.find(modelOrAlias);
     }
@@ -89,10 +88,10 @@ public final class Registry {
      *
      * @throws RegistryException when the data cannot be obtained
      * @throws IllegalArgumentException when the provider name is malformed
-     * @see #model(String, String, Optional)
+     * @see #model(String, String, Integer)
      */
     public Optional<ModelInfo> model(String provider, String modelOrAlias) {
-        return model(provider, modelOrAlias, Optional.empty());
+        return model(provider, modelOrAlias, null);
     }
 
     /**

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,7 +149,7 @@ class RegistryCacheTest {
     void snapshotsAreCachedForever() {
         registry().models("openai", 2);
         clock.advance(Duration.ofDays(365));
-        registry().model("openai", "fixture-large", Optional.of(2));
+        registry().model("openai", "fixture-large", 2);
         assertEquals(1, server.requests("openai/v/2/models.json"));
     }
 
