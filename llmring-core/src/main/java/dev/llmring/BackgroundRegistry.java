@@ -111,7 +111,7 @@ final class BackgroundRegistry implements ModelLookup {
     private Remembered read(Lookup key, Optional<Integer> pinned, Instant now) {
         Remembered r;
         try {
-            r = new Remembered(cached.model(key.provider(), key.model(), pinned), null, now.plus(REMEMBER));
+            r = new Remembered(cached.model(key.provider(), key.model(), pinned.orElse(null)), null, now.plus(REMEMBER));
         } catch (RegistryException e) {
             r = new Remembered(Optional.empty(), new RegistryException("registry data for " + key.provider()
                     + (key.version() == null ? "" : " v" + key.version()) + " is not cached yet; it is being fetched"

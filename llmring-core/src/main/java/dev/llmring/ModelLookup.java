@@ -23,6 +23,6 @@ interface ModelLookup {
 
     /** A configured registry, asked directly. */
     static ModelLookup of(Registry registry) {
-        return (provider, model, pinned, wait) -> registry.model(provider, model, pinned);
+        return (provider, model, pinned, wait) -> registry.model(provider, model, pinned.orElse(null));
     }
 }

@@ -1,21 +1,17 @@
 package dev.llmring;
 
-import java.time.Clock;
+import dev.llmring.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that moves only when the sleeper sleeps, and a sleeper that records and returns at once. */
-final class FakeTime extends Clock implements Sleeper {
-    private final AtomicReference<Instant> now;
+final class FakeTime extends MutableClock implements Sleeper {
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
     FakeTime(Instant start) {
-        this.now = new AtomicReference<>(start);
+        super(start);
     }
 
     FakeTime() {
@@ -26,24 +22,5 @@ final class FakeTime extends Clock implements Sleeper {
     public void sleep(Duration duration) {
         sleeps.add(duration);
         advance(duration);
-    }
-
-    void advance(Duration d) {
-        now.updateAndGet(i -> i.plus(d));
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now.get();
     }
 }

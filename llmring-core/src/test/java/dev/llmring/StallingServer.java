@@ -1,17 +1,12 @@
 package dev.llmring;
 
-import java.io.ByteArrayOutputStream;
+import dev.llmring.testsupport.RawLoopbackServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,44 +21,29 @@ final class StallingServer implements AutoCloseable {
     static final String SSE_HEADERS =
             "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n";
 
-    private final ServerSocket socket;
     private final String prefix;
-    private final List<Socket> connections = new CopyOnWriteArrayList<>();
     final AtomicInteger requests = new AtomicInteger();
     final CountDownLatch requestReceived = new CountDownLatch(1);
     final CountDownLatch clientClosed = new CountDownLatch(1);
+    private final RawLoopbackServer server;
 
     /** Answers every request with {@code prefix}, then stalls. */
     StallingServer(String prefix) throws IOException {
         this.prefix = prefix;
-        this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::accept, "stalling-server");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.server = new RawLoopbackServer("stalling", this::serve);
     }
 
     URI base() {
-        return URI.create("http://127.0.0.1:" + socket.getLocalPort());
-    }
-
-    private void accept() {
-        while (!socket.isClosed()) {
-            try {
-                Socket s = socket.accept();
-                connections.add(s);
-                Thread t = new Thread(() -> serve(s), "stalling-connection");
-                t.setDaemon(true);
-                t.start();
-            } catch (IOException e) {
-                return;
-            }
-        }
+        return server.base();
     }
 
     private void serve(Socket s) {
         try (s) {
             InputStream in = s.getInputStream();
-            readRequest(in);
+            if (!RawLoopbackServer.readRequest(in)) {
+                clientClosed.countDown(); // the request was cut: a drop too
+                return;
+            }
             requests.incrementAndGet();
             requestReceived.countDown();
             OutputStream out = s.getOutputStream();
@@ -78,28 +58,8 @@ final class StallingServer implements AutoCloseable {
         }
     }
 
-    private static void readRequest(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) throw new IOException("request cut");
-            head.write(b);
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        int length = 0;
-        for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        in.readNBytes(length);
-    }
-
     @Override
     public void close() throws IOException {
-        socket.close();
-        for (Socket s : connections) s.close();
+        server.close();
     }
 }

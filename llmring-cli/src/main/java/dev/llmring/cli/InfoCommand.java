@@ -63,7 +63,7 @@ final class InfoCommand implements Callable<Integer> {
         for (ModelRef ref : refs) {
             Optional<ModelInfo> info;
             try {
-                info = registry.model(ref.provider(), ref.model(), Optional.ofNullable(pins.get(ref.provider())));
+                info = registry.model(ref.provider(), ref.model(), pins.get(ref.provider()));
             } catch (RegistryException e) {
                 throw new CliFailure("cannot read the registry for " + ref.provider() + ": " + e.getMessage());
             }

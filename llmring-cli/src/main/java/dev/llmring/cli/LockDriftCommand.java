@@ -8,6 +8,7 @@ import dev.llmring.registry.Registry;
 import dev.llmring.registry.RegistryDrift;
 import dev.llmring.registry.RegistryException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +96,7 @@ final class LockDriftCommand implements Callable<Integer> {
         Set<String> refs = new HashSet<>();
         for (String model : models) {
             refs.add(provider + ":" + model);
-            for (Optional<Integer> version : List.of(Optional.of(pinned), Optional.<Integer>empty())) {
+            for (Integer version : Arrays.asList(pinned, null)) {
                 try {
                     registry.model(provider, model, version).map(ModelInfo::ref).ifPresent(refs::add);
                 } catch (RegistryException e) {

@@ -70,7 +70,7 @@ final class RouteExplainer {
 
     private Optional<ModelInfo> lookUp(ModelRef ref, @Nullable Integer pinned) {
         Registry registry = session.registry();
-        return registry.model(ref.provider(), ref.model(), Optional.ofNullable(pinned));
+        return registry.model(ref.provider(), ref.model(), pinned);
     }
 
     private Check credentials(ProviderFactory f) {

@@ -33,7 +33,7 @@ final class TurnReport {
             return Cost.unpriced(Cost.Status.REGISTRY_UNAVAILABLE, e.getMessage());
         }
         return CostCalculator.cost(registry, response.provider(), response.model(),
-                Optional.ofNullable(profile.registryVersions().get(response.provider())),
+                profile.registryVersions().get(response.provider()),
                 response.usage().orElse(null), CostCalculator.DEFAULT_CACHE_WRITE_TTL);
     }
 

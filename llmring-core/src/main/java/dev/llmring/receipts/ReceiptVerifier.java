@@ -1,5 +1,6 @@
 package dev.llmring.receipts;
 
+import dev.llmring.internal.http.BoundedHttp;
 import dev.llmring.internal.receipts.Base64Url;
 import dev.llmring.internal.receipts.Ed25519;
 import dev.llmring.internal.receipts.ServerHttp;
@@ -243,7 +244,7 @@ public final class ReceiptVerifier {
             if (serverUrl == null) {
                 throw new IllegalStateException("a verifier needs keys: call keys(...) or keysFromServer(...)");
             }
-            HttpClient client = httpClient != null ? httpClient : ServerHttp.newClient(timeout);
+            HttpClient client = httpClient != null ? httpClient : BoundedHttp.newClient(timeout);
             ServerHttp http = new ServerHttp(client, timeout, null);
             return new ReceiptVerifier(new FetchedKeySource(serverUrl, http, keyCacheTtl, minRefresh, clock));
         }

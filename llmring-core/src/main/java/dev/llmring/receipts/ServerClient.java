@@ -1,6 +1,7 @@
 package dev.llmring.receipts;
 
 import dev.llmring.LlmRingException;
+import dev.llmring.internal.http.BoundedHttp;
 import dev.llmring.internal.receipts.JsonTree;
 import dev.llmring.internal.receipts.RateLimitedWarning;
 import dev.llmring.internal.receipts.ServerHttp;
@@ -56,7 +57,7 @@ public final class ServerClient implements AutoCloseable {
 
     private ServerClient(Builder b, URI serverUrl, String apiKey) {
         this.serverUrl = serverUrl;
-        HttpClient client = ServerHttp.newClient(b.timeout);
+        HttpClient client = BoundedHttp.newClient(b.timeout);
         this.http = new ServerHttp(client, b.timeout, apiKey);
         ReceiptVerifier.Builder verifierBuilder = ReceiptVerifier.builder()
                 .httpClient(client)

@@ -121,17 +121,17 @@ public final class CostCalculator {
      * {@link Cost.Status#MODEL_NOT_IN_REGISTRY}, a registry that cannot be read is
      * {@link Cost.Status#REGISTRY_UNAVAILABLE}.
      *
-     * @param pinnedVersion the profile's {@code registry_versions} entry for the provider, if any
+     * @param pinnedVersion the profile's {@code registry_versions} entry for the provider, or {@code null} for the
+     *     current data
      * @param usage the call's usage; {@code null} when the provider reported none
      * @param cacheWriteTtl the prompt-cache lifetime the request asked for ({@link #DEFAULT_CACHE_WRITE_TTL} if unsaid)
      * @throws IllegalArgumentException when the provider name is malformed or the pinned version not positive
      */
-    public static Cost cost(Registry registry, String provider, String model, Optional<Integer> pinnedVersion,
+    public static Cost cost(Registry registry, String provider, String model, @Nullable Integer pinnedVersion,
             @Nullable Usage usage, Duration cacheWriteTtl) {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(pinnedVersion, "pinnedVersion");
         Objects.requireNonNull(cacheWriteTtl, "cacheWriteTtl");
         if (usage == null) return Cost.unpriced(Cost.Status.NO_USAGE, "the provider reported no token usage");
         Optional<ModelInfo> info;
@@ -142,7 +142,7 @@ public final class CostCalculator {
         }
         if (info.isEmpty()) {
             return Cost.unpriced(Cost.Status.MODEL_NOT_IN_REGISTRY, "the registry does not list " + provider + ":"
-                    + model + pinnedVersion.map(v -> " in version " + v).orElse(""));
+                    + model + (pinnedVersion == null ? "" : " in version " + pinnedVersion));
         }
         return cost(info.get(), usage, cacheWriteTtl);
     }

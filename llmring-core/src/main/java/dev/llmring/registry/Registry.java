@@ -1,5 +1,6 @@
 package dev.llmring.registry;
 
+import dev.llmring.internal.http.BoundedHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -67,18 +68,17 @@ public final class Registry {
      * pinned data: exact name, then exact alias, then either case-insensitively.
      *
      * @param pinnedVersion a snapshot version to read instead of the current data (a profile's
-     *     {@code registry_versions} entry for the provider)
+     *     {@code registry_versions} entry for the provider), or {@code null} for the current data
      * @return empty when the registry has no such model (or no data at all for the provider)
      * @throws RegistryException when the data cannot be obtained (see {@link #models(String)}), or the pinned
      *     snapshot does not exist
      * @throws IllegalArgumentException when the provider name is malformed or the version is not positive
      */
-    public Optional<ModelInfo> model(String provider, String modelOrAlias, Optional<Integer> pinnedVersion) {
+    public Optional<ModelInfo> model(String provider, String modelOrAlias, @Nullable Integer pinnedVersion) {
         RegistryNames.requireProvider(provider);
         Objects.requireNonNull(modelOrAlias, "modelOrAlias");
-        Objects.requireNonNull(pinnedVersion, "pinnedVersion");
-        RegistryDocument doc = pinnedVersion.isPresent()
-                ? store.snapshot(provider, RegistryNames.requireVersion(pinnedVersion.get()))
+        RegistryDocument doc = pinnedVersion != null
+                ? store.snapshot(provider, RegistryNames.requireVersion(pinnedVersion))
                 : store.current(provider);
         return doc.find(modelOrAlias);
     }
@@ -88,10 +88,10 @@ public final class Registry {
      *
      * @throws RegistryException when the data cannot be obtained
      * @throws IllegalArgumentException when the provider name is malformed
-     * @see #model(String, String, Optional)
+     * @see #model(String, String, Integer)
      */
     public Optional<ModelInfo> model(String provider, String modelOrAlias) {
-        return model(provider, modelOrAlias, Optional.empty());
+        return model(provider, modelOrAlias, null);
     }
 
     /**
@@ -262,8 +262,9 @@ public final class Registry {
         }
 
         /**
-         * Allows a plain {@code http://} base URL whose host is the loopback address ({@code 127.0.0.1},
-         * {@code [::1]} or {@code localhost}). For tests against a local server only; never needed in production.
+         * Allows a plain {@code http://} base URL whose host is a loopback literal ({@code 127.0.0.1} or
+         * {@code [::1]}; not the name {@code localhost}). For tests against a local server only; never needed in
+         * production.
          */
         public Builder allowHttpLoopbackForTesting() {
             this.httpLoopback = true;
@@ -295,17 +296,15 @@ public final class Registry {
             String b = base.toString();
             while (b.endsWith("/")) b = b.substring(0, b.length() - 1);
             base = URI.create(b);
-            if ("http".equals(base.getScheme()) && !(httpLoopback && isLoopback(base))) {
+            boolean loopbackHttp = BoundedHttp.isLoopbackHttp(base);
+            if ("http".equals(base.getScheme()) && !(httpLoopback && loopbackHttp)) {
                 throw new IllegalArgumentException("registry URL must be https, was " + base
-                        + (isLoopback(base) ? " (plain http to loopback needs allowHttpLoopbackForTesting())" : ""));
+                        + (loopbackHttp ? " (plain http to loopback needs allowHttpLoopbackForTesting())" : ""));
             }
             boolean local = "file".equals(base.getScheme());
             HttpClient http = null;
             if (!local) {
-                http = httpClient != null ? httpClient : HttpClient.newBuilder()
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .connectTimeout(timeout)
-                        .build();
+                http = httpClient != null ? httpClient : BoundedHttp.newClient(timeout);
             }
             DiskCache disk = local || !diskCache ? null : new DiskCache(cacheRoot(), b);
             RegistrySource source = new RegistrySource(base, http, timeout, maxBytes);
@@ -340,11 +339,6 @@ public final class Registry {
                                 + url.getScheme() + "://" + url.getHost() + "…'");
             }
             return url;
-        }
-
-        private static boolean isLoopback(URI url) {
-            String host = url.getHost();
-            return "127.0.0.1".equals(host) || "[::1]".equals(host) || "localhost".equalsIgnoreCase(host);
         }
 
         private static Duration positive(Duration d, String name) {

@@ -1,28 +1,23 @@
 package dev.llmring.registry;
 
+import dev.llmring.internal.http.BoundedHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches registry documents from an {@code https:} (or, for tests, loopback {@code http:}) base URL or a
  * {@code file:} directory. Every fetch is bounded in time (headers and body together) and in size, and follows no
- * redirect. A missing document answers {@code null}; any other failure is a {@link RegistryException}.
+ * redirect (the rules of {@link BoundedHttp}). A missing document answers {@code null}; any other failure is a
+ * {@link RegistryException}.
  */
 final class RegistrySource {
     private final URI base;
@@ -76,73 +71,44 @@ final class RegistrySource {
                 .header("Accept", "application/json")
                 .GET()
                 .build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        CompletableFuture<HttpResponse<InputStream>> sent =
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
-        HttpResponse<InputStream> response;
+        BoundedHttp.Response response;
         try {
-            response = sent.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            sent.cancel(true);
-            throw timedOut(provider, uri, e);
-        } catch (InterruptedException e) {
-            sent.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new RegistryException("interrupted while fetching " + uri, provider, e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof HttpTimeoutException) throw timedOut(provider, uri, cause);
-            throw new RegistryException("cannot fetch " + uri + ": " + cause, provider, cause);
-        }
-        try (InputStream body = response.body()) {
-            int status = response.statusCode();
-            if (status == 404) return null;
-            if (status >= 300 && status < 400) {
-                throw new RegistryException("registry at " + uri + " answered a redirect (" + status
-                        + "); redirects are not followed", provider);
+            response = BoundedHttp.send(client, request, timeout, maxBytes);
+        } catch (BoundedHttp.Failure f) {
+            Throwable cause = f.getCause();
+            switch (f.kind()) {
+                case CONNECT_TIMED_OUT:
+                case TIMED_OUT:
+                    throw timedOut(provider, uri, cause);
+                case TOO_LARGE:
+                    throw tooLarge(provider, uri);
+                case INTERRUPTED:
+                    throw new RegistryException("interrupted while fetching " + uri, provider, cause);
+                default:
+                    throw new RegistryException("cannot fetch " + uri + ": " + cause, provider, cause);
             }
-            if (status != 200) {
-                throw new RegistryException("registry at " + uri + " answered HTTP " + status, provider);
-            }
-            return readBefore(body, deadline, provider, uri);
-        } catch (IOException e) {
-            throw new RegistryException("cannot read " + uri + ": " + e.getMessage(), provider, e);
         }
-    }
-
-    /** Reads the body, closing it (which aborts the exchange) if the deadline passes first. */
-    private byte[] readBefore(InputStream body, long deadline, String provider, URI uri) throws IOException {
-        long remaining = Math.max(deadline - System.nanoTime(), 1);
-        AtomicBoolean finished = new AtomicBoolean();
-        AtomicBoolean expired = new AtomicBoolean();
-        CompletableFuture.delayedExecutor(remaining, TimeUnit.NANOSECONDS).execute(() -> {
-            if (finished.get()) return;
-            expired.set(true);
-            try {
-                body.close();
-            } catch (IOException ignored) {
-                // closing only aborts the read
-            }
-        });
-        try {
-            byte[] bytes = readCapped(body, provider, uri);
-            if (expired.get()) throw timedOut(provider, uri, null);
-            return bytes;
-        } catch (IOException e) {
-            if (expired.get()) throw timedOut(provider, uri, e);
-            throw e;
-        } finally {
-            finished.set(true);
+        int status = response.status();
+        if (status == 404) return null;
+        if (status >= 300 && status < 400) {
+            throw new RegistryException("registry at " + uri + " answered a redirect (" + status
+                    + "); redirects are not followed", provider);
         }
+        if (status != 200) {
+            throw new RegistryException("registry at " + uri + " answered HTTP " + status, provider);
+        }
+        return response.body();
     }
 
     private byte[] readCapped(InputStream in, String provider, URI uri) throws IOException {
         byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
-        if (bytes.length > maxBytes) {
-            throw new RegistryException("registry document " + uri + " exceeds the size cap of " + maxBytes
-                    + " bytes", provider);
-        }
+        if (bytes.length > maxBytes) throw tooLarge(provider, uri);
         return bytes;
+    }
+
+    private RegistryException tooLarge(String provider, URI uri) {
+        return new RegistryException("registry document " + uri + " exceeds the size cap of " + maxBytes + " bytes",
+                provider);
     }
 
     private RegistryException timedOut(String provider, URI uri, @Nullable Throwable cause) {

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.llmring.testsupport.MutableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;

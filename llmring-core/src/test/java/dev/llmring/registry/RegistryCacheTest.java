@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmring.testsupport.MutableClock;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,7 +150,7 @@ class RegistryCacheTest {
     void snapshotsAreCachedForever() {
         registry().models("openai", 2);
         clock.advance(Duration.ofDays(365));
-        registry().model("openai", "fixture-large", Optional.of(2));
+        registry().model("openai", "fixture-large", 2);
         assertEquals(1, server.requests("openai/v/2/models.json"));
     }
 

@@ -48,7 +48,7 @@ class RegistryTest {
 
     @Test
     void findsModelByAliasInPinnedSnapshotToo() {
-        ModelInfo m = registry().model("openai", "fixture-large", Optional.of(2)).orElseThrow();
+        ModelInfo m = registry().model("openai", "fixture-large", 2).orElseThrow();
         assertEquals("fixture-large-2030-01-01", m.modelName());
         assertEquals(2, m.registryVersion().getAsInt());
     }
@@ -67,7 +67,7 @@ class RegistryTest {
     void pinnedVersionServesSnapshotPrices() {
         Registry r = registry();
         assertEquals(new BigDecimal("5.0"),
-                r.model("openai", "fixture-large", Optional.of(2)).orElseThrow().inputPrice().orElseThrow());
+                r.model("openai", "fixture-large", 2).orElseThrow().inputPrice().orElseThrow());
         assertEquals(new BigDecimal("2.5"), r.model("openai", "fixture-large").orElseThrow().inputPrice().orElseThrow());
     }
 
@@ -86,7 +86,7 @@ class RegistryTest {
     @Test
     void missingSnapshotIsRegistryExceptionNamingTheVersion() {
         RegistryException e = assertThrows(RegistryException.class,
-                () -> registry().model("openai", "fixture-small", Optional.of(99)));
+                () -> registry().model("openai", "fixture-small", 99));
         assertTrue(e.getMessage().contains("version 99"), e.getMessage());
         assertEquals(Optional.of("openai"), e.provider());
     }
@@ -147,6 +147,6 @@ class RegistryTest {
 
     @Test
     void nonPositivePinnedVersionIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> registry().model("openai", "x", Optional.of(0)));
+        assertThrows(IllegalArgumentException.class, () -> registry().model("openai", "x", 0));
     }
 }

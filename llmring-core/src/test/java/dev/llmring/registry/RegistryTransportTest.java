@@ -42,6 +42,12 @@ class RegistryTransportTest {
     }
 
     @Test
+    void plainHttpToTheLocalhostNameIsRefusedEvenWithTheTestFlag() {
+        assertThrows(IllegalArgumentException.class, () -> Registry.builder()
+                .baseUrl("http://localhost:8080/registry").allowHttpLoopbackForTesting().build());
+    }
+
+    @Test
     void otherSchemesAreRefusedAtOnce() {
         assertThrows(IllegalArgumentException.class, () -> Registry.builder().baseUrl("ftp://example.com/registry"));
     }

@@ -7,26 +7,20 @@ import dev.llmring.InvalidRequestException;
 import dev.llmring.LlmRingException;
 import dev.llmring.LlmRingTimeoutException;
 import dev.llmring.ProviderUnavailableException;
+import dev.llmring.internal.http.BoundedHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * JSON over HTTP to an llmring server: HTTPS only (plain HTTP to a loopback literal only when a test allows it), no
- * redirects followed, one bound on the whole exchange (headers and body), a cap on the body size, and the API key
- * in one header ({@code X-API-Key}, the header llmring-server reads) and nowhere else: not in messages, not in
+ * JSON over HTTP to an llmring server, through {@link BoundedHttp}: HTTPS only (plain HTTP to a loopback literal
+ * only when a test allows it), no redirects followed, one bound on the whole exchange (headers and body), a cap on
+ * the body size, and the API key in one header ({@code X-API-Key}, the header llmring-server reads) and nowhere else: not in messages, not in
  * {@code toString()}.
  */
 public final class ServerHttp {
@@ -42,15 +36,6 @@ public final class ServerHttp {
         this.apiKey = apiKey;
     }
 
-    /** A client that never follows redirects. */
-    public static HttpClient newClient(Duration connectTimeout) {
-        return HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
-    }
-
     /**
      * Checks a server base URL and drops a trailing slash.
      *
@@ -60,8 +45,7 @@ public final class ServerHttp {
     public static URI checkBaseUrl(URI url, boolean allowLoopbackHttp) {
         Objects.requireNonNull(url, "url");
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        boolean loopbackHttp = allowLoopbackHttp && scheme.equals("http")
-                && ("127.0.0.1".equals(url.getHost()) || "[::1]".equals(url.getHost()));
+        boolean loopbackHttp = allowLoopbackHttp && BoundedHttp.isLoopbackHttp(url);
         if (!scheme.equals("https") && !loopbackHttp) {
             throw new IllegalArgumentException("the llmring server URL must use https, was " + redact(url));
         }
@@ -115,30 +99,27 @@ public final class ServerHttp {
 
     private Response send(HttpRequest request, long maxBytes) {
         String what = request.method() + " " + request.uri().getPath();
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, CappedBody.handler(maxBytes));
         try {
-            HttpResponse<byte[]> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new LlmRingTimeoutException(what + " took longer than " + timeout,
-                    LlmRingTimeoutException.Kind.ATTEMPT, timeout, details(0), e);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new ConnectionException(what + " interrupted", details(0), e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof HttpConnectTimeoutException) {
-                throw new LlmRingTimeoutException(what + ": connecting timed out",
-                        LlmRingTimeoutException.Kind.CONNECT, timeout, details(0), cause);
+            BoundedHttp.Response response = BoundedHttp.send(client, request, timeout, maxBytes);
+            return new Response(response.status(), new String(response.body(), StandardCharsets.UTF_8));
+        } catch (BoundedHttp.Failure f) {
+            Throwable cause = f.getCause();
+            switch (f.kind()) {
+                case CONNECT_TIMED_OUT:
+                    throw new LlmRingTimeoutException(what + ": connecting timed out",
+                            LlmRingTimeoutException.Kind.CONNECT, timeout, details(0), cause);
+                case TIMED_OUT:
+                    throw new LlmRingTimeoutException(what + " took longer than " + timeout,
+                            LlmRingTimeoutException.Kind.ATTEMPT, timeout, details(0), cause);
+                case INTERRUPTED:
+                    throw new ConnectionException(what + " interrupted", details(0), cause);
+                case TOO_LARGE:
+                    throw new ConnectionException(what + " failed: response body larger than " + maxBytes + " bytes",
+                            details(0), cause);
+                default:
+                    throw new ConnectionException(what + " failed: " + cause.getClass().getSimpleName()
+                            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), details(0), cause);
             }
-            if (cause instanceof HttpTimeoutException) {
-                throw new LlmRingTimeoutException(what + " took longer than " + timeout,
-                        LlmRingTimeoutException.Kind.ATTEMPT, timeout, details(0), cause);
-            }
-            throw new ConnectionException(what + " failed: " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), details(0), cause);
         }
     }
 

@@ -1,27 +1,35 @@
-package dev.llmring.internal.receipts;
+package dev.llmring.internal.http;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
-/** Collects a response body, cancelling the exchange as soon as it passes {@code maxBytes}. */
+/**
+ * Collects a response body, cancelling the exchange as soon as it passes {@code maxBytes}. The body of a non-2xx
+ * answer is not read at all: the exchange is cancelled at once and the body is empty.
+ */
 final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+    private static final byte[] EMPTY = new byte[0];
+
     private final long maxBytes;
+    private final boolean wanted;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private Flow.@org.jspecify.annotations.Nullable Subscription subscription;
+    private Flow.@Nullable Subscription subscription;
 
-    CappedBody(long maxBytes) {
+    private CappedBody(long maxBytes, boolean wanted) {
         this.maxBytes = maxBytes;
+        this.wanted = wanted;
     }
 
+    /** Reads 2xx bodies up to {@code maxBytes}; skips every other body. */
     static HttpResponse.BodyHandler<byte[]> handler(long maxBytes) {
-        return info -> new CappedBody(maxBytes);
+        return info -> new CappedBody(maxBytes, info.statusCode() / 100 == 2);
     }
 
     @Override
@@ -32,6 +40,11 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     @Override
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;
+        if (!wanted) {
+            s.cancel();
+            result.complete(EMPTY);
+            return;
+        }
         s.request(Long.MAX_VALUE);
     }
 
@@ -46,7 +59,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
                 if (s != null) {
                     s.cancel();
                 }
-                result.completeExceptionally(new IOException("response body larger than " + maxBytes + " bytes"));
+                result.completeExceptionally(new BodyTooLargeException(maxBytes));
                 return;
             }
             byte[] chunk = new byte[buffer.remaining()];
