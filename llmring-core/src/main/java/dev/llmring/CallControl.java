@@ -1,19 +1,21 @@
 package dev.llmring;
 
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Cancellation of one call: remembers the exchange in flight (the HTTP future before the headers, the stream after
- * them) so that {@link #cancel()} from any thread aborts it, and interrupts the worker running a {@code chatAsync}
- * call so that a backoff sleep ends too.
+ * Cancellation of one call: remembers the exchange in flight so that {@link #cancel()} from any thread aborts it: the
+ * thread blocked sending it (interrupted: {@code HttpClient.send} aborts the exchange on interrupt), the body being
+ * collected, or the stream after the headers. It also interrupts the worker running a {@code chatAsync} call so that
+ * a backoff sleep ends too.
  */
 final class CallControl {
     private volatile boolean cancelled;
-    private @Nullable Future<?> inFlight;
+    private @Nullable BodyCollector body;
     private @Nullable StreamSubscriber stream;
     private @Nullable Thread worker;
+    private @Nullable Thread sender;
+    private boolean senderInterrupted;
     private @Nullable Runnable onDone;
 
     boolean isCancelled() {
@@ -25,9 +27,29 @@ final class CallControl {
         if (cancelled) throw new CancellationException("the call was cancelled");
     }
 
-    synchronized void inFlight(@Nullable Future<?> future) {
-        inFlight = future;
-        if (cancelled && future != null) future.cancel(true);
+    /**
+     * Registers the calling thread as sending an exchange ({@link #cancel()} interrupts it), or ({@code false})
+     * unregisters it, clearing the interrupt that {@link #cancel()} gave it so that it never outlives the call.
+     *
+     * @throws CancellationException when registering a call that was already cancelled
+     */
+    synchronized void sending(boolean sending) {
+        if (sending) {
+            checkNotCancelled();
+            sender = Thread.currentThread();
+            return;
+        }
+        sender = null;
+        if (senderInterrupted) {
+            senderInterrupted = false;
+            Thread.interrupted();
+        }
+    }
+
+    /** Remembers the body being collected ({@link #cancel()} cancels it); null when done. */
+    synchronized void body(@Nullable BodyCollector collector) {
+        body = collector;
+        if (cancelled && collector != null) collector.cancel();
     }
 
     synchronized void stream(@Nullable StreamSubscriber subscriber) {
@@ -60,16 +82,20 @@ final class CallControl {
 
     /** Aborts whatever is in flight. Idempotent, callable from any thread. */
     void cancel() {
-        Future<?> f;
+        BodyCollector b;
         StreamSubscriber s;
         synchronized (this) {
             if (cancelled) return;
             cancelled = true;
-            f = inFlight;
+            b = body;
             s = stream;
             if (worker != null) worker.interrupt();
+            if (sender != null && sender != worker) {
+                senderInterrupted = true;
+                sender.interrupt();
+            }
         }
-        if (f != null) f.cancel(true);
+        if (b != null) b.cancel();
         if (s != null) s.cancel();
     }
 }
