@@ -71,15 +71,29 @@ abstract class Framer {
     }
 
     private void endLine() {
-        String text = new String(line, 0, length, StandardCharsets.UTF_8);
+        int n = length;
         length = 0;
+        onLine(line, n);
         if (line.length > 64 * 1024) line = new byte[512];
-        onLine(text);
     }
 
-    abstract void onLine(String line);
+    /** One line, without its line end: {@code bytes[0, length)}, valid until this returns. */
+    abstract void onLine(byte[] bytes, int length);
 
     abstract void endOfBody();
+
+    static String utf8(byte[] bytes, int from, int to) {
+        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    /** Whether {@code bytes[from, to)} is exactly the ASCII text {@code name}. */
+    private static boolean is(byte[] bytes, int from, int to, String name) {
+        if (to - from != name.length()) return false;
+        for (int i = 0; i < name.length(); i++) {
+            if (bytes[from + i] != name.charAt(i)) return false;
+        }
+        return true;
+    }
 
     /**
      * Server-sent events as the HTML standard frames them: LF, CRLF or CR line ends; lines starting with ':' are
@@ -88,10 +102,14 @@ abstract class Framer {
      * {@code retry:} and unknown fields are ignored. Unlike a browser, a pending event is delivered at the end of the
      * body even without its blank line (the decoder judges whether the stream was complete), and
      * {@code data: [DONE]} is just a frame: the adapter decides what it means.
+     *
+     * <p>Fields are told apart on the line's bytes; the only text made of an event is its data, decoded once from
+     * the bytes (a single {@code data:} line, the usual case, is handed over as that one string).
      */
     static final class Sse extends Framer {
         private @Nullable String event;
-        private @Nullable StringBuilder data;
+        private @Nullable String data;
+        private @Nullable StringBuilder joined;
         private boolean first = true;
 
         Sse(Sink sink) {
@@ -99,55 +117,68 @@ abstract class Framer {
         }
 
         @Override
-        void onLine(String text) {
+        void onLine(byte[] bytes, int length) {
+            int from = 0;
             if (first) {
                 first = false;
-                if (text.startsWith("\uFEFF")) text = text.substring(1);
+                if (length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
+                    from = 3; // a byte order mark
+                }
             }
-            if (text.isEmpty()) {
+            if (from == length) {
                 dispatch();
                 return;
             }
-            if (text.charAt(0) == ':') {
+            if (bytes[from] == ':') {
                 sink.keepAlive();
                 return;
             }
-            int colon = text.indexOf(':');
-            String field = colon < 0 ? text : text.substring(0, colon);
-            String value = colon < 0 ? "" : text.substring(colon + 1);
-            if (value.startsWith(" ")) value = value.substring(1);
-            switch (field) {
-                case "data" -> {
-                    if (data == null) {
-                        data = new StringBuilder(value.length() + 16);
-                    } else {
-                        data.append('\n');
-                    }
-                    if (data.length() + value.length() > MAX_FRAME_BYTES) {
-                        throw ProviderFailure.malformed("stream event larger than " + MAX_FRAME_BYTES + " bytes", null);
-                    }
-                    data.append(value);
-                }
-                case "event" -> event = value;
-                default -> { } // id, retry and unknown fields carry nothing for us
+            int colon = from;
+            while (colon < length && bytes[colon] != ':') colon++;
+            int value = colon < length ? colon + 1 : length;
+            if (value < length && bytes[value] == ' ') value++;
+            if (is(bytes, from, colon, "data")) {
+                data(utf8(bytes, value, length));
+            } else if (is(bytes, from, colon, "event")) {
+                event = utf8(bytes, value, length);
+            } // id, retry and unknown fields carry nothing for us
+        }
+
+        private void data(String value) {
+            String d = data;
+            StringBuilder j = joined;
+            if (d == null && j == null) {
+                data = value;
+                return;
             }
+            if (j == null) {
+                j = new StringBuilder(2 * (d.length() + value.length()) + 16).append(d);
+                joined = j;
+                data = null;
+            }
+            if (j.length() + 1 + value.length() > MAX_FRAME_BYTES) {
+                throw ProviderFailure.malformed("stream event larger than " + MAX_FRAME_BYTES + " bytes", null);
+            }
+            j.append('\n').append(value);
         }
 
         private void dispatch() {
-            StringBuilder d = data;
+            StringBuilder j = joined;
+            String d = j != null ? j.toString() : data;
             String name = event;
             data = null;
+            joined = null;
             event = null;
             if (d == null) {
                 sink.keepAlive();
             } else {
-                sink.frame(name == null || name.isEmpty() ? null : name, d.toString());
+                sink.frame(name == null || name.isEmpty() ? null : name, d);
             }
         }
 
         @Override
         void endOfBody() {
-            if (data != null) dispatch();
+            if (data != null || joined != null) dispatch();
         }
     }
 
@@ -158,9 +189,20 @@ abstract class Framer {
         }
 
         @Override
-        void onLine(String text) {
-            if (text.isBlank()) {
+        void onLine(byte[] bytes, int length) {
+            boolean asciiBlank = true;
+            for (int i = 0; i < length && asciiBlank; i++) {
+                byte b = bytes[i];
+                asciiBlank = b == ' ' || b == '\t' || b == 0x0B || b == '\f' || b == 0x1C || b == 0x1D || b == 0x1E
+                        || b == 0x1F;
+            }
+            if (asciiBlank) {
                 sink.keepAlive();
+                return;
+            }
+            String text = utf8(bytes, 0, length);
+            if (text.isBlank()) {
+                sink.keepAlive(); // blank by a non-ASCII space
             } else {
                 sink.frame(null, text);
             }

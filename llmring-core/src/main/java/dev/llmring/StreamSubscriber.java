@@ -68,9 +68,17 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Fra
 
     // ---- consumer side ----
 
+    /** The next item if one is waiting, else null at once. */
+    @Nullable Object poll() {
+        return taken(queue.poll());
+    }
+
     /** The next item, or null when none came within {@code nanos}. */
     @Nullable Object poll(long nanos) throws InterruptedException {
-        Object item = queue.poll(nanos, TimeUnit.NANOSECONDS);
+        return taken(queue.poll(nanos, TimeUnit.NANOSECONDS));
+    }
+
+    private @Nullable Object taken(@Nullable Object item) {
         if (item != null && queue.size() < LOW_WATER && demandPending.compareAndSet(true, false)) {
             Flow.Subscription s = subscription;
             if (s != null) s.request(1);

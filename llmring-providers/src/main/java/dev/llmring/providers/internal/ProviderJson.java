@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import dev.llmring.spi.ProviderFailure;
 import org.jspecify.annotations.Nullable;
 
@@ -33,12 +34,44 @@ public final class ProviderJson {
     }
 
     /**
+     * Parses provider output given as UTF-8 bytes (a whole body), without first copying it into a {@code String}.
+     * Bytes that are not UTF-8 are malformed output, like any other broken JSON.
+     *
+     * @param what names the text in the failure message, e.g. {@code "Gemini's answer"}
+     * @throws ProviderFailure of kind malformed response when {@code json} is empty, not UTF-8 or not JSON
+     */
+    public static JsonNode parse(byte[] json, String what) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw ProviderFailure.malformed(what + " is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw ProviderFailure.malformed(what + " could not be read: " + e.getMessage(), e);
+        }
+        if (node == null || node.isMissingNode()) throw ProviderFailure.malformed(what + " is empty", null);
+        return node;
+    }
+
+    /**
      * Parses provider output that must be a JSON object.
      *
      * @throws ProviderFailure of kind malformed response when {@code json} is not a JSON object
      */
     public static JsonNode parseObject(String json, String what) {
-        JsonNode node = parse(json, what);
+        return object(parse(json, what), what);
+    }
+
+    /**
+     * Parses provider output given as UTF-8 bytes that must be a JSON object.
+     *
+     * @throws ProviderFailure of kind malformed response when {@code json} is not UTF-8 or not a JSON object
+     */
+    public static JsonNode parseObject(byte[] json, String what) {
+        return object(parse(json, what), what);
+    }
+
+    private static JsonNode object(JsonNode node, String what) {
         if (!node.isObject()) throw ProviderFailure.malformed(what + " is not a JSON object", null);
         return node;
     }
