@@ -52,6 +52,9 @@ public class CallBench {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
+        if (calls instanceof RawClient raw && raw.retries() > 0) {
+            System.out.printf("%nraw client: %d exchanges retried after an IOException%n", raw.retries());
+        }
         long requests = server.requests();
         long bytes = server.allocatedBytes();
         calls.close();

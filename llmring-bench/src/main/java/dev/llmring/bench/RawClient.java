@@ -29,9 +29,32 @@ final class RawClient implements BenchClient {
         this.endpoint = URI.create(baseUrl + "/chat/completions");
     }
 
+    /** Exchanges retried after an IOException (see {@link #send}). */
+    private final java.util.concurrent.atomic.AtomicLong retries = new java.util.concurrent.atomic.AtomicLong();
+
+    long retries() {
+        return retries.get();
+    }
+
+    /**
+     * Sends once more after an {@code IOException}, as any real client would (llmring's router retries too). Under
+     * 64 threads the JDK 17 client now and then fails an exchange on a pooled connection with "HTTP/1.1 header parser
+     * received no bytes" / "connection closed locally": its pool's idle-connection watcher closed a connection that
+     * had just been taken for a new request.
+     */
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
+        try {
+            return http.send(request, handler);
+        } catch (IOException e) {
+            retries.incrementAndGet();
+            return http.send(request, handler);
+        }
+    }
+
     @Override
     public Answer chat() throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(request(false), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = send(request(false), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) throw new IOException("HTTP " + response.statusCode());
         JsonNode root = mapper.readTree(response.body());
         JsonNode usage = root.path("usage");
@@ -41,7 +64,7 @@ final class RawClient implements BenchClient {
 
     @Override
     public Answer stream() throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(request(true), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = send(request(true), HttpResponse.BodyHandlers.ofInputStream());
         StringBuilder text = new StringBuilder();
         long input = 0;
         long output = 0;
