@@ -25,9 +25,12 @@ abstract class Framer {
         void keepAlive();
     }
 
+    private static final int SCRATCH_BYTES = 16 * 1024;
+
     final Sink sink;
     private byte[] line = new byte[512];
     private int length;
+    private byte @Nullable [] scratch;
     private boolean afterCr;
 
     Framer(Sink sink) {
@@ -40,28 +43,63 @@ abstract class Framer {
 
     /** Consumes every remaining byte of {@code buffer}. @throws ProviderFailure for an oversized frame */
     final void feed(ByteBuffer buffer) {
-        while (buffer.hasRemaining()) {
-            byte b = buffer.get();
-            if (b == '\n') {
-                if (afterCr) {
-                    afterCr = false; // the LF of a CRLF
-                } else {
-                    endLine();
-                }
-            } else if (b == '\r') {
-                endLine();
-                afterCr = true;
-            } else {
-                afterCr = false;
-                if (length == line.length) {
-                    if (length >= MAX_FRAME_BYTES) {
-                        throw ProviderFailure.malformed("stream line longer than " + MAX_FRAME_BYTES + " bytes", null);
-                    }
-                    line = Arrays.copyOf(line, Math.min(MAX_FRAME_BYTES, length * 2));
-                }
-                line[length++] = b;
-            }
+        if (buffer.hasArray()) {
+            int from = buffer.arrayOffset() + buffer.position();
+            int to = buffer.arrayOffset() + buffer.limit();
+            buffer.position(buffer.limit());
+            feed(buffer.array(), from, to);
+            return;
         }
+        // the HttpClient hands over read-only buffers: copied in bulk into one reused array, a read at a time
+        while (buffer.hasRemaining()) {
+            int n = Math.min(buffer.remaining(), SCRATCH_BYTES);
+            byte[] s = scratch;
+            if (s == null || s.length < n) scratch = s = new byte[Math.max(n, 4096)];
+            buffer.get(s, 0, n);
+            feed(s, 0, n);
+        }
+    }
+
+    /**
+     * Scans {@code bytes[from, to)} for line ends. A line that lies whole in these bytes is handed over where it is;
+     * only a line split across reads is gathered in the line buffer.
+     */
+    private void feed(byte[] bytes, int from, int to) {
+        int start = from;
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b != '\n' && b != '\r') continue;
+            if (b == '\n' && afterCr && i == start) {
+                afterCr = false; // the LF of a CRLF
+                start = i + 1;
+                continue;
+            }
+            afterCr = b == '\r';
+            if (length == 0) {
+                onLine(bytes, start, i);
+            } else {
+                append(bytes, start, i);
+                endLine();
+            }
+            start = i + 1;
+        }
+        if (start < to) {
+            afterCr = false;
+            append(bytes, start, to);
+        }
+    }
+
+    private void append(byte[] bytes, int from, int to) {
+        int n = to - from;
+        if (n == 0) return;
+        if (length + n > line.length) {
+            if (length + n > MAX_FRAME_BYTES) {
+                throw ProviderFailure.malformed("stream line longer than " + MAX_FRAME_BYTES + " bytes", null);
+            }
+            line = Arrays.copyOf(line, (int) Math.min(MAX_FRAME_BYTES, Math.max(length + n, 2L * line.length)));
+        }
+        System.arraycopy(bytes, from, line, length, n);
+        length += n;
     }
 
     /** The body ended: a last line without a line end still counts, and a pending event is delivered. */
@@ -73,12 +111,12 @@ abstract class Framer {
     private void endLine() {
         int n = length;
         length = 0;
-        onLine(line, n);
+        onLine(line, 0, n);
         if (line.length > 64 * 1024) line = new byte[512];
     }
 
-    /** One line, without its line end: {@code bytes[0, length)}, valid until this returns. */
-    abstract void onLine(byte[] bytes, int length);
+    /** One line, without its line end: {@code bytes[from, to)}, valid until this returns. */
+    abstract void onLine(byte[] bytes, int from, int to);
 
     abstract void endOfBody();
 
@@ -117,15 +155,16 @@ abstract class Framer {
         }
 
         @Override
-        void onLine(byte[] bytes, int length) {
-            int from = 0;
+        void onLine(byte[] bytes, int start, int to) {
+            int from = start;
             if (first) {
                 first = false;
-                if (length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
-                    from = 3; // a byte order mark
+                if (to - from >= 3 && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB
+                        && bytes[from + 2] == (byte) 0xBF) {
+                    from += 3; // a byte order mark
                 }
             }
-            if (from == length) {
+            if (from == to) {
                 dispatch();
                 return;
             }
@@ -134,13 +173,13 @@ abstract class Framer {
                 return;
             }
             int colon = from;
-            while (colon < length && bytes[colon] != ':') colon++;
-            int value = colon < length ? colon + 1 : length;
-            if (value < length && bytes[value] == ' ') value++;
+            while (colon < to && bytes[colon] != ':') colon++;
+            int value = colon < to ? colon + 1 : to;
+            if (value < to && bytes[value] == ' ') value++;
             if (is(bytes, from, colon, "data")) {
-                data(utf8(bytes, value, length));
+                data(utf8(bytes, value, to));
             } else if (is(bytes, from, colon, "event")) {
-                event = utf8(bytes, value, length);
+                event = utf8(bytes, value, to);
             } // id, retry and unknown fields carry nothing for us
         }
 
@@ -189,9 +228,9 @@ abstract class Framer {
         }
 
         @Override
-        void onLine(byte[] bytes, int length) {
+        void onLine(byte[] bytes, int from, int to) {
             boolean asciiBlank = true;
-            for (int i = 0; i < length && asciiBlank; i++) {
+            for (int i = from; i < to && asciiBlank; i++) {
                 byte b = bytes[i];
                 asciiBlank = b == ' ' || b == '\t' || b == 0x0B || b == '\f' || b == 0x1C || b == 0x1D || b == 0x1E
                         || b == 0x1F;
@@ -200,7 +239,7 @@ abstract class Framer {
                 sink.keepAlive();
                 return;
             }
-            String text = utf8(bytes, 0, length);
+            String text = utf8(bytes, from, to);
             if (text.isBlank()) {
                 sink.keepAlive(); // blank by a non-ASCII space
             } else {

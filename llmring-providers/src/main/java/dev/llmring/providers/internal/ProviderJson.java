@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import dev.llmring.spi.ProviderFailure;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,9 @@ public final class ProviderJson {
     /** Refuses trailing tokens, so that two JSON documents glued together are malformed rather than half-read. */
     public static final ObjectMapper MAPPER =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Reads trees with the root deserializer looked up once, not on every parse. */
+    private static final ObjectReader TREES = MAPPER.readerFor(JsonNode.class);
 
     private ProviderJson() {}
 
@@ -25,7 +29,7 @@ public final class ProviderJson {
     public static JsonNode parse(String json, String what) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(json);
+            node = TREES.readTree(json);
         } catch (JsonProcessingException e) {
             throw ProviderFailure.malformed(what + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
@@ -43,7 +47,7 @@ public final class ProviderJson {
     public static JsonNode parse(byte[] json, String what) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(json);
+            node = TREES.readTree(json);
         } catch (JsonProcessingException e) {
             throw ProviderFailure.malformed(what + " is not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
