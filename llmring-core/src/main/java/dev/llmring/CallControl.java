@@ -15,7 +15,9 @@ final class CallControl {
     private @Nullable StreamSubscriber stream;
     private @Nullable Thread worker;
     private @Nullable Thread sender;
+    private @Nullable Object sendToken;
     private boolean senderInterrupted;
+    private boolean expired;
     private @Nullable Runnable onDone;
 
     boolean isCancelled() {
@@ -28,22 +30,44 @@ final class CallControl {
     }
 
     /**
-     * Registers the calling thread as sending an exchange ({@link #cancel()} interrupts it), or ({@code false})
-     * unregisters it, clearing the interrupt that {@link #cancel()} gave it so that it never outlives the call.
+     * Registers the calling thread as sending an exchange ({@link #cancel()} and {@link #expire} interrupt it) under
+     * {@code token}, or ({@code null}) unregisters it, clearing any interrupt this control gave it so that it never
+     * outlives the exchange, and forgetting an expiry.
      *
      * @throws CancellationException when registering a call that was already cancelled
      */
-    synchronized void sending(boolean sending) {
-        if (sending) {
+    synchronized void sending(@Nullable Object token) {
+        if (token != null) {
             checkNotCancelled();
             sender = Thread.currentThread();
+            sendToken = token;
+            expired = false;
             return;
         }
         sender = null;
+        sendToken = null;
+        expired = false;
         if (senderInterrupted) {
             senderInterrupted = false;
             Thread.interrupted();
         }
+    }
+
+    /**
+     * The time bound of the exchange sent under {@code token} ran out: its sender is interrupted (which aborts the
+     * exchange) and {@link #expired()} says why. Does nothing once that exchange is no longer being sent.
+     */
+    synchronized void expire(Object token) {
+        Thread s = sender;
+        if (s == null || sendToken != token || cancelled) return;
+        expired = true;
+        senderInterrupted = true;
+        s.interrupt();
+    }
+
+    /** Whether the exchange being sent was interrupted by {@link #expire}. */
+    synchronized boolean expired() {
+        return expired;
     }
 
     /** Remembers the body being collected ({@link #cancel()} cancels it); null when done. */

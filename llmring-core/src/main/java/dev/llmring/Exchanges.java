@@ -38,8 +38,8 @@ final class Exchanges {
     ChatResponse.Builder chat(Router.CallState call, Target target, ProviderAdapter adapter, HttpCall http)
             throws InterruptedException {
         Bound bound = bound(call, settings.timeouts().attempt(), LlmRingTimeoutException.Kind.ATTEMPT);
-        HttpResponse<Object> response = send(call, target,
-                transport.request(http, false, adapter.streamFormat(), bound.within()), null, bound);
+        HttpResponse<Object> response = send(call, target, transport.request(http, false, adapter.streamFormat()),
+                null, bound);
         byte[] body = body(call, target, response, bound);
         if (response.statusCode() / 100 != 2) {
             throw settings.failures().fromHttp(target, adapter, response.statusCode(), response.headers(), body);
@@ -66,8 +66,7 @@ final class Exchanges {
         Supplier<StreamSubscriber> streams =
                 () -> new StreamSubscriber(format, sink -> adapter.decoder(target.model(), sink));
         Bound bound = bound(call, settings.timeouts().streamFirstEvent(), LlmRingTimeoutException.Kind.FIRST_EVENT);
-        HttpResponse<Object> response = send(call, target,
-                transport.request(http, true, format, bound.within()), streams, bound);
+        HttpResponse<Object> response = send(call, target, transport.request(http, true, format), streams, bound);
         if (response.body() instanceof BodyCollector) {
             byte[] body = body(call, target, response, bound);
             throw settings.failures().fromHttp(target, adapter, response.statusCode(), response.headers(), body);
@@ -119,28 +118,29 @@ final class Exchanges {
     }
 
     /**
-     * Sends on this thread and returns at the headers. While it blocks, a {@link CallControl#cancel()} interrupts it,
-     * which aborts the exchange.
+     * Sends on this thread and returns at the headers. While it blocks, a {@link CallControl#cancel()} or the end of
+     * {@code bound} (the {@link ExchangeTimer}) interrupts it, which aborts the exchange.
      */
     private HttpResponse<Object> send(Router.CallState call, Target target, HttpRequest request,
             @Nullable Supplier<StreamSubscriber> streams, Bound bound) throws InterruptedException {
-        call.control.sending(true);
+        Object token = new Object();
+        call.control.sending(token);
+        ExchangeTimer.Bound timer = transport.timer().start(bound.nanosLeft(), () -> call.control.expire(token));
         try {
             return transport.send(request, streams);
         } catch (HttpConnectTimeoutException e) {
-            if (settings.timeouts().connect().compareTo(bound.within()) < 0) {
-                throw settings.failures().fromIo(target, e, settings.timeouts().connect());
-            }
-            throw timedOut(call, target, bound); // the JDK's request timer ran out while still connecting
+            throw settings.failures().fromIo(target, e, settings.timeouts().connect());
         } catch (HttpTimeoutException e) {
             throw timedOut(call, target, bound);
         } catch (IOException e) {
             throw settings.failures().fromIo(target, e, settings.timeouts().connect());
         } catch (InterruptedException e) {
             if (call.control.isCancelled()) throw new CancellationException("the call was cancelled");
+            if (call.control.expired()) throw timedOut(call, target, bound);
             throw e;
         } finally {
-            call.control.sending(false);
+            timer.close();
+            call.control.sending(null);
         }
     }
 
@@ -150,7 +150,7 @@ final class Exchanges {
         if (!(response.body() instanceof BodyCollector collector)) throw new IllegalStateException("not a body");
         try {
             call.control.body(collector);
-            call.control.sending(true);
+            call.control.sending(collector);
             return collector.await(bound.nanosLeft());
         } catch (TimeoutException e) {
             collector.cancel();
@@ -166,7 +166,7 @@ final class Exchanges {
         } catch (CancellationException e) {
             throw new CancellationException("the call was cancelled");
         } finally {
-            call.control.sending(false);
+            call.control.sending(null);
             call.control.body(null);
         }
     }

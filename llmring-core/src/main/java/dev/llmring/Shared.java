@@ -25,6 +25,7 @@ final class Shared {
 
     final HttpClient http;
     final HttpClient plain;
+    final ExchangeTimer timer = new ExchangeTimer();
     final ExecutorService executor;
     final Duration connectTimeout;
     final AtomicLong callIds = new AtomicLong();
@@ -62,8 +63,11 @@ final class Shared {
         return true;
     }
 
-    /** Drops one reference; the last one stops the threads. */
+    /** Drops one reference; the last one stops the threads (the workers and the exchange timer). */
     void release() {
-        if (references.decrementAndGet() == 0) executor.shutdownNow();
+        if (references.decrementAndGet() == 0) {
+            executor.shutdownNow();
+            timer.stop();
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -19,42 +18,42 @@ import org.jspecify.annotations.Nullable;
  * <p>Why {@code send} and not {@code sendAsync}: the future {@code sendAsync} returns is completed through
  * {@code CompletableFuture}'s default async pool (on a machine with two cores or fewer, a new thread per call), and
  * every internal step of the exchange is handed to the client's executor; {@code send} does neither. The time until
- * the headers is bounded by the request's {@code timeout} (the JDK's own timer, no thread of ours); an interrupt of the
- * sending thread aborts the exchange (see {@link CallControl#sending}).
+ * the headers is bounded by the {@link ExchangeTimer}, which interrupts the sending thread: an interrupt aborts the
+ * exchange (see {@link CallControl#sending}).
  *
  * <p>{@code http://} URLs are sent as HTTP/1.1 (no h2c upgrade dance per request); {@code https} negotiates HTTP/2 when
  * the server offers it. The JDK client never retries a POST by itself, so the router's retries are the only ones.
  */
 final class Transport {
     static final String USER_AGENT = "llmring-java/0.1";
-    /** The JDK timer takes any positive duration; clamped so that {@code now + timeout} cannot overflow. */
-    private static final Duration MAX_TIMEOUT = Duration.ofDays(365L * 100);
-    private static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
-
     private final HttpClient client;
     private final HttpClient plain;
+    private final ExchangeTimer timer;
 
     /** One client for every URL. */
     Transport(HttpClient client) {
-        this(client, client);
+        this(client, client, new ExchangeTimer());
     }
 
     /** {@code client} for {@code https} URLs, {@code plain} for {@code http} ones (see {@link Shared}). */
-    Transport(HttpClient client, HttpClient plain) {
+    Transport(HttpClient client, HttpClient plain, ExchangeTimer timer) {
         this.client = client;
         this.plain = plain;
+        this.timer = timer;
+    }
+
+    /** Bounds the wait for headers. */
+    ExchangeTimer timer() {
+        return timer;
     }
 
     HttpClient client() {
         return client;
     }
 
-    /** The request for {@code call}, the JDK's header timer set to {@code headersWithin}. */
-    HttpRequest request(HttpCall call, boolean stream, WireFormat format, Duration headersWithin) {
-        Duration timeout = headersWithin.compareTo(MIN_TIMEOUT) < 0 ? MIN_TIMEOUT
-                : headersWithin.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : headersWithin;
+    /** The request for {@code call}. */
+    HttpRequest request(HttpCall call, boolean stream, WireFormat format) {
         HttpRequest.Builder b = HttpRequest.newBuilder(call.uri())
-                .timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
         if ("http".equalsIgnoreCase(call.uri().getScheme())) b.version(HttpClient.Version.HTTP_1_1);
         boolean contentType = false;
@@ -80,7 +79,6 @@ final class Transport {
      * Sends {@code request} and returns at the headers. The body of the response is a {@link BodyCollector} (2xx
      * non-streamed, or an error body) or the {@link StreamSubscriber} from {@code streams} (2xx streamed).
      *
-     * @throws java.net.http.HttpTimeoutException when no headers came within the request's timeout
      * @throws IOException when the exchange failed
      * @throws InterruptedException when the thread was interrupted (the exchange is aborted)
      */

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 /** Building a client: keys, base URLs, compatible providers, validation, sharing, closing. */
 class BuilderTest extends WireMockSupport {
-    private static final Duration SECOND = Duration.ofSeconds(1);
 
     private LlmRing.Builder bare(Map<String, String> env) {
         return LlmRing.builder().discoverProviders(false).environment(env::get)
@@ -152,9 +151,9 @@ class BuilderTest extends WireMockSupport {
         Transport t = new Transport(HttpClient.newHttpClient());
         HttpCall http = HttpCall.post(URI.create("http://127.0.0.1/x"), Map.of(), new byte[0]);
         HttpCall https = HttpCall.post(URI.create("https://example.com/x"), Map.of(), new byte[0]);
-        assertEquals(Optional.of(HttpClient.Version.HTTP_1_1), t.request(http, false, WireFormat.SSE, SECOND).version());
-        assertEquals(Optional.empty(), t.request(https, false, WireFormat.SSE, SECOND).version());
+        assertEquals(Optional.of(HttpClient.Version.HTTP_1_1), t.request(http, false, WireFormat.SSE).version());
+        assertEquals(Optional.empty(), t.request(https, false, WireFormat.SSE).version());
         assertEquals(Optional.of("text/event-stream"),
-                t.request(http, true, WireFormat.SSE, SECOND).headers().firstValue("Accept"));
+                t.request(http, true, WireFormat.SSE).headers().firstValue("Accept"));
     }
 }
