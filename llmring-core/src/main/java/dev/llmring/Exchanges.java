@@ -4,10 +4,8 @@ import dev.llmring.spi.HttpCall;
 import dev.llmring.spi.ProviderAdapter;
 import dev.llmring.spi.WireFormat;
 import java.io.IOException;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,11 +126,7 @@ final class Exchanges {
         ExchangeTimer.Bound timer = transport.timer().start(bound.nanosLeft(), () -> call.control.expire(token));
         try {
             return transport.send(request, streams);
-        } catch (HttpConnectTimeoutException e) {
-            throw settings.failures().fromIo(target, e, settings.timeouts().connect());
-        } catch (HttpTimeoutException e) {
-            throw timedOut(call, target, bound);
-        } catch (IOException e) {
+        } catch (IOException e) { // a connect timeout included: fromIo tells it apart
             throw settings.failures().fromIo(target, e, settings.timeouts().connect());
         } catch (InterruptedException e) {
             if (call.control.isCancelled()) throw new CancellationException("the call was cancelled");
@@ -149,15 +143,13 @@ final class Exchanges {
             throws InterruptedException {
         if (!(response.body() instanceof BodyCollector collector)) throw new IllegalStateException("not a body");
         try {
-            call.control.body(collector);
-            call.control.sending(collector);
+            call.control.body(collector); // cancel() cancels the collector, which ends the wait
             return collector.await(bound.nanosLeft());
         } catch (TimeoutException e) {
             collector.cancel();
             throw timedOut(call, target, bound);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof HttpTimeoutException) throw timedOut(call, target, bound);
             throw settings.failures().fromIo(target, cause, settings.timeouts().connect());
         } catch (InterruptedException e) {
             collector.cancel();
@@ -166,7 +158,6 @@ final class Exchanges {
         } catch (CancellationException e) {
             throw new CancellationException("the call was cancelled");
         } finally {
-            call.control.sending(null);
             call.control.body(null);
         }
     }
