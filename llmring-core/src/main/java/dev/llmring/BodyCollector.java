@@ -75,7 +75,9 @@ final class BodyCollector implements HttpResponse.BodySubscriber<Object> {
         for (ByteBuffer b : buffers) {
             int n = Math.min(b.remaining(), cap - size);
             if (n <= 0) continue;
-            if (size + n > bytes.length) bytes = Arrays.copyOf(bytes, (int) Math.min(cap, Math.max(size + n, 2L * size)));
+            if (size + n > bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(cap, Math.max(size + n, 2L * size)));
+            }
             b.get(bytes, size, n);
             size += n;
         }

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 abstract class Framer {
     /** The largest line or event accepted; a server sending more is treated as malformed, not buffered forever. */
     static final int MAX_FRAME_BYTES = 32 * 1024 * 1024;
+    /** The most bytes of a read-only buffer copied at once into the reused scratch array. */
+    private static final int SCRATCH_BYTES = 16 * 1024;
 
     /** Where frames go. */
     interface Sink {
@@ -24,8 +26,6 @@ abstract class Framer {
         /** A comment or keep-alive: proof of life, no content. */
         void keepAlive();
     }
-
-    private static final int SCRATCH_BYTES = 16 * 1024;
 
     final Sink sink;
     private byte[] line = new byte[512];

@@ -128,7 +128,8 @@ final class RingConfig {
         Router.Settings settings = new Router.Settings(providers, pools, timeouts, retry, clock, sleeper, random,
                 new Listeners(listeners), media, preflight, windows, afterResponse,
                 new Failures(providers.redactor(), clock));
-        Router router = new Router(settings, new Transport(s.http, s.plain, s.timer), new CircuitBreakers(breaker, clock), s.callIds);
+        Router router = new Router(settings, new Transport(s.http, s.plain, s.timer),
+                new CircuitBreakers(breaker, clock), s.callIds);
         LOG.debug("llmring client built: profile {}, providers {}", pools.profile(), providers.names());
         RingConfig frozen = copyFor(null);
         if (lf != null) {

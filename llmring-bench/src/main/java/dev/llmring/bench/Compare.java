@@ -58,7 +58,9 @@ public final class Compare {
                     Map<String, List<Double>> of = values.computeIfAbsent(client, c -> new LinkedHashMap<>());
                     of.computeIfAbsent(bench, b -> new ArrayList<>()).add(r.getPrimaryResult().getScore());
                     Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
-                    if (alloc != null) of.computeIfAbsent(bench + ":alloc", b -> new ArrayList<>()).add(alloc.getScore());
+                    if (alloc != null) {
+                        of.computeIfAbsent(bench + ":alloc", b -> new ArrayList<>()).add(alloc.getScore());
+                    }
                 }
             }
         }

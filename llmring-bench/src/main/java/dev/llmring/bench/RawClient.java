@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The baseline: what an application would write by hand with the JDK HttpClient and Jackson. One shared client
@@ -30,7 +31,7 @@ final class RawClient implements BenchClient {
     }
 
     /** Exchanges retried after an IOException (see {@link #send}). */
-    private final java.util.concurrent.atomic.AtomicLong retries = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
 
     long retries() {
         return retries.get();
@@ -69,7 +70,8 @@ final class RawClient implements BenchClient {
         long input = 0;
         long output = 0;
         boolean done = false;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        InputStreamReader reader = new InputStreamReader(response.body(), StandardCharsets.UTF_8);
+        try (BufferedReader lines = new BufferedReader(reader)) {
             if (response.statusCode() != 200) throw new IOException("HTTP " + response.statusCode());
             String line;
             while ((line = lines.readLine()) != null) {
