@@ -15,10 +15,15 @@ import org.jspecify.annotations.Nullable;
  * <p>Why not the JDK's own request timeout: every {@code HttpRequest} with a timeout registers a timer with the
  * HttpClient under its lock and wakes its selector thread, once per exchange; under many concurrent calls that is a
  * contended lock and a system call on the thread that does all the client's I/O.
+ *
+ * <p>The thread ends after a minute without bounds (like the worker pool's idle threads), so a client that is never
+ * closed keeps no thread parked for good; the next bound starts a new one.
  */
 final class ExchangeTimer {
     private static final AtomicInteger TIMERS = new AtomicInteger();
+    private static final long IDLE_NANOS = 60_000_000_000L;
 
+    private final long idleNanos;
     private final Set<Bound> bounds = ConcurrentHashMap.newKeySet();
     private final String name = "llmring-timer-" + TIMERS.incrementAndGet();
     /** When the thread will look next; meaningless while {@link #alert}. */
@@ -27,6 +32,15 @@ final class ExchangeTimer {
     private volatile boolean alert = true;
     private volatile boolean stopped;
     private volatile @Nullable Thread thread;
+
+    ExchangeTimer() {
+        this(IDLE_NANOS);
+    }
+
+    /** A timer whose thread ends after {@code idleNanos} without bounds. */
+    ExchangeTimer(long idleNanos) {
+        this.idleNanos = idleNanos;
+    }
 
     /** A running bound; {@linkplain #close() closing} it before it ends means it never fires. */
     final class Bound implements AutoCloseable {
@@ -67,6 +81,11 @@ final class ExchangeTimer {
         if (t != null) LockSupport.unpark(t);
     }
 
+    /** Whether a thread is running (for tests). */
+    boolean running() {
+        return thread != null;
+    }
+
     private synchronized Thread startThread() {
         Thread t = thread;
         if (t == null) {
@@ -78,7 +97,26 @@ final class ExchangeTimer {
         return t;
     }
 
+    /**
+     * Whether the thread may end, having been idle: it gives up its place first and then looks again, so that a bound
+     * started meanwhile either sees no thread (and starts one) or is seen here (and this thread stays).
+     */
+    private boolean retire() {
+        Thread self = Thread.currentThread();
+        synchronized (this) {
+            if (thread != self) return true;
+            thread = null;
+        }
+        if (bounds.isEmpty()) return true;
+        synchronized (this) {
+            if (thread != null) return true; // a new thread took over
+            thread = self;
+            return false;
+        }
+    }
+
     private void run() {
+        long idleSince = System.nanoTime();
         while (!stopped) {
             alert = true;
             long now = System.nanoTime();
@@ -93,11 +131,15 @@ final class ExchangeTimer {
                 }
             }
             if (any) {
+                idleSince = now;
                 wakeAt = next;
                 alert = false;
                 LockSupport.parkNanos(this, next - now);
+            } else if (now - idleSince >= idleNanos) {
+                if (retire()) return;
+                idleSince = now;
             } else {
-                LockSupport.park(this);
+                LockSupport.parkNanos(this, idleNanos - (now - idleSince));
             }
         }
     }

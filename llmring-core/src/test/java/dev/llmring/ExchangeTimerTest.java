@@ -76,6 +76,23 @@ class ExchangeTimerTest {
     }
 
     @Test
+    void anIdleThreadEndsAndTheNextBoundStartsAnother() throws InterruptedException {
+        ExchangeTimer quick = new ExchangeTimer(20 * MS);
+        try {
+            CountDownLatch first = new CountDownLatch(1);
+            quick.start(MS, first::countDown);
+            assertTrue(first.await(WAIT, TimeUnit.SECONDS));
+            for (int i = 0; i < 1000 && quick.running(); i++) Thread.sleep(10);
+            assertFalse(quick.running(), "the idle thread ended");
+            CountDownLatch second = new CountDownLatch(1);
+            quick.start(MS, second::countDown);
+            assertTrue(second.await(WAIT, TimeUnit.SECONDS));
+        } finally {
+            quick.stop();
+        }
+    }
+
+    @Test
     void expiryInterruptsOnlyTheExchangeItBounds() {
         CallControl control = new CallControl();
         Object first = new Object();
