@@ -1,19 +1,23 @@
 package dev.llmring;
 
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Cancellation of one call: remembers the exchange in flight (the HTTP future before the headers, the stream after
- * them) so that {@link #cancel()} from any thread aborts it, and interrupts the worker running a {@code chatAsync}
- * call so that a backoff sleep ends too.
+ * Cancellation of one call: remembers the exchange in flight so that {@link #cancel()} from any thread aborts it: the
+ * thread blocked sending it (interrupted: {@code HttpClient.send} aborts the exchange on interrupt), the body being
+ * collected, or the stream after the headers. It also interrupts the worker running a {@code chatAsync} call so that
+ * a backoff sleep ends too.
  */
 final class CallControl {
     private volatile boolean cancelled;
-    private @Nullable Future<?> inFlight;
+    private @Nullable BodyCollector body;
     private @Nullable StreamSubscriber stream;
     private @Nullable Thread worker;
+    private @Nullable Thread sender;
+    private @Nullable Object sendToken;
+    private boolean senderInterrupted;
+    private boolean expired;
     private @Nullable Runnable onDone;
 
     boolean isCancelled() {
@@ -25,9 +29,51 @@ final class CallControl {
         if (cancelled) throw new CancellationException("the call was cancelled");
     }
 
-    synchronized void inFlight(@Nullable Future<?> future) {
-        inFlight = future;
-        if (cancelled && future != null) future.cancel(true);
+    /**
+     * Registers the calling thread as sending an exchange ({@link #cancel()} and {@link #expire} interrupt it) under
+     * {@code token}, or ({@code null}) unregisters it, clearing any interrupt this control gave it so that it never
+     * outlives the exchange, and forgetting an expiry.
+     *
+     * @throws CancellationException when registering a call that was already cancelled
+     */
+    synchronized void sending(@Nullable Object token) {
+        if (token != null) {
+            checkNotCancelled();
+            sender = Thread.currentThread();
+            sendToken = token;
+            expired = false;
+            return;
+        }
+        sender = null;
+        sendToken = null;
+        expired = false;
+        if (senderInterrupted) {
+            senderInterrupted = false;
+            Thread.interrupted();
+        }
+    }
+
+    /**
+     * The time bound of the exchange sent under {@code token} ran out: its sender is interrupted (which aborts the
+     * exchange) and {@link #expired()} says why. Does nothing once that exchange is no longer being sent.
+     */
+    synchronized void expire(Object token) {
+        Thread s = sender;
+        if (s == null || sendToken != token || cancelled) return;
+        expired = true;
+        senderInterrupted = true;
+        s.interrupt();
+    }
+
+    /** Whether the exchange being sent was interrupted by {@link #expire}. */
+    synchronized boolean expired() {
+        return expired;
+    }
+
+    /** Remembers the body being collected ({@link #cancel()} cancels it); null when done. */
+    synchronized void body(@Nullable BodyCollector collector) {
+        body = collector;
+        if (cancelled && collector != null) collector.cancel();
     }
 
     synchronized void stream(@Nullable StreamSubscriber subscriber) {
@@ -60,16 +106,20 @@ final class CallControl {
 
     /** Aborts whatever is in flight. Idempotent, callable from any thread. */
     void cancel() {
-        Future<?> f;
+        BodyCollector b;
         StreamSubscriber s;
         synchronized (this) {
             if (cancelled) return;
             cancelled = true;
-            f = inFlight;
+            b = body;
             s = stream;
             if (worker != null) worker.interrupt();
+            if (sender != null && sender != worker) {
+                senderInterrupted = true;
+                sender.interrupt();
+            }
         }
-        if (f != null) f.cancel(true);
+        if (b != null) b.cancel();
         if (s != null) s.cancel();
     }
 }

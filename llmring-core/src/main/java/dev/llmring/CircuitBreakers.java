@@ -66,13 +66,25 @@ final class CircuitBreakers {
         }
     }
 
+    /**
+     * One binding's breaker. State changes under its lock; the common case (closed, and the attempt went well with no
+     * failure counted) reads two volatile fields and takes no lock, so that concurrent calls to one binding do not
+     * queue on it.
+     */
     private final class Breaker {
-        private int failures;
-        private @Nullable Instant openUntil; // non-null: open (or half-open when probing)
+        private final Permit closedPermit = new Permit(this, false, null);
+        private volatile int failures;
+        private volatile @Nullable Instant openUntil; // non-null: open (or half-open when probing)
         private boolean probing;
 
-        synchronized Permit acquire() {
-            if (openUntil == null) return new Permit(this, false, null);
+        Permit acquire() {
+            if (openUntil == null) return closedPermit;
+            return acquireLocked();
+        }
+
+        private synchronized Permit acquireLocked() {
+            Instant openUntil = this.openUntil;
+            if (openUntil == null) return closedPermit;
             if (probing) return new Permit(null, false, "circuit breaker half-open, a probe is in flight");
             Instant now = clock.instant();
             if (now.isBefore(openUntil)) {
@@ -83,7 +95,14 @@ final class CircuitBreakers {
             return new Permit(this, true, null);
         }
 
-        synchronized void record(boolean probe, Verdict verdict) {
+        void record(boolean probe, Verdict verdict) {
+            if (!probe && (verdict == Verdict.UNKNOWN || verdict == Verdict.HEALTHY && failures == 0)) {
+                return; // nothing would change
+            }
+            recordLocked(probe, verdict);
+        }
+
+        private synchronized void recordLocked(boolean probe, Verdict verdict) {
             if (probe) {
                 probing = false;
                 switch (verdict) {

@@ -3,17 +3,18 @@ package dev.llmring;
 import dev.llmring.spi.HttpCall;
 import dev.llmring.spi.ProviderAdapter;
 import dev.llmring.spi.WireFormat;
+import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One attempt against one binding, non-streamed or streamed: send, wait under the right bound, and turn the answer
@@ -34,11 +35,10 @@ final class Exchanges {
     /** A non-streamed attempt: the whole answer, decoded and assembled. */
     ChatResponse.Builder chat(Router.CallState call, Target target, ProviderAdapter adapter, HttpCall http)
             throws InterruptedException {
-        Duration attempt = settings.timeouts().attempt();
-        HttpResponse<Object> response = await(call, target,
-                transport.send(transport.request(http, false, adapter.streamFormat()), null),
-                attempt, LlmRingTimeoutException.Kind.ATTEMPT);
-        if (!(response.body() instanceof byte[] body)) throw new IllegalStateException("not a byte body");
+        Bound bound = bound(call, settings.timeouts().attempt(), LlmRingTimeoutException.Kind.ATTEMPT);
+        HttpResponse<Object> response = send(call, target, transport.request(http, false, adapter.streamFormat()),
+                null, bound);
+        byte[] body = body(call, target, response, bound);
         if (response.statusCode() / 100 != 2) {
             throw settings.failures().fromHttp(target, adapter, response.statusCode(), response.headers(), body);
         }
@@ -63,10 +63,10 @@ final class Exchanges {
         WireFormat format = adapter.streamFormat();
         Supplier<StreamSubscriber> streams =
                 () -> new StreamSubscriber(format, sink -> adapter.decoder(target.model(), sink));
-        HttpResponse<Object> response = await(call, target,
-                transport.send(transport.request(http, true, format), streams),
-                settings.timeouts().streamFirstEvent(), LlmRingTimeoutException.Kind.FIRST_EVENT);
-        if (response.body() instanceof byte[] body) {
+        Bound bound = bound(call, settings.timeouts().streamFirstEvent(), LlmRingTimeoutException.Kind.FIRST_EVENT);
+        HttpResponse<Object> response = send(call, target, transport.request(http, true, format), streams, bound);
+        if (response.body() instanceof BodyCollector) {
+            byte[] body = body(call, target, response, bound);
             throw settings.failures().fromHttp(target, adapter, response.statusCode(), response.headers(), body);
         }
         StreamSubscriber subscriber = (StreamSubscriber) response.body();
@@ -93,32 +93,72 @@ final class Exchanges {
     }
 
     /**
-     * Waits for the response headers (and, non-streamed, the whole body) for at most {@code bound} or the time left
-     * before the deadline, whichever is shorter; on timeout or interrupt the exchange is aborted.
+     * How long an attempt may wait for its headers (and, non-streamed, its whole body): {@code limit} or the time
+     * left before the deadline, whichever is shorter, from now on (real time, like every wait).
      */
-    private HttpResponse<Object> await(Router.CallState call, Target target,
-            CompletableFuture<HttpResponse<Object>> future, Duration bound, LlmRingTimeoutException.Kind kind)
-            throws InterruptedException {
-        call.control.inFlight(future);
+    private record Bound(Duration within, boolean deadlineFirst, Duration limit, LlmRingTimeoutException.Kind kind,
+            long startNanos) {
+        long nanosLeft() {
+            return within.toNanos() - (System.nanoTime() - startNanos);
+        }
+    }
+
+    private static Bound bound(Router.CallState call, Duration limit, LlmRingTimeoutException.Kind kind) {
         Duration left = call.deadline.remaining();
-        boolean deadlineFirst = left.compareTo(bound) <= 0;
+        boolean deadlineFirst = left.compareTo(limit) <= 0;
+        return new Bound(deadlineFirst ? left : limit, deadlineFirst, limit, kind, System.nanoTime());
+    }
+
+    private static LlmRingTimeoutException timedOut(Router.CallState call, Target target, Bound bound) {
+        return bound.deadlineFirst()
+                ? Failures.timeout(target, LlmRingTimeoutException.Kind.DEADLINE, call.deadline.limit(), null)
+                : Failures.timeout(target, bound.kind(), bound.limit(), null);
+    }
+
+    /**
+     * Sends on this thread and returns at the headers. While it blocks, a {@link CallControl#cancel()} or the end of
+     * {@code bound} (the {@link ExchangeTimer}) interrupts it, which aborts the exchange.
+     */
+    private HttpResponse<Object> send(Router.CallState call, Target target, HttpRequest request,
+            @Nullable Supplier<StreamSubscriber> streams, Bound bound) throws InterruptedException {
+        Object token = new Object();
+        call.control.sending(token);
+        ExchangeTimer.Bound timer = transport.timer().start(bound.nanosLeft(), () -> call.control.expire(token));
         try {
-            return future.get(Math.max(0, (deadlineFirst ? left : bound).toNanos()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw deadlineFirst
-                    ? Failures.timeout(target, LlmRingTimeoutException.Kind.DEADLINE, call.deadline.limit(), null)
-                    : Failures.timeout(target, kind, bound, null);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw settings.failures().fromIo(target, cause == null ? e : cause, settings.timeouts().connect());
+            return transport.send(request, streams);
+        } catch (IOException e) { // a connect timeout included: fromIo tells it apart
+            throw settings.failures().fromIo(target, e, settings.timeouts().connect());
         } catch (InterruptedException e) {
-            future.cancel(true);
+            if (call.control.isCancelled()) throw new CancellationException("the call was cancelled");
+            if (call.control.expired()) throw timedOut(call, target, bound);
+            throw e;
+        } finally {
+            timer.close();
+            call.control.sending(null);
+        }
+    }
+
+    /** Waits for a collected body under what is left of {@code bound}; on timeout or interrupt it is cancelled. */
+    private byte[] body(Router.CallState call, Target target, HttpResponse<Object> response, Bound bound)
+            throws InterruptedException {
+        if (!(response.body() instanceof BodyCollector collector)) throw new IllegalStateException("not a body");
+        try {
+            call.control.body(collector); // cancel() cancels the collector, which ends the wait
+            return collector.await(bound.nanosLeft());
+        } catch (TimeoutException e) {
+            collector.cancel();
+            throw timedOut(call, target, bound);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw settings.failures().fromIo(target, cause, settings.timeouts().connect());
+        } catch (InterruptedException e) {
+            collector.cancel();
+            if (call.control.isCancelled()) throw new CancellationException("the call was cancelled");
             throw e;
         } catch (CancellationException e) {
             throw new CancellationException("the call was cancelled");
         } finally {
-            call.control.inFlight(null);
+            call.control.body(null);
         }
     }
 }

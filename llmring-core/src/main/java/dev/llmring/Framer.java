@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 abstract class Framer {
     /** The largest line or event accepted; a server sending more is treated as malformed, not buffered forever. */
     static final int MAX_FRAME_BYTES = 32 * 1024 * 1024;
+    /** The most bytes of a read-only buffer copied at once into the reused scratch array. */
+    private static final int SCRATCH_BYTES = 16 * 1024;
 
     /** Where frames go. */
     interface Sink {
@@ -28,6 +30,7 @@ abstract class Framer {
     final Sink sink;
     private byte[] line = new byte[512];
     private int length;
+    private byte @Nullable [] scratch;
     private boolean afterCr;
 
     Framer(Sink sink) {
@@ -40,28 +43,63 @@ abstract class Framer {
 
     /** Consumes every remaining byte of {@code buffer}. @throws ProviderFailure for an oversized frame */
     final void feed(ByteBuffer buffer) {
-        while (buffer.hasRemaining()) {
-            byte b = buffer.get();
-            if (b == '\n') {
-                if (afterCr) {
-                    afterCr = false; // the LF of a CRLF
-                } else {
-                    endLine();
-                }
-            } else if (b == '\r') {
-                endLine();
-                afterCr = true;
-            } else {
-                afterCr = false;
-                if (length == line.length) {
-                    if (length >= MAX_FRAME_BYTES) {
-                        throw ProviderFailure.malformed("stream line longer than " + MAX_FRAME_BYTES + " bytes", null);
-                    }
-                    line = Arrays.copyOf(line, Math.min(MAX_FRAME_BYTES, length * 2));
-                }
-                line[length++] = b;
-            }
+        if (buffer.hasArray()) {
+            int from = buffer.arrayOffset() + buffer.position();
+            int to = buffer.arrayOffset() + buffer.limit();
+            buffer.position(buffer.limit());
+            feed(buffer.array(), from, to);
+            return;
         }
+        // the HttpClient hands over read-only buffers: copied in bulk into one reused array, a read at a time
+        while (buffer.hasRemaining()) {
+            int n = Math.min(buffer.remaining(), SCRATCH_BYTES);
+            byte[] s = scratch;
+            if (s == null || s.length < n) scratch = s = new byte[Math.max(n, 4096)];
+            buffer.get(s, 0, n);
+            feed(s, 0, n);
+        }
+    }
+
+    /**
+     * Scans {@code bytes[from, to)} for line ends. A line that lies whole in these bytes is handed over where it is;
+     * only a line split across reads is gathered in the line buffer.
+     */
+    private void feed(byte[] bytes, int from, int to) {
+        int start = from;
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b != '\n' && b != '\r') continue;
+            if (b == '\n' && afterCr && i == start) {
+                afterCr = false; // the LF of a CRLF
+                start = i + 1;
+                continue;
+            }
+            afterCr = b == '\r';
+            if (length == 0) {
+                onLine(bytes, start, i);
+            } else {
+                append(bytes, start, i);
+                endLine();
+            }
+            start = i + 1;
+        }
+        if (start < to) {
+            afterCr = false;
+            append(bytes, start, to);
+        }
+    }
+
+    private void append(byte[] bytes, int from, int to) {
+        int n = to - from;
+        if (n == 0) return;
+        if (length + n > line.length) {
+            if (length + n > MAX_FRAME_BYTES) {
+                throw ProviderFailure.malformed("stream line longer than " + MAX_FRAME_BYTES + " bytes", null);
+            }
+            line = Arrays.copyOf(line, (int) Math.min(MAX_FRAME_BYTES, Math.max(length + n, 2L * line.length)));
+        }
+        System.arraycopy(bytes, from, line, length, n);
+        length += n;
     }
 
     /** The body ended: a last line without a line end still counts, and a pending event is delivered. */
@@ -71,15 +109,29 @@ abstract class Framer {
     }
 
     private void endLine() {
-        String text = new String(line, 0, length, StandardCharsets.UTF_8);
+        int n = length;
         length = 0;
+        onLine(line, 0, n);
         if (line.length > 64 * 1024) line = new byte[512];
-        onLine(text);
     }
 
-    abstract void onLine(String line);
+    /** One line, without its line end: {@code bytes[from, to)}, valid until this returns. */
+    abstract void onLine(byte[] bytes, int from, int to);
 
     abstract void endOfBody();
+
+    static String utf8(byte[] bytes, int from, int to) {
+        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    /** Whether {@code bytes[from, to)} is exactly the ASCII text {@code name}. */
+    private static boolean is(byte[] bytes, int from, int to, String name) {
+        if (to - from != name.length()) return false;
+        for (int i = 0; i < name.length(); i++) {
+            if (bytes[from + i] != name.charAt(i)) return false;
+        }
+        return true;
+    }
 
     /**
      * Server-sent events as the HTML standard frames them: LF, CRLF or CR line ends; lines starting with ':' are
@@ -88,10 +140,14 @@ abstract class Framer {
      * {@code retry:} and unknown fields are ignored. Unlike a browser, a pending event is delivered at the end of the
      * body even without its blank line (the decoder judges whether the stream was complete), and
      * {@code data: [DONE]} is just a frame: the adapter decides what it means.
+     *
+     * <p>Fields are told apart on the line's bytes; the only text made of an event is its data, decoded once from
+     * the bytes (a single {@code data:} line, the usual case, is handed over as that one string).
      */
     static final class Sse extends Framer {
         private @Nullable String event;
-        private @Nullable StringBuilder data;
+        private @Nullable String data;
+        private @Nullable StringBuilder joined;
         private boolean first = true;
 
         Sse(Sink sink) {
@@ -99,55 +155,69 @@ abstract class Framer {
         }
 
         @Override
-        void onLine(String text) {
+        void onLine(byte[] bytes, int start, int to) {
+            int from = start;
             if (first) {
                 first = false;
-                if (text.startsWith("\uFEFF")) text = text.substring(1);
+                if (to - from >= 3 && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB
+                        && bytes[from + 2] == (byte) 0xBF) {
+                    from += 3; // a byte order mark
+                }
             }
-            if (text.isEmpty()) {
+            if (from == to) {
                 dispatch();
                 return;
             }
-            if (text.charAt(0) == ':') {
+            if (bytes[from] == ':') {
                 sink.keepAlive();
                 return;
             }
-            int colon = text.indexOf(':');
-            String field = colon < 0 ? text : text.substring(0, colon);
-            String value = colon < 0 ? "" : text.substring(colon + 1);
-            if (value.startsWith(" ")) value = value.substring(1);
-            switch (field) {
-                case "data" -> {
-                    if (data == null) {
-                        data = new StringBuilder(value.length() + 16);
-                    } else {
-                        data.append('\n');
-                    }
-                    if (data.length() + value.length() > MAX_FRAME_BYTES) {
-                        throw ProviderFailure.malformed("stream event larger than " + MAX_FRAME_BYTES + " bytes", null);
-                    }
-                    data.append(value);
-                }
-                case "event" -> event = value;
-                default -> { } // id, retry and unknown fields carry nothing for us
+            int colon = from;
+            while (colon < to && bytes[colon] != ':') colon++;
+            int value = colon < to ? colon + 1 : to;
+            if (value < to && bytes[value] == ' ') value++;
+            if (is(bytes, from, colon, "data")) {
+                data(utf8(bytes, value, to));
+            } else if (is(bytes, from, colon, "event")) {
+                event = utf8(bytes, value, to);
+            } // id, retry and unknown fields carry nothing for us
+        }
+
+        private void data(String value) {
+            String d = data;
+            StringBuilder j = joined;
+            if (d == null && j == null) {
+                data = value;
+                return;
             }
+            if (j == null) {
+                j = new StringBuilder(2 * (d.length() + value.length()) + 16).append(d);
+                joined = j;
+                data = null;
+            }
+            if (j.length() + 1 + value.length() > MAX_FRAME_BYTES) {
+                throw ProviderFailure.malformed("stream event larger than " + MAX_FRAME_BYTES + " bytes", null);
+            }
+            j.append('\n').append(value);
         }
 
         private void dispatch() {
-            StringBuilder d = data;
+            StringBuilder j = joined;
+            String d = j != null ? j.toString() : data;
             String name = event;
             data = null;
+            joined = null;
             event = null;
             if (d == null) {
                 sink.keepAlive();
             } else {
-                sink.frame(name == null || name.isEmpty() ? null : name, d.toString());
+                sink.frame(name == null || name.isEmpty() ? null : name, d);
             }
         }
 
         @Override
         void endOfBody() {
-            if (data != null) dispatch();
+            if (data != null || joined != null) dispatch();
         }
     }
 
@@ -158,9 +228,20 @@ abstract class Framer {
         }
 
         @Override
-        void onLine(String text) {
-            if (text.isBlank()) {
+        void onLine(byte[] bytes, int from, int to) {
+            boolean asciiBlank = true;
+            for (int i = from; i < to && asciiBlank; i++) {
+                byte b = bytes[i];
+                asciiBlank = b == ' ' || b == '\t' || b == 0x0B || b == '\f' || b == 0x1C || b == 0x1D || b == 0x1E
+                        || b == 0x1F;
+            }
+            if (asciiBlank) {
                 sink.keepAlive();
+                return;
+            }
+            String text = utf8(bytes, from, to);
+            if (text.isBlank()) {
+                sink.keepAlive(); // blank by a non-ASCII space
             } else {
                 sink.frame(null, text);
             }

@@ -12,13 +12,14 @@ import org.jspecify.annotations.Nullable;
  * Builds a response from {@link StreamEvent}s: the one assembler behind both {@link LlmRing#chat} (a decoder fills
  * it directly from a body) and {@link LlmRing#stream} (the stream feeds it each event as the caller receives it).
  * Tool calls are kept in index order; a call that got a start but no complete event is assembled from its
- * fragments. Not thread-safe.
+ * fragments. Not thread-safe. Cheap when little happens: an answer that arrives as one text delta (every
+ * non-streamed one) keeps that string as it is, and the tool-call maps exist only once a tool call does.
  */
 final class ResponseAssembler implements EventSink {
-    private final StringBuilder text = new StringBuilder();
-    private final StringBuilder reasoning = new StringBuilder();
-    private final Map<Integer, ToolCall> complete = new TreeMap<>();
-    private final Map<Integer, Partial> partial = new TreeMap<>();
+    private final Text text = new Text();
+    private final Text reasoning = new Text();
+    private @Nullable Map<Integer, ToolCall> complete;
+    private @Nullable Map<Integer, Partial> partial;
     private @Nullable Usage usage;
     private @Nullable FinishReason finish;
     private @Nullable String requestId;
@@ -34,6 +35,31 @@ final class ResponseAssembler implements EventSink {
         }
     }
 
+    /** Appended text: the first piece as it came, a builder from the second on. */
+    private static final class Text {
+        private @Nullable String first;
+        private @Nullable StringBuilder joined;
+
+        void append(String piece) {
+            StringBuilder j = joined;
+            if (j != null) {
+                j.append(piece);
+            } else if (first == null) {
+                first = piece;
+            } else {
+                joined = new StringBuilder(Math.max(64, 4 * (first.length() + piece.length())))
+                        .append(first).append(piece);
+                first = null;
+            }
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder j = joined;
+            return j != null ? j.toString() : first != null ? first : "";
+        }
+    }
+
     @Override
     public void emit(StreamEvent event) {
         if (event instanceof StreamEvent.TextDelta d) {
@@ -41,18 +67,26 @@ final class ResponseAssembler implements EventSink {
         } else if (event instanceof StreamEvent.ReasoningDelta d) {
             reasoning.append(d.text());
         } else if (event instanceof StreamEvent.ToolCallStart s) {
-            partial.put(s.index(), new Partial(s.id(), s.name()));
+            partials().put(s.index(), new Partial(s.id(), s.name()));
         } else if (event instanceof StreamEvent.ToolCallDelta d) {
-            Partial p = partial.get(d.index());
+            Partial p = partial == null ? null : partial.get(d.index());
             if (p != null) p.arguments.append(d.argumentsFragment());
         } else if (event instanceof StreamEvent.ToolCallComplete c) {
-            complete.put(c.index(), c.call());
-            partial.remove(c.index());
+            Map<Integer, ToolCall> done = complete;
+            if (done == null) complete = done = new TreeMap<>();
+            done.put(c.index(), c.call());
+            if (partial != null) partial.remove(c.index());
         } else if (event instanceof StreamEvent.UsageReport u) {
             usage = u.usage();
         } else if (event instanceof StreamEvent.Finish f) {
             finish = f.reason();
         }
+    }
+
+    private Map<Integer, Partial> partials() {
+        Map<Integer, Partial> p = partial;
+        if (p == null) partial = p = new TreeMap<>();
+        return p;
     }
 
     @Override
@@ -80,10 +114,14 @@ final class ResponseAssembler implements EventSink {
      */
     ChatResponse.Builder toBuilder(Target target, @Nullable String headerRequestId) {
         if (finish == null) throw ProviderFailure.malformed("the answer ended without a finish event", null);
-        List<ToolCall> calls = new ArrayList<>(complete.size() + partial.size());
-        Map<Integer, ToolCall> all = new TreeMap<>(complete);
-        partial.forEach((i, p) -> all.put(i, new ToolCall(p.id, p.name, p.arguments.toString())));
-        calls.addAll(all.values());
+        List<ToolCall> calls = List.of();
+        if (complete != null || partial != null) {
+            Map<Integer, ToolCall> all = complete == null ? new TreeMap<>() : new TreeMap<>(complete);
+            if (partial != null) {
+                partial.forEach((i, p) -> all.put(i, new ToolCall(p.id, p.name, p.arguments.toString())));
+            }
+            calls = new ArrayList<>(all.values());
+        }
         return ChatResponse.builder()
                 .text(text.toString())
                 .reasoning(reasoning.toString())

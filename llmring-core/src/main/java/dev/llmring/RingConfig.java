@@ -184,7 +184,8 @@ final class RingConfig {
         Router.Settings settings = new Router.Settings(providers, pools, timeouts, retry, clock, sleeper, random,
                 new Listeners(notified), media, checks, sizes, after,
                 new Failures(providers.redactor(), clock));
-        Router router = new Router(settings, new Transport(s.http), new CircuitBreakers(breaker, clock), s.callIds);
+        Router router = new Router(settings, new Transport(s.http, s.plain, s.timer),
+                new CircuitBreakers(breaker, clock), s.callIds);
         LOG.debug("llmring client built: profile {}, providers {}", pools.profile(), providers.names());
         RingConfig frozen = copyFor(null);
         if (lf != null) {

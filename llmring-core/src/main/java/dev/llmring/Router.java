@@ -162,8 +162,10 @@ final class Router {
         ChatResponse done = response;
         done.usage().ifPresent(u -> settings.listener().usage(call.info, target.toString(), u));
         settings.listener().callEnd(call.info, done);
-        LOG.debug("call {} ({}) served by {} in {} ms", call.info.id(), call.request.model(), target,
-                done.latency().toMillis());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("call {} ({}) served by {} in {} ms", call.info.id(), call.request.model(), target,
+                    done.latency().toMillis());
+        }
         return done;
     }
 
@@ -201,7 +203,7 @@ final class Router {
                 call.lastSkipCause = e;
                 continue;
             }
-            LOG.trace("call {} -> {}: {}", call.info.id(), target, http);
+            if (LOG.isTraceEnabled()) LOG.trace("call {} -> {}: {}", call.info.id(), target, http);
             for (int number = 1; ; number++) {
                 call.control.checkNotCancelled();
                 CircuitBreakers.Permit permit = breakers.acquire(target);

@@ -8,14 +8,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What a client shares with the clients derived from it by {@code toBuilder()}: the HttpClient (its connection pool)
- * and the worker threads, released when the last of them is closed. Threads are daemons: a client that is never
+ * What a client shares with the clients derived from it by {@code toBuilder()}: the HttpClients (their connection
+ * pools) and the worker threads, released when the last of them is closed. Threads are daemons: a client that is never
  * closed does not keep the JVM alive.
+ *
+ * <p>Two HttpClients, because what suits {@code https} does not suit plain {@code http}. The {@link #http} client
+ * (every {@code https} endpoint) hands the work its selector thread finds to the worker pool, so that TLS and HTTP/2
+ * frame processing never queue behind one thread. The {@link #plain} client ({@code http://} endpoints: local servers,
+ * gateways, tests; always HTTP/1.1, see {@link Transport}) runs that work on the selector thread itself (a direct
+ * executor): for plain HTTP/1.1 it is parsing a status line and copying bytes into a non-blocking subscriber, and
+ * skipping the hand-over to a pool thread and back takes a context switch off every exchange. No code of ours
+ * that runs there blocks.
  */
 final class Shared {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     final HttpClient http;
+    final HttpClient plain;
+    final ExchangeTimer timer = new ExchangeTimer();
     final ExecutorService executor;
     final Duration connectTimeout;
     final AtomicLong callIds = new AtomicLong();
@@ -35,6 +45,12 @@ final class Shared {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
+        this.plain = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(Runnable::run)
+                .build();
     }
 
     /** Takes one more reference; false when already released (build a new one then). */
@@ -47,8 +63,11 @@ final class Shared {
         return true;
     }
 
-    /** Drops one reference; the last one stops the threads. */
+    /** Drops one reference; the last one stops the threads (the workers and the exchange timer). */
     void release() {
-        if (references.decrementAndGet() == 0) executor.shutdownNow();
+        if (references.decrementAndGet() == 0) {
+            executor.shutdownNow();
+            timer.stop();
+        }
     }
 }

@@ -50,22 +50,8 @@ final class StreamReader {
      */
     @Nullable StreamEvent next() throws InterruptedException {
         while (true) {
-            Instant now = clock.instant();
-            Duration left = deadline.remaining();
-            Duration phase = active
-                    ? timeouts.streamIdle()
-                    : Duration.between(now, sentAt.plus(timeouts.streamFirstEvent()));
-            boolean deadlineFirst = left.compareTo(phase) <= 0;
-            Duration wait = deadlineFirst ? left : phase;
-            Object item = subscriber.poll(Math.max(0, wait.toNanos()));
-            if (item == null) {
-                subscriber.cancel();
-                LlmRingTimeoutException.Kind kind = deadlineFirst ? LlmRingTimeoutException.Kind.DEADLINE
-                        : active ? LlmRingTimeoutException.Kind.IDLE : LlmRingTimeoutException.Kind.FIRST_EVENT;
-                Duration limit = deadlineFirst ? deadline.limit()
-                        : active ? timeouts.streamIdle() : timeouts.streamFirstEvent();
-                throw Failures.timeout(target, kind, limit, requestId());
-            }
+            Object item = subscriber.poll(); // what is already there is taken without reading a clock
+            if (item == null) item = await();
             if (item == StreamSubscriber.ACTIVITY) {
                 active = true;
             } else if (item instanceof StreamEvent event) {
@@ -84,6 +70,25 @@ final class StreamReader {
                 throw failures.fromHttp(target, adapter, status, headers, json.bytes());
             }
         }
+    }
+
+    /** Waits for the next item under the bound of the current phase, or throws the timeout that ran out first. */
+    private Object await() throws InterruptedException {
+        Instant now = clock.instant();
+        Duration left = deadline.remaining();
+        Duration phase = active
+                ? timeouts.streamIdle()
+                : Duration.between(now, sentAt.plus(timeouts.streamFirstEvent()));
+        boolean deadlineFirst = left.compareTo(phase) <= 0;
+        Duration wait = deadlineFirst ? left : phase;
+        Object item = subscriber.poll(Math.max(0, wait.toNanos()));
+        if (item != null) return item;
+        subscriber.cancel();
+        LlmRingTimeoutException.Kind kind = deadlineFirst ? LlmRingTimeoutException.Kind.DEADLINE
+                : active ? LlmRingTimeoutException.Kind.IDLE : LlmRingTimeoutException.Kind.FIRST_EVENT;
+        Duration limit = deadlineFirst ? deadline.limit()
+                : active ? timeouts.streamIdle() : timeouts.streamFirstEvent();
+        throw Failures.timeout(target, kind, limit, requestId());
     }
 
     /** The provider's request id: from the response header, else from the body. */

@@ -6,6 +6,7 @@ import dev.llmring.spi.WireFormat;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -17,23 +18,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The producer side of a streamed 2xx body. The HttpClient pushes byte buffers here as they arrive; they are framed
- * (SSE or NDJSON), decoded by the adapter's decoder, and the resulting items are queued for the consumer
- * ({@link StreamReader}): {@link StreamEvent}s, {@link #ACTIVITY} (a frame or keep-alive that produced no event),
- * {@link #END}, {@link Failed} or {@link JsonBody}. Nothing is buffered beyond what the consumer has not taken yet:
- * more bytes are requested only while fewer than {@value #HIGH_WATER} items wait, so a slow reader slows the
- * server down (TCP back-pressure) instead of filling memory.
+ * A streamed 2xx body. The HttpClient pushes byte buffers here as they arrive and they are queued as they are; the
+ * consumer ({@link StreamReader}) takes them and frames (SSE or NDJSON) and decodes them with the adapter's decoder
+ * on its own thread, as it reads. What it gets is one item at a time: a {@link StreamEvent}, {@link #ACTIVITY}
+ * (bytes that produced no event yet), {@link #END}, {@link #CLOSED}, {@link Failed} or {@link JsonBody}.
+ *
+ * <p>Decoding on the reader's thread means that the thread that delivers bytes (the HttpClient's) does no more than
+ * queue them, and the reader wakes up once per network read rather than once per event. Nothing is buffered beyond
+ * what the reader has not taken yet: more bytes are requested only while fewer than {@value #HIGH_WATER} reads wait,
+ * so a slow reader slows the server down (TCP back-pressure) instead of filling memory.
  *
  * <p>An SSE body whose first non-space byte is '{' or '[' and that contains no {@code data:} frame is an error
- * document sent with a 2xx status (some providers do that); it is kept (up to 64 KiB) and handed over as
- * {@link JsonBody} for the adapter to classify.
+ * document sent with a 2xx status (some providers do that); it is kept (up to {@link Failures#ERROR_BODY_CAP}) and
+ * handed over as {@link JsonBody} for the adapter to classify.
  */
 final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Framer.Sink, EventSink {
     static final Object ACTIVITY = new Object();
     static final Object END = new Object();
     static final Object CLOSED = new Object();
-    private static final int HIGH_WATER = 64;
-    private static final int LOW_WATER = 16;
+    private static final int HIGH_WATER = 16;
+    private static final int LOW_WATER = 4;
 
     /** The exchange failed: an I/O error, or the decoder threw. */
     record Failed(Throwable error) {}
@@ -41,17 +45,18 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Fra
     /** The 2xx body was a single JSON document, not a stream. */
     record JsonBody(byte[] bytes) {}
 
-    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    /** Network reads ({@code List<ByteBuffer>}) and end markers, from the HttpClient to the reader. */
+    private final BlockingQueue<Object> reads = new LinkedBlockingQueue<>();
     private final AtomicBoolean demandPending = new AtomicBoolean();
-    private final ResponseDecoder decoder;
-    private final Framer framer;
     private volatile Flow.@Nullable Subscription subscription;
     private volatile boolean cancelled;
     private volatile @Nullable String bodyRequestId;
 
-    // producer-thread state
+    // reader-thread state
+    private final ResponseDecoder decoder;
+    private final Framer framer;
+    private final ArrayDeque<Object> ready = new ArrayDeque<>();
     private boolean done;
-    private boolean produced;
     private boolean sawFrame;
     private int jsonState; // 0 undecided, 1 suspect, 2 not JSON
     private @Nullable ByteArrayOutputStream json;
@@ -66,25 +71,29 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Fra
         this.decoder = decoders.create(this);
     }
 
-    // ---- consumer side ----
+    // ---- reader side (one thread at a time) ----
+
+    /** The next item if one is ready or bytes wait, else null at once. */
+    @Nullable Object poll() {
+        Object item = ready.poll();
+        if (item != null) return item;
+        return take(reads.poll());
+    }
 
     /** The next item, or null when none came within {@code nanos}. */
     @Nullable Object poll(long nanos) throws InterruptedException {
-        Object item = queue.poll(nanos, TimeUnit.NANOSECONDS);
-        if (item != null && queue.size() < LOW_WATER && demandPending.compareAndSet(true, false)) {
-            Flow.Subscription s = subscription;
-            if (s != null) s.request(1);
-        }
-        return item;
+        Object item = ready.poll();
+        if (item != null) return item;
+        return take(reads.poll(nanos, TimeUnit.NANOSECONDS));
     }
 
-    /** Aborts the exchange (closing its connection) and wakes the consumer. Idempotent, any thread. */
+    /** Aborts the exchange (closing its connection) and wakes the reader. Idempotent, any thread. */
     void cancel() {
         if (cancelled) return;
         cancelled = true;
         Flow.Subscription s = subscription;
         if (s != null) s.cancel();
-        queue.add(CLOSED);
+        reads.add(CLOSED);
     }
 
     /** The request id the decoder found in the body, if any. */
@@ -92,78 +101,53 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Fra
         return bodyRequestId;
     }
 
-    // ---- producer side (HttpClient threads, one at a time) ----
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-        subscription = s;
-        if (cancelled) {
-            s.cancel();
-        } else {
-            s.request(1);
+    /** Turns what came from the HttpClient into the next item for the reader. */
+    private @Nullable Object take(@Nullable Object read) {
+        if (read == null || read == CLOSED) return read;
+        if (done) return ACTIVITY; // nothing but CLOSED can follow the end
+        if (read instanceof Failed) {
+            done = true;
+            return read;
         }
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
-        if (done || cancelled) return;
-        produced = false;
-        boolean active = false;
-        try {
-            for (ByteBuffer b : buffers) {
-                if (!b.hasRemaining()) continue;
-                active = true;
-                if (jsonState < 2) sniff(b.duplicate());
-                framer.feed(b);
-            }
-        } catch (RuntimeException e) {
-            fail(e);
-            return;
-        }
-        if (active && !produced) queue.add(ACTIVITY);
-        demandPending.set(true);
-        if (queue.size() < HIGH_WATER && demandPending.compareAndSet(true, false)) {
+        if (reads.size() < LOW_WATER && demandPending.compareAndSet(true, false)) {
             Flow.Subscription s = subscription;
             if (s != null) s.request(1);
         }
-    }
-
-    @Override
-    public void onError(Throwable error) {
-        if (done || cancelled) return;
-        done = true;
-        queue.add(new Failed(error));
-    }
-
-    @Override
-    public void onComplete() {
-        if (done || cancelled) return;
         try {
-            framer.finish();
-            if (jsonState == 1 && !sawFrame) {
-                done = true;
-                queue.add(new JsonBody(json == null ? new byte[0] : json.toByteArray()));
-                return;
+            if (read == END) {
+                end();
+            } else {
+                @SuppressWarnings("unchecked")
+                List<ByteBuffer> buffers = (List<ByteBuffer>) read;
+                feed(buffers);
             }
-            decoder.onEnd();
         } catch (RuntimeException e) {
-            fail(e);
+            done = true;
+            ready.add(new Failed(e));
+            Flow.Subscription s = subscription;
+            if (s != null) s.cancel();
+        }
+        Object item = ready.poll();
+        return item != null ? item : ACTIVITY;
+    }
+
+    private void feed(List<ByteBuffer> buffers) {
+        for (ByteBuffer b : buffers) {
+            if (!b.hasRemaining()) continue;
+            if (jsonState < 2) sniff(b.duplicate());
+            framer.feed(b);
+        }
+    }
+
+    private void end() {
+        done = true;
+        framer.finish();
+        if (jsonState == 1 && !sawFrame) {
+            ready.add(new JsonBody(json == null ? new byte[0] : json.toByteArray()));
             return;
         }
-        done = true;
-        queue.add(END);
-    }
-
-    @Override
-    public CompletionStage<Object> getBody() {
-        return CompletableFuture.completedFuture(this);
-    }
-
-    private void fail(RuntimeException e) {
-        done = true;
-        queue.add(new Failed(e));
-        Flow.Subscription s = subscription;
-        if (s != null) s.cancel();
+        decoder.onEnd();
+        ready.add(END);
     }
 
     private void sniff(ByteBuffer b) {
@@ -195,7 +179,7 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Fra
         }
     }
 
-    // ---- Framer.Sink and EventSink (producer thread) ----
+    // ---- Framer.Sink and EventSink (reader thread) ----
 
     @Override
     public void frame(@Nullable String event, String data) {
@@ -212,12 +196,49 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Fra
 
     @Override
     public void emit(StreamEvent event) {
-        produced = true;
-        queue.add(event);
+        ready.add(event);
     }
 
     @Override
     public void requestId(String requestId) {
         bodyRequestId = requestId;
+    }
+
+    // ---- HttpClient side ----
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+        subscription = s;
+        if (cancelled) {
+            s.cancel();
+        } else {
+            s.request(1);
+        }
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+        if (cancelled) return;
+        reads.add(buffers);
+        demandPending.set(true);
+        if (reads.size() < HIGH_WATER && demandPending.compareAndSet(true, false)) {
+            Flow.Subscription s = subscription;
+            if (s != null) s.request(1);
+        }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        if (!cancelled) reads.add(new Failed(error));
+    }
+
+    @Override
+    public void onComplete() {
+        if (!cancelled) reads.add(END);
+    }
+
+    @Override
+    public CompletionStage<Object> getBody() {
+        return CompletableFuture.completedFuture(this);
     }
 }

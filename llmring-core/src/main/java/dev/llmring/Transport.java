@@ -2,39 +2,56 @@ package dev.llmring;
 
 import dev.llmring.spi.HttpCall;
 import dev.llmring.spi.WireFormat;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodySubscribers;
-import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends an adapter's {@link HttpCall} with the JDK HttpClient. A 2xx body is read whole (non-streamed) or handed to a
- * {@link StreamSubscriber} as it arrives (streamed); any other body is read up to {@link Failures#ERROR_BODY_CAP}
- * for classification. {@code http://} URLs are sent as HTTP/1.1 (no h2c upgrade dance per request); {@code https}
- * negotiates HTTP/2 when the server offers it. The JDK client never retries a POST by itself, so the router's
- * retries are the only ones.
+ * Sends an adapter's {@link HttpCall} with the JDK HttpClient, <em>synchronously on the calling thread</em>, and
+ * returns as soon as the response headers are in. A 2xx body is then collected by a {@link BodyCollector}
+ * (non-streamed) or pushed to a {@link StreamSubscriber} as it arrives (streamed); any other body is collected up to
+ * {@link Failures#ERROR_BODY_CAP} for classification. The caller waits for the body under its own bound.
+ *
+ * <p>Why {@code send} and not {@code sendAsync}: the future {@code sendAsync} returns is completed through
+ * {@code CompletableFuture}'s default async pool (on a machine with two cores or fewer, a new thread per call), and
+ * every internal step of the exchange is handed to the client's executor; {@code send} does neither. The time until
+ * the headers is bounded by the {@link ExchangeTimer}, which interrupts the sending thread: an interrupt aborts the
+ * exchange (see {@link CallControl#sending}).
+ *
+ * <p>{@code http://} URLs are sent as HTTP/1.1 (no h2c upgrade dance per request); {@code https} negotiates HTTP/2 when
+ * the server offers it. The JDK client never retries a POST by itself, so the router's retries are the only ones.
  */
 final class Transport {
     static final String USER_AGENT = "llmring-java/0.1";
-
     private final HttpClient client;
+    private final HttpClient plain;
+    private final ExchangeTimer timer;
 
+    /** One client for every URL. */
     Transport(HttpClient client) {
+        this(client, client, new ExchangeTimer());
+    }
+
+    /** {@code client} for {@code https} URLs, {@code plain} for {@code http} ones (see {@link Shared}). */
+    Transport(HttpClient client, HttpClient plain, ExchangeTimer timer) {
         this.client = client;
+        this.plain = plain;
+        this.timer = timer;
+    }
+
+    /** Bounds the wait for headers. */
+    ExchangeTimer timer() {
+        return timer;
     }
 
     HttpClient client() {
         return client;
     }
 
+    /** The request for {@code call}. */
     HttpRequest request(HttpCall call, boolean stream, WireFormat format) {
         HttpRequest.Builder b = HttpRequest.newBuilder(call.uri())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
@@ -43,11 +60,11 @@ final class Transport {
         boolean accept = false;
         boolean userAgent = false;
         for (var h : call.headers().entrySet()) {
-            String name = h.getKey().toLowerCase(Locale.ROOT);
-            contentType |= name.equals("content-type");
-            accept |= name.equals("accept");
-            userAgent |= name.equals("user-agent");
-            b.header(h.getKey(), h.getValue());
+            String name = h.getKey();
+            contentType |= name.equalsIgnoreCase("content-type");
+            accept |= name.equalsIgnoreCase("accept");
+            userAgent |= name.equalsIgnoreCase("user-agent");
+            b.header(name, h.getValue());
         }
         if (!contentType) b.header("Content-Type", "application/json");
         if (!accept) {
@@ -59,66 +76,20 @@ final class Transport {
     }
 
     /**
-     * Sends {@code request}. The body of the response is a {@code byte[]} (2xx non-streamed, or an error body) or the
-     * {@link StreamSubscriber} from {@code streams} (2xx streamed; the future completes with the headers).
+     * Sends {@code request} and returns at the headers. The body of the response is a {@link BodyCollector} (2xx
+     * non-streamed, or an error body) or the {@link StreamSubscriber} from {@code streams} (2xx streamed).
+     *
+     * @throws IOException when the exchange failed
+     * @throws InterruptedException when the thread was interrupted (the exchange is aborted)
      */
-    CompletableFuture<HttpResponse<Object>> send(HttpRequest request, @Nullable Supplier<StreamSubscriber> streams) {
-        return client.sendAsync(request, info -> {
-            if (info.statusCode() / 100 != 2) {
-                return BodySubscribers.mapping(new CappedBytes(Failures.ERROR_BODY_CAP), b -> (Object) b);
-            }
+    HttpResponse<Object> send(HttpRequest request, @Nullable Supplier<StreamSubscriber> streams)
+            throws IOException, InterruptedException {
+        HttpClient c = "http".equalsIgnoreCase(request.uri().getScheme()) ? plain : client;
+        return c.send(request, info -> {
+            long length = info.headers().firstValueAsLong("content-length").orElse(-1);
+            if (info.statusCode() / 100 != 2) return new BodyCollector(Failures.ERROR_BODY_CAP, length);
             if (streams != null) return streams.get();
-            return BodySubscribers.mapping(BodySubscribers.ofByteArray(), b -> (Object) b);
+            return new BodyCollector(Integer.MAX_VALUE - 8, length);
         });
-    }
-
-    /** Keeps the first {@code cap} bytes of a body and stops reading there. */
-    static final class CappedBytes implements HttpResponse.BodySubscriber<byte[]> {
-        private final int cap;
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private byte[] bytes = new byte[0];
-        private int size;
-        private Flow.@Nullable Subscription subscription;
-
-        CappedBytes(int cap) {
-            this.cap = cap;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer b : buffers) {
-                int n = Math.min(b.remaining(), cap - size);
-                if (n <= 0) continue;
-                if (size + n > bytes.length) bytes = java.util.Arrays.copyOf(bytes, Math.min(cap, (size + n) * 2));
-                b.get(bytes, size, n);
-                size += n;
-            }
-            if (size >= cap && !result.isDone()) {
-                result.complete(java.util.Arrays.copyOf(bytes, size));
-                Flow.Subscription s = subscription;
-                if (s != null) s.cancel();
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            result.completeExceptionally(error);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(java.util.Arrays.copyOf(bytes, size));
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
     }
 }

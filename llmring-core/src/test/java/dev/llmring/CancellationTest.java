@@ -90,6 +90,50 @@ class CancellationTest extends WireMockSupport {
     }
 
     @Test
+    void closingTheClientAbortsASynchronousCallAndLeavesTheCallerUninterrupted() throws Exception {
+        try (StallingServer stalling = new StallingServer("")) {
+            LlmRing ring = ringOn(stalling).build();
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            AtomicReference<Boolean> interrupted = new AtomicReference<>();
+            Thread caller = new Thread(() -> {
+                try {
+                    ring.chat(request("a:m1"));
+                } catch (Throwable t) {
+                    thrown.set(t);
+                    interrupted.set(Thread.currentThread().isInterrupted());
+                }
+            });
+            caller.start();
+            assertTrue(stalling.requestReceived.await(WAIT, TimeUnit.SECONDS));
+            ring.close();
+            caller.join(TimeUnit.SECONDS.toMillis(WAIT));
+            assertInstanceOf(CancellationException.class, thrown.get());
+            assertFalse(interrupted.get(), "the interrupt that aborted the exchange was cleared");
+            assertTrue(stalling.clientClosed.await(WAIT, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void closingTheClientAbortsASynchronousCallWhoseBodyStalls() throws Exception {
+        String headers = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{";
+        try (StallingServer stalling = new StallingServer(headers)) {
+            LlmRing ring = ringOn(stalling).build();
+            CompletableFuture<Throwable> thrown = CompletableFuture.supplyAsync(() -> {
+                try {
+                    ring.chat(request("a:m1"));
+                    return null;
+                } catch (Throwable t) {
+                    return t;
+                }
+            });
+            assertTrue(stalling.requestReceived.await(WAIT, TimeUnit.SECONDS));
+            ring.close();
+            assertInstanceOf(CancellationException.class, thrown.get(WAIT, TimeUnit.SECONDS));
+            assertTrue(stalling.clientClosed.await(WAIT, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void closingAStreamAbortsTheExchange() throws Exception {
         try (StallingServer stalling = new StallingServer(StallingServer.SSE_HEADERS + "data: {\"text\":\"Hel\"}\n\n");
                 LlmRing ring = ringOn(stalling).build()) {

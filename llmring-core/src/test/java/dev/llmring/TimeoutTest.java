@@ -94,6 +94,29 @@ class TimeoutTest extends WireMockSupport {
     }
 
     @Test
+    void anAnswerWhoseBodyStallsAfterItsHeadersTimesOutAndDropsTheConnection() throws Exception {
+        String headers = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"text\"";
+        try (StallingServer stalling = new StallingServer(headers);
+                LlmRing ring = realTimeRing(stalling).retryPolicy(RetryPolicy.none()).build()) {
+            LlmRingTimeoutException e = assertThrows(LlmRingTimeoutException.class, () -> ring.chat(request("a:m1")));
+            assertEquals(LlmRingTimeoutException.Kind.ATTEMPT, e.kind());
+            assertEquals(ms(150), e.limit());
+            assertTrue(stalling.clientClosed.await(10, TimeUnit.SECONDS), "the server saw the connection drop");
+        }
+    }
+
+    @Test
+    void anErrorBodyThatStallsTimesOut() throws Exception {
+        String headers = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 100\r\n\r\n{";
+        try (StallingServer stalling = new StallingServer(headers);
+                LlmRing ring = realTimeRing(stalling).retryPolicy(RetryPolicy.none()).build()) {
+            LlmRingTimeoutException e = assertThrows(LlmRingTimeoutException.class, () -> ring.chat(request("a:m1")));
+            assertEquals(LlmRingTimeoutException.Kind.ATTEMPT, e.kind());
+        }
+    }
+
+    @Test
     void aStreamWithoutHeadersHitsTheFirstEventTimeout() throws Exception {
         try (StallingServer stalling = new StallingServer("");
                 LlmRing ring = realTimeRing(stalling).retryPolicy(RetryPolicy.none()).build()) {

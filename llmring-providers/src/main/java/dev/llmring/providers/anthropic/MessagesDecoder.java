@@ -9,7 +9,6 @@ import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.spi.EventSink;
 import dev.llmring.spi.ProviderFailure;
 import dev.llmring.spi.ResponseDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +38,7 @@ final class MessagesDecoder implements ResponseDecoder {
 
     @Override
     public void decodeBody(byte[] body) {
-        JsonNode message = ProviderJson.parseObject(new String(body, StandardCharsets.UTF_8), "Anthropic's answer");
+        JsonNode message = ProviderJson.parseObject(body, "Anthropic's answer");
         if ("error".equals(ProviderJson.text(message, "type"))) {
             throw new ProviderFailure(ErrorClassifier.fromError(message.get("error"), 0));
         }

@@ -9,7 +9,6 @@ import dev.llmring.providers.internal.WholeToolCalls;
 import dev.llmring.spi.EventSink;
 import dev.llmring.spi.ProviderFailure;
 import dev.llmring.spi.ResponseDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +39,7 @@ final class GeminiDecoder implements ResponseDecoder {
 
     @Override
     public void decodeBody(byte[] body) {
-        JsonNode node = ProviderJson.parse(new String(body, StandardCharsets.UTF_8), "Gemini's answer");
+        JsonNode node = ProviderJson.parse(body, "Gemini's answer");
         if (node.isArray()) node.forEach(this::chunk);
         else chunk(node);
         end();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
 import dev.llmring.spi.ProviderFailure;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +14,9 @@ public final class ProviderJson {
     /** Refuses trailing tokens, so that two JSON documents glued together are malformed rather than half-read. */
     public static final ObjectMapper MAPPER =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Reads trees with the root deserializer looked up once, not on every parse. */
+    private static final ObjectReader TREES = MAPPER.readerFor(JsonNode.class);
 
     private ProviderJson() {}
 
@@ -24,9 +29,29 @@ public final class ProviderJson {
     public static JsonNode parse(String json, String what) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(json);
+            node = TREES.readTree(json);
         } catch (JsonProcessingException e) {
             throw ProviderFailure.malformed(what + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (node == null || node.isMissingNode()) throw ProviderFailure.malformed(what + " is empty", null);
+        return node;
+    }
+
+    /**
+     * Parses provider output given as UTF-8 bytes (a whole body), without first copying it into a {@code String}.
+     * Bytes that are not UTF-8 are malformed output, like any other broken JSON.
+     *
+     * @param what names the text in the failure message, e.g. {@code "Gemini's answer"}
+     * @throws ProviderFailure of kind malformed response when {@code json} is empty, not UTF-8 or not JSON
+     */
+    public static JsonNode parse(byte[] json, String what) {
+        JsonNode node;
+        try {
+            node = TREES.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw ProviderFailure.malformed(what + " is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw ProviderFailure.malformed(what + " could not be read: " + e.getMessage(), e);
         }
         if (node == null || node.isMissingNode()) throw ProviderFailure.malformed(what + " is empty", null);
         return node;
@@ -38,7 +63,19 @@ public final class ProviderJson {
      * @throws ProviderFailure of kind malformed response when {@code json} is not a JSON object
      */
     public static JsonNode parseObject(String json, String what) {
-        JsonNode node = parse(json, what);
+        return object(parse(json, what), what);
+    }
+
+    /**
+     * Parses provider output given as UTF-8 bytes that must be a JSON object.
+     *
+     * @throws ProviderFailure of kind malformed response when {@code json} is not UTF-8 or not a JSON object
+     */
+    public static JsonNode parseObject(byte[] json, String what) {
+        return object(parse(json, what), what);
+    }
+
+    private static JsonNode object(JsonNode node, String what) {
         if (!node.isObject()) throw ProviderFailure.malformed(what + " is not a JSON object", null);
         return node;
     }

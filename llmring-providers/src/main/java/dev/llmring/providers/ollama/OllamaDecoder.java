@@ -9,7 +9,6 @@ import dev.llmring.providers.internal.WholeToolCalls;
 import dev.llmring.spi.EventSink;
 import dev.llmring.spi.ProviderFailure;
 import dev.llmring.spi.ResponseDecoder;
-import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +27,7 @@ final class OllamaDecoder implements ResponseDecoder {
 
     @Override
     public void decodeBody(byte[] body) {
-        line(ProviderJson.parse(new String(body, StandardCharsets.UTF_8), "Ollama's answer"));
+        line(ProviderJson.parse(body, "Ollama's answer"));
         onEnd();
     }
 

@@ -22,6 +22,8 @@ final class OpenAiAdapter extends JsonPostAdapter {
     private final @Nullable ApiKey apiKey;
     private final Map<String, String> extraHeaders;
     private final OpenAiRequestEncoder encoder;
+    private final Map<String, String> chatHeaders;
+    private final Map<String, String> streamHeaders;
 
     OpenAiAdapter(String name, URI baseUrl, @Nullable ApiKey apiKey, Map<String, String> extraHeaders) {
         super(name);
@@ -29,6 +31,8 @@ final class OpenAiAdapter extends JsonPostAdapter {
         this.apiKey = apiKey;
         this.extraHeaders = Map.copyOf(extraHeaders);
         this.encoder = new OpenAiRequestEncoder(name);
+        this.chatHeaders = buildHeaders(false);
+        this.streamHeaders = buildHeaders(true);
     }
 
     /** {@code {base}/chat/completions}, keeping a query the base URL carries (some gateways need one). */
@@ -67,14 +71,19 @@ final class OpenAiAdapter extends JsonPostAdapter {
         }
     }
 
+    /** Built once per adapter: they never change between calls. */
     @Override
     protected Map<String, String> headers(boolean stream) {
+        return stream ? streamHeaders : chatHeaders;
+    }
+
+    private Map<String, String> buildHeaders(boolean stream) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (apiKey != null) headers.put("Authorization", "Bearer " + apiKey.reveal());
         headers.put("Content-Type", "application/json");
         headers.put("Accept", stream ? "text/event-stream" : "application/json");
         headers.putAll(extraHeaders);
-        return headers;
+        return java.util.Collections.unmodifiableMap(headers);
     }
 
     @Override

@@ -9,7 +9,6 @@ import dev.llmring.spi.ApiKey;
 import dev.llmring.spi.EventSink;
 import dev.llmring.spi.ProviderFailure;
 import dev.llmring.spi.ResponseDecoder;
-import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +39,7 @@ final class OpenAiDecoder implements ResponseDecoder {
 
     @Override
     public void decodeBody(byte[] body) {
-        JsonNode root = ProviderJson.parseObject(new String(body, StandardCharsets.UTF_8), "response body");
+        JsonNode root = ProviderJson.parseObject(body, "response body");
         failOnError(root);
         JsonNode choice = firstChoice(root);
         if (choice == null) throw ProviderFailure.malformed("response has no choice at index 0", null);

@@ -10,6 +10,8 @@ import dev.llmring.Tool;
 import dev.llmring.ToolChoice;
 import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.providers.internal.ProviderOptions;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,7 +37,11 @@ final class OpenAiRequestEncoder {
      */
     private static final Pattern REASONING_MODEL = Pattern.compile("^(ft:)?(o[1-9][0-9]*(-.*)?|gpt-5.*)$");
 
+    /** Models answered so far; a pool names a handful, so this stays small (and is capped regardless). */
+    private static final int MAX_REMEMBERED = 256;
+
     private final String provider;
+    private final Map<String, Boolean> reasoningModels = new ConcurrentHashMap<>();
 
     OpenAiRequestEncoder(String provider) {
         this.provider = provider;
@@ -46,11 +52,20 @@ final class OpenAiRequestEncoder {
         return REASONING_MODEL.matcher(model.substring(model.lastIndexOf('/') + 1)).matches();
     }
 
+    /** {@link #isReasoningModel}, remembered per model so that a call runs no regular expression. */
+    private boolean rememberedReasoning(String model) {
+        Boolean known = reasoningModels.get(model);
+        if (known != null) return known;
+        boolean reasoning = isReasoningModel(model);
+        if (reasoningModels.size() < MAX_REMEMBERED) reasoningModels.put(model, reasoning);
+        return reasoning;
+    }
+
     ObjectNode encode(ChatRequest request, String model, boolean stream) {
         ObjectNode body = ProviderJson.MAPPER.createObjectNode();
         body.put("model", model);
         body.set("messages", OpenAiMessageEncoder.encode(request.messages()));
-        boolean reasoning = isReasoningModel(model);
+        boolean reasoning = rememberedReasoning(model);
         if (request.temperature().isPresent()) {
             if (reasoning) {
                 LOG.debug("temperature dropped: reasoning model {} does not accept it", model);

@@ -1,0 +1,148 @@
+package dev.llmring.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs {@link CallBench} for {@code raw} and {@code llmring} in alternating single forks, round after round, and
+ * prints each metric with its spread and the llmring/raw ratio against the targets. Alternating matters on a shared
+ * machine: load that comes and goes hits both clients alike, and every ratio is taken within one round (the two forks
+ * ran back to back) before the ratios are averaged.
+ *
+ * <pre>java -cp llmring-bench/target/benchmarks.jar dev.llmring.bench.Compare [rounds] [warmup-s] [measure-s]</pre>
+ *
+ * Defaults: 5 rounds, 3 warm-up and 4 measured one-second iterations per benchmark and fork (about 5 minutes on two
+ * cores), then one fork of the {@code socket} client for the server's ceiling.
+ */
+public final class Compare {
+    private static final String[] BENCHMARKS = {"chat", "stream", "chat64"};
+
+    /** One line of the table: a benchmark's score or its allocation, how to compare it, and the target. */
+    private record Metric(String label, String benchmark, boolean alloc, String unit, String target,
+            double bound, boolean higherIsBetter) {}
+
+    private static final List<Metric> METRICS = List.of(
+            new Metric("single-call latency, chat", "chat", false, "us/call", "report", 0, false),
+            new Metric("throughput, 64 concurrent callers", "chat64", false, "calls/s", ">= 1.0x", 1.0, true),
+            new Metric("allocation per call, chat", "chat", true, "B/call", "<= 1.2x", 1.2, false),
+            new Metric("allocation per call, stream", "stream", true, "B/call", "<= 1.2x", 1.2, false),
+            new Metric("stream consumption time (200 chunks)", "stream", false, "us/call", "<= 1.0x", 1.0, false),
+            new Metric("allocation per call, 64 callers", "chat64", true, "B/call", "report", 0, false));
+
+    private Compare() {}
+
+    public static void main(String[] args) throws RunnerException {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int measure = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        // client -> "benchmark" or "benchmark:alloc" -> one value per round
+        Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            String[] order = round % 2 == 1 ? new String[] {"raw", "llmring"} : new String[] {"llmring", "raw"};
+            for (String client : order) {
+                System.out.printf("round %d/%d: %s ...%n", round, rounds, client);
+                for (RunResult r : run(client, BENCHMARKS, warmup, measure)) {
+                    String bench = name(r);
+                    Map<String, List<Double>> of = values.computeIfAbsent(client, c -> new LinkedHashMap<>());
+                    of.computeIfAbsent(bench, b -> new ArrayList<>()).add(r.getPrimaryResult().getScore());
+                    Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+                    if (alloc != null) {
+                        of.computeIfAbsent(bench + ":alloc", b -> new ArrayList<>()).add(alloc.getScore());
+                    }
+                }
+            }
+        }
+        System.out.println("server ceiling: socket client ...");
+        Map<String, Double> ceiling = new LinkedHashMap<>();
+        for (RunResult r : run("socket", new String[] {"chat", "chat64"}, warmup, measure)) {
+            ceiling.put(name(r), r.getPrimaryResult().getScore());
+        }
+        print(values, ceiling, rounds, warmup, measure);
+    }
+
+    private static java.util.Collection<RunResult> run(String client, String[] benchmarks, int warmup, int measure)
+            throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(CallBench.class.getName() + "\\.(" + String.join("|", benchmarks) + ")$")
+                .param("client", client)
+                .forks(1)
+                .warmupIterations(warmup)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(measure)
+                .measurementTime(TimeValue.seconds(1))
+                .addProfiler(GCProfiler.class)
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT)
+                .build();
+        return new Runner(options).run();
+    }
+
+    private static String name(RunResult r) {
+        String full = r.getParams().getBenchmark();
+        return full.substring(full.lastIndexOf('.') + 1);
+    }
+
+    private static void print(Map<String, Map<String, List<Double>>> values, Map<String, Double> ceiling, int rounds,
+            int warmup, int measure) {
+        Map<String, List<Double>> ring = values.get("llmring");
+        Map<String, List<Double>> raw = values.get("raw");
+        System.out.printf(Locale.ROOT, "%n%d rounds, each one fork per client (%d x 1 s warm-up, %d x 1 s measured); "
+                + "mean +- 95%% CI over rounds; ratio = llmring / raw within a round, then averaged%n%n", rounds,
+                warmup, measure);
+        System.out.println("| metric | llmring | raw HttpClient + Jackson | llmring / raw | target | met |");
+        System.out.println("|---|---:|---:|---:|---|---|");
+        for (Metric m : METRICS) {
+            String key = m.benchmark() + (m.alloc() ? ":alloc" : "");
+            List<Double> a = ring.get(key);
+            List<Double> b = raw.get(key);
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) ratios.add(a.get(i) / b.get(i));
+            double ratio = mean(ratios);
+            String met = m.bound() == 0 ? "-" : (m.higherIsBetter() ? ratio >= m.bound() : ratio <= m.bound())
+                    ? "yes" : "no";
+            System.out.printf(Locale.ROOT, "| %s | %s %s | %s %s | %.2fx +- %.2f | %s | %s |%n", m.label(),
+                    fmt(a), m.unit(), fmt(b), m.unit(), ratio, ci(ratios), m.target(), met);
+        }
+        if (!ceiling.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%nfake server alone (socket client, parses nothing): chat %.1f us/call, "
+                    + "64 callers %.0f calls/s%n", ceiling.getOrDefault("chat", Double.NaN),
+                    ceiling.getOrDefault("chat64", Double.NaN));
+        }
+    }
+
+    private static String fmt(List<Double> v) {
+        double m = mean(v);
+        return m >= 1000 ? String.format(Locale.ROOT, "%,.0f +- %,.0f", m, ci(v))
+                : String.format(Locale.ROOT, "%.1f +- %.1f", m, ci(v));
+    }
+
+    private static double mean(List<Double> v) {
+        double s = 0;
+        for (double x : v) s += x;
+        return s / v.size();
+    }
+
+    /** Half-width of the 95% confidence interval of the mean (Student's t). */
+    private static double ci(List<Double> v) {
+        int n = v.size();
+        if (n < 2) return Double.NaN;
+        double m = mean(v);
+        double ss = 0;
+        for (double x : v) ss += (x - m) * (x - m);
+        double[] t = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262};
+        double tv = n - 2 < t.length ? t[n - 2] : 1.96;
+        return tv * Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
+    }
+}
