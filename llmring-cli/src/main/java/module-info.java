@@ -10,5 +10,6 @@ module dev.llmring.cli {
     uses dev.llmring.spi.ProviderFactory;
 
     // picocli reads and writes the command objects' annotated fields by reflection
-    opens dev.llmring.cli to info.picocli;
+    opens dev.llmring.cli to
+            info.picocli;
 }

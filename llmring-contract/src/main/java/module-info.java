@@ -11,5 +11,7 @@ module dev.llmring.contract {
     requires static transitive org.jspecify;
 
     exports dev.llmring.contract;
-    opens dev.llmring.contract to org.junit.platform.commons; // the contract's lifecycle methods
+
+    opens dev.llmring.contract to
+            org.junit.platform.commons; // the contract's lifecycle methods
 }

@@ -6,5 +6,6 @@ module dev.llmring.lockfile {
     requires static transitive org.jspecify;
 
     exports dev.llmring.lockfile;
-    exports dev.llmring.lockfile.internal to dev.llmring.core;
+    exports dev.llmring.lockfile.internal to
+            dev.llmring.core;
 }

@@ -7,5 +7,6 @@ module dev.llmring.testing {
 
     exports dev.llmring.testing;
 
-    provides dev.llmring.spi.ProviderFactory with dev.llmring.testing.ScriptedProvider;
+    provides dev.llmring.spi.ProviderFactory with
+            dev.llmring.testing.ScriptedProvider;
 }

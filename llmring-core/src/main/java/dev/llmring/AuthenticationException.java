@@ -13,5 +13,4 @@ public class AuthenticationException extends LlmRingException {
     public AuthenticationException(String message, ErrorDetails details) {
         super(message, details, null);
     }
-
 }

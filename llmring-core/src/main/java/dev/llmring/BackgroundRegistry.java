@@ -12,9 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -73,12 +73,20 @@ final class BackgroundRegistry implements ModelLookup {
      * @throws IllegalArgumentException when {@code LLMRING_REGISTRY_URL} is not an allowed registry URL
      */
     static ModelLookup create(Function<String, @Nullable String> environment, Clock clock) {
-        Registry online = Registry.builder().environment(environment).clock(clock).timeout(FETCH_TIMEOUT).build();
+        Registry online = Registry.builder()
+                .environment(environment)
+                .clock(clock)
+                .timeout(FETCH_TIMEOUT)
+                .build();
         if ("file".equals(online.baseUrl().getScheme())) return ModelLookup.of(online);
-        Registry cached = Registry.builder().environment(environment).clock(clock).offline(true).build();
+        Registry cached = Registry.builder()
+                .environment(environment)
+                .clock(clock)
+                .offline(true)
+                .build();
         AtomicInteger threads = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
+        ThreadPoolExecutor executor =
+                new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "llmring-registry-" + threads.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -111,11 +119,19 @@ final class BackgroundRegistry implements ModelLookup {
     private Remembered read(Lookup key, Optional<Integer> pinned, Instant now) {
         Remembered r;
         try {
-            r = new Remembered(cached.model(key.provider(), key.model(), pinned.orElse(null)), null, now.plus(REMEMBER));
+            r = new Remembered(
+                    cached.model(key.provider(), key.model(), pinned.orElse(null)), null, now.plus(REMEMBER));
         } catch (RegistryException e) {
-            r = new Remembered(Optional.empty(), new RegistryException("registry data for " + key.provider()
-                    + (key.version() == null ? "" : " v" + key.version()) + " is not cached yet; it is being fetched"
-                    + " in the background", key.provider(), e), now.plus(REMEMBER));
+            r = new Remembered(
+                    Optional.empty(),
+                    new RegistryException(
+                            "registry data for " + key.provider()
+                                    + (key.version() == null ? "" : " v" + key.version())
+                                    + " is not cached yet; it is being fetched"
+                                    + " in the background",
+                            key.provider(),
+                            e),
+                    now.plus(REMEMBER));
         }
         if (remembered.size() >= MAX_REMEMBERED) remembered.clear();
         remembered.put(key, r);
@@ -126,7 +142,8 @@ final class BackgroundRegistry implements ModelLookup {
     private @Nullable CompletableFuture<Void> schedule(Document doc, Instant now, Duration interval) {
         Instant due = nextCheck.get(doc);
         if (due != null && now.isBefore(due)) return fetches.get(doc);
-        if (due == null ? nextCheck.putIfAbsent(doc, now.plus(interval)) != null
+        if (due == null
+                ? nextCheck.putIfAbsent(doc, now.plus(interval)) != null
                 : !nextCheck.replace(doc, due, now.plus(interval))) {
             return fetches.get(doc); // another thread scheduled it just now
         }

@@ -13,5 +13,4 @@ public class BudgetExceededException extends LlmRingException {
     public BudgetExceededException(String message, ErrorDetails details) {
         super(message, details, null);
     }
-
 }

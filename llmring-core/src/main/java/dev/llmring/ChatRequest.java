@@ -146,9 +146,7 @@ public final class ChatRequest {
 
     /** Whether any message carries an image or document part. */
     public boolean hasMedia() {
-        return messages.stream()
-                .flatMap(m -> m.content().stream())
-                .anyMatch(p -> !(p instanceof ContentPart.Text));
+        return messages.stream().flatMap(m -> m.content().stream()).anyMatch(p -> !(p instanceof ContentPart.Text));
     }
 
     /** Names the model and the request's shape, never the content. */

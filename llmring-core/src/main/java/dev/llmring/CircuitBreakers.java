@@ -53,7 +53,8 @@ final class CircuitBreakers {
         }
 
         /** Why the breaker refused, or null when the attempt may go ahead. */
-        @Nullable String refusal() {
+        @Nullable
+        String refusal() {
             return refusal;
         }
 
@@ -88,8 +89,11 @@ final class CircuitBreakers {
             if (probing) return new Permit(null, false, "circuit breaker half-open, a probe is in flight");
             Instant now = clock.instant();
             if (now.isBefore(openUntil)) {
-                return new Permit(null, false,
-                        "circuit breaker open for another " + Duration.between(now, openUntil).toMillis() + " ms");
+                return new Permit(
+                        null,
+                        false,
+                        "circuit breaker open for another "
+                                + Duration.between(now, openUntil).toMillis() + " ms");
             }
             probing = true;
             return new Permit(this, true, null);
@@ -111,7 +115,7 @@ final class CircuitBreakers {
                         failures = 0;
                     }
                     case FAILED -> openUntil = clock.instant().plus(policy.openDuration());
-                    case UNKNOWN -> { } // still open, already due: the next caller probes
+                    case UNKNOWN -> {} // still open, already due: the next caller probes
                 }
                 return;
             }

@@ -207,7 +207,9 @@ public sealed interface ContentPart permits ContentPart.Text, ContentPart.MediaP
 
         /** The bytes as standard base64, when the media was given by bytes. */
         public Optional<String> base64() {
-            return bytes == null ? Optional.empty() : Optional.of(Base64.getEncoder().encodeToString(bytes));
+            return bytes == null
+                    ? Optional.empty()
+                    : Optional.of(Base64.getEncoder().encodeToString(bytes));
         }
 
         @Override

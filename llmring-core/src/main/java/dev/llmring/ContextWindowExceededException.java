@@ -13,5 +13,4 @@ public class ContextWindowExceededException extends InvalidRequestException {
     public ContextWindowExceededException(String message, ErrorDetails details) {
         super(message, details, null);
     }
-
 }

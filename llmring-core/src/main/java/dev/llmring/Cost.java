@@ -52,7 +52,11 @@ public final class Cost {
         this.cacheWrite1h = b.cacheWrite1h;
         this.output = b.output;
         this.reasoning = b.reasoning;
-        this.total = input.add(cachedInput).add(cacheWrite5m).add(cacheWrite1h).add(output).add(reasoning);
+        this.total = input.add(cachedInput)
+                .add(cacheWrite5m)
+                .add(cacheWrite1h)
+                .add(output)
+                .add(reasoning);
         this.longContext = b.longContext;
         this.registryVersion = b.registryVersion;
         this.notes = List.copyOf(b.notes);
@@ -171,8 +175,11 @@ public final class Cost {
     }
 
     private static void part(StringBuilder sb, String name, BigDecimal amount) {
-        if (amount.signum() != 0) sb.append(sb.charAt(sb.length() - 1) == ':' ? " " : ", ").append(name)
-                .append(' ').append(display(amount));
+        if (amount.signum() != 0)
+            sb.append(sb.charAt(sb.length() - 1) == ':' ? " " : ", ")
+                    .append(name)
+                    .append(' ')
+                    .append(display(amount));
     }
 
     /**

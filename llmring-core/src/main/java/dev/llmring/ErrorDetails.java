@@ -126,7 +126,8 @@ public final class ErrorDetails {
         if (model != null) sb.append("model=").append(model).append(", ");
         if (status != 0) sb.append("status=").append(status).append(", ");
         if (requestId != null) sb.append("requestId=").append(requestId).append(", ");
-        if (providerCode != null) sb.append("providerCode=").append(providerCode).append(", ");
+        if (providerCode != null)
+            sb.append("providerCode=").append(providerCode).append(", ");
         if (retryAfter != null) sb.append("retryAfter=").append(retryAfter).append(", ");
         if (sb.charAt(sb.length() - 1) == ' ') sb.setLength(sb.length() - 2);
         return sb.append('}').toString();

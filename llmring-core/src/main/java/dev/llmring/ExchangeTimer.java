@@ -30,6 +30,7 @@ final class ExchangeTimer {
     private volatile long wakeAt;
     /** The thread is looking now, or sleeping until woken: every new bound wakes it. */
     private volatile boolean alert = true;
+
     private volatile boolean stopped;
     private volatile @Nullable Thread thread;
 

@@ -36,13 +36,14 @@ final class Exchanges {
     ChatResponse.Builder chat(Router.CallState call, Target target, ProviderAdapter adapter, HttpCall http)
             throws InterruptedException {
         Bound bound = bound(call, settings.timeouts().attempt(), LlmRingTimeoutException.Kind.ATTEMPT);
-        HttpResponse<Object> response = send(call, target, transport.request(http, false, adapter.streamFormat()),
-                null, bound);
+        HttpResponse<Object> response =
+                send(call, target, transport.request(http, false, adapter.streamFormat()), null, bound);
         byte[] body = body(call, target, response, bound);
         if (response.statusCode() / 100 != 2) {
             throw settings.failures().fromHttp(target, adapter, response.statusCode(), response.headers(), body);
         }
-        String headerId = response.headers().firstValue(adapter.requestIdHeader()).orElse(null);
+        String headerId =
+                response.headers().firstValue(adapter.requestIdHeader()).orElse(null);
         ResponseAssembler assembler = new ResponseAssembler();
         try {
             adapter.decoder(target.model(), assembler).decodeBody(body);
@@ -71,8 +72,16 @@ final class Exchanges {
         }
         StreamSubscriber subscriber = (StreamSubscriber) response.body();
         call.control.stream(subscriber);
-        StreamReader reader = new StreamReader(subscriber, target, adapter, response.statusCode(),
-                response.headers(), settings.failures(), settings.clock(), call.deadline, settings.timeouts(),
+        StreamReader reader = new StreamReader(
+                subscriber,
+                target,
+                adapter,
+                response.statusCode(),
+                response.headers(),
+                settings.failures(),
+                settings.clock(),
+                call.deadline,
+                settings.timeouts(),
                 sentAt);
         List<StreamEvent> buffered = new ArrayList<>();
         boolean ok = false;
@@ -96,7 +105,11 @@ final class Exchanges {
      * How long an attempt may wait for its headers (and, non-streamed, its whole body): {@code limit} or the time
      * left before the deadline, whichever is shorter, from now on (real time, like every wait).
      */
-    private record Bound(Duration within, boolean deadlineFirst, Duration limit, LlmRingTimeoutException.Kind kind,
+    private record Bound(
+            Duration within,
+            boolean deadlineFirst,
+            Duration limit,
+            LlmRingTimeoutException.Kind kind,
             long startNanos) {
         long nanosLeft() {
             return within.toNanos() - (System.nanoTime() - startNanos);
@@ -119,8 +132,13 @@ final class Exchanges {
      * Sends on this thread and returns at the headers. While it blocks, a {@link CallControl#cancel()} or the end of
      * {@code bound} (the {@link ExchangeTimer}) interrupts it, which aborts the exchange.
      */
-    private HttpResponse<Object> send(Router.CallState call, Target target, HttpRequest request,
-            @Nullable Supplier<StreamSubscriber> streams, Bound bound) throws InterruptedException {
+    private HttpResponse<Object> send(
+            Router.CallState call,
+            Target target,
+            HttpRequest request,
+            @Nullable Supplier<StreamSubscriber> streams,
+            Bound bound)
+            throws InterruptedException {
         Object token = new Object();
         call.control.sending(token);
         ExchangeTimer.Bound timer = transport.timer().start(bound.nanosLeft(), () -> call.control.expire(token));

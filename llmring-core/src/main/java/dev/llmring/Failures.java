@@ -46,8 +46,7 @@ final class Failures {
     }
 
     /** A non-2xx answer, or a 2xx streamed answer that was a single JSON document. */
-    LlmRingException fromHttp(
-            Target target, ProviderAdapter adapter, int status, HttpHeaders headers, byte[] body) {
+    LlmRingException fromHttp(Target target, ProviderAdapter adapter, int status, HttpHeaders headers, byte[] body) {
         String text = new String(body, 0, Math.min(body.length, ERROR_BODY_CAP), StandardCharsets.UTF_8);
         ProviderError error;
         try {
@@ -65,19 +64,22 @@ final class Failures {
     }
 
     /** A failure a decoder reported while decoding an answer (an error event mid-stream, a malformed body). */
-    LlmRingException fromDecoder(
-            Target target, int status, @Nullable String requestId, RuntimeException failure) {
+    LlmRingException fromDecoder(Target target, int status, @Nullable String requestId, RuntimeException failure) {
         ErrorDetails details = ErrorDetails.of(target.provider(), target.model())
                 .withStatus(status)
                 .withRequestId(requestId);
         if (failure instanceof ProviderFailure pf) {
             ProviderError error = pf.error();
-            details = details.withProviderCode(error.providerCode().map(this::clean).orElse(null))
+            details = details.withProviderCode(
+                            error.providerCode().map(this::clean).orElse(null))
                     .withRetryAfter(error.retryAfter().orElse(null));
             return of(error.kind(), target + ": " + clean(error.message()), details, pf.getCause());
         }
         return new StreamException(
-                target + ": the answer could not be decoded: " + failure.getClass().getSimpleName(), details, null);
+                target + ": the answer could not be decoded: "
+                        + failure.getClass().getSimpleName(),
+                details,
+                null);
     }
 
     /** An I/O failure of the exchange: a connection that could not be made or broke. */
@@ -87,11 +89,14 @@ final class Failures {
         if (io instanceof HttpConnectTimeoutException) {
             return new LlmRingTimeoutException(
                     target + ": connect timed out after " + connectTimeout.toMillis() + " ms",
-                    LlmRingTimeoutException.Kind.CONNECT, connectTimeout, details, null);
+                    LlmRingTimeoutException.Kind.CONNECT,
+                    connectTimeout,
+                    details,
+                    null);
         }
         if (io instanceof HttpTimeoutException) {
-            return new LlmRingTimeoutException(target + ": " + what, LlmRingTimeoutException.Kind.ATTEMPT,
-                    Duration.ZERO, details, null);
+            return new LlmRingTimeoutException(
+                    target + ": " + what, LlmRingTimeoutException.Kind.ATTEMPT, Duration.ZERO, details, null);
         }
         String kind = io instanceof IOException ? "connection failed" : "exchange failed";
         return new ConnectionException(target + ": " + kind + ": " + what, details, null);
@@ -100,20 +105,27 @@ final class Failures {
     /** A time bound ran out. */
     static LlmRingTimeoutException timeout(
             Target target, LlmRingTimeoutException.Kind kind, Duration limit, @Nullable String requestId) {
-        String what = switch (kind) {
-            case DEADLINE -> "the call's deadline of " + limit.toMillis() + " ms ran out";
-            case CONNECT -> "connect timed out after " + limit.toMillis() + " ms";
-            case ATTEMPT -> "no complete answer within " + limit.toMillis() + " ms";
-            case FIRST_EVENT -> "no stream event within " + limit.toMillis() + " ms";
-            case IDLE -> "the stream was silent for " + limit.toMillis() + " ms";
-        };
-        return new LlmRingTimeoutException(target + ": " + what, kind, limit,
-                ErrorDetails.of(target.provider(), target.model()).withRequestId(requestId), null);
+        String what =
+                switch (kind) {
+                    case DEADLINE -> "the call's deadline of " + limit.toMillis() + " ms ran out";
+                    case CONNECT -> "connect timed out after " + limit.toMillis() + " ms";
+                    case ATTEMPT -> "no complete answer within " + limit.toMillis() + " ms";
+                    case FIRST_EVENT -> "no stream event within " + limit.toMillis() + " ms";
+                    case IDLE -> "the stream was silent for " + limit.toMillis() + " ms";
+                };
+        return new LlmRingTimeoutException(
+                target + ": " + what,
+                kind,
+                limit,
+                ErrorDetails.of(target.provider(), target.model()).withRequestId(requestId),
+                null);
     }
 
     ErrorDetails details(Target target, HttpHeaders headers, ProviderAdapter adapter) {
         return ErrorDetails.of(target.provider(), target.model())
-                .withRequestId(headers.firstValue(adapter.requestIdHeader()).map(this::clean).orElse(null));
+                .withRequestId(headers.firstValue(adapter.requestIdHeader())
+                        .map(this::clean)
+                        .orElse(null));
     }
 
     /** Scrubs keys and bounds the length of text from a server. */

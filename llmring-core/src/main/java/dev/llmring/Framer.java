@@ -159,7 +159,9 @@ abstract class Framer {
             int from = start;
             if (first) {
                 first = false;
-                if (to - from >= 3 && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB
+                if (to - from >= 3
+                        && bytes[from] == (byte) 0xEF
+                        && bytes[from + 1] == (byte) 0xBB
                         && bytes[from + 2] == (byte) 0xBF) {
                     from += 3; // a byte order mark
                 }

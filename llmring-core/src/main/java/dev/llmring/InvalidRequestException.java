@@ -13,5 +13,4 @@ public class InvalidRequestException extends LlmRingException {
     public InvalidRequestException(String message, ErrorDetails details) {
         super(message, details, null);
     }
-
 }

@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The API package's own small JSON needs (tool arguments, schemas). Package-private: Jackson stays inside. */
 final class Json {
-    static final ObjectMapper MAPPER =
-            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final TypeReference<LinkedHashMap<String, @Nullable Object>> MAP = new TypeReference<>() {};
 
     private Json() {}
@@ -24,8 +23,7 @@ final class Json {
             if (map == null) throw new IllegalArgumentException(what + " must be a JSON object, was null");
             return Collections.unmodifiableMap(map);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(
-                    what + " is not a JSON object: " + e.getOriginalMessage(), null);
+            throw new IllegalArgumentException(what + " is not a JSON object: " + e.getOriginalMessage(), null);
         }
     }
 

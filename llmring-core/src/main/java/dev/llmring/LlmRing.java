@@ -33,8 +33,7 @@ public final class LlmRing implements AutoCloseable {
     private final Set<CallControl> calls = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    LlmRing(RingConfig config, Shared shared, Router router,
-            dev.llmring.receipts.@Nullable ServerClient ownedServer) {
+    LlmRing(RingConfig config, Shared shared, Router router, dev.llmring.receipts.@Nullable ServerClient ownedServer) {
         this.config = config;
         this.shared = shared;
         this.router = router;
@@ -105,7 +104,9 @@ public final class LlmRing implements AutoCloseable {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(type, "type");
         ChatRequest asked = request.responseFormat().equals(ResponseFormat.TEXT)
-                ? request.toBuilder().responseFormat(ResponseFormat.jsonSchema(type)).build()
+                ? request.toBuilder()
+                        .responseFormat(ResponseFormat.jsonSchema(type))
+                        .build()
                 : request;
         return StructuredOutput.parse(chat(asked), type);
     }
@@ -208,8 +209,8 @@ public final class LlmRing implements AutoCloseable {
     /** Names the profile and the providers, never a key. */
     @Override
     public String toString() {
-        return "LlmRing[profile=" + profile() + ", providers=" + router.settings.providers().names()
-                + (closed.get() ? ", closed" : "") + "]";
+        return "LlmRing[profile=" + profile() + ", providers="
+                + router.settings.providers().names() + (closed.get() ? ", closed" : "") + "]";
     }
 
     /** A future whose cancellation aborts the call. */
@@ -311,8 +312,12 @@ public final class LlmRing implements AutoCloseable {
          *     protocol no factory serves fails {@link #build()}
          */
         public Builder compatibleProvider(String name, String protocol, java.net.URI baseUrl) {
-            config.compatibles.put(RingConfig.providerName(name), new Providers.Compatible(
-                    RingConfig.providerName(name), RingConfig.providerName(protocol), RingConfig.httpUrl(baseUrl)));
+            config.compatibles.put(
+                    RingConfig.providerName(name),
+                    new Providers.Compatible(
+                            RingConfig.providerName(name),
+                            RingConfig.providerName(protocol),
+                            RingConfig.httpUrl(baseUrl)));
             return this;
         }
 

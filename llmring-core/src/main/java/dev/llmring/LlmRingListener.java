@@ -91,8 +91,8 @@ public interface LlmRingListener {
 
         @Override
         public String toString() {
-            return "Call[id=" + id + ", model=" + request.model() + ", streaming=" + streaming + ", profile="
-                    + profile + "]";
+            return "Call[id=" + id + ", model=" + request.model() + ", streaming=" + streaming + ", profile=" + profile
+                    + "]";
         }
     }
 }

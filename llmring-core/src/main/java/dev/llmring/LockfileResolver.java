@@ -44,8 +44,10 @@ final class LockfileResolver implements PoolResolver {
             refs = lockfile.resolve(model, profile, knownProviders);
         } catch (LockfileException e) {
             String where = lockfile.source().map(s -> " (lockfile " + s + ")").orElse("");
-            throw new NoUsableBindingException("cannot resolve '" + model + "' in profile '" + profile + "'" + where
-                    + ": " + e.getMessage(), List.of(model + ": " + e.getMessage()), null);
+            throw new NoUsableBindingException(
+                    "cannot resolve '" + model + "' in profile '" + profile + "'" + where + ": " + e.getMessage(),
+                    List.of(model + ": " + e.getMessage()),
+                    null);
         }
         List<Target> pool = new ArrayList<>(refs.size());
         for (ModelRef ref : refs) pool.add(new Target(ref.provider(), ref.model()));

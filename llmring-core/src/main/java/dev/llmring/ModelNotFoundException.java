@@ -13,5 +13,4 @@ public class ModelNotFoundException extends LlmRingException {
     public ModelNotFoundException(String message, ErrorDetails details) {
         super(message, details, null);
     }
-
 }

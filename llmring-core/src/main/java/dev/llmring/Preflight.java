@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 interface Preflight {
 
     /** @return why the binding cannot serve the request, or null to call it */
-    @Nullable String check(Check check);
+    @Nullable
+    String check(Check check);
 
     Preflight ALLOW = check -> null;
 
@@ -39,13 +40,18 @@ interface Preflight {
 
         /** The constraints of the request's alias in the lockfile profile ({@code max_cost_usd_per_call} …). */
         Map<String, Object> constraints() {
-            return lockfileProfile == null ? Map.of()
-                    : lockfileProfile.binding(request.model()).map(Binding::constraints).orElse(Map.of());
+            return lockfileProfile == null
+                    ? Map.of()
+                    : lockfileProfile
+                            .binding(request.model())
+                            .map(Binding::constraints)
+                            .orElse(Map.of());
         }
 
         /** The registry snapshot version the lockfile profile pins for the binding's provider. */
         Optional<Integer> pinnedRegistryVersion() {
-            return lockfileProfile == null ? Optional.empty()
+            return lockfileProfile == null
+                    ? Optional.empty()
                     : Optional.ofNullable(lockfileProfile.registryVersions().get(target.provider()));
         }
     }

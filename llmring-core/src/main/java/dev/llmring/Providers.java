@@ -26,7 +26,11 @@ final class Providers {
     private static final Logger LOG = LoggerFactory.getLogger(Providers.class);
 
     /** One provider: its adapter, or why it has none. */
-    record Slot(String name, @Nullable ProviderAdapter adapter, @Nullable String problem, boolean hasKey,
+    record Slot(
+            String name,
+            @Nullable ProviderAdapter adapter,
+            @Nullable String problem,
+            boolean hasKey,
             List<String> keyVariables) {}
 
     /** An OpenAI-compatible (or other same-protocol) server registered under its own name. */
@@ -54,8 +58,9 @@ final class Providers {
         keys.values().forEach(k -> secrets.add(k.reveal()));
         for (ProviderFactory f : factories.values()) {
             String name = f.name();
-            slots.put(name, slot(f, name, f.apiKeyEnvironmentVariables(), keys, baseUrls.get(name), environment,
-                    secrets));
+            slots.put(
+                    name,
+                    slot(f, name, f.apiKeyEnvironmentVariables(), keys, baseUrls.get(name), environment, secrets));
         }
         for (Compatible c : compatibles) {
             ProviderFactory f = factories.get(c.protocol());
@@ -64,8 +69,9 @@ final class Providers {
                         + c.protocol() + "', but no provider factory has that name (known: " + factories.keySet()
                         + ")");
             }
-            slots.put(c.name(), slot(f, c.name(), List.of(keyVariable(c.name())), keys, c.baseUrl(), environment,
-                    secrets));
+            slots.put(
+                    c.name(),
+                    slot(f, c.name(), List.of(keyVariable(c.name())), keys, c.baseUrl(), environment, secrets));
         }
         return new Providers(slots, secrets);
     }
@@ -75,8 +81,14 @@ final class Providers {
         return provider.toUpperCase(Locale.ROOT).replace('-', '_') + "_API_KEY";
     }
 
-    private static Slot slot(ProviderFactory factory, String name, List<String> keyVariables, Map<String, ApiKey> keys,
-            @Nullable URI baseUrl, Function<String, @Nullable String> environment, List<String> secrets) {
+    private static Slot slot(
+            ProviderFactory factory,
+            String name,
+            List<String> keyVariables,
+            Map<String, ApiKey> keys,
+            @Nullable URI baseUrl,
+            Function<String, @Nullable String> environment,
+            List<String> secrets) {
         ApiKey key = keys.get(name);
         String problem = null;
         if (key == null) {
@@ -107,13 +119,17 @@ final class Providers {
         if (problem != null) {
             LOG.debug("provider {} unusable: {}", name, problem);
         } else {
-            LOG.debug("provider {} ready (API key {}, base URL {})", name, key == null ? "none" : "set",
+            LOG.debug(
+                    "provider {} ready (API key {}, base URL {})",
+                    name,
+                    key == null ? "none" : "set",
                     baseUrl == null ? "default" : baseUrl);
         }
         return new Slot(name, adapter, problem, key != null, List.copyOf(keyVariables));
     }
 
-    @Nullable Slot get(String name) {
+    @Nullable
+    Slot get(String name) {
         return slots.get(name);
     }
 
@@ -130,8 +146,8 @@ final class Providers {
         if (slot.problem() != null) return slot.problem();
         ProviderAdapter adapter = slot.adapter();
         if (adapter != null && adapter.requiresApiKey() && !slot.hasKey()) {
-            String where = slot.keyVariables().isEmpty() ? "" : "set " + String.join(" or ", slot.keyVariables())
-                    + ", or ";
+            String where =
+                    slot.keyVariables().isEmpty() ? "" : "set " + String.join(" or ", slot.keyVariables()) + ", or ";
             return "no API key for provider '" + slot.name() + "' (" + where + "call apiKey(\"" + slot.name()
                     + "\", ...) on the builder)";
         }

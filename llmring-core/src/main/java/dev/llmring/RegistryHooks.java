@@ -37,8 +37,10 @@ final class RegistryHooks implements AfterResponse, ContextWindows {
             return Cost.unpriced(Cost.Status.REGISTRY_UNAVAILABLE, String.valueOf(e.getMessage()));
         }
         if (info.isEmpty()) {
-            return Cost.unpriced(Cost.Status.MODEL_NOT_IN_REGISTRY, "the registry does not list "
-                    + response.binding() + pinned.map(v -> " in version " + v).orElse(""));
+            return Cost.unpriced(
+                    Cost.Status.MODEL_NOT_IN_REGISTRY,
+                    "the registry does not list " + response.binding()
+                            + pinned.map(v -> " in version " + v).orElse(""));
         }
         return CostCalculator.cost(info.get(), usage);
     }
@@ -47,7 +49,8 @@ final class RegistryHooks implements AfterResponse, ContextWindows {
     public OptionalLong of(Target target) {
         try {
             return lookup.model(target.provider(), target.model(), pinned(target.provider()), false)
-                    .map(m -> m.maxInputTokens().isPresent() ? OptionalLong.of(m.maxInputTokens().getAsInt())
+                    .map(m -> m.maxInputTokens().isPresent()
+                            ? OptionalLong.of(m.maxInputTokens().getAsInt())
                             : OptionalLong.empty())
                     .orElse(OptionalLong.empty());
         } catch (RuntimeException e) {
@@ -57,6 +60,8 @@ final class RegistryHooks implements AfterResponse, ContextWindows {
 
     private Optional<Integer> pinned(String provider) {
         dev.llmring.lockfile.@Nullable Profile profile = pools.lockfileProfile();
-        return profile == null ? Optional.empty() : Optional.ofNullable(profile.registryVersions().get(provider));
+        return profile == null
+                ? Optional.empty()
+                : Optional.ofNullable(profile.registryVersions().get(provider));
     }
 }

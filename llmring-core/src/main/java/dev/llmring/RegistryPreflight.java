@@ -37,8 +37,13 @@ final class RegistryPreflight implements Preflight {
     private final boolean strict;
     private final boolean enforceContextWindow;
 
-    RegistryPreflight(@Nullable ModelLookup lookup, List<ModelPolicy> policies, @Nullable BigDecimal maxCostPerCall,
-            Map<String, BigDecimal> maxCostPerAlias, boolean strict, boolean enforceContextWindow) {
+    RegistryPreflight(
+            @Nullable ModelLookup lookup,
+            List<ModelPolicy> policies,
+            @Nullable BigDecimal maxCostPerCall,
+            Map<String, BigDecimal> maxCostPerAlias,
+            boolean strict,
+            boolean enforceContextWindow) {
         this.lookup = lookup;
         this.policies = List.copyOf(policies);
         this.maxCostPerCall = maxCostPerCall;
@@ -71,8 +76,9 @@ final class RegistryPreflight implements Preflight {
             if (refused != null) return refused;
         }
         if (strict && unavailable != null) {
-            throw new BudgetExceededException("strict pricing refuses " + t + ": it cannot be priced ("
-                    + unavailable + ")", ErrorDetails.of(t.provider(), t.model()));
+            throw new BudgetExceededException(
+                    "strict pricing refuses " + t + ": it cannot be priced (" + unavailable + ")",
+                    ErrorDetails.of(t.provider(), t.model()));
         }
         budget(check).check(t.provider(), t.model(), info, check.request());
         return null;
@@ -100,7 +106,8 @@ final class RegistryPreflight implements Preflight {
     /** The binding's constraints with the lowest cost limit of the lockfile's and the builder's. */
     private Budget budget(Check check) {
         Map<String, Object> constraints = check.constraints();
-        BigDecimal limit = lowest(lowest(maxCostPerCall, maxCostPerAlias.get(check.request().model())),
+        BigDecimal limit = lowest(
+                lowest(maxCostPerCall, maxCostPerAlias.get(check.request().model())),
                 decimal(constraints.get(Budget.MAX_COST_KEY)));
         if (limit == null && !constraints.containsKey(Budget.MAX_INPUT_KEY) && !strict) return Budget.none();
         Map<String, Object> merged = new HashMap<>(constraints);
@@ -131,8 +138,8 @@ final class RegistryPreflight implements Preflight {
             try {
                 Budget.of(b.constraints(), false);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("lockfile profile '" + profile.name() + "', alias '" + b.alias()
-                        + "': " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "lockfile profile '" + profile.name() + "', alias '" + b.alias() + "': " + e.getMessage(), e);
             }
         }
     }

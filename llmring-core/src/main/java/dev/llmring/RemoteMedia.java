@@ -66,14 +66,20 @@ final class RemoteMedia {
         URI url = media.url().orElseThrow();
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https")) {
-            throw refusal(Rule.SCHEME, media, "only https URLs are fetched or passed to a provider; give the bytes"
-                    + " instead (ContentPart.image / ContentPart.pdf)");
+            throw refusal(
+                    Rule.SCHEME,
+                    media,
+                    "only https URLs are fetched or passed to a provider; give the bytes"
+                            + " instead (ContentPart.image / ContentPart.pdf)");
         }
         if (!inlineAlways && adapter.acceptsMediaUrl(part)) return part;
         if (!enabled) {
-            throw refusal(Rule.DISABLED, media, "provider '" + adapter.name() + "' needs the bytes, and fetching"
-                    + " remote URLs is off (enable it with LlmRing.builder().remoteUrls(...) or "
-                    + "LLMRING_ALLOW_REMOTE_URLS=true, or pass the media as bytes)");
+            throw refusal(
+                    Rule.DISABLED,
+                    media,
+                    "provider '" + adapter.name() + "' needs the bytes, and fetching"
+                            + " remote URLs is off (enable it with LlmRing.builder().remoteUrls(...) or "
+                            + "LLMRING_ALLOW_REMOTE_URLS=true, or pass the media as bytes)");
         }
         ContentPart.Media bytes = fetched.get(url.toString());
         if (bytes == null) {

@@ -35,8 +35,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RemoteUrlPolicy {
     /** The content types the fetcher can confirm by their magic bytes, and the default allowlist. */
-    public static final Set<String> SUPPORTED_CONTENT_TYPES = Collections.unmodifiableSet(new LinkedHashSet<>(
-            List.of("image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf")));
+    public static final Set<String> SUPPORTED_CONTENT_TYPES = Collections.unmodifiableSet(
+            new LinkedHashSet<>(List.of("image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf")));
 
     /** Default size cap: 8 MiB. */
     public static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
@@ -140,8 +140,15 @@ public final class RemoteUrlPolicy {
 
     @Override
     public int hashCode() {
-        return Objects.hash(enabled, inlineAlways, allowedHosts, maxBytes, allowedContentTypes, connectTimeout,
-                readTimeout, totalTimeout);
+        return Objects.hash(
+                enabled,
+                inlineAlways,
+                allowedHosts,
+                maxBytes,
+                allowedContentTypes,
+                connectTimeout,
+                readTimeout,
+                totalTimeout);
     }
 
     @Override
@@ -232,7 +239,9 @@ public final class RemoteUrlPolicy {
             if (types.isEmpty()) throw new IllegalArgumentException("allowedContentTypes must not be empty");
             List<String> normalised = new ArrayList<>();
             for (String type : types) {
-                String t = Objects.requireNonNull(type, "types contains null").strip().toLowerCase(Locale.ROOT);
+                String t = Objects.requireNonNull(type, "types contains null")
+                        .strip()
+                        .toLowerCase(Locale.ROOT);
                 if (!SUPPORTED_CONTENT_TYPES.contains(t)) {
                     throw new IllegalArgumentException("content type '" + type + "' is not one of "
                             + SUPPORTED_CONTENT_TYPES + " (only these can be confirmed by their bytes)");

@@ -48,7 +48,8 @@ final class ResponseAssembler implements EventSink {
                 first = piece;
             } else {
                 joined = new StringBuilder(Math.max(64, 4 * (first.length() + piece.length())))
-                        .append(first).append(piece);
+                        .append(first)
+                        .append(piece);
                 first = null;
             }
         }
@@ -94,11 +95,13 @@ final class ResponseAssembler implements EventSink {
         this.requestId = requestId;
     }
 
-    @Nullable String requestId() {
+    @Nullable
+    String requestId() {
         return requestId;
     }
 
-    @Nullable Usage usage() {
+    @Nullable
+    Usage usage() {
         return usage;
     }
 

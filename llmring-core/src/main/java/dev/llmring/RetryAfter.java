@@ -19,7 +19,9 @@ final class RetryAfter {
     private RetryAfter() {}
 
     static @Nullable Duration fromHeaders(HttpHeaders headers, Clock clock) {
-        Duration ms = headers.firstValue("retry-after-ms").map(RetryAfter::milliseconds).orElse(null);
+        Duration ms = headers.firstValue("retry-after-ms")
+                .map(RetryAfter::milliseconds)
+                .orElse(null);
         if (ms != null) return ms;
         return headers.firstValue("retry-after").map(v -> parse(v, clock)).orElse(null);
     }

@@ -1,14 +1,14 @@
 package dev.llmring;
 
 import dev.llmring.internal.fetch.SafeFetcher;
+import dev.llmring.lockfile.Discovery;
+import dev.llmring.lockfile.Lockfile;
+import dev.llmring.lockfile.LockfileNotFoundException;
 import dev.llmring.receipts.ServerClient;
 import dev.llmring.receipts.UsageRecord;
 import dev.llmring.registry.ModelPolicy;
 import dev.llmring.registry.Registry;
 import dev.llmring.spi.ApiKey;
-import dev.llmring.lockfile.Discovery;
-import dev.llmring.lockfile.Lockfile;
-import dev.llmring.lockfile.LockfileNotFoundException;
 import dev.llmring.spi.ProviderFactory;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
 final class RingConfig {
     private static final Logger LOG = LoggerFactory.getLogger(RingConfig.class);
 
-    @Nullable String profile;
+    @Nullable
+    String profile;
+
     final Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
     final Map<String, URI> baseUrls = new LinkedHashMap<>();
     final Map<String, ProviderFactory> factories = new LinkedHashMap<>();
@@ -46,24 +48,53 @@ final class RingConfig {
     Clock clock = Clock.systemUTC();
     Sleeper sleeper = Sleeper.system();
     Function<String, @Nullable String> environment = System::getenv;
-    @Nullable Path lockfilePath;
-    @Nullable Lockfile lockfile;
-    @Nullable PoolResolver resolver;
+
+    @Nullable
+    Path lockfilePath;
+
+    @Nullable
+    Lockfile lockfile;
+
+    @Nullable
+    PoolResolver resolver;
+
     RemoteUrlPolicy remoteUrls = RemoteUrlPolicy.disabled();
-    @Nullable MediaFetcher fetcher;
-    @Nullable Registry registry;
+
+    @Nullable
+    MediaFetcher fetcher;
+
+    @Nullable
+    Registry registry;
+
     boolean registryOff;
-    @Nullable ModelPolicy modelPolicy;
-    @Nullable BigDecimal maxCostPerCall;
+
+    @Nullable
+    ModelPolicy modelPolicy;
+
+    @Nullable
+    BigDecimal maxCostPerCall;
+
     final Map<String, BigDecimal> maxCostPerAlias = new LinkedHashMap<>();
     boolean strictPricing;
     boolean enforceContextWindow = true;
-    @Nullable ServerClient server;
+
+    @Nullable
+    ServerClient server;
+
     boolean serverFromEnvironment;
-    @Nullable Consumer<UsageRecord> usageSink;
-    @Nullable Preflight preflight;
-    @Nullable ContextWindows windows;
-    @Nullable AfterResponse afterResponse;
+
+    @Nullable
+    Consumer<UsageRecord> usageSink;
+
+    @Nullable
+    Preflight preflight;
+
+    @Nullable
+    ContextWindows windows;
+
+    @Nullable
+    AfterResponse afterResponse;
+
     private @Nullable DefaultRegistry defaultRegistry;
     DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private @Nullable List<ProviderFactory> discovered;
@@ -127,7 +158,8 @@ final class RingConfig {
 
     static URI httpUrl(URI url) {
         Objects.requireNonNull(url, "baseUrl");
-        if (!url.isAbsolute() || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
+        if (!url.isAbsolute()
+                || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
                 || url.getHost() == null) {
             throw new IllegalArgumentException("base URL must be an absolute http(s) URL, was " + url);
         }
@@ -138,8 +170,7 @@ final class RingConfig {
         Map<String, ProviderFactory> all = new LinkedHashMap<>();
         if (discoverProviders) discovered().forEach(f -> all.putIfAbsent(f.name(), f));
         all.putAll(factories);
-        Providers providers = Providers.create(
-                all, List.copyOf(compatibles.values()), apiKeys, baseUrls, environment);
+        Providers providers = Providers.create(all, List.copyOf(compatibles.values()), apiKeys, baseUrls, environment);
         Lockfile lf = lockfile;
         PoolResolver pools;
         if (resolver != null) {
@@ -148,7 +179,9 @@ final class RingConfig {
             String missing = "no lockfile configured";
             if (lf == null) {
                 try {
-                    lf = Lockfile.discover(Discovery.builder().explicitPath(lockfilePath).environment(environment)
+                    lf = Lockfile.discover(Discovery.builder()
+                            .explicitPath(lockfilePath)
+                            .environment(environment)
                             .build());
                 } catch (LockfileNotFoundException e) {
                     String named = environment.apply(Discovery.PATH_VARIABLE);
@@ -157,17 +190,20 @@ final class RingConfig {
                     LOG.debug("no lockfile: {}", missing);
                 }
             }
-            pools = lf == null ? PoolResolver.direct(profileName(), missing)
+            pools = lf == null
+                    ? PoolResolver.direct(profileName(), missing)
                     : new LockfileResolver(lf, lf.profile(profile, environment));
         }
         SafeFetcher safe = SafeFetcher.create(remoteUrls, environment);
-        RemoteMedia media = new RemoteMedia(safe.enabled(), remoteUrls.inlineAlways(),
-                fetcher != null ? fetcher : safe::fetch);
+        RemoteMedia media =
+                new RemoteMedia(safe.enabled(), remoteUrls.inlineAlways(), fetcher != null ? fetcher : safe::fetch);
         RegistryPreflight.validate(pools.lockfileProfile());
         ModelLookup lookup = lookup();
         RegistryHooks hooks = lookup == null ? null : new RegistryHooks(lookup, pools);
-        Preflight checks = preflight != null ? preflight : new RegistryPreflight(lookup, policies(), maxCostPerCall,
-                maxCostPerAlias, strictPricing, enforceContextWindow);
+        Preflight checks = preflight != null
+                ? preflight
+                : new RegistryPreflight(
+                        lookup, policies(), maxCostPerCall, maxCostPerAlias, strictPricing, enforceContextWindow);
         ContextWindows sizes = windows != null ? windows : hooks != null ? hooks : ContextWindows.UNKNOWN;
         AfterResponse after = afterResponse != null ? afterResponse : hooks != null ? hooks : AfterResponse.NONE;
         ServerClient owned = null;
@@ -178,14 +214,26 @@ final class RingConfig {
             if (owned != null) sink = owned::logUsage;
         }
         Shared s = shared;
-        if (s == null || !s.connectTimeout.equals(timeouts.connect()) || !s.retain()) s = new Shared(timeouts.connect());
+        if (s == null || !s.connectTimeout.equals(timeouts.connect()) || !s.retain())
+            s = new Shared(timeouts.connect());
         List<LlmRingListener> notified = new ArrayList<>(listeners);
         if (sink != null) notified.add(new UsageLogger(sink, pools.lockDigest()));
-        Router.Settings settings = new Router.Settings(providers, pools, timeouts, retry, clock, sleeper, random,
-                new Listeners(notified), media, checks, sizes, after,
+        Router.Settings settings = new Router.Settings(
+                providers,
+                pools,
+                timeouts,
+                retry,
+                clock,
+                sleeper,
+                random,
+                new Listeners(notified),
+                media,
+                checks,
+                sizes,
+                after,
                 new Failures(providers.redactor(), clock));
-        Router router = new Router(settings, new Transport(s.http, s.plain, s.timer),
-                new CircuitBreakers(breaker, clock), s.callIds);
+        Router router = new Router(
+                settings, new Transport(s.http, s.plain, s.timer), new CircuitBreakers(breaker, clock), s.callIds);
         LOG.debug("llmring client built: profile {}, providers {}", pools.profile(), providers.names());
         RingConfig frozen = copyFor(null);
         if (lf != null) {

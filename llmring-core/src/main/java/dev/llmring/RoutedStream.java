@@ -30,8 +30,8 @@ final class RoutedStream implements ChatStream {
     private volatile @Nullable ChatResponse response;
     private volatile @Nullable LlmRingException failure;
 
-    RoutedStream(Router router, Router.CallState call, Router.Served<Exchanges.StreamStart> served,
-            Duration firstEvent) {
+    RoutedStream(
+            Router router, Router.CallState call, Router.Served<Exchanges.StreamStart> served, Duration firstEvent) {
         this.router = router;
         this.call = call;
         this.served = served;
@@ -128,7 +128,8 @@ final class RoutedStream implements ChatStream {
 
     /** Ends the stream with {@code e}: never retried now that content reached the caller. */
     private LlmRingException fail(LlmRingException e) {
-        LlmRingException f = e instanceof StreamException || e instanceof LlmRingTimeoutException ? e
+        LlmRingException f = e instanceof StreamException || e instanceof LlmRingTimeoutException
+                ? e
                 : new StreamException(e.getMessage() + " (after the stream had started)", e.details(), e);
         if (!ended.compareAndSet(false, true)) {
             failure = f;
@@ -137,8 +138,9 @@ final class RoutedStream implements ChatStream {
         call.control.stream(null);
         call.control.done();
         reader.cancel();
-        router.settings.listener().attemptEnd(call.info, call.trace.failed(served.target(), served.number(), f,
-                took()));
+        router.settings
+                .listener()
+                .attemptEnd(call.info, call.trace.failed(served.target(), served.number(), f, took()));
         failure = router.failed(call, f);
         return f;
     }
@@ -149,7 +151,8 @@ final class RoutedStream implements ChatStream {
 
     @Override
     public String toString() {
-        return "ChatStream[" + served.target() + (response != null ? ", complete" : failure != null ? ", failed"
-                : closed ? ", closed" : ", open") + "]";
+        return "ChatStream[" + served.target()
+                + (response != null ? ", complete" : failure != null ? ", failed" : closed ? ", closed" : ", open")
+                + "]";
     }
 }

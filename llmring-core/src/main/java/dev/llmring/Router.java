@@ -81,8 +81,12 @@ final class Router {
         final List<Target> overflowed = new ArrayList<>();
         final List<BudgetExceededException> overBudget = new ArrayList<>();
         final Map<String, ContentPart.Media> fetched = new java.util.HashMap<>();
-        @Nullable List<Target> pool;
-        @Nullable LlmRingException lastSkipCause;
+
+        @Nullable
+        List<Target> pool;
+
+        @Nullable
+        LlmRingException lastSkipCause;
 
         CallState(LlmRingListener.Call info, Deadline deadline, CallControl control) {
             this.info = info;
@@ -133,14 +137,17 @@ final class Router {
 
     private CallState begin(ChatRequest request, boolean streaming, CallControl control) {
         Clock clock = settings.clock();
-        Deadline deadline = new Deadline(clock, request.timeout().orElse(settings.timeouts().deadline()));
+        Deadline deadline =
+                new Deadline(clock, request.timeout().orElse(settings.timeouts().deadline()));
         LlmRingListener.Call info = new LlmRingListener.Call(
                 ids.incrementAndGet(), request, streaming, settings.resolver().profile(), deadline.start());
         CallState call = new CallState(info, deadline, control);
         settings.listener().callStart(info);
         try {
-            call.pool = pools.computeIfAbsent(request.model(),
-                    m -> List.copyOf(settings.resolver().resolve(m, settings.providers().names())));
+            call.pool = pools.computeIfAbsent(
+                    request.model(),
+                    m -> List.copyOf(
+                            settings.resolver().resolve(m, settings.providers().names())));
         } catch (LlmRingException e) {
             throw failed(call, e);
         }
@@ -149,8 +156,7 @@ final class Router {
 
     /** Finishes a successful call: latency, trace, after-response hook, listeners. */
     ChatResponse complete(CallState call, Target target, ChatResponse.Builder builder, @Nullable Duration firstEvent) {
-        ChatResponse response = builder
-                .latency(call.deadline.elapsed())
+        ChatResponse response = builder.latency(call.deadline.elapsed())
                 .timeToFirstEvent(firstEvent)
                 .trace(call.trace.build(target))
                 .build();
@@ -163,7 +169,11 @@ final class Router {
         done.usage().ifPresent(u -> settings.listener().usage(call.info, target.toString(), u));
         settings.listener().callEnd(call.info, done);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("call {} ({}) served by {} in {} ms", call.info.id(), call.request.model(), target,
+            LOG.debug(
+                    "call {} ({}) served by {} in {} ms",
+                    call.info.id(),
+                    call.request.model(),
+                    target,
                     done.latency().toMillis());
         }
         return done;
@@ -185,7 +195,8 @@ final class Router {
                 continue;
             }
             ProviderAdapter adapter = java.util.Objects.requireNonNull(
-                    java.util.Objects.requireNonNull(settings.providers().get(target.provider())).adapter());
+                    java.util.Objects.requireNonNull(settings.providers().get(target.provider()))
+                            .adapter());
             ChatRequest request;
             try {
                 request = settings.media().requestFor(call.request, adapter, call.fetched);
@@ -199,7 +210,10 @@ final class Router {
             try {
                 http = adapter.encode(request, target.model(), call.info.streaming());
             } catch (InvalidRequestException e) {
-                skipped(call, target, "cannot serve this request: " + settings.failures().clean(e.getMessage()));
+                skipped(
+                        call,
+                        target,
+                        "cannot serve this request: " + settings.failures().clean(e.getMessage()));
                 call.lastSkipCause = e;
                 continue;
             }
@@ -214,8 +228,10 @@ final class Router {
                 }
                 if (!isPositive(call.deadline.remaining())) {
                     permit.record(CircuitBreakers.Verdict.UNKNOWN);
-                    throw endCall(call, Failures.timeout(target, LlmRingTimeoutException.Kind.DEADLINE,
-                            call.deadline.limit(), null));
+                    throw endCall(
+                            call,
+                            Failures.timeout(
+                                    target, LlmRingTimeoutException.Kind.DEADLINE, call.deadline.limit(), null));
                 }
                 Instant started = settings.clock().instant();
                 settings.listener().attemptStart(call.info, target.toString(), number);
@@ -247,12 +263,17 @@ final class Router {
             List<String> reasons = call.trace.skipReasons();
             if (!call.overBudget.isEmpty()) {
                 BudgetExceededException first = call.overBudget.get(0);
-                throw new BudgetExceededException("no binding for '" + call.request.model() + "' in profile '"
-                        + call.info.profile() + "' fits the budget:\n  " + String.join("\n  ", reasons),
-                        first.details(), first);
+                throw new BudgetExceededException(
+                        "no binding for '" + call.request.model() + "' in profile '" + call.info.profile()
+                                + "' fits the budget:\n  " + String.join("\n  ", reasons),
+                        first.details(),
+                        first);
             }
-            throw new NoUsableBindingException("no usable binding for '" + call.request.model() + "' in profile '"
-                    + call.info.profile() + "':\n  " + String.join("\n  ", reasons), reasons, call.lastSkipCause);
+            throw new NoUsableBindingException(
+                    "no usable binding for '" + call.request.model() + "' in profile '" + call.info.profile() + "':\n  "
+                            + String.join("\n  ", reasons),
+                    reasons,
+                    call.lastSkipCause);
         }
         throw endCall(call, call.failures.remove(call.failures.size() - 1));
     }
@@ -283,11 +304,16 @@ final class Router {
         if (!e.isRetryable() || number >= settings.retry().maxAttempts()) return null;
         Duration asked = e.retryAfter().orElse(null);
         if (asked != null && asked.compareTo(settings.retry().maxRetryAfter()) > 0) {
-            LOG.debug("{} asked to wait {} ms, more than the {} ms honoured; failing over", target, asked.toMillis(),
+            LOG.debug(
+                    "{} asked to wait {} ms, more than the {} ms honoured; failing over",
+                    target,
+                    asked.toMillis(),
                     settings.retry().maxRetryAfter().toMillis());
             return null;
         }
-        Duration delay = asked != null ? asked : settings.retry().backoff(number, settings.random().getAsDouble());
+        Duration delay = asked != null
+                ? asked
+                : settings.retry().backoff(number, settings.random().getAsDouble());
         if (delay.compareTo(call.deadline.remaining()) >= 0) {
             LOG.debug("{}: a retry in {} ms would pass the deadline; failing over", target, delay.toMillis());
             return null;
@@ -354,8 +380,13 @@ final class Router {
         String smaller = notLargerWindow(call, target);
         if (smaller != null) return smaller;
         try {
-            return settings.preflight().check(new Preflight.Check(call.request, call.info.profile(),
-                    settings.resolver().lockfileProfile(), target, call.info.streaming()));
+            return settings.preflight()
+                    .check(new Preflight.Check(
+                            call.request,
+                            call.info.profile(),
+                            settings.resolver().lockfileProfile(),
+                            target,
+                            call.info.streaming()));
         } catch (ContextWindowExceededException e) {
             call.overflowed.add(target);
             call.lastSkipCause = e;

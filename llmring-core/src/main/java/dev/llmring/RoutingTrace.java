@@ -61,7 +61,11 @@ public final class RoutingTrace {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder()
-                .append("alias '").append(alias).append("' (profile ").append(profile).append(")")
+                .append("alias '")
+                .append(alias)
+                .append("' (profile ")
+                .append(profile)
+                .append(")")
                 .append(servedBy == null ? ", not served" : ", served by " + servedBy);
         for (Attempt a : attempts) sb.append("\n  ").append(a);
         return sb.toString();
@@ -166,7 +170,8 @@ public final class RoutingTrace {
             sb.append(' ').append(outcome);
             if (error != null) sb.append(' ').append(error);
             if (status != 0) sb.append(" (").append(status).append(')');
-            if (outcome != Outcome.SKIPPED) sb.append(" in ").append(duration.toMillis()).append(" ms");
+            if (outcome != Outcome.SKIPPED)
+                sb.append(" in ").append(duration.toMillis()).append(" ms");
             if (reason != null) sb.append(": ").append(reason);
             return sb.toString();
         }

@@ -13,5 +13,4 @@ public class StreamException extends LlmRingException {
     public StreamException(String message, ErrorDetails details) {
         super(message, details, null);
     }
-
 }

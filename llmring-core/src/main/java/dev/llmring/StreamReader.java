@@ -27,8 +27,17 @@ final class StreamReader {
     private final Instant sentAt;
     private boolean active;
 
-    StreamReader(StreamSubscriber subscriber, Target target, ProviderAdapter adapter, int status, HttpHeaders headers,
-            Failures failures, Clock clock, Deadline deadline, Timeouts timeouts, Instant sentAt) {
+    StreamReader(
+            StreamSubscriber subscriber,
+            Target target,
+            ProviderAdapter adapter,
+            int status,
+            HttpHeaders headers,
+            Failures failures,
+            Clock clock,
+            Deadline deadline,
+            Timeouts timeouts,
+            Instant sentAt) {
         this.subscriber = subscriber;
         this.target = target;
         this.adapter = adapter;
@@ -48,7 +57,8 @@ final class StreamReader {
      * @throws CancellationException when the stream was closed
      * @throws InterruptedException when the reading thread is interrupted
      */
-    @Nullable StreamEvent next() throws InterruptedException {
+    @Nullable
+    StreamEvent next() throws InterruptedException {
         while (true) {
             Object item = subscriber.poll(); // what is already there is taken without reading a clock
             if (item == null) item = await();
@@ -76,23 +86,24 @@ final class StreamReader {
     private Object await() throws InterruptedException {
         Instant now = clock.instant();
         Duration left = deadline.remaining();
-        Duration phase = active
-                ? timeouts.streamIdle()
-                : Duration.between(now, sentAt.plus(timeouts.streamFirstEvent()));
+        Duration phase =
+                active ? timeouts.streamIdle() : Duration.between(now, sentAt.plus(timeouts.streamFirstEvent()));
         boolean deadlineFirst = left.compareTo(phase) <= 0;
         Duration wait = deadlineFirst ? left : phase;
         Object item = subscriber.poll(Math.max(0, wait.toNanos()));
         if (item != null) return item;
         subscriber.cancel();
-        LlmRingTimeoutException.Kind kind = deadlineFirst ? LlmRingTimeoutException.Kind.DEADLINE
+        LlmRingTimeoutException.Kind kind = deadlineFirst
+                ? LlmRingTimeoutException.Kind.DEADLINE
                 : active ? LlmRingTimeoutException.Kind.IDLE : LlmRingTimeoutException.Kind.FIRST_EVENT;
-        Duration limit = deadlineFirst ? deadline.limit()
-                : active ? timeouts.streamIdle() : timeouts.streamFirstEvent();
+        Duration limit =
+                deadlineFirst ? deadline.limit() : active ? timeouts.streamIdle() : timeouts.streamFirstEvent();
         throw Failures.timeout(target, kind, limit, requestId());
     }
 
     /** The provider's request id: from the response header, else from the body. */
-    @Nullable String requestId() {
+    @Nullable
+    String requestId() {
         return headers.firstValue(adapter.requestIdHeader()).orElse(subscriber.bodyRequestId());
     }
 

@@ -47,6 +47,7 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Fra
 
     /** Network reads ({@code List<ByteBuffer>}) and end markers, from the HttpClient to the reader. */
     private final BlockingQueue<Object> reads = new LinkedBlockingQueue<>();
+
     private final AtomicBoolean demandPending = new AtomicBoolean();
     private volatile Flow.@Nullable Subscription subscription;
     private volatile boolean cancelled;
@@ -74,14 +75,16 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Fra
     // ---- reader side (one thread at a time) ----
 
     /** The next item if one is ready or bytes wait, else null at once. */
-    @Nullable Object poll() {
+    @Nullable
+    Object poll() {
         Object item = ready.poll();
         if (item != null) return item;
         return take(reads.poll());
     }
 
     /** The next item, or null when none came within {@code nanos}. */
-    @Nullable Object poll(long nanos) throws InterruptedException {
+    @Nullable
+    Object poll(long nanos) throws InterruptedException {
         Object item = ready.poll();
         if (item != null) return item;
         return take(reads.poll(nanos, TimeUnit.NANOSECONDS));
@@ -97,7 +100,8 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Fra
     }
 
     /** The request id the decoder found in the body, if any. */
-    @Nullable String bodyRequestId() {
+    @Nullable
+    String bodyRequestId() {
         return bodyRequestId;
     }
 

@@ -78,8 +78,12 @@ public final class StructuredOutput {
     private static StructuredOutputException failure(
             String what, Class<?> type, List<Violation> violations, ErrorDetails details) {
         List<String> lines = violations.stream().map(Violation::toString).toList();
-        StringBuilder message = new StringBuilder(what).append(" is not a valid ").append(type.getSimpleName())
-                .append(" (").append(lines.size()).append(lines.size() == 1 ? " violation):" : " violations):");
+        StringBuilder message = new StringBuilder(what)
+                .append(" is not a valid ")
+                .append(type.getSimpleName())
+                .append(" (")
+                .append(lines.size())
+                .append(lines.size() == 1 ? " violation):" : " violations):");
         for (String line : lines) message.append("\n  ").append(line);
         return new StructuredOutputException(message.toString(), details, lines);
     }

@@ -38,5 +38,4 @@ public class StructuredOutputException extends LlmRingException {
     public List<String> violations() {
         return violations;
     }
-
 }

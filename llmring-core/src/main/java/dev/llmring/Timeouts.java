@@ -107,8 +107,8 @@ public final class Timeouts {
 
     @Override
     public String toString() {
-        return "Timeouts[connect=" + connect + ", attempt=" + attempt + ", deadline=" + deadline
-                + ", streamFirstEvent=" + streamFirstEvent + ", streamIdle=" + streamIdle + "]";
+        return "Timeouts[connect=" + connect + ", attempt=" + attempt + ", deadline=" + deadline + ", streamFirstEvent="
+                + streamFirstEvent + ", streamIdle=" + streamIdle + "]";
     }
 
     /** Builds {@link Timeouts}; every bound must be positive. */

@@ -51,7 +51,10 @@ public final class ToolCall {
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof ToolCall t && t.id.equals(id) && t.name.equals(name) && t.argumentsJson.equals(argumentsJson);
+        return o instanceof ToolCall t
+                && t.id.equals(id)
+                && t.name.equals(name)
+                && t.argumentsJson.equals(argumentsJson);
     }
 
     @Override

@@ -24,8 +24,13 @@ final class TraceRecorder {
     }
 
     synchronized RoutingTrace.Attempt failed(Target target, int number, LlmRingException error, Duration duration) {
-        RoutingTrace.Attempt a = new RoutingTrace.Attempt(target.toString(), number,
-                RoutingTrace.Attempt.Outcome.FAILED, error.getClass().getSimpleName(), error.status(), duration,
+        RoutingTrace.Attempt a = new RoutingTrace.Attempt(
+                target.toString(),
+                number,
+                RoutingTrace.Attempt.Outcome.FAILED,
+                error.getClass().getSimpleName(),
+                error.status(),
+                duration,
                 error.getMessage());
         attempts.add(a);
         return a;

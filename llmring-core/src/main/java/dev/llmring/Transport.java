@@ -53,8 +53,8 @@ final class Transport {
 
     /** The request for {@code call}. */
     HttpRequest request(HttpCall call, boolean stream, WireFormat format) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(call.uri())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(call.uri()).POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
         if ("http".equalsIgnoreCase(call.uri().getScheme())) b.version(HttpClient.Version.HTTP_1_1);
         boolean contentType = false;
         boolean accept = false;
@@ -68,8 +68,11 @@ final class Transport {
         }
         if (!contentType) b.header("Content-Type", "application/json");
         if (!accept) {
-            b.header("Accept", !stream ? "application/json"
-                    : format == WireFormat.NDJSON ? "application/x-ndjson" : "text/event-stream");
+            b.header(
+                    "Accept",
+                    !stream
+                            ? "application/json"
+                            : format == WireFormat.NDJSON ? "application/x-ndjson" : "text/event-stream");
         }
         if (!userAgent) b.header("User-Agent", USER_AGENT);
         return b.build();

@@ -36,14 +36,21 @@ class BackgroundRegistryTest extends WireMockSupport {
 
     @BeforeEach
     void serveRegistry() {
-        server.stubFor(get(DOC).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"provider\":\"a\",\"version\":2,\"models\":{" + model("m1", 2, 4, 1000, 100)
-                        .replace("PROVIDER", "a") + "}}")));
+        server.stubFor(get(DOC).willReturn(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"provider\":\"a\",\"version\":2,\"models\":{"
+                        + model("m1", 2, 4, 1000, 100).replace("PROVIDER", "a") + "}}")));
     }
 
     private Registry registry(boolean offline) {
-        return Registry.builder().baseUrl(base() + "/registry").allowHttpLoopbackForTesting().cacheDirectory(cache)
-                .clock(time).offline(offline).build();
+        return Registry.builder()
+                .baseUrl(base() + "/registry")
+                .allowHttpLoopbackForTesting()
+                .cacheDirectory(cache)
+                .clock(time)
+                .offline(offline)
+                .build();
     }
 
     private BackgroundRegistry background(Executor executor) {
@@ -66,7 +73,8 @@ class BackgroundRegistryTest extends WireMockSupport {
 
         runQueued();
         server.verify(1, getRequestedFor(urlEqualTo(DOC)));
-        assertEquals("m1", r.model("a", "m1", Optional.empty(), false).orElseThrow().modelName());
+        assertEquals(
+                "m1", r.model("a", "m1", Optional.empty(), false).orElseThrow().modelName());
     }
 
     @Test

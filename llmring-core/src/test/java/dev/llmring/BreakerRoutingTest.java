@@ -16,7 +16,8 @@ class BreakerRoutingTest extends WireMockSupport {
 
     private LlmRing breakerRing() {
         return ring().retryPolicy(RetryPolicy.none())
-                .circuitBreaker(CircuitBreakerPolicy.of(2, Duration.ofSeconds(30))).build();
+                .circuitBreaker(CircuitBreakerPolicy.of(2, Duration.ofSeconds(30)))
+                .build();
     }
 
     @Test
@@ -37,9 +38,12 @@ class BreakerRoutingTest extends WireMockSupport {
 
     @Test
     void aSuccessfulProbeAfterTheOpenDurationClosesTheBreaker() {
-        server.stubFor(post("/a/chat").inScenario("b").whenScenarioStateIs("Started")
+        server.stubFor(post("/a/chat")
+                .inScenario("b")
+                .whenScenarioStateIs("Started")
                 .willReturn(aResponse().withStatus(503)));
-        server.stubFor(post("/a/chat").inScenario("b").whenScenarioStateIs("healed").willReturn(answer("from-a")));
+        server.stubFor(
+                post("/a/chat").inScenario("b").whenScenarioStateIs("healed").willReturn(answer("from-a")));
         server.stubFor(post("/b/chat").willReturn(answer("from-b")));
         aliases.bind("chat", "a:m1", "b:m2");
         try (LlmRing ring = breakerRing()) {
@@ -58,18 +62,23 @@ class BreakerRoutingTest extends WireMockSupport {
         server.stubFor(post("/b/chat").willReturn(answer("from-b")));
         aliases.bind("chat", "a:m1", "b:m2");
         try (GatedServer gated = new GatedServer();
-                LlmRing ring = ring().baseUrl("a", gated.base()).retryPolicy(RetryPolicy.none())
-                        .circuitBreaker(CircuitBreakerPolicy.of(1, Duration.ofSeconds(30))).build()) {
+                LlmRing ring = ring().baseUrl("a", gated.base())
+                        .retryPolicy(RetryPolicy.none())
+                        .circuitBreaker(CircuitBreakerPolicy.of(1, Duration.ofSeconds(30)))
+                        .build()) {
             assertEquals("from-b", ring.chat(request("chat")).text()); // a fails: open
             time.advance(Duration.ofSeconds(30));
             java.util.concurrent.CompletableFuture<ChatResponse> probe = ring.chatAsync(request("chat"));
             assertTrue(gated.secondRequest.await(10, java.util.concurrent.TimeUnit.SECONDS));
             for (int i = 0; i < 5; i++) {
-                RoutingTrace.Attempt skip = ring.chat(request("chat")).trace().attempts().get(0);
+                RoutingTrace.Attempt skip =
+                        ring.chat(request("chat")).trace().attempts().get(0);
                 assertTrue(skip.reason().orElseThrow().contains("probe is in flight"), skip.toString());
             }
             gated.gate.countDown();
-            assertEquals("from-gated", probe.get(10, java.util.concurrent.TimeUnit.SECONDS).text());
+            assertEquals(
+                    "from-gated",
+                    probe.get(10, java.util.concurrent.TimeUnit.SECONDS).text());
             assertEquals("from-gated", ring.chat(request("chat")).text()); // closed again
             assertEquals(3, gated.requests.get());
         }
@@ -92,9 +101,10 @@ class BreakerRoutingTest extends WireMockSupport {
         try (LlmRing ring = breakerRing()) {
             assertThrows(ProviderUnavailableException.class, () -> ring.chat(request("a:m1")));
             assertThrows(ProviderUnavailableException.class, () -> ring.chat(request("a:m1")));
-            NoUsableBindingException e =
-                    assertThrows(NoUsableBindingException.class, () -> ring.chat(request("a:m1")));
-            assertTrue(e.reasons().get(0).contains("circuit breaker open"), e.reasons().toString());
+            NoUsableBindingException e = assertThrows(NoUsableBindingException.class, () -> ring.chat(request("a:m1")));
+            assertTrue(
+                    e.reasons().get(0).contains("circuit breaker open"),
+                    e.reasons().toString());
         }
     }
 

@@ -24,8 +24,14 @@ import org.junit.jupiter.api.Test;
 class BuilderTest extends WireMockSupport {
 
     private LlmRing.Builder bare(Map<String, String> env) {
-        return LlmRing.builder().discoverProviders(false).environment(env::get)
-                .provider(new TestProvider("a")).baseUrl("a", base()).clock(time).sleeper(time).noRegistry();
+        return LlmRing.builder()
+                .discoverProviders(false)
+                .environment(env::get)
+                .provider(new TestProvider("a"))
+                .baseUrl("a", base())
+                .clock(time)
+                .sleeper(time)
+                .noRegistry();
     }
 
     @Test
@@ -34,13 +40,16 @@ class BuilderTest extends WireMockSupport {
         try (LlmRing ring = bare(Map.of("A_TEST_KEY", "test-key-env")).build()) {
             ring.chat(request("a:m1"));
         }
-        server.verify(postRequestedFor(urlEqualTo("/a/chat")).withHeader("Authorization", equalTo("Bearer test-key-env")));
+        server.verify(
+                postRequestedFor(urlEqualTo("/a/chat")).withHeader("Authorization", equalTo("Bearer test-key-env")));
     }
 
     @Test
     void aBuilderKeyWinsOverTheEnvironment() {
         server.stubFor(post("/a/chat").willReturn(answer("x")));
-        try (LlmRing ring = bare(Map.of("A_TEST_KEY", "test-key-env")).apiKey("a", "test-key-builder").build()) {
+        try (LlmRing ring = bare(Map.of("A_TEST_KEY", "test-key-env"))
+                .apiKey("a", "test-key-builder")
+                .build()) {
             ring.chat(request("a:m1"));
         }
         server.verify(postRequestedFor(urlEqualTo("/a/chat"))
@@ -51,7 +60,8 @@ class BuilderTest extends WireMockSupport {
     void aCompatibleProviderSpeaksTheProtocolUnderItsOwnNameAndKey() {
         server.stubFor(post("/my-llm/chat").willReturn(answer("compatible")));
         try (LlmRing ring = bare(Map.of("MY_LLM_API_KEY", "test-key-compat"))
-                .compatibleProvider("my-llm", "a", base()).build()) {
+                .compatibleProvider("my-llm", "a", base())
+                .build()) {
             ChatResponse r = ring.chat(request("my-llm:some-model"));
             assertEquals("compatible", r.text());
             assertEquals("my-llm", r.provider());
@@ -62,7 +72,8 @@ class BuilderTest extends WireMockSupport {
 
     @Test
     void aCompatibleProviderOfAnUnknownProtocolFailsTheBuild() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> bare(Map.of()).compatibleProvider("x", "nosuch", base()).build());
         assertTrue(e.getMessage().contains("nosuch"), e.getMessage());
     }
@@ -71,9 +82,11 @@ class BuilderTest extends WireMockSupport {
     void settersRejectBadValuesAtOnceNamingThem() {
         LlmRing.Builder b = LlmRing.builder();
         assertTrue(assertThrows(IllegalArgumentException.class, () -> b.baseUrl("a", URI.create("/relative")))
-                .getMessage().contains("/relative"));
+                .getMessage()
+                .contains("/relative"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> b.apiKey("OpenAI", "k"))
-                .getMessage().contains("OpenAI"));
+                .getMessage()
+                .contains("OpenAI"));
         assertThrows(IllegalArgumentException.class, () -> b.apiKey("a", " "));
         assertThrows(IllegalArgumentException.class, () -> b.profile(""));
         assertThrows(NullPointerException.class, () -> b.timeouts(null));
@@ -91,9 +104,13 @@ class BuilderTest extends WireMockSupport {
     @Test
     void derivedClientsShareTheHttpClientUnlessTheConnectTimeoutDiffers() {
         try (LlmRing ring = bare(Map.of()).build();
-                LlmRing derived = ring.toBuilder().retryPolicy(RetryPolicy.none()).build();
+                LlmRing derived =
+                        ring.toBuilder().retryPolicy(RetryPolicy.none()).build();
                 LlmRing other = ring.toBuilder()
-                        .timeouts(Timeouts.defaults().toBuilder().connect(Duration.ofSeconds(1)).build()).build()) {
+                        .timeouts(Timeouts.defaults().toBuilder()
+                                .connect(Duration.ofSeconds(1))
+                                .build())
+                        .build()) {
             assertSame(ring.httpClient(), derived.httpClient());
             assertNotSame(ring.httpClient(), other.httpClient());
         }
@@ -123,7 +140,8 @@ class BuilderTest extends WireMockSupport {
     void theProfileComesFromTheBuilderElseLlmringProfileElseDefault() {
         try (LlmRing a = bare(Map.of()).build();
                 LlmRing b = bare(Map.of("LLMRING_PROFILE", "prod")).build();
-                LlmRing c = bare(Map.of("LLMRING_PROFILE", "prod")).profile("dev").build()) {
+                LlmRing c =
+                        bare(Map.of("LLMRING_PROFILE", "prod")).profile("dev").build()) {
             assertEquals("default", a.profile());
             assertEquals("prod", b.profile());
             assertEquals("dev", c.profile());
@@ -151,9 +169,12 @@ class BuilderTest extends WireMockSupport {
         Transport t = new Transport(HttpClient.newHttpClient());
         HttpCall http = HttpCall.post(URI.create("http://127.0.0.1/x"), Map.of(), new byte[0]);
         HttpCall https = HttpCall.post(URI.create("https://example.com/x"), Map.of(), new byte[0]);
-        assertEquals(Optional.of(HttpClient.Version.HTTP_1_1), t.request(http, false, WireFormat.SSE).version());
+        assertEquals(
+                Optional.of(HttpClient.Version.HTTP_1_1),
+                t.request(http, false, WireFormat.SSE).version());
         assertEquals(Optional.empty(), t.request(https, false, WireFormat.SSE).version());
-        assertEquals(Optional.of("text/event-stream"),
+        assertEquals(
+                Optional.of("text/event-stream"),
                 t.request(http, true, WireFormat.SSE).headers().firstValue("Accept"));
     }
 }

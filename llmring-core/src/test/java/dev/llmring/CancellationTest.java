@@ -52,12 +52,14 @@ class CancellationTest extends WireMockSupport {
             sleeping.countDown();
             Thread.sleep(TimeUnit.MINUTES.toMillis(5));
         };
-        try (LlmRing ring = ring().sleeper(slow).listener(new LlmRingListener() {
-            @Override
-            public void callCancelled(Call call) {
-                cancelled.countDown();
-            }
-        }).build()) {
+        try (LlmRing ring = ring().sleeper(slow)
+                .listener(new LlmRingListener() {
+                    @Override
+                    public void callCancelled(Call call) {
+                        cancelled.countDown();
+                    }
+                })
+                .build()) {
             CompletableFuture<ChatResponse> future = ring.chatAsync(request("a:m1"));
             assertTrue(sleeping.await(WAIT, TimeUnit.SECONDS));
             future.cancel(true);

@@ -23,14 +23,18 @@ class CostWiringTest extends WireMockSupport {
     private static final BigDecimal CURRENT = new BigDecimal("0.000026");
     /** The same usage at snapshot 1's $1/M and $1/M. */
     private static final BigDecimal PINNED = new BigDecimal("0.000008");
-    private static final Lockfile PINNING = Lockfile.parse("""
+
+    private static final Lockfile PINNING = Lockfile.parse(
+            """
             [[profiles.default.bindings]]
             alias = "chat"
             models = ["a:m1"]
 
             [profiles.default.registry_versions]
             a = 1
-            """, Format.TOML, "test");
+            """,
+            Format.TOML,
+            "test");
 
     @TempDir
     Path dir;
@@ -43,12 +47,14 @@ class CostWiringTest extends WireMockSupport {
                 .current("a", model("m1", 2, 4, 100_000, 1_000))
                 .document("a", 1, true, model("m1", 1, 1, 100_000, 1_000));
         server.stubFor(post("/a/chat").willReturn(answer("plain")));
-        server.stubFor(post("/b/chat").willReturn(sseAnswer(sse("{\"text\":\"streamed\"}",
-                "{\"usage\":{\"in\":3,\"out\":5}}", "{\"finish\":\"stop\"}"))));
+        server.stubFor(post("/b/chat")
+                .willReturn(sseAnswer(
+                        sse("{\"text\":\"streamed\"}", "{\"usage\":{\"in\":3,\"out\":5}}", "{\"finish\":\"stop\"}"))));
     }
 
     private LlmRing.Builder pinned() {
-        return ring().registry(files.registry()).poolResolver(new LockfileResolver(PINNING, PINNING.profile("default")));
+        return ring().registry(files.registry())
+                .poolResolver(new LockfileResolver(PINNING, PINNING.profile("default")));
     }
 
     private static void assertPriced(BigDecimal expected, int version, Cost cost) {
@@ -67,7 +73,8 @@ class CostWiringTest extends WireMockSupport {
     @Test
     void aStreamedResponseIsPricedFromTheCurrentRegistryData() {
         files.current("b", model("m1", 2, 4, 100_000, 1_000));
-        try (LlmRing ring = ring().registry(files.registry()).build(); ChatStream s = ring.stream(request("b:m1"))) {
+        try (LlmRing ring = ring().registry(files.registry()).build();
+                ChatStream s = ring.stream(request("b:m1"))) {
             assertPriced(CURRENT, 2, s.response().cost().orElseThrow());
         }
     }
@@ -81,9 +88,11 @@ class CostWiringTest extends WireMockSupport {
 
     @Test
     void aStreamedResponseOfAPinningProfileIsPricedFromTheSnapshot() {
-        server.stubFor(post("/a/chat").willReturn(sseAnswer(sse("{\"text\":\"streamed\"}",
-                "{\"usage\":{\"in\":3,\"out\":5}}", "{\"finish\":\"stop\"}"))));
-        try (LlmRing ring = pinned().build(); ChatStream s = ring.stream(request("chat"))) {
+        server.stubFor(post("/a/chat")
+                .willReturn(sseAnswer(
+                        sse("{\"text\":\"streamed\"}", "{\"usage\":{\"in\":3,\"out\":5}}", "{\"finish\":\"stop\"}"))));
+        try (LlmRing ring = pinned().build();
+                ChatStream s = ring.stream(request("chat"))) {
             assertPriced(PINNED, 1, s.response().cost().orElseThrow());
         }
     }
@@ -99,21 +108,30 @@ class CostWiringTest extends WireMockSupport {
 
     @Test
     void aResponseWithoutUsageIsUnpricedNoUsage() {
-        server.stubFor(post("/a/chat").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("[{\"text\":\"x\"},{\"finish\":\"stop\"}]")));
+        server.stubFor(post("/a/chat")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("[{\"text\":\"x\"},{\"finish\":\"stop\"}]")));
         try (LlmRing ring = ring().registry(files.registry()).build()) {
-            assertEquals(Cost.Status.NO_USAGE, ring.chat(request("a:m1")).cost().orElseThrow().status());
+            assertEquals(
+                    Cost.Status.NO_USAGE,
+                    ring.chat(request("a:m1")).cost().orElseThrow().status());
         }
     }
 
     @Test
     void anUnreachableRegistryNeverFailsTheCall() {
-        Registry unreachable = Registry.builder().baseUrl("http://127.0.0.1:1").allowHttpLoopbackForTesting()
-                .noDiskCache().build();
+        Registry unreachable = Registry.builder()
+                .baseUrl("http://127.0.0.1:1")
+                .allowHttpLoopbackForTesting()
+                .noDiskCache()
+                .build();
         try (LlmRing ring = ring().registry(unreachable).build()) {
             ChatResponse r = ring.chat(request("a:m1"));
             assertEquals("plain", r.text());
-            assertEquals(Cost.Status.REGISTRY_UNAVAILABLE, r.cost().orElseThrow().status());
+            assertEquals(
+                    Cost.Status.REGISTRY_UNAVAILABLE, r.cost().orElseThrow().status());
         }
     }
 
@@ -127,23 +145,38 @@ class CostWiringTest extends WireMockSupport {
     @Test
     void theDefaultRegistryIsTheOneTheEnvironmentNames() {
         Map<String, String> env = Map.of("LLMRING_REGISTRY_URL", dir.toUri().toString());
-        try (LlmRing ring = LlmRing.builder().discoverProviders(false).environment(env::get)
-                .provider(new TestProvider("a")).apiKey("a", KEY).baseUrl("a", base()).build()) {
+        try (LlmRing ring = LlmRing.builder()
+                .discoverProviders(false)
+                .environment(env::get)
+                .provider(new TestProvider("a"))
+                .apiKey("a", KEY)
+                .baseUrl("a", base())
+                .build()) {
             assertPriced(CURRENT, 2, ring.chat(request("a:m1")).cost().orElseThrow());
         }
     }
 
     @Test
     void theDefaultRegistryNeverHoldsUpACallWhileItsDataIsNotCached() {
-        Map<String, String> env = Map.of("LLMRING_REGISTRY_URL", "https://127.0.0.1:1",
-                "XDG_CACHE_HOME", dir.resolve("cache").toString());
-        try (LlmRing ring = LlmRing.builder().discoverProviders(false).environment(env::get)
-                .provider(new TestProvider("a")).apiKey("a", KEY).baseUrl("a", base()).build()) {
+        Map<String, String> env = Map.of(
+                "LLMRING_REGISTRY_URL",
+                "https://127.0.0.1:1",
+                "XDG_CACHE_HOME",
+                dir.resolve("cache").toString());
+        try (LlmRing ring = LlmRing.builder()
+                .discoverProviders(false)
+                .environment(env::get)
+                .provider(new TestProvider("a"))
+                .apiKey("a", KEY)
+                .baseUrl("a", base())
+                .build()) {
             ChatResponse r = ring.chat(request("a:m1"));
             assertEquals("plain", r.text());
             Cost cost = r.cost().orElseThrow();
             assertEquals(Cost.Status.REGISTRY_UNAVAILABLE, cost.status());
-            assertTrue(cost.notes().get(0).contains("being fetched in the background"), cost.notes().toString());
+            assertTrue(
+                    cost.notes().get(0).contains("being fetched in the background"),
+                    cost.notes().toString());
         }
     }
 }

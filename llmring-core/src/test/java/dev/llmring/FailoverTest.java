@@ -35,7 +35,9 @@ class FailoverTest extends WireMockSupport {
             ChatResponse r = ring.chat(request("chat"));
             assertEquals("from-b", r.text());
             assertEquals("b:m2", r.binding());
-            assertEquals(RoutingTrace.Attempt.Outcome.FAILED, r.trace().attempts().get(0).outcome());
+            assertEquals(
+                    RoutingTrace.Attempt.Outcome.FAILED,
+                    r.trace().attempts().get(0).outcome());
             assertEquals(status, r.trace().attempts().get(0).status());
         }
     }
@@ -48,7 +50,8 @@ class FailoverTest extends WireMockSupport {
         try (LlmRing ring = oneAttemptRing()) {
             ChatResponse r = ring.chat(request("chat"));
             assertEquals("from-b", r.text());
-            assertEquals("ConnectionException", r.trace().attempts().get(0).error().orElseThrow());
+            assertEquals(
+                    "ConnectionException", r.trace().attempts().get(0).error().orElseThrow());
         }
     }
 
@@ -105,11 +108,14 @@ class FailoverTest extends WireMockSupport {
         Map<String, Long> windows = Map.of("a:m1", 128_000L, "b:m2", 128_000L, "c:m3", 1_000_000L);
         try (LlmRing ring = ring().retryPolicy(RetryPolicy.none())
                 .contextWindows(t -> windows.containsKey(t.toString())
-                        ? OptionalLong.of(windows.get(t.toString())) : OptionalLong.empty())
+                        ? OptionalLong.of(windows.get(t.toString()))
+                        : OptionalLong.empty())
                 .build()) {
             ChatResponse r = ring.chat(request("chat"));
             assertEquals("from-c", r.text());
-            assertEquals(RoutingTrace.Attempt.Outcome.SKIPPED, r.trace().attempts().get(1).outcome());
+            assertEquals(
+                    RoutingTrace.Attempt.Outcome.SKIPPED,
+                    r.trace().attempts().get(1).outcome());
         }
         server.verify(0, postRequestedFor(urlEqualTo("/b/chat")));
     }
@@ -121,7 +127,9 @@ class FailoverTest extends WireMockSupport {
         aliases.bind("chat", "a:m1", "b:m2");
         try (LlmRing ring = ring().build()) {
             ChatResponse r = ring.chat(request("chat"));
-            assertEquals("AuthenticationException", r.trace().attempts().get(0).error().orElseThrow());
+            assertEquals(
+                    "AuthenticationException",
+                    r.trace().attempts().get(0).error().orElseThrow());
         }
         server.verify(1, postRequestedFor(urlEqualTo("/a/chat")));
     }
@@ -144,12 +152,19 @@ class FailoverTest extends WireMockSupport {
 
     @Test
     void errorDetailsCarryStatusRequestIdProviderCodeAndRetryAfter() {
-        server.stubFor(post("/a/chat").willReturn(error(429, "rate_limited")
-                .withHeader("x-test-request-id", "req-77").withHeader("Retry-After", "300")));
+        server.stubFor(post("/a/chat")
+                .willReturn(error(429, "rate_limited")
+                        .withHeader("x-test-request-id", "req-77")
+                        .withHeader("Retry-After", "300")));
         try (LlmRing ring = oneAttemptRing()) {
             RateLimitException e = assertThrows(RateLimitException.class, () -> ring.chat(request("a:m1")));
-            assertEquals(ErrorDetails.of("a", "m1").withStatus(429).withRequestId("req-77")
-                    .withProviderCode("rate_limited").withRetryAfter(java.time.Duration.ofSeconds(300)), e.details());
+            assertEquals(
+                    ErrorDetails.of("a", "m1")
+                            .withStatus(429)
+                            .withRequestId("req-77")
+                            .withProviderCode("rate_limited")
+                            .withRetryAfter(java.time.Duration.ofSeconds(300)),
+                    e.details());
             assertTrue(e.isRetryable());
         }
     }
@@ -158,9 +173,17 @@ class FailoverTest extends WireMockSupport {
     void skipsBindingsOfUnknownProvidersAndProvidersWithoutKey() {
         server.stubFor(post("/c/chat").willReturn(answer("from-c")));
         aliases.bind("chat", "nope:m0", "b:m2", "c:m3");
-        LlmRing.Builder b = LlmRing.builder().discoverProviders(false).environment(Map.<String, String>of()::get)
-                .provider(new TestProvider("b")).provider(new TestProvider("c")).apiKey("c", KEY)
-                .baseUrl("b", base()).baseUrl("c", base()).poolResolver(aliases).clock(time).sleeper(time)
+        LlmRing.Builder b = LlmRing.builder()
+                .discoverProviders(false)
+                .environment(Map.<String, String>of()::get)
+                .provider(new TestProvider("b"))
+                .provider(new TestProvider("c"))
+                .apiKey("c", KEY)
+                .baseUrl("b", base())
+                .baseUrl("c", base())
+                .poolResolver(aliases)
+                .clock(time)
+                .sleeper(time)
                 .noRegistry();
         try (LlmRing ring = b.build()) {
             ChatResponse r = ring.chat(request("chat"));
@@ -174,11 +197,15 @@ class FailoverTest extends WireMockSupport {
     @Test
     void noUsableBindingListsEveryBindingAndWhy() {
         aliases.bind("chat", "nope:m0", "b:m2");
-        LlmRing.Builder b = LlmRing.builder().discoverProviders(false).environment(Map.<String, String>of()::get)
-                .provider(new TestProvider("b")).baseUrl("b", base()).poolResolver(aliases).noRegistry();
+        LlmRing.Builder b = LlmRing.builder()
+                .discoverProviders(false)
+                .environment(Map.<String, String>of()::get)
+                .provider(new TestProvider("b"))
+                .baseUrl("b", base())
+                .poolResolver(aliases)
+                .noRegistry();
         try (LlmRing ring = b.build()) {
-            NoUsableBindingException e =
-                    assertThrows(NoUsableBindingException.class, () -> ring.chat(request("chat")));
+            NoUsableBindingException e = assertThrows(NoUsableBindingException.class, () -> ring.chat(request("chat")));
             assertEquals(2, e.reasons().size());
             assertTrue(e.reasons().get(0).startsWith("nope:m0: "));
             assertTrue(e.reasons().get(1).startsWith("b:m2: no API key"));
@@ -191,7 +218,9 @@ class FailoverTest extends WireMockSupport {
     void aBindingWhoseAdapterCannotEncodeTheRequestIsSkipped() {
         server.stubFor(post("/b/chat").willReturn(answer("from-b")));
         aliases.bind("chat", "a:m1", "b:m2");
-        ChatRequest request = request("chat").toBuilder().providerOptions("a", Map.of("refuse", true)).build();
+        ChatRequest request = request("chat").toBuilder()
+                .providerOptions("a", Map.of("refuse", true))
+                .build();
         try (LlmRing ring = ring().build()) {
             ChatResponse r = ring.chat(request);
             assertEquals("from-b", r.text());
@@ -237,7 +266,9 @@ class FailoverTest extends WireMockSupport {
             assertEquals("a:m1", r.trace().servedBy().orElseThrow());
             assertEquals("test", r.trace().profile());
             assertEquals("req-x", r.requestId().orElseThrow());
-            assertSame(RoutingTrace.Attempt.Outcome.SUCCEEDED, r.trace().attempts().get(0).outcome());
+            assertSame(
+                    RoutingTrace.Attempt.Outcome.SUCCEEDED,
+                    r.trace().attempts().get(0).outcome());
         }
     }
 }

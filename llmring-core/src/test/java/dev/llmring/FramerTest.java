@@ -61,7 +61,8 @@ class FramerTest {
 
     @Test
     void eventNamesTravelWithTheirData() {
-        assertEquals(List.of("message_start|{}", "ping|{\"type\": \"ping\"}"),
+        assertEquals(
+                List.of("message_start|{}", "ping|{\"type\": \"ping\"}"),
                 sse("event: message_start\ndata: {}\n\nevent: ping\ndata: {\"type\": \"ping\"}\n\n"));
     }
 
@@ -104,9 +105,11 @@ class FramerTest {
 
     @Test
     void dataWithRunsOfSpacesBeforeTheBraceIsKeptAsIs() {
-        assertEquals(List.of("{\"type\": \"message_stop\"      }"),
+        assertEquals(
+                List.of("{\"type\": \"message_stop\"      }"),
                 sse("event: message_stop\ndata: {\"type\": \"message_stop\"      }\n\n").stream()
-                        .map(s -> s.substring(s.indexOf('|') + 1)).toList());
+                        .map(s -> s.substring(s.indexOf('|') + 1))
+                        .toList());
     }
 
     @Test

@@ -48,7 +48,8 @@ final class GatedServer implements AutoCloseable {
                 }
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 out.write(("HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: "
-                        + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                                + bytes.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
                 out.write(bytes);
                 out.flush();
             }

@@ -46,9 +46,11 @@ class KeyLeakTest extends WireMockSupport {
     }
 
     private LlmRing.Builder leakyRing() {
-        return ring().apiKey("a", SECRET).apiKey("b", SECRET)
+        return ring().apiKey("a", SECRET)
+                .apiKey("b", SECRET)
                 .environment(Map.of("D_TEST_KEY", ENV_SECRET)::get)
-                .provider(new TestProvider("d")).baseUrl("d", base());
+                .provider(new TestProvider("d"))
+                .baseUrl("d", base());
     }
 
     private void record(Throwable t) {
@@ -69,29 +71,38 @@ class KeyLeakTest extends WireMockSupport {
     @Test
     void noKeyAppearsInLogsExceptionsOrToString() throws Exception {
         server.stubFor(post("/a/chat").willReturn(aResponse().withStatus(401).withBody(echo("auth", SECRET))));
-        server.stubFor(post("/b/chat").willReturn(aResponse().withStatus(500)
-                .withHeader("x-test-request-id", SECRET).withBody(echo("server", SECRET))));
+        server.stubFor(post("/b/chat")
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withHeader("x-test-request-id", SECRET)
+                        .withBody(echo("server", SECRET))));
         server.stubFor(post("/d/chat").willReturn(aResponse().withStatus(403).withBody(echo("auth", ENV_SECRET))));
         aliases.bind("chat", "a:m1", "b:m2", "d:m3");
         try (LlmRing ring = leakyRing().build()) {
             shown.add(ring);
             record(assertThrows(LlmRingException.class, () -> ring.chat(request("chat"))));
-            server.stubFor(post("/a/chat").willReturn(sseAnswer("data: {\"text\":\"" + SECRET + "\"}\n\ndata: {oops "
-                    + SECRET + "\n\n")));
+            server.stubFor(post("/a/chat")
+                    .willReturn(sseAnswer("data: {\"text\":\"" + SECRET + "\"}\n\ndata: {oops " + SECRET + "\n\n")));
             try (ChatStream stream = ring.stream(request("a:m1"))) {
                 shown.add(stream);
                 record(assertThrows(StreamException.class, stream::response));
             }
-            server.stubFor(post("/a/chat").willReturn(sseAnswer("event: error\ndata: " + echo("overloaded", SECRET)
-                    + "\n\n")));
+            server.stubFor(post("/a/chat")
+                    .willReturn(sseAnswer("event: error\ndata: " + echo("overloaded", SECRET) + "\n\n")));
             record(assertThrows(LlmRingException.class, () -> ring.stream(request("a:m1"))));
         }
         try (StallingServer stalling = new StallingServer("");
-                LlmRing ring = leakyRing().baseUrl("a", stalling.base()).clock(Clock.systemUTC())
-                        .timeouts(Timeouts.defaults().toBuilder().attempt(ms(100)).build()).build()) {
+                LlmRing ring = leakyRing()
+                        .baseUrl("a", stalling.base())
+                        .clock(Clock.systemUTC())
+                        .timeouts(
+                                Timeouts.defaults().toBuilder().attempt(ms(100)).build())
+                        .build()) {
             record(assertThrows(LlmRingTimeoutException.class, () -> ring.chat(request("a:m1"))));
         }
-        try (LlmRing ring = leakyRing().baseUrl("a", java.net.URI.create("http://127.0.0.1:1")).build()) {
+        try (LlmRing ring = leakyRing()
+                .baseUrl("a", java.net.URI.create("http://127.0.0.1:1"))
+                .build()) {
             record(assertThrows(ConnectionException.class, () -> ring.chat(request("a:m1"))));
         }
         System.err.flush();

@@ -56,22 +56,40 @@ class ListenerTest extends WireMockSupport {
         server.stubFor(post("/a/chat").willReturn(aResponse().withStatus(500)));
         server.stubFor(post("/b/chat").willReturn(answer("x")));
         aliases.bind("chat", "a:m1", "b:m2");
-        try (LlmRing ring = ring().retryPolicy(RetryPolicy.none()).listener(recorder).build()) {
+        try (LlmRing ring =
+                ring().retryPolicy(RetryPolicy.none()).listener(recorder).build()) {
             ring.chat(request("chat"));
         }
-        assertEquals(List.of("callStart chat", "attemptStart a:m1 #1", "attemptEnd a:m1 FAILED",
-                "attemptStart b:m2 #1", "attemptEnd b:m2 SUCCEEDED", "usage b:m2 8", "callEnd b:m2"), seen);
+        assertEquals(
+                List.of(
+                        "callStart chat",
+                        "attemptStart a:m1 #1",
+                        "attemptEnd a:m1 FAILED",
+                        "attemptStart b:m2 #1",
+                        "attemptEnd b:m2 SUCCEEDED",
+                        "usage b:m2 8",
+                        "callEnd b:m2"),
+                seen);
     }
 
     @Test
     void aStreamReportsItsFirstEventBeforeItsAttemptEnds() {
-        server.stubFor(post("/a/chat").willReturn(sseAnswer(sse("{\"text\":\"Hi\"}",
-                "{\"usage\":{\"in\":1,\"out\":1}}", "{\"finish\":\"stop\"}"))));
-        try (LlmRing ring = ring().listener(recorder).build(); ChatStream stream = ring.stream(request("a:m1"))) {
+        server.stubFor(post("/a/chat")
+                .willReturn(sseAnswer(
+                        sse("{\"text\":\"Hi\"}", "{\"usage\":{\"in\":1,\"out\":1}}", "{\"finish\":\"stop\"}"))));
+        try (LlmRing ring = ring().listener(recorder).build();
+                ChatStream stream = ring.stream(request("a:m1"))) {
             stream.response();
         }
-        assertEquals(List.of("callStart a:m1 stream", "attemptStart a:m1 #1", "firstEvent",
-                "attemptEnd a:m1 SUCCEEDED", "usage a:m1 2", "callEnd a:m1"), seen);
+        assertEquals(
+                List.of(
+                        "callStart a:m1 stream",
+                        "attemptStart a:m1 #1",
+                        "firstEvent",
+                        "attemptEnd a:m1 SUCCEEDED",
+                        "usage a:m1 2",
+                        "callEnd a:m1"),
+                seen);
     }
 
     @Test
@@ -80,8 +98,13 @@ class ListenerTest extends WireMockSupport {
         try (LlmRing ring = ring().listener(recorder).build()) {
             assertThrows(InvalidRequestException.class, () -> ring.chat(request("a:m1")));
         }
-        assertEquals(List.of("callStart a:m1", "attemptStart a:m1 #1", "attemptEnd a:m1 FAILED",
-                "callFailed InvalidRequestException"), seen);
+        assertEquals(
+                List.of(
+                        "callStart a:m1",
+                        "attemptStart a:m1 #1",
+                        "attemptEnd a:m1 FAILED",
+                        "callFailed InvalidRequestException"),
+                seen);
     }
 
     @Test

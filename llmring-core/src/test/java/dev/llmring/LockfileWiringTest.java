@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The client reads its pools from the lockfile: given, by path, or discovered; in the selected profile. */
 class LockfileWiringTest extends WireMockSupport {
-    private static final String LOCK = """
+    private static final String LOCK =
+            """
             version = "1.0"
             default_profile = "default"
 
@@ -44,10 +45,19 @@ class LockfileWiringTest extends WireMockSupport {
     private final Map<String, String> env = new HashMap<>();
 
     private LlmRing.Builder lockRing() {
-        return LlmRing.builder().discoverProviders(false).environment(env::get)
-                .provider(new TestProvider("a")).provider(new TestProvider("b"))
-                .apiKey("a", KEY).apiKey("b", KEY).baseUrl("a", base()).baseUrl("b", base())
-                .retryPolicy(RetryPolicy.none()).clock(time).sleeper(time).noRegistry();
+        return LlmRing.builder()
+                .discoverProviders(false)
+                .environment(env::get)
+                .provider(new TestProvider("a"))
+                .provider(new TestProvider("b"))
+                .apiKey("a", KEY)
+                .apiKey("b", KEY)
+                .baseUrl("a", base())
+                .baseUrl("b", base())
+                .retryPolicy(RetryPolicy.none())
+                .clock(time)
+                .sleeper(time)
+                .noRegistry();
     }
 
     private Path write() throws IOException {
@@ -79,7 +89,9 @@ class LockfileWiringTest extends WireMockSupport {
     @Test
     void anUnknownProfileFailsTheBuildListingTheProfiles() throws IOException {
         Path lock = write();
-        LockfileException e = assertThrows(LockfileException.class, () -> lockRing().lockfile(lock).profile("qa").build());
+        LockfileException e = assertThrows(
+                LockfileException.class,
+                () -> lockRing().lockfile(lock).profile("qa").build());
         assertTrue(e.getMessage().contains("prod"), e.getMessage());
     }
 
@@ -111,7 +123,8 @@ class LockfileWiringTest extends WireMockSupport {
     @Test
     void directProviderModelReferencesBypassAliases() {
         server.stubFor(post("/a/chat").willReturn(answer("direct")));
-        try (LlmRing ring = lockRing().lockfile(Lockfile.parse(LOCK, Format.TOML, "test")).build()) {
+        try (LlmRing ring =
+                lockRing().lockfile(Lockfile.parse(LOCK, Format.TOML, "test")).build()) {
             assertEquals("direct", ring.chat(request("a:other-model")).text());
         }
     }

@@ -24,6 +24,7 @@ final class MapResolver implements PoolResolver {
     public List<Target> resolve(String model, Set<String> knownProviders) {
         List<Target> pool = pools.get(model);
         if (pool != null) return pool;
-        return PoolResolver.direct("test", "test resolver knows " + pools.keySet()).resolve(model, knownProviders);
+        return PoolResolver.direct("test", "test resolver knows " + pools.keySet())
+                .resolve(model, knownProviders);
     }
 }

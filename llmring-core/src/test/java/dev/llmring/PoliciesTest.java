@@ -12,7 +12,10 @@ class PoliciesTest {
 
     @Test
     void fullJitterBackoffDoublesUpToTheCap() {
-        RetryPolicy p = RetryPolicy.builder().baseDelay(Duration.ofMillis(100)).maxDelay(Duration.ofSeconds(1)).build();
+        RetryPolicy p = RetryPolicy.builder()
+                .baseDelay(Duration.ofMillis(100))
+                .maxDelay(Duration.ofSeconds(1))
+                .build();
         assertEquals(Duration.ofMillis(100), p.backoff(1, 1.0));
         assertEquals(Duration.ofMillis(400), p.backoff(3, 1.0));
         assertEquals(Duration.ofSeconds(1), p.backoff(60, 1.0));
@@ -21,10 +24,11 @@ class PoliciesTest {
 
     @Test
     void setterMessagesNameTheBadValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Timeouts.builder().deadline(Duration.ofSeconds(-3)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Timeouts.builder().deadline(Duration.ofSeconds(-3)));
         assertTrue(e.getMessage().contains("deadline") && e.getMessage().contains("PT-3S"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().maxAttempts(0));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> RetryPolicy.builder().maxAttempts(0));
         assertTrue(e.getMessage().contains("was 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> CircuitBreakerPolicy.of(0, Duration.ofSeconds(1)));
         assertTrue(e.getMessage().contains("was 0"), e.getMessage());
@@ -33,7 +37,9 @@ class PoliciesTest {
     @Test
     void maxDelayShorterThanBaseDelayIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder()
-                .baseDelay(Duration.ofSeconds(2)).maxDelay(Duration.ofSeconds(1)).build());
+                .baseDelay(Duration.ofSeconds(2))
+                .maxDelay(Duration.ofSeconds(1))
+                .build());
     }
 
     @Test

@@ -21,7 +21,8 @@ final class RegistryFiles {
 
     /** Writes {@code provider/models.json} (version {@code version}), or the snapshot when {@code snapshot}. */
     RegistryFiles document(String provider, int version, boolean snapshot, String... models) {
-        Path dir = snapshot ? root.resolve(provider).resolve("v").resolve(Integer.toString(version))
+        Path dir = snapshot
+                ? root.resolve(provider).resolve("v").resolve(Integer.toString(version))
                 : root.resolve(provider);
         List<String> entries = new ArrayList<>();
         for (String m : models) entries.add(m.replace("PROVIDER", provider));
@@ -50,12 +51,20 @@ final class RegistryFiles {
      * {@code "supports_vision": false}.
      */
     static String model(String name, double in, double out, int maxIn, int maxOut, String... extra) {
-        StringBuilder sb = new StringBuilder("\"PROVIDER:").append(name).append("\":{\"provider\":\"PROVIDER\"")
-                .append(",\"model_name\":\"").append(name).append('"')
-                .append(",\"dollars_per_million_tokens_input\":").append(in)
-                .append(",\"dollars_per_million_tokens_output\":").append(out)
-                .append(",\"max_input_tokens\":").append(maxIn)
-                .append(",\"max_output_tokens\":").append(maxOut);
+        StringBuilder sb = new StringBuilder("\"PROVIDER:")
+                .append(name)
+                .append("\":{\"provider\":\"PROVIDER\"")
+                .append(",\"model_name\":\"")
+                .append(name)
+                .append('"')
+                .append(",\"dollars_per_million_tokens_input\":")
+                .append(in)
+                .append(",\"dollars_per_million_tokens_output\":")
+                .append(out)
+                .append(",\"max_input_tokens\":")
+                .append(maxIn)
+                .append(",\"max_output_tokens\":")
+                .append(maxOut);
         for (String e : extra) sb.append(',').append(e);
         return sb.append('}').toString();
     }

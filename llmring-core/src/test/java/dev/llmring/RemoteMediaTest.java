@@ -30,23 +30,29 @@ class RemoteMediaTest extends WireMockSupport {
     private static final URI PAPER = URI.create("https://docs.example.com/paper.pdf");
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
     private static final byte[] PDF = {'%', 'P', 'D', 'F', '-', '1', '.', '7'};
-    private static final RemoteUrlPolicy ON = RemoteUrlPolicy.builder().enabled(true).build();
+    private static final RemoteUrlPolicy ON =
+            RemoteUrlPolicy.builder().enabled(true).build();
 
     private final List<URI> fetches = new ArrayList<>();
 
     private FetchedMedia fake(URI url) {
         fetches.add(url);
-        return url.equals(PAPER) ? new FetchedMedia(PDF.clone(), "application/pdf")
+        return url.equals(PAPER)
+                ? new FetchedMedia(PDF.clone(), "application/pdf")
                 : new FetchedMedia(PNG.clone(), "image/png");
     }
 
     private LlmRing.Builder mediaRing() {
-        return ring().provider(TestProvider.takingImageUrls("u")).apiKey("u", KEY).baseUrl("u", base())
+        return ring().provider(TestProvider.takingImageUrls("u"))
+                .apiKey("u", KEY)
+                .baseUrl("u", base())
                 .mediaFetcher(this::fake);
     }
 
     private static ChatRequest asking(String model, ContentPart media) {
-        return ChatRequest.builder(model).message(Message.user(ContentPart.text("What is this?"), media)).build();
+        return ChatRequest.builder(model)
+                .message(Message.user(ContentPart.text("What is this?"), media))
+                .build();
     }
 
     private static String base64(byte[] bytes) {
@@ -57,11 +63,13 @@ class RemoteMediaTest extends WireMockSupport {
     void anAdapterWithoutUrlSupportGetsTheFetchedBytesWithTheirCheckedType() {
         server.stubFor(post("/a/chat").willReturn(answer("a cat")));
         try (LlmRing ring = mediaRing().remoteUrls(ON).build()) {
-            assertEquals("a cat", ring.chat(asking("a:m1", ContentPart.imageUrl(CAT))).text());
+            assertEquals(
+                    "a cat",
+                    ring.chat(asking("a:m1", ContentPart.imageUrl(CAT))).text());
         }
         assertEquals(List.of(CAT), fetches);
-        server.verify(postRequestedFor(urlEqualTo("/a/chat"))
-                .withRequestBody(containing("image/png;base64," + base64(PNG))));
+        server.verify(
+                postRequestedFor(urlEqualTo("/a/chat")).withRequestBody(containing("image/png;base64," + base64(PNG))));
     }
 
     @Test
@@ -77,12 +85,14 @@ class RemoteMediaTest extends WireMockSupport {
     @Test
     void inlineAlwaysSendsBytesEvenToAnAdapterThatDownloadsUrls() {
         server.stubFor(post("/u/chat").willReturn(answer("a cat")));
-        try (LlmRing ring = mediaRing().remoteUrls(ON.toBuilder().inlineAlways(true).build()).build()) {
+        try (LlmRing ring = mediaRing()
+                .remoteUrls(ON.toBuilder().inlineAlways(true).build())
+                .build()) {
             ring.chat(asking("u:m1", ContentPart.imageUrl(CAT)));
         }
         assertEquals(List.of(CAT), fetches);
-        server.verify(postRequestedFor(urlEqualTo("/u/chat"))
-                .withRequestBody(containing("image/png;base64," + base64(PNG))));
+        server.verify(
+                postRequestedFor(urlEqualTo("/u/chat")).withRequestBody(containing("image/png;base64," + base64(PNG))));
     }
 
     @Test
@@ -101,12 +111,12 @@ class RemoteMediaTest extends WireMockSupport {
         server.stubFor(post(anyUrl()).willReturn(answer("x")));
         aliases.bind("look", "a:m1", "u:m2");
         MediaFetcher refusing = url -> {
-            throw new RemoteUrlRefusedException("remote URL refused [non-public-address]: " + url,
-                    Rule.NON_PUBLIC_ADDRESS, null);
+            throw new RemoteUrlRefusedException(
+                    "remote URL refused [non-public-address]: " + url, Rule.NON_PUBLIC_ADDRESS, null);
         };
         try (LlmRing ring = mediaRing().mediaFetcher(refusing).remoteUrls(ON).build()) {
-            RemoteUrlRefusedException e = assertThrows(RemoteUrlRefusedException.class,
-                    () -> ring.chat(asking("look", ContentPart.imageUrl(CAT))));
+            RemoteUrlRefusedException e = assertThrows(
+                    RemoteUrlRefusedException.class, () -> ring.chat(asking("look", ContentPart.imageUrl(CAT))));
             assertEquals(Rule.NON_PUBLIC_ADDRESS, e.rule());
             assertTrue(e.trace().isPresent());
         }
@@ -117,7 +127,8 @@ class RemoteMediaTest extends WireMockSupport {
     void theRealFetcherRefusesALoopbackUrlBeforeAnyConnectionAndTheCallEnds() {
         server.stubFor(post(anyUrl()).willReturn(answer("x")));
         try (LlmRing ring = ring().remoteUrls(ON).build()) {
-            RemoteUrlRefusedException e = assertThrows(RemoteUrlRefusedException.class,
+            RemoteUrlRefusedException e = assertThrows(
+                    RemoteUrlRefusedException.class,
                     () -> ring.chat(asking("a:m1", ContentPart.imageUrl(URI.create("https://127.0.0.1/x.png")))));
             assertEquals(Rule.NON_PUBLIC_ADDRESS, e.rule());
         }
@@ -155,8 +166,8 @@ class RemoteMediaTest extends WireMockSupport {
     @Test
     void withFetchingOffAndNoBindingTakingUrlsTheCallFailsWithTheRefusalAsCause() {
         try (LlmRing ring = mediaRing().build()) {
-            NoUsableBindingException e = assertThrows(NoUsableBindingException.class,
-                    () -> ring.chat(asking("a:m1", ContentPart.imageUrl(CAT))));
+            NoUsableBindingException e = assertThrows(
+                    NoUsableBindingException.class, () -> ring.chat(asking("a:m1", ContentPart.imageUrl(CAT))));
             RemoteUrlRefusedException cause = assertInstanceOf(RemoteUrlRefusedException.class, e.getCause());
             assertEquals(Rule.DISABLED, cause.rule());
         }
@@ -166,8 +177,10 @@ class RemoteMediaTest extends WireMockSupport {
     @Test
     void aPlainHttpUrlIsNeitherFetchedNorPassedOn() {
         try (LlmRing ring = mediaRing().remoteUrls(ON).build()) {
-            RemoteUrlRefusedException e = assertThrows(RemoteUrlRefusedException.class,
-                    () -> ring.chat(asking("u:m1", ContentPart.imageUrl(URI.create("http://images.example.com/c.png")))));
+            RemoteUrlRefusedException e = assertThrows(
+                    RemoteUrlRefusedException.class,
+                    () -> ring.chat(
+                            asking("u:m1", ContentPart.imageUrl(URI.create("http://images.example.com/c.png")))));
             assertEquals(Rule.SCHEME, e.rule());
         }
         assertEquals(List.of(), fetches);
@@ -177,7 +190,9 @@ class RemoteMediaTest extends WireMockSupport {
     @Test
     void theEnvironmentSwitchesFetchingOn() {
         server.stubFor(post("/a/chat").willReturn(answer("a cat")));
-        try (LlmRing ring = mediaRing().environment(Map.of("LLMRING_ALLOW_REMOTE_URLS", "true")::get).build()) {
+        try (LlmRing ring = mediaRing()
+                .environment(Map.of("LLMRING_ALLOW_REMOTE_URLS", "true")::get)
+                .build()) {
             ring.chat(asking("a:m1", ContentPart.imageUrl(CAT)));
         }
         assertEquals(List.of(CAT), fetches);
@@ -186,8 +201,8 @@ class RemoteMediaTest extends WireMockSupport {
     @Test
     void aBodyOfTheWrongKindForItsPartIsRefused() {
         try (LlmRing ring = mediaRing().remoteUrls(ON).build()) {
-            RemoteUrlRefusedException e = assertThrows(RemoteUrlRefusedException.class,
-                    () -> ring.chat(asking("a:m1", ContentPart.imageUrl(PAPER))));
+            RemoteUrlRefusedException e = assertThrows(
+                    RemoteUrlRefusedException.class, () -> ring.chat(asking("a:m1", ContentPart.imageUrl(PAPER))));
             assertEquals(Rule.CONTENT_TYPE, e.rule());
         }
         server.verify(0, anyRequestedFor(anyUrl()));
@@ -196,14 +211,19 @@ class RemoteMediaTest extends WireMockSupport {
     @Test
     void inliningKeepsCacheHintsAndTheRestOfTheMessage() {
         RemoteMedia media = new RemoteMedia(true, false, this::fake);
-        dev.llmring.spi.ProviderAdapter adapter =
-                new TestProvider("a").create(dev.llmring.spi.ProviderConfig.builder("a").build());
-        ChatRequest request = ChatRequest.builder("a:m1").system("Be brief.")
-                .message(Message.user(ContentPart.text("What is this?"), ContentPart.imageUrl(CAT).withCacheHint()))
-                .maxOutputTokens(50).build();
+        dev.llmring.spi.ProviderAdapter adapter = new TestProvider("a")
+                .create(dev.llmring.spi.ProviderConfig.builder("a").build());
+        ChatRequest request = ChatRequest.builder("a:m1")
+                .system("Be brief.")
+                .message(Message.user(
+                        ContentPart.text("What is this?"),
+                        ContentPart.imageUrl(CAT).withCacheHint()))
+                .maxOutputTokens(50)
+                .build();
         ChatRequest inlined = media.requestFor(request, adapter, new java.util.HashMap<>());
         assertEquals(request.messages().get(0), inlined.messages().get(0));
-        ContentPart.Image image = (ContentPart.Image) inlined.messages().get(1).content().get(1);
+        ContentPart.Image image =
+                (ContentPart.Image) inlined.messages().get(1).content().get(1);
         assertTrue(image.cacheHint());
         assertEquals("image/png", image.media().mediaType().orElseThrow());
         assertEquals(request.maxOutputTokens(), inlined.maxOutputTokens());

@@ -13,9 +13,13 @@ class RetryAfterTest {
     private final FakeTime clock = new FakeTime();
 
     private Duration parse(Map<String, String> headers) {
-        return RetryAfter.fromHeaders(HttpHeaders.of(
-                headers.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                        Map.Entry::getKey, e -> List.of(e.getValue()))), (a, b) -> true), clock);
+        return RetryAfter.fromHeaders(
+                HttpHeaders.of(
+                        headers.entrySet().stream()
+                                .collect(java.util.stream.Collectors.toMap(
+                                        Map.Entry::getKey, e -> List.of(e.getValue()))),
+                        (a, b) -> true),
+                clock);
     }
 
     @Test
@@ -35,8 +39,7 @@ class RetryAfterTest {
 
     @Test
     void retryAfterMsWinsAndMayBeFractional() {
-        assertEquals(Duration.ofNanos(1_500_500_000L),
-                parse(Map.of("retry-after-ms", "1500.5", "Retry-After", "3")));
+        assertEquals(Duration.ofNanos(1_500_500_000L), parse(Map.of("retry-after-ms", "1500.5", "Retry-After", "3")));
     }
 
     @Test

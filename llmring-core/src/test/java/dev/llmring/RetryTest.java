@@ -24,9 +24,13 @@ class RetryTest extends WireMockSupport {
 
     /** First answer {@code first}, then a good answer. */
     private void failOnceThenAnswer(String path, ResponseDefinitionBuilder first) {
-        server.stubFor(post(path).inScenario("retry").whenScenarioStateIs(STARTED)
-                .willReturn(first).willSetStateTo("failed"));
-        server.stubFor(post(path).inScenario("retry").whenScenarioStateIs("failed").willReturn(answer("hello")));
+        server.stubFor(post(path)
+                .inScenario("retry")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(first)
+                .willSetStateTo("failed"));
+        server.stubFor(
+                post(path).inScenario("retry").whenScenarioStateIs("failed").willReturn(answer("hello")));
     }
 
     @ParameterizedTest
@@ -61,7 +65,8 @@ class RetryTest extends WireMockSupport {
 
     @Test
     void retriesOn429HonouringRetryAfterHttpDate() {
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(time.instant().plusSeconds(12).atOffset(ZoneOffset.UTC));
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                time.instant().plusSeconds(12).atOffset(ZoneOffset.UTC));
         failOnceThenAnswer("/a/chat", error(429, "rate_limited").withHeader("Retry-After", date));
         try (LlmRing ring = ring().build()) {
             ring.chat(request("a:m1"));
@@ -71,8 +76,9 @@ class RetryTest extends WireMockSupport {
 
     @Test
     void retryAfterMsTakesPrecedenceOverRetryAfter() {
-        failOnceThenAnswer("/a/chat", error(429, "rate_limited")
-                .withHeader("retry-after-ms", "1500").withHeader("Retry-After", "30"));
+        failOnceThenAnswer(
+                "/a/chat",
+                error(429, "rate_limited").withHeader("retry-after-ms", "1500").withHeader("Retry-After", "30"));
         try (LlmRing ring = ring().build()) {
             ring.chat(request("a:m1"));
         }
@@ -81,8 +87,12 @@ class RetryTest extends WireMockSupport {
 
     @Test
     void honoursRetryDelayFromTheErrorBody() {
-        failOnceThenAnswer("/a/chat", aResponse().withStatus(429)
-                .withBody("{\"error\":{\"type\":\"rate_limited\",\"message\":\"slow down\",\"retry_after_ms\":2500}}"));
+        failOnceThenAnswer(
+                "/a/chat",
+                aResponse()
+                        .withStatus(429)
+                        .withBody(
+                                "{\"error\":{\"type\":\"rate_limited\",\"message\":\"slow down\",\"retry_after_ms\":2500}}"));
         try (LlmRing ring = ring().build()) {
             ring.chat(request("a:m1"));
         }
@@ -92,7 +102,11 @@ class RetryTest extends WireMockSupport {
     @Test
     void backsOffExponentiallyWithFullJitterUpToTheCap() {
         server.stubFor(post("/a/chat").willReturn(aResponse().withStatus(503)));
-        RetryPolicy policy = RetryPolicy.builder().maxAttempts(6).baseDelay(ms(100)).maxDelay(ms(500)).build();
+        RetryPolicy policy = RetryPolicy.builder()
+                .maxAttempts(6)
+                .baseDelay(ms(100))
+                .maxDelay(ms(500))
+                .build();
         try (LlmRing ring = ring().retryPolicy(policy).random(() -> 0.5).build()) {
             assertThrows(ProviderUnavailableException.class, () -> ring.chat(request("a:m1")));
         }
@@ -117,7 +131,8 @@ class RetryTest extends WireMockSupport {
         server.stubFor(post("/a/chat").willReturn(error(429, "rate_limited").withHeader("Retry-After", "20")));
         server.stubFor(post("/b/chat").willReturn(answer("from-b")));
         aliases.bind("chat", "a:m1", "b:m2");
-        Timeouts timeouts = Timeouts.defaults().toBuilder().deadline(Duration.ofSeconds(10)).build();
+        Timeouts timeouts =
+                Timeouts.defaults().toBuilder().deadline(Duration.ofSeconds(10)).build();
         try (LlmRing ring = ring().timeouts(timeouts).build()) {
             assertEquals("from-b", ring.chat(request("chat")).text());
         }
@@ -127,7 +142,8 @@ class RetryTest extends WireMockSupport {
     @Test
     void givesUpOnABindingAfterMaxAttempts() {
         server.stubFor(post("/a/chat").willReturn(aResponse().withStatus(500)));
-        try (LlmRing ring = ring().retryPolicy(RetryPolicy.builder().maxAttempts(4).build()).build()) {
+        try (LlmRing ring =
+                ring().retryPolicy(RetryPolicy.builder().maxAttempts(4).build()).build()) {
             ProviderUnavailableException e =
                     assertThrows(ProviderUnavailableException.class, () -> ring.chat(request("a:m1")));
             assertEquals(3, e.getSuppressed().length);

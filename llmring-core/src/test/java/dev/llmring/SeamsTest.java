@@ -20,18 +20,19 @@ class SeamsTest extends WireMockSupport {
         try (LlmRing ring = ring().preflight(noA).build()) {
             ChatResponse r = ring.chat(request("chat"));
             assertEquals("from-b", r.text());
-            assertEquals("a cannot see images", r.trace().attempts().get(0).reason().orElseThrow());
+            assertEquals(
+                    "a cannot see images", r.trace().attempts().get(0).reason().orElseThrow());
         }
     }
 
     @Test
     void aPreflightExceptionEndsTheCallBeforeAnyHttp() {
         Preflight budget = check -> {
-            throw new BudgetExceededException("over budget", ErrorDetails.of(check.target().provider(), "m1"));
+            throw new BudgetExceededException(
+                    "over budget", ErrorDetails.of(check.target().provider(), "m1"));
         };
         try (LlmRing ring = ring().preflight(budget).build()) {
-            BudgetExceededException e =
-                    assertThrows(BudgetExceededException.class, () -> ring.chat(request("a:m1")));
+            BudgetExceededException e = assertThrows(BudgetExceededException.class, () -> ring.chat(request("a:m1")));
             assertTrue(e.trace().isPresent());
         }
         server.verify(0, anyRequestedFor(anyUrl()));
@@ -43,8 +44,8 @@ class SeamsTest extends WireMockSupport {
         aliases.bind("chat", "a:m1", "b:m2", "c:m3");
         Preflight window = check -> {
             if (check.target().provider().equals("a")) {
-                throw new ContextWindowExceededException("needs 200000 tokens, window is 128000",
-                        ErrorDetails.of("a", "m1"));
+                throw new ContextWindowExceededException(
+                        "needs 200000 tokens, window is 128000", ErrorDetails.of("a", "m1"));
             }
             return null;
         };
@@ -65,7 +66,8 @@ class SeamsTest extends WireMockSupport {
             seen.add(check);
             return null;
         };
-        dev.llmring.lockfile.Lockfile lock = dev.llmring.lockfile.Lockfile.parse("""
+        dev.llmring.lockfile.Lockfile lock = dev.llmring.lockfile.Lockfile.parse(
+                """
                 [profiles.default.registry_versions]
                 a = 7
 
@@ -75,9 +77,12 @@ class SeamsTest extends WireMockSupport {
 
                 [profiles.default.bindings.constraints]
                 max_input_tokens = 1000
-                """, dev.llmring.lockfile.Format.TOML, "test");
+                """,
+                dev.llmring.lockfile.Format.TOML,
+                "test");
         try (LlmRing ring = ring().poolResolver(new LockfileResolver(lock, lock.profile("default")))
-                .preflight(record).build()) {
+                .preflight(record)
+                .build()) {
             ring.chat(request("chat"));
         }
         assertEquals(java.util.Map.of("max_input_tokens", 1000L), seen.get(0).constraints());
@@ -89,7 +94,8 @@ class SeamsTest extends WireMockSupport {
     void theAfterResponseHookSeesStreamedAndNonStreamedResponses() {
         server.stubFor(post("/a/chat").willReturn(answer("plain")));
         server.stubFor(post("/b/chat").willReturn(sseAnswer(sse("{\"text\":\"streamed\"}", "{\"finish\":\"stop\"}"))));
-        AfterResponse shout = (request, profile, response) -> response.toBuilder().text(response.text() + "!").build();
+        AfterResponse shout = (request, profile, response) ->
+                response.toBuilder().text(response.text() + "!").build();
         try (LlmRing ring = ring().afterResponse(shout).build()) {
             assertEquals("plain!", ring.chat(request("a:m1")).text());
             try (ChatStream stream = ring.stream(request("b:m1"))) {

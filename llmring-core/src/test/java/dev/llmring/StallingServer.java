@@ -18,8 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class StallingServer implements AutoCloseable {
     /** Headers of a streamed answer read until the connection closes. */
-    static final String SSE_HEADERS =
-            "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n";
+    static final String SSE_HEADERS = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n";
 
     private final String prefix;
     final AtomicInteger requests = new AtomicInteger();

@@ -22,9 +22,12 @@ class StructuredChatTest extends WireMockSupport {
 
     private static void answerWith(String json) {
         String escaped = json.replace("\\", "\\\\").replace("\"", "\\\"");
-        server.stubFor(post("/a/chat").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("[{\"text\":\"" + escaped + "\"},{\"usage\":{\"in\":3,\"out\":5}},{\"finish\":\"stop\"}]")));
+        server.stubFor(post("/a/chat")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("[{\"text\":\"" + escaped
+                                + "\"},{\"usage\":{\"in\":3,\"out\":5}},{\"finish\":\"stop\"}]")));
     }
 
     @Test
@@ -41,22 +44,29 @@ class StructuredChatTest extends WireMockSupport {
     @Test
     void aResponseFormatTheRequestNamesIsKept() {
         answerWith("{\"name\":\"Ada\",\"age\":36}");
-        ChatRequest request = ChatRequest.builder("a:m1").user("Who?").responseFormat(ResponseFormat.JSON_OBJECT)
+        ChatRequest request = ChatRequest.builder("a:m1")
+                .user("Who?")
+                .responseFormat(ResponseFormat.JSON_OBJECT)
                 .build();
         try (LlmRing ring = ring().build()) {
             assertEquals(new Person("Ada", 36), ring.chat(request, Person.class));
         }
-        server.verify(postRequestedFor(urlEqualTo("/a/chat")).withRequestBody(containing("\"format\":\"json_object\"")));
+        server.verify(
+                postRequestedFor(urlEqualTo("/a/chat")).withRequestBody(containing("\"format\":\"json_object\"")));
     }
 
     @Test
     void anAnswerThatDoesNotMatchNamesEveryViolationAndCarriesTheTrace() {
         answerWith("{\"name\":7,\"age\":\"old\",\"extra\":true}");
         try (LlmRing ring = ring().build()) {
-            StructuredOutputException e = assertThrows(StructuredOutputException.class,
-                    () -> ring.chat(request("a:m1"), Person.class));
-            assertEquals(List.of("/name: expected string, got integer", "/age: expected integer, got string",
-                    "/extra: property is not allowed by the schema"), e.violations());
+            StructuredOutputException e =
+                    assertThrows(StructuredOutputException.class, () -> ring.chat(request("a:m1"), Person.class));
+            assertEquals(
+                    List.of(
+                            "/name: expected string, got integer",
+                            "/age: expected integer, got string",
+                            "/extra: property is not allowed by the schema"),
+                    e.violations());
             assertTrue(e.trace().orElseThrow().servedBy().isPresent());
         }
         server.verify(1, postRequestedFor(urlEqualTo("/a/chat")));

@@ -123,8 +123,8 @@ final class TestProvider implements ProviderFactory {
         @Override
         public HttpCall encode(ChatRequest request, String model, boolean stream) {
             if (Boolean.TRUE.equals(request.providerOptions(config.name()).get("refuse"))) {
-                throw new InvalidRequestException(config.name() + " cannot express this request",
-                        ErrorDetails.of(config.name(), model));
+                throw new InvalidRequestException(
+                        config.name() + " cannot express this request", ErrorDetails.of(config.name(), model));
             }
             ObjectNode body = JSON.createObjectNode().put("model", model).put("stream", stream);
             StringBuilder input = new StringBuilder();
@@ -134,18 +134,22 @@ final class TestProvider implements ProviderFactory {
             request.responseFormat().name().ifPresent(n -> body.put("schema_name", n));
             com.fasterxml.jackson.databind.node.ArrayNode media = body.putArray("media");
             request.messages().forEach(m -> m.content().forEach(p -> {
-                ContentPart.Media md = p instanceof ContentPart.Image i ? i.media()
+                ContentPart.Media md = p instanceof ContentPart.Image i
+                        ? i.media()
                         : p instanceof ContentPart.Document d ? d.media() : null;
                 if (md == null) return;
                 if (md.isUrl() && !acceptsMediaUrl(p)) throw new IllegalStateException("URL media reached " + name);
-                media.add(md.isUrl() ? "url:" + md.url().orElseThrow()
-                        : md.mediaType().orElseThrow() + ";base64," + md.base64().orElseThrow());
+                media.add(
+                        md.isUrl()
+                                ? "url:" + md.url().orElseThrow()
+                                : md.mediaType().orElseThrow() + ";base64,"
+                                        + md.base64().orElseThrow());
             }));
             Map<String, String> headers = new LinkedHashMap<>();
             config.apiKey().ifPresent(k -> headers.put("Authorization", "Bearer " + k.reveal()));
             try {
-                return HttpCall.post(URI.create(base + "/" + config.name() + "/chat"), headers,
-                        JSON.writeValueAsBytes(body));
+                return HttpCall.post(
+                        URI.create(base + "/" + config.name() + "/chat"), headers, JSON.writeValueAsBytes(body));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -167,16 +171,19 @@ final class TestProvider implements ProviderFactory {
 
     static ProviderError error(JsonNode error, int status) {
         String type = error.path("type").asText("");
-        ErrorKind kind = switch (type) {
-            case "context_length" -> ErrorKind.CONTEXT_WINDOW_EXCEEDED;
-            case "rate_limited" -> ErrorKind.RATE_LIMITED;
-            case "overloaded" -> ErrorKind.OVERLOADED;
-            case "model_not_found" -> ErrorKind.MODEL_NOT_FOUND;
-            case "invalid" -> ErrorKind.INVALID_REQUEST;
-            default -> ProviderError.kindForStatus(status);
-        };
-        ProviderError e = ProviderError.of(kind, error.path("message").asText("error")).withProviderCode(type);
-        if (error.has("retry_after_ms")) e = e.withRetryAfter(Duration.ofMillis(error.get("retry_after_ms").asLong()));
+        ErrorKind kind =
+                switch (type) {
+                    case "context_length" -> ErrorKind.CONTEXT_WINDOW_EXCEEDED;
+                    case "rate_limited" -> ErrorKind.RATE_LIMITED;
+                    case "overloaded" -> ErrorKind.OVERLOADED;
+                    case "model_not_found" -> ErrorKind.MODEL_NOT_FOUND;
+                    case "invalid" -> ErrorKind.INVALID_REQUEST;
+                    default -> ProviderError.kindForStatus(status);
+                };
+        ProviderError e =
+                ProviderError.of(kind, error.path("message").asText("error")).withProviderCode(type);
+        if (error.has("retry_after_ms"))
+            e = e.withRetryAfter(Duration.ofMillis(error.get("retry_after_ms").asLong()));
         return e;
     }
 
@@ -232,15 +239,21 @@ final class TestProvider implements ProviderFactory {
         private void object(JsonNode n) {
             if (n.has("error")) throw new ProviderFailure(error(n.get("error"), 200));
             if (n.has("id")) sink.requestId(n.get("id").asText());
-            if (n.has("reasoning")) sink.emit(new StreamEvent.ReasoningDelta(n.get("reasoning").asText()));
+            if (n.has("reasoning"))
+                sink.emit(new StreamEvent.ReasoningDelta(n.get("reasoning").asText()));
             if (n.has("text")) sink.emit(new StreamEvent.TextDelta(n.get("text").asText()));
             if (n.has("tool")) {
                 JsonNode t = n.get("tool");
                 int index = t.path("index").asInt();
-                sink.emit(new StreamEvent.ToolCallStart(index, t.path("id").asText(), t.path("name").asText()));
+                sink.emit(new StreamEvent.ToolCallStart(
+                        index, t.path("id").asText(), t.path("name").asText()));
                 sink.emit(new StreamEvent.ToolCallDelta(index, t.path("args").asText()));
-                sink.emit(new StreamEvent.ToolCallComplete(index,
-                        new ToolCall(t.path("id").asText(), t.path("name").asText(), t.path("args").asText())));
+                sink.emit(new StreamEvent.ToolCallComplete(
+                        index,
+                        new ToolCall(
+                                t.path("id").asText(),
+                                t.path("name").asText(),
+                                t.path("args").asText())));
             }
             if (n.has("usage")) {
                 JsonNode u = n.get("usage");
@@ -249,8 +262,9 @@ final class TestProvider implements ProviderFactory {
                         .outputTokens(u.path("out").asLong())
                         .build()));
             }
-            if (n.has("finish")) sink.emit(new StreamEvent.Finish(FinishReason.of(FinishReason.STOP,
-                    n.get("finish").asText())));
+            if (n.has("finish"))
+                sink.emit(new StreamEvent.Finish(
+                        FinishReason.of(FinishReason.STOP, n.get("finish").asText())));
             if (n.has("bogus")) throw new IllegalStateException("decoder bug");
         }
     }

@@ -30,14 +30,19 @@ class TimeoutTest extends WireMockSupport {
 
     /** A client on the real clock (time bounds are real), retries without sleeping. */
     private LlmRing.Builder realTimeRing(StallingServer stalling) {
-        return ring().clock(Clock.systemUTC()).sleeper(d -> { }).timeouts(SHORT)
-                .baseUrl("a", stalling.base()).baseUrl("b", stalling.base()).baseUrl("c", stalling.base());
+        return ring().clock(Clock.systemUTC())
+                .sleeper(d -> {})
+                .timeouts(SHORT)
+                .baseUrl("a", stalling.base())
+                .baseUrl("b", stalling.base())
+                .baseUrl("c", stalling.base());
     }
 
     @Test
     void anAttemptThatGetsNoAnswerTimesOutAndIsRetried() throws Exception {
         try (StallingServer stalling = new StallingServer("");
-                LlmRing ring = realTimeRing(stalling).retryPolicy(RetryPolicy.builder().maxAttempts(2).build())
+                LlmRing ring = realTimeRing(stalling)
+                        .retryPolicy(RetryPolicy.builder().maxAttempts(2).build())
                         .build()) {
             LlmRingTimeoutException e = assertThrows(LlmRingTimeoutException.class, () -> ring.chat(request("a:m1")));
             assertEquals(LlmRingTimeoutException.Kind.ATTEMPT, e.kind());
@@ -51,11 +56,16 @@ class TimeoutTest extends WireMockSupport {
         server.stubFor(post("/b/chat").willReturn(answer("from-b")));
         aliases.bind("chat", "a:m1", "b:m2");
         try (StallingServer stalling = new StallingServer("");
-                LlmRing ring = realTimeRing(stalling).baseUrl("b", base()).timeouts(ROOMY)
-                        .retryPolicy(RetryPolicy.none()).build()) {
+                LlmRing ring = realTimeRing(stalling)
+                        .baseUrl("b", base())
+                        .timeouts(ROOMY)
+                        .retryPolicy(RetryPolicy.none())
+                        .build()) {
             ChatResponse r = ring.chat(request("chat"));
             assertEquals("from-b", r.text());
-            assertEquals("LlmRingTimeoutException", r.trace().attempts().get(0).error().orElseThrow());
+            assertEquals(
+                    "LlmRingTimeoutException",
+                    r.trace().attempts().get(0).error().orElseThrow());
         }
     }
 
@@ -66,9 +76,13 @@ class TimeoutTest extends WireMockSupport {
         aliases.bind("chat", "a:m1", "b:m2", "c:m3", "d:m4");
         Timeouts timeouts = SHORT.toBuilder().deadline(ms(500)).build();
         try (StallingServer stalling = new StallingServer("");
-                LlmRing ring = realTimeRing(stalling).provider(new TestProvider("d")).apiKey("d", KEY)
-                        .baseUrl("d", stalling.base()).timeouts(timeouts)
-                        .retryPolicy(RetryPolicy.none()).build()) {
+                LlmRing ring = realTimeRing(stalling)
+                        .provider(new TestProvider("d"))
+                        .apiKey("d", KEY)
+                        .baseUrl("d", stalling.base())
+                        .timeouts(timeouts)
+                        .retryPolicy(RetryPolicy.none())
+                        .build()) {
             LlmRingTimeoutException e = assertThrows(LlmRingTimeoutException.class, () -> ring.chat(request("chat")));
             assertEquals(LlmRingTimeoutException.Kind.DEADLINE, e.kind());
             assertEquals(ms(500), e.limit());
@@ -84,7 +98,9 @@ class TimeoutTest extends WireMockSupport {
     @Test
     void aRequestTimeoutReplacesTheClientDeadline() throws Exception {
         try (StallingServer stalling = new StallingServer("");
-                LlmRing ring = realTimeRing(stalling).timeouts(SHORT.toBuilder().attempt(Duration.ofMinutes(1)).build())
+                LlmRing ring = realTimeRing(stalling)
+                        .timeouts(
+                                SHORT.toBuilder().attempt(Duration.ofMinutes(1)).build())
                         .build()) {
             ChatRequest request = request("a:m1").toBuilder().timeout(ms(100)).build();
             LlmRingTimeoutException e = assertThrows(LlmRingTimeoutException.class, () -> ring.chat(request));
@@ -97,7 +113,8 @@ class TimeoutTest extends WireMockSupport {
     void anAnswerWhoseBodyStallsAfterItsHeadersTimesOutAndDropsTheConnection() throws Exception {
         String headers = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"text\"";
         try (StallingServer stalling = new StallingServer(headers);
-                LlmRing ring = realTimeRing(stalling).retryPolicy(RetryPolicy.none()).build()) {
+                LlmRing ring =
+                        realTimeRing(stalling).retryPolicy(RetryPolicy.none()).build()) {
             LlmRingTimeoutException e = assertThrows(LlmRingTimeoutException.class, () -> ring.chat(request("a:m1")));
             assertEquals(LlmRingTimeoutException.Kind.ATTEMPT, e.kind());
             assertEquals(ms(150), e.limit());
@@ -110,7 +127,8 @@ class TimeoutTest extends WireMockSupport {
         String headers = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 100\r\n\r\n{";
         try (StallingServer stalling = new StallingServer(headers);
-                LlmRing ring = realTimeRing(stalling).retryPolicy(RetryPolicy.none()).build()) {
+                LlmRing ring =
+                        realTimeRing(stalling).retryPolicy(RetryPolicy.none()).build()) {
             LlmRingTimeoutException e = assertThrows(LlmRingTimeoutException.class, () -> ring.chat(request("a:m1")));
             assertEquals(LlmRingTimeoutException.Kind.ATTEMPT, e.kind());
         }
@@ -119,7 +137,8 @@ class TimeoutTest extends WireMockSupport {
     @Test
     void aStreamWithoutHeadersHitsTheFirstEventTimeout() throws Exception {
         try (StallingServer stalling = new StallingServer("");
-                LlmRing ring = realTimeRing(stalling).retryPolicy(RetryPolicy.none()).build()) {
+                LlmRing ring =
+                        realTimeRing(stalling).retryPolicy(RetryPolicy.none()).build()) {
             LlmRingTimeoutException e = assertThrows(LlmRingTimeoutException.class, () -> ring.stream(request("a:m1")));
             assertEquals(LlmRingTimeoutException.Kind.FIRST_EVENT, e.kind());
         }
@@ -128,7 +147,8 @@ class TimeoutTest extends WireMockSupport {
     @Test
     void aStreamWithHeadersButNoEventHitsTheFirstEventTimeout() throws Exception {
         try (StallingServer stalling = new StallingServer(StallingServer.SSE_HEADERS);
-                LlmRing ring = realTimeRing(stalling).retryPolicy(RetryPolicy.none()).build()) {
+                LlmRing ring =
+                        realTimeRing(stalling).retryPolicy(RetryPolicy.none()).build()) {
             LlmRingTimeoutException e = assertThrows(LlmRingTimeoutException.class, () -> ring.stream(request("a:m1")));
             assertEquals(LlmRingTimeoutException.Kind.FIRST_EVENT, e.kind());
             assertTrue(stalling.clientClosed.await(10, TimeUnit.SECONDS), "the exchange was aborted");
@@ -140,9 +160,11 @@ class TimeoutTest extends WireMockSupport {
         server.stubFor(post("/b/chat").willReturn(sseAnswer(sse("{\"text\":\"Hi\"}", "{\"finish\":\"stop\"}"))));
         aliases.bind("chat", "a:m1", "b:m2");
         try (StallingServer stalling = new StallingServer(StallingServer.SSE_HEADERS + ": keep-alive\n\n");
-                LlmRing ring = realTimeRing(stalling).baseUrl("b", base())
+                LlmRing ring = realTimeRing(stalling)
+                        .baseUrl("b", base())
                         .timeouts(ROOMY.toBuilder().streamIdle(ms(300)).build())
-                        .retryPolicy(RetryPolicy.none()).build();
+                        .retryPolicy(RetryPolicy.none())
+                        .build();
                 ChatStream stream = ring.stream(request("chat"))) {
             RoutingTrace.Attempt first = stream.response().trace().attempts().get(0);
             assertTrue(first.reason().orElseThrow().contains("silent"), first.toString());
@@ -152,7 +174,9 @@ class TimeoutTest extends WireMockSupport {
     @Test
     void aStreamSilentAfterContentEndsWithAnIdleTimeout() throws Exception {
         try (StallingServer stalling = new StallingServer(StallingServer.SSE_HEADERS + "data: {\"text\":\"Hel\"}\n\n");
-                LlmRing ring = realTimeRing(stalling).timeouts(ROOMY.toBuilder().streamIdle(ms(150)).build()).build();
+                LlmRing ring = realTimeRing(stalling)
+                        .timeouts(ROOMY.toBuilder().streamIdle(ms(150)).build())
+                        .build();
                 ChatStream stream = ring.stream(request("a:m1"))) {
             var events = stream.iterator();
             assertEquals(new StreamEvent.TextDelta("Hel"), events.next());
@@ -166,7 +190,8 @@ class TimeoutTest extends WireMockSupport {
     @Test
     void aConnectionRefusedIsAConnectionException() {
         LlmRing.Builder b = ring().baseUrl("a", java.net.URI.create("http://127.0.0.1:1"))
-                .retryPolicy(RetryPolicy.none()).environment(Map.<String, String>of()::get);
+                .retryPolicy(RetryPolicy.none())
+                .environment(Map.<String, String>of()::get);
         try (LlmRing ring = b.build()) {
             ConnectionException e = assertThrows(ConnectionException.class, () -> ring.chat(request("a:m1")));
             assertTrue(e.isRetryable());

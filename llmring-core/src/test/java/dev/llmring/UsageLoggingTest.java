@@ -25,11 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every finished call reports one usage record to the llmring server; reporting never fails a call. */
 class UsageLoggingTest extends WireMockSupport {
-    private static final Lockfile LOCK = Lockfile.parse("""
+    private static final Lockfile LOCK = Lockfile.parse(
+            """
             [[profiles.default.bindings]]
             alias = "chat"
             models = ["a:m1", "b:m2"]
-            """, Format.TOML, "test");
+            """,
+            Format.TOML,
+            "test");
 
     @TempDir
     Path dir;
@@ -37,7 +40,8 @@ class UsageLoggingTest extends WireMockSupport {
     private final List<UsageRecord> records = new CopyOnWriteArrayList<>();
 
     private LlmRing.Builder logging() {
-        return ring().poolResolver(new LockfileResolver(LOCK, LOCK.profile("default"))).usageSink(records::add);
+        return ring().poolResolver(new LockfileResolver(LOCK, LOCK.profile("default")))
+                .usageSink(records::add);
     }
 
     @Test
@@ -45,7 +49,10 @@ class UsageLoggingTest extends WireMockSupport {
         server.stubFor(post("/a/chat").willReturn(error(503, "overloaded")));
         server.stubFor(post("/b/chat").willReturn(answer("x")));
         RegistryFiles files = new RegistryFiles(dir).current("b", model("m2", 2, 4, 1_000, 100));
-        try (LlmRing ring = logging().retryPolicy(RetryPolicy.none()).registry(files.registry()).build()) {
+        try (LlmRing ring = logging()
+                .retryPolicy(RetryPolicy.none())
+                .registry(files.registry())
+                .build()) {
             ring.chat(request("chat"));
         }
         assertEquals(1, records.size());
@@ -63,9 +70,11 @@ class UsageLoggingTest extends WireMockSupport {
 
     @Test
     void aStreamedCallIsReportedOnceWhenItEnds() {
-        server.stubFor(post("/a/chat").willReturn(sseAnswer(sse("{\"text\":\"hi\"}", "{\"usage\":{\"in\":7,\"out\":2}}",
-                "{\"finish\":\"stop\"}"))));
-        try (LlmRing ring = logging().build(); ChatStream stream = ring.stream(request("chat"))) {
+        server.stubFor(post("/a/chat")
+                .willReturn(sseAnswer(
+                        sse("{\"text\":\"hi\"}", "{\"usage\":{\"in\":7,\"out\":2}}", "{\"finish\":\"stop\"}"))));
+        try (LlmRing ring = logging().build();
+                ChatStream stream = ring.stream(request("chat"))) {
             assertTrue(records.isEmpty());
             stream.response();
         }
@@ -86,9 +95,11 @@ class UsageLoggingTest extends WireMockSupport {
     @Test
     void aSinkThatThrowsNeverFailsTheCall() {
         server.stubFor(post("/a/chat").willReturn(answer("x")));
-        try (LlmRing ring = logging().usageSink(r -> {
-            throw new IllegalStateException("server client bug");
-        }).build()) {
+        try (LlmRing ring = logging()
+                .usageSink(r -> {
+                    throw new IllegalStateException("server client bug");
+                })
+                .build()) {
             assertEquals("x", ring.chat(request("chat")).text());
         }
     }
@@ -105,21 +116,26 @@ class UsageLoggingTest extends WireMockSupport {
 
     @Test
     void aServerClientMadeFromTheEnvironmentIsClosedWithTheClient() {
-        Map<String, String> env = Map.of("LLMRING_SERVER_URL", "https://127.0.0.1:1", "LLMRING_API_KEY",
-                "test-key-123");
+        Map<String, String> env =
+                Map.of("LLMRING_SERVER_URL", "https://127.0.0.1:1", "LLMRING_API_KEY", "test-key-123");
         LlmRing ring = ring().environment(env::get).serverFromEnvironment().build();
         ServerClient owned = ring.ownedServer();
         assertEquals(URI.create("https://127.0.0.1:1"), owned.serverUrl());
         ring.close();
-        assertFalse(owned.logUsage(UsageRecord.builder().alias("x").provider("a").model("m").build()));
+        assertFalse(owned.logUsage(
+                UsageRecord.builder().alias("x").provider("a").model("m").build()));
     }
 
     @Test
     void aGivenServerClientIsLeftOpen() {
-        try (ServerClient given = ServerClient.builder().serverUrl(URI.create("https://127.0.0.1:1"))
-                .apiKey("test-key-123").closeTimeout(Duration.ZERO).build()) {
+        try (ServerClient given = ServerClient.builder()
+                .serverUrl(URI.create("https://127.0.0.1:1"))
+                .apiKey("test-key-123")
+                .closeTimeout(Duration.ZERO)
+                .build()) {
             ring().server(given).build().close();
-            assertTrue(given.logUsage(UsageRecord.builder().alias("x").provider("a").model("m").build()));
+            assertTrue(given.logUsage(
+                    UsageRecord.builder().alias("x").provider("a").model("m").build()));
         }
     }
 
@@ -133,7 +149,8 @@ class UsageLoggingTest extends WireMockSupport {
     @Test
     void serverFromEnvironmentWithAUrlButNoKeyFailsTheBuild() {
         Map<String, String> env = Map.of("LLMRING_SERVER_URL", "https://127.0.0.1:1");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> ring().environment(env::get).serverFromEnvironment().build());
         assertTrue(e.getMessage().contains("LLMRING_API_KEY"), e.getMessage());
     }

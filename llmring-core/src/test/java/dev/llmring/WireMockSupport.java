@@ -25,7 +25,8 @@ abstract class WireMockSupport {
 
     @BeforeAll
     static void startServer() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").asynchronousResponseEnabled(true));
+        server = new WireMockServer(
+                options().dynamicPort().bindAddress("127.0.0.1").asynchronousResponseEnabled(true));
         server.start();
         warmUp();
     }
@@ -33,9 +34,11 @@ abstract class WireMockSupport {
     /** One exchange through the JDK client, so that no test pays for Jetty's and the client's first request. */
     private static void warmUp() {
         try {
-            java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(URI.create(base() + "/__admin/health")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(URI.create(base() + "/__admin/health"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -84,13 +87,17 @@ abstract class WireMockSupport {
 
     /** A whole-body answer with text, usage and finish. */
     static ResponseDefinitionBuilder answer(String text) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
                 .withHeader("x-test-request-id", "req-" + text)
                 .withBody("[{\"text\":\"" + text + "\"},{\"usage\":{\"in\":3,\"out\":5}},{\"finish\":\"stop\"}]");
     }
 
     static ResponseDefinitionBuilder error(int status, String type) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"type\":\"" + type + "\",\"message\":\"" + type + " happened\"}}");
     }
 
@@ -100,7 +107,10 @@ abstract class WireMockSupport {
     }
 
     static ResponseDefinitionBuilder sseAnswer(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/event-stream")
+                .withBody(body);
     }
 
     static Duration ms(long millis) {

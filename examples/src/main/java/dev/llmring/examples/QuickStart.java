@@ -67,7 +67,10 @@ public final class QuickStart {
             return explicit;
         }
         List<String> present = KEY_VARIABLES.stream()
-                .filter(v -> { String value = env.apply(v); return value != null && !value.isBlank(); })
+                .filter(v -> {
+                    String value = env.apply(v);
+                    return value != null && !value.isBlank();
+                })
                 .toList();
         if (present.isEmpty()) {
             out.println("No provider API key in the environment (" + String.join(", ", KEY_VARIABLES) + ").");
@@ -80,10 +83,13 @@ public final class QuickStart {
     }
 
     private static void report(ChatResponse response, PrintStream out) {
-        out.println("-- served by " + response.binding() + " in " + response.latency().toMillis() + " ms"
-                + response.timeToFirstEvent().map(t -> " (first event after " + t.toMillis() + " ms)").orElse(""));
-        response.usage().ifPresent(u -> out.println("-- tokens: " + u.inputTokens() + " in, " + u.outputTokens()
-                + " out"));
+        out.println("-- served by " + response.binding() + " in "
+                + response.latency().toMillis() + " ms"
+                + response.timeToFirstEvent()
+                        .map(t -> " (first event after " + t.toMillis() + " ms)")
+                        .orElse(""));
+        response.usage()
+                .ifPresent(u -> out.println("-- tokens: " + u.inputTokens() + " in, " + u.outputTokens() + " out"));
         response.cost().ifPresent(c -> out.println("-- cost: " + c));
         out.println("-- routing trace: " + response.trace());
     }

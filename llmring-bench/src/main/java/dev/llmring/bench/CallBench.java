@@ -30,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * ceiling.
  */
 @State(Scope.Benchmark)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC"})
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class CallBench {
@@ -59,13 +61,15 @@ public class CallBench {
         long bytes = server.allocatedBytes();
         calls.close();
         server.close();
-        System.out.printf("%nfake server: %d requests on %d connections, %.0f bytes allocated per request%n",
+        System.out.printf(
+                "%nfake server: %d requests on %d connections, %.0f bytes allocated per request%n",
                 requests, server.connectionsAccepted(), requests == 0 ? 0.0 : (double) bytes / requests);
     }
 
     private void check(BenchClient.Answer answer, String text, long outputTokens) {
         if (client.equals("socket")) return; // parses nothing
-        if (!answer.text().equals(text) || answer.inputTokens() != Canned.PROMPT_TOKENS
+        if (!answer.text().equals(text)
+                || answer.inputTokens() != Canned.PROMPT_TOKENS
                 || answer.outputTokens() != outputTokens) {
             throw new IllegalStateException(client + " read a wrong answer: " + answer);
         }

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 final class Canned {
     static final int CHUNKS = 200;
     static final String TOKEN = " token";
-    static final String ANSWER = ("The quick brown fox jumps over the lazy dog. ").repeat(10).trim();
+    static final String ANSWER =
+            ("The quick brown fox jumps over the lazy dog. ").repeat(10).trim();
     static final int PROMPT_TOKENS = 25;
     static final int COMPLETION_TOKENS = 90;
 
@@ -42,7 +43,8 @@ final class Canned {
                 + "\"choices\":";
         String[] events = new String[CHUNKS + 3];
         for (int i = 0; i < CHUNKS; i++) {
-            String delta = i == 0 ? "{\"role\":\"assistant\",\"content\":\"" + TOKEN + "\",\"refusal\":null}"
+            String delta = i == 0
+                    ? "{\"role\":\"assistant\",\"content\":\"" + TOKEN + "\",\"refusal\":null}"
                     : "{\"content\":\"" + TOKEN + "\"}";
             events[i] = "data: " + head + "[{\"index\":0,\"delta\":" + delta
                     + ",\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}\n\n";

@@ -30,8 +30,14 @@ public final class Compare {
     private static final String[] BENCHMARKS = {"chat", "stream", "chat64"};
 
     /** One line of the table: a benchmark's score or its allocation, how to compare it, and the target. */
-    private record Metric(String label, String benchmark, boolean alloc, String unit, String target,
-            double bound, boolean higherIsBetter) {}
+    private record Metric(
+            String label,
+            String benchmark,
+            boolean alloc,
+            String unit,
+            String target,
+            double bound,
+            boolean higherIsBetter) {}
 
     private static final List<Metric> METRICS = List.of(
             new Metric("single-call latency, chat", "chat", false, "us/call", "report", 0, false),
@@ -56,10 +62,12 @@ public final class Compare {
                 for (RunResult r : run(client, BENCHMARKS, warmup, measure)) {
                     String bench = name(r);
                     Map<String, List<Double>> of = values.computeIfAbsent(client, c -> new LinkedHashMap<>());
-                    of.computeIfAbsent(bench, b -> new ArrayList<>()).add(r.getPrimaryResult().getScore());
+                    of.computeIfAbsent(bench, b -> new ArrayList<>())
+                            .add(r.getPrimaryResult().getScore());
                     Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
                     if (alloc != null) {
-                        of.computeIfAbsent(bench + ":alloc", b -> new ArrayList<>()).add(alloc.getScore());
+                        of.computeIfAbsent(bench + ":alloc", b -> new ArrayList<>())
+                                .add(alloc.getScore());
                     }
                 }
             }
@@ -94,13 +102,21 @@ public final class Compare {
         return full.substring(full.lastIndexOf('.') + 1);
     }
 
-    private static void print(Map<String, Map<String, List<Double>>> values, Map<String, Double> ceiling, int rounds,
-            int warmup, int measure) {
+    private static void print(
+            Map<String, Map<String, List<Double>>> values,
+            Map<String, Double> ceiling,
+            int rounds,
+            int warmup,
+            int measure) {
         Map<String, List<Double>> ring = values.get("llmring");
         Map<String, List<Double>> raw = values.get("raw");
-        System.out.printf(Locale.ROOT, "%n%d rounds, each one fork per client (%d x 1 s warm-up, %d x 1 s measured); "
-                + "mean +- 95%% CI over rounds; ratio = llmring / raw within a round, then averaged%n%n", rounds,
-                warmup, measure);
+        System.out.printf(
+                Locale.ROOT,
+                "%n%d rounds, each one fork per client (%d x 1 s warm-up, %d x 1 s measured); "
+                        + "mean +- 95%% CI over rounds; ratio = llmring / raw within a round, then averaged%n%n",
+                rounds,
+                warmup,
+                measure);
         System.out.println("| metric | llmring | raw HttpClient + Jackson | llmring / raw | target | met |");
         System.out.println("|---|---:|---:|---:|---|---|");
         for (Metric m : METRICS) {
@@ -110,21 +126,36 @@ public final class Compare {
             List<Double> ratios = new ArrayList<>();
             for (int i = 0; i < Math.min(a.size(), b.size()); i++) ratios.add(a.get(i) / b.get(i));
             double ratio = mean(ratios);
-            String met = m.bound() == 0 ? "-" : (m.higherIsBetter() ? ratio >= m.bound() : ratio <= m.bound())
-                    ? "yes" : "no";
-            System.out.printf(Locale.ROOT, "| %s | %s %s | %s %s | %.2fx +- %.2f | %s | %s |%n", m.label(),
-                    fmt(a), m.unit(), fmt(b), m.unit(), ratio, ci(ratios), m.target(), met);
+            String met = m.bound() == 0
+                    ? "-"
+                    : (m.higherIsBetter() ? ratio >= m.bound() : ratio <= m.bound()) ? "yes" : "no";
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s %s | %s %s | %.2fx +- %.2f | %s | %s |%n",
+                    m.label(),
+                    fmt(a),
+                    m.unit(),
+                    fmt(b),
+                    m.unit(),
+                    ratio,
+                    ci(ratios),
+                    m.target(),
+                    met);
         }
         if (!ceiling.isEmpty()) {
-            System.out.printf(Locale.ROOT, "%nfake server alone (socket client, parses nothing): chat %.1f us/call, "
-                    + "64 callers %.0f calls/s%n", ceiling.getOrDefault("chat", Double.NaN),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nfake server alone (socket client, parses nothing): chat %.1f us/call, "
+                            + "64 callers %.0f calls/s%n",
+                    ceiling.getOrDefault("chat", Double.NaN),
                     ceiling.getOrDefault("chat64", Double.NaN));
         }
     }
 
     private static String fmt(List<Double> v) {
         double m = mean(v);
-        return m >= 1000 ? String.format(Locale.ROOT, "%,.0f +- %,.0f", m, ci(v))
+        return m >= 1000
+                ? String.format(Locale.ROOT, "%,.0f +- %,.0f", m, ci(v))
                 : String.format(Locale.ROOT, "%.1f +- %.1f", m, ci(v));
     }
 

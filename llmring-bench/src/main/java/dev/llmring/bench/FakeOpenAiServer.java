@@ -31,9 +31,11 @@ final class FakeOpenAiServer implements AutoCloseable {
     private static final byte[] STREAM_TRUE = "\"stream\":true".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] REQUEST_LINE = "POST /v1/chat/completions ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NOT_FOUND = ("HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\n"
-            + "Content-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII);
+                    + "Content-Length: 2\r\n\r\n{}")
+            .getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BAD_REQUEST = ("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n"
-            + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                    + "Content-Length: 0\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
 
     private final ServerSocket listener;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
@@ -56,7 +58,8 @@ final class FakeOpenAiServer implements AutoCloseable {
 
     /** The OpenAI base URL of this server, {@code http://127.0.0.1:PORT/v1}. */
     URI baseUrl() {
-        return URI.create("http://" + listener.getInetAddress().getHostAddress() + ":" + listener.getLocalPort() + "/v1");
+        return URI.create(
+                "http://" + listener.getInetAddress().getHostAddress() + ":" + listener.getLocalPort() + "/v1");
     }
 
     int port() {

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * comes, to the end of the body (so that the connection goes back to the pool).
  */
 final class RawClient implements BenchClient {
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ObjectMapper mapper = new ObjectMapper();
     private final URI endpoint;
 
@@ -59,8 +60,10 @@ final class RawClient implements BenchClient {
         if (response.statusCode() != 200) throw new IOException("HTTP " + response.statusCode());
         JsonNode root = mapper.readTree(response.body());
         JsonNode usage = root.path("usage");
-        return new Answer(root.path("choices").path(0).path("message").path("content").asText(),
-                usage.path("prompt_tokens").asLong(), usage.path("completion_tokens").asLong());
+        return new Answer(
+                root.path("choices").path(0).path("message").path("content").asText(),
+                usage.path("prompt_tokens").asLong(),
+                usage.path("completion_tokens").asLong());
     }
 
     @Override

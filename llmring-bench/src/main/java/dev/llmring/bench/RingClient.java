@@ -17,7 +17,8 @@ import java.net.URI;
  * the usage.
  */
 final class RingClient implements BenchClient {
-    private static final String LOCKFILE = """
+    private static final String LOCKFILE =
+            """
             version = "1.0"
             default_profile = "default"
 

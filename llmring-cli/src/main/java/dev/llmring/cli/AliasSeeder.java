@@ -55,7 +55,9 @@ final class AliasSeeder {
         List<ModelInfo> upper = candidates.stream()
                 .filter(m -> blended(m).compareTo(floor) >= 0 && blended(m).compareTo(cap) <= 0)
                 .toList();
-        List<ModelInfo> reasoning = upper.stream().filter(m -> m.isReasoningModel() || m.supportsThinking()).toList();
+        List<ModelInfo> reasoning = upper.stream()
+                .filter(m -> m.isReasoningModel() || m.supportsThinking())
+                .toList();
         List<ModelInfo> deepPool = reasoning.isEmpty() ? upper : reasoning;
         Comparator<ModelInfo> mostCapable = Comparator.comparing(AliasSeeder::blended)
                 .thenComparing(m -> m.maxInputTokens().orElse(0))

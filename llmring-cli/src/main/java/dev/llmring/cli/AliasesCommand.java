@@ -10,15 +10,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code llmring aliases}: the aliases of a profile and their pools. */
-@Command(name = "aliases", mixinStandardHelpOptions = true,
+@Command(
+        name = "aliases",
+        mixinStandardHelpOptions = true,
         description = {
             "List the aliases of a profile and their pools.",
             "Pools are shown in order of preference, with each binding's constraints."
         })
 final class AliasesCommand implements Callable<Integer> {
-    @Option(names = "--profile", paramLabel = "PROFILE",
+    @Option(
+            names = "--profile",
+            paramLabel = "PROFILE",
             description = "The profile (default: LLMRING_PROFILE, else the lockfile's default_profile).")
-    @Nullable String profile;
+    @Nullable
+    String profile;
 
     private final Session session;
 

@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code llmring bind ALIAS MODEL[,MODEL…]}: set an alias's pool in a profile. */
-@Command(name = "bind", mixinStandardHelpOptions = true,
+@Command(
+        name = "bind",
+        mixinStandardHelpOptions = true,
         description = {
             "Bind an alias to a pool of models.",
             "The models are tried in the order given. Replaces the alias's pool (keeping its constraints) or adds"
@@ -28,18 +30,26 @@ import picocli.CommandLine.Spec;
         })
 final class BindCommand implements Callable<Integer> {
     @Spec
-    @Nullable CommandSpec spec;
+    @Nullable
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "ALIAS", description = "The alias (letters, digits, _ . -).")
     String alias = "";
 
-    @Parameters(index = "1..*", arity = "1..*", split = ",", paramLabel = "MODEL",
+    @Parameters(
+            index = "1..*",
+            arity = "1..*",
+            split = ",",
+            paramLabel = "MODEL",
             description = "provider:model references, comma- or space-separated, in order of preference.")
     List<String> models = new ArrayList<>();
 
-    @Option(names = "--profile", paramLabel = "PROFILE",
+    @Option(
+            names = "--profile",
+            paramLabel = "PROFILE",
             description = "The profile (default: LLMRING_PROFILE, else the lockfile's default_profile).")
-    @Nullable String profile;
+    @Nullable
+    String profile;
 
     private final Session session;
 
@@ -52,10 +62,12 @@ final class BindCommand implements Callable<Integer> {
         List<ModelRef> pool = parsePool();
         Lockfile lock = session.lockfile();
         Path path = session.editablePath(lock);
-        boolean create = profile != null && !profile.isBlank() && !lock.profiles().containsKey(profile.strip());
-        String profileName = create ? profile.strip() : session.profile(lock, profile).name();
-        Optional<Binding> previous = create ? Optional.empty()
-                : lock.profiles().get(profileName).binding(alias);
+        boolean create =
+                profile != null && !profile.isBlank() && !lock.profiles().containsKey(profile.strip());
+        String profileName =
+                create ? profile.strip() : session.profile(lock, profile).name();
+        Optional<Binding> previous =
+                create ? Optional.empty() : lock.profiles().get(profileName).binding(alias);
         Map<String, Object> constraints = previous.map(Binding::constraints).orElse(Map.of());
         Binding binding;
         try {
@@ -82,8 +94,10 @@ final class BindCommand implements Callable<Integer> {
                 throw Cli.usage(spec, e.getMessage());
             }
             if (!known.contains(model.provider())) {
-                throw Cli.usage(spec, "unknown provider '" + model.provider() + "' in '" + ref + "'; known providers: "
-                        + String.join(", ", known));
+                throw Cli.usage(
+                        spec,
+                        "unknown provider '" + model.provider() + "' in '" + ref + "'; known providers: "
+                                + String.join(", ", known));
             }
             pool.add(model);
         }

@@ -23,7 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code llmring chat ALIAS [PROMPT]}: one turn, or a conversation read from standard input. */
-@Command(name = "chat", mixinStandardHelpOptions = true,
+@Command(
+        name = "chat",
+        mixinStandardHelpOptions = true,
         description = {
             "Talk to a model by alias.",
             "With PROMPT, one turn; without, a conversation: each line of standard input is a user message, until"
@@ -37,20 +39,27 @@ final class ChatCommand implements Callable<Integer> {
     String alias = "";
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "PROMPT", description = "The message (default: read stdin).")
-    @Nullable String prompt;
+    @Nullable
+    String prompt;
 
-    @Option(names = "--profile", paramLabel = "PROFILE",
+    @Option(
+            names = "--profile",
+            paramLabel = "PROFILE",
             description = "The profile (default: LLMRING_PROFILE, else the lockfile's default_profile).")
-    @Nullable String profile;
+    @Nullable
+    String profile;
 
     @Option(names = "--system", paramLabel = "TEXT", description = "A system message for the conversation.")
-    @Nullable String system;
+    @Nullable
+    String system;
 
     @Option(names = "--max-output-tokens", paramLabel = "N", description = "Cap the answer's length in tokens.")
-    @Nullable Integer maxOutputTokens;
+    @Nullable
+    Integer maxOutputTokens;
 
     @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature (0 to 2).")
-    @Nullable Double temperature;
+    @Nullable
+    Double temperature;
 
     private final Session session;
 
@@ -71,7 +80,8 @@ final class ChatCommand implements Callable<Integer> {
                 .discoverProviders(false);
         session.context().factories.forEach(builder::provider);
         try {
-            builder.registry(session.registry()); // the command's registry (--registry-url, --offline) prices and checks
+            builder.registry(
+                    session.registry()); // the command's registry (--registry-url, --offline) prices and checks
         } catch (CliFailure e) {
             builder.noRegistry();
         }
@@ -114,7 +124,8 @@ final class ChatCommand implements Callable<Integer> {
 
     /** Sends one user message with the history; on success both it and the answer join the history. */
     private void turn(LlmRing ring, List<Message> history, String text, TurnReport reporter) {
-        ChatRequest.Builder request = ChatRequest.builder(alias).messages(history).user(text);
+        ChatRequest.Builder request =
+                ChatRequest.builder(alias).messages(history).user(text);
         if (maxOutputTokens != null) request.maxOutputTokens(maxOutputTokens);
         if (temperature != null) request.temperature(temperature);
         ChatResponse response;

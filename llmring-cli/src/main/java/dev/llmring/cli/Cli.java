@@ -62,8 +62,10 @@ final class Cli {
             code = failure.exitCode();
         } else if (e instanceof CommandLine.ParameterException p) {
             return usageError(p, new String[0]);
-        } else if (e instanceof LockfileException || e instanceof LlmRingException
-                || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+        } else if (e instanceof LockfileException
+                || e instanceof LlmRingException
+                || e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException) {
             message = e.getMessage();
         } else {
             message = "unexpected " + e.getClass().getName() + ": " + e.getMessage()

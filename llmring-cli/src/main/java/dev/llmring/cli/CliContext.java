@@ -56,7 +56,8 @@ final class CliContext {
     }
 
     /** Looks an environment variable up; blank counts as unset. */
-    @Nullable String env(String name) {
+    @Nullable
+    String env(String name) {
         String value = environment.apply(name);
         return value == null || value.isBlank() ? null : value;
     }
@@ -94,7 +95,8 @@ final class CliContext {
         }
 
         Builder workingDirectory(Path directory) {
-            this.workingDirectory = Objects.requireNonNull(directory, "directory").toAbsolutePath();
+            this.workingDirectory =
+                    Objects.requireNonNull(directory, "directory").toAbsolutePath();
             return this;
         }
 
@@ -126,7 +128,8 @@ final class CliContext {
         CliContext build() {
             if (factories == null) {
                 List<ProviderFactory> found = new ArrayList<>();
-                ServiceLoader.load(ProviderFactory.class, CliContext.class.getClassLoader()).forEach(found::add);
+                ServiceLoader.load(ProviderFactory.class, CliContext.class.getClassLoader())
+                        .forEach(found::add);
                 factories = found;
             }
             return new CliContext(this);

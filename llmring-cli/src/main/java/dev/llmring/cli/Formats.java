@@ -79,12 +79,15 @@ final class Formats {
         ObjectNode prices = node.putObject("dollars_per_million_tokens");
         prices(m).forEach(prices::put);
         if (m.longContextThresholdTokens().isPresent()) {
-            node.put("long_context_threshold_tokens", m.longContextThresholdTokens().getAsLong());
+            node.put(
+                    "long_context_threshold_tokens",
+                    m.longContextThresholdTokens().getAsLong());
         } else {
             node.putNull("long_context_threshold_tokens");
         }
         ObjectNode caps = node.putObject("capabilities");
-        m.capabilities().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        m.capabilities().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> caps.put(e.getKey(), e.getValue()));
         node.put("active", m.isActive());
         if (m.deprecatedDate().isPresent()) {
@@ -97,13 +100,15 @@ final class Formats {
     }
 
     private static void putInt(ObjectNode node, String field, OptionalInt value) {
-        if (value.isPresent()) node.put(field, value.getAsInt()); else node.putNull(field);
+        if (value.isPresent()) node.put(field, value.getAsInt());
+        else node.putNull(field);
     }
 
     /** {@code key=value, key=value}, or {@code -}. */
     static String constraints(Map<String, Object> constraints) {
         if (constraints.isEmpty()) return "-";
-        return constraints.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        return constraints.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
     }
 }

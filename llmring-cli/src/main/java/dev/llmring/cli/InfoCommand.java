@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code llmring info MODEL|ALIAS}: a model's registry entry, or those of an alias's pool. */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(
+        name = "info",
+        mixinStandardHelpOptions = true,
         description = {
             "Show the registry entry of a model or of an alias's pool.",
             "Names and aliases, context window, prices per million tokens, capabilities and status of"
@@ -32,9 +34,12 @@ final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL|ALIAS", description = "provider:model, an alias or package:alias.")
     String target = "";
 
-    @Option(names = "--profile", paramLabel = "PROFILE",
+    @Option(
+            names = "--profile",
+            paramLabel = "PROFILE",
             description = "The profile an alias is read from (default: LLMRING_PROFILE, else default_profile).")
-    @Nullable String profile;
+    @Nullable
+    String profile;
 
     private final Session session;
 
@@ -50,7 +55,8 @@ final class InfoCommand implements Callable<Integer> {
         if (ModelRef.isModelReference(target, session.knownProviders())) {
             refs = List.of(parse(target));
             Optional<Lockfile> lock = optionalLockfile();
-            if (lock.isPresent() && profile != null) pins = session.profile(lock.get(), profile).registryVersions();
+            if (lock.isPresent() && profile != null)
+                pins = session.profile(lock.get(), profile).registryVersions();
         } else {
             Lockfile lock = session.lockfile();
             Profile selected = session.profile(lock, profile);
@@ -72,7 +78,8 @@ final class InfoCommand implements Callable<Integer> {
                 session.err().println("llmring: " + ref + " is not in the registry");
                 continue;
             }
-            if (session.json()) Formats.json(list.addObject(), info.get()); else print(info.get(), pins);
+            if (session.json()) Formats.json(list.addObject(), info.get());
+            else print(info.get(), pins);
         }
         if (session.json()) {
             var notFound = json.putArray("not_found");
@@ -103,20 +110,36 @@ final class InfoCommand implements Callable<Integer> {
         out.println(m.ref() + (m.displayName().equals(m.modelName()) ? "" : " (" + m.displayName() + ")"));
         Table t = Table.headless(2);
         if (!m.aliases().isEmpty()) t.row("aliases", String.join(", ", m.aliases()));
-        String version = m.registryVersion().isPresent() ? String.valueOf(m.registryVersion().getAsInt()) : "-";
+        String version = m.registryVersion().isPresent()
+                ? String.valueOf(m.registryVersion().getAsInt())
+                : "-";
         t.row("registry version", version + (pins.containsKey(m.provider()) ? " (pinned)" : " (current)"));
-        t.row("context window", Formats.tokens(m.maxInputTokens()) + " input tokens, "
-                + Formats.tokens(m.maxOutputTokens()) + " output tokens");
+        t.row(
+                "context window",
+                Formats.tokens(m.maxInputTokens()) + " input tokens, " + Formats.tokens(m.maxOutputTokens())
+                        + " output tokens");
         Map<String, BigDecimal> prices = Formats.prices(m);
-        t.row("price per 1M tokens", prices.isEmpty() ? "unknown" : String.join(", ", prices.entrySet().stream()
-                .map(e -> e.getKey().replace('_', ' ') + " " + Formats.price(e.getValue())).toList()));
+        t.row(
+                "price per 1M tokens",
+                prices.isEmpty()
+                        ? "unknown"
+                        : String.join(
+                                ", ",
+                                prices.entrySet().stream()
+                                        .map(e -> e.getKey().replace('_', ' ') + " " + Formats.price(e.getValue()))
+                                        .toList()));
         if (m.longContextThresholdTokens().isPresent()) {
-            t.row("long context above", String.format(java.util.Locale.ROOT, "%,d input tokens",
-                    m.longContextThresholdTokens().getAsLong()));
+            t.row(
+                    "long context above",
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%,d input tokens",
+                            m.longContextThresholdTokens().getAsLong()));
         }
         List<String> yes = new ArrayList<>();
         List<String> no = new ArrayList<>();
-        m.capabilities().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        m.capabilities().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .filter(e -> !e.getKey().equals("is_active")) // shown as the status
                 .forEach(e -> (e.getValue() ? yes : no).add(e.getKey()));
         t.row("supports", yes.isEmpty() ? "-" : String.join(", ", yes));

@@ -10,7 +10,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code llmring}: the root command, holding the global options (accepted before or after the subcommand). */
-@Command(name = "llmring",
+@Command(
+        name = "llmring",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Call LLMs by alias: manage the llmring.lock lockfile and inspect the model registry.",
@@ -25,30 +26,46 @@ import picocli.CommandLine.Spec;
             ChatCommand.class,
             ReceiptsCommand.class,
         },
-        footer = {"", "Exit status: 0 success, 1 a finding (validation, drift) or a failure, 2 a usage error.",
-            "Documentation: docs/cli.md"})
+        footer = {
+            "",
+            "Exit status: 0 success, 1 a finding (validation, drift) or a failure, 2 a usage error.",
+            "Documentation: docs/cli.md"
+        })
 final class LlmringCommand implements Callable<Integer> {
     @Spec
-    @Nullable CommandSpec spec;
+    @Nullable
+    CommandSpec spec;
 
-    @Option(names = "--lockfile", paramLabel = "FILE", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--lockfile",
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
             description = "The lockfile (default: LLMRING_LOCKFILE_PATH, else llmring.lock or llmring.lock.json in"
                     + " the working directory, else the classpath).")
-    @Nullable Path lockfile;
+    @Nullable
+    Path lockfile;
 
-    @Option(names = "--registry-url", paramLabel = "URL", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--registry-url",
+            paramLabel = "URL",
+            scope = ScopeType.INHERIT,
             description = "The model registry (default: LLMRING_REGISTRY_URL, else the public registry). An https"
                     + " URL, or a file: URL / absolute path of a local copy.")
-    @Nullable String registryUrl;
+    @Nullable
+    String registryUrl;
 
-    @Option(names = "--offline", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--offline",
+            scope = ScopeType.INHERIT,
             description = "Never fetch registry data: use the disk cache, whatever its age.")
     boolean offline;
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Machine-readable JSON on stdout.")
     boolean json;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
             description = "Stack traces on errors; lockfile warnings on every read.")
     boolean verbose;
 

@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code llmring lock bump-registry}: pin the current registry version of every provider a profile uses. */
-@Command(name = "bump-registry", mixinStandardHelpOptions = true,
+@Command(
+        name = "bump-registry",
+        mixinStandardHelpOptions = true,
         description = {
             "Pin the current registry versions.",
             "Sets registry_versions to the registry's current version for every provider the profile's pools use"
@@ -25,7 +27,8 @@ import picocli.CommandLine.Option;
         })
 final class LockBumpRegistryCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "PROFILE", description = "Only this profile (default: every profile).")
-    @Nullable String profile;
+    @Nullable
+    String profile;
 
     private final Session session;
 
@@ -81,7 +84,8 @@ final class LockBumpRegistryCommand implements Callable<Integer> {
             var list = out.putArray("pins");
             for (Bump b : bumps) {
                 ObjectNode node = list.addObject().put("profile", b.profile()).put("provider", b.provider());
-                if (b.before() == null) node.putNull("before"); else node.put("before", b.before());
+                if (b.before() == null) node.putNull("before");
+                else node.put("before", b.before());
                 node.put("after", b.after());
             }
             session.printJson(out);
@@ -94,8 +98,11 @@ final class LockBumpRegistryCommand implements Callable<Integer> {
         }
         Table table = new Table("PROFILE", "PROVIDER", "PINNED", "NOW");
         for (Bump b : bumps) {
-            table.row(b.profile(), b.provider(), b.before() == null ? "-" : b.before(), b.after()
-                    + (b.before() != null && b.before() == b.after() ? " (unchanged)" : ""));
+            table.row(
+                    b.profile(),
+                    b.provider(),
+                    b.before() == null ? "-" : b.before(),
+                    b.after() + (b.before() != null && b.before() == b.after() ? " (unchanged)" : ""));
         }
         table.print(out, "");
         out.println(changed ? "Updated " + path + "." : "All pins were current; " + path + " unchanged.");

@@ -7,7 +7,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code llmring lock}: the commands that create, check and pin the lockfile as a whole. */
-@Command(name = "lock", mixinStandardHelpOptions = true,
+@Command(
+        name = "lock",
+        mixinStandardHelpOptions = true,
         description = "Create, check and pin the lockfile.",
         subcommands = {
             LockInitCommand.class,
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
         })
 final class LockCommand implements Callable<Integer> {
     @Spec
-    @Nullable CommandSpec spec;
+    @Nullable
+    CommandSpec spec;
 
     private final Session session;
 

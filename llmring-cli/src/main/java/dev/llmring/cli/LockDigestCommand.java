@@ -5,7 +5,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code llmring lock digest}: the lockfile's digest. */
-@Command(name = "digest", mixinStandardHelpOptions = true,
+@Command(
+        name = "digest",
+        mixinStandardHelpOptions = true,
         description = {
             "Print the lockfile's digest.",
             "SHA-256 (hex) of the canonical JSON of what the lockfile binds. Timestamps, metadata, order and"
@@ -22,7 +24,8 @@ final class LockDigestCommand implements Callable<Integer> {
     public Integer call() {
         Lockfile lock = session.lockfile();
         if (session.json()) {
-            session.printJson(session.object().put("lockfile", Session.source(lock)).put("digest", lock.digest()));
+            session.printJson(
+                    session.object().put("lockfile", Session.source(lock)).put("digest", lock.digest()));
         } else {
             session.out().println(lock.digest());
         }

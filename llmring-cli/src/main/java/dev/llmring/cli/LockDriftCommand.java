@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code llmring lock drift}: what moved in the registry since the profile pinned it. */
-@Command(name = "drift", mixinStandardHelpOptions = true,
+@Command(
+        name = "drift",
+        mixinStandardHelpOptions = true,
         description = {
             "Report registry changes since the pinned versions.",
             "Compares each pinned registry version with the registry's current data, for every provider the"
@@ -31,7 +33,8 @@ import picocli.CommandLine.Option;
         })
 final class LockDriftCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "PROFILE", description = "Only this profile (default: every profile).")
-    @Nullable String profile;
+    @Nullable
+    String profile;
 
     @Option(names = "--all-changes", description = "Also list changes to models no pool uses.")
     boolean allChanges;
@@ -43,8 +46,13 @@ final class LockDriftCommand implements Callable<Integer> {
     }
 
     /** One provider of one profile: its pin, the current version, the changes in use and the others. */
-    private record Report(String profile, String provider, @Nullable Integer pinned, int current,
-            List<RegistryDrift.Change> inUse, List<RegistryDrift.Change> others) {}
+    private record Report(
+            String profile,
+            String provider,
+            @Nullable Integer pinned,
+            int current,
+            List<RegistryDrift.Change> inUse,
+            List<RegistryDrift.Change> others) {}
 
     @Override
     public Integer call() {
@@ -79,8 +87,8 @@ final class LockDriftCommand implements Callable<Integer> {
         try {
             changes = RegistryDrift.sincePinned(registry, provider, pinned);
         } catch (RegistryException e) {
-            throw new CliFailure("cannot compare " + provider + " version " + pinned + " with the current data: "
-                    + e.getMessage());
+            throw new CliFailure(
+                    "cannot compare " + provider + " version " + pinned + " with the current data: " + e.getMessage());
         }
         Set<String> used = canonical(registry, provider, models, pinned);
         List<RegistryDrift.Change> inUse = new ArrayList<>();
@@ -115,7 +123,8 @@ final class LockDriftCommand implements Callable<Integer> {
             var list = out.putArray("providers");
             for (Report r : reports) {
                 ObjectNode node = list.addObject().put("profile", r.profile()).put("provider", r.provider());
-                if (r.pinned() == null) node.putNull("pinned"); else node.put("pinned", r.pinned());
+                if (r.pinned() == null) node.putNull("pinned");
+                else node.put("pinned", r.pinned());
                 node.put("current", r.current());
                 changes(node.putArray("changes"), r.inUse());
                 if (allChanges) changes(node.putArray("other_changes"), r.others());
@@ -142,8 +151,10 @@ final class LockDriftCommand implements Callable<Integer> {
             if (allChanges) r.others().forEach(c -> out.println("  (not in use) " + c));
         }
         if (reports.isEmpty()) out.println("Nothing to compare: no pooled provider has registry data.");
-        out.println(drift ? "Drift: run 'llmring lock bump-registry' after reviewing the changes."
-                : "No drift in the models in use.");
+        out.println(
+                drift
+                        ? "Drift: run 'llmring lock bump-registry' after reviewing the changes."
+                        : "No drift in the models in use.");
     }
 
     private static void changes(com.fasterxml.jackson.databind.node.ArrayNode array, List<RegistryDrift.Change> list) {

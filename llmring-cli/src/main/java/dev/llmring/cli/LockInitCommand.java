@@ -23,7 +23,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code llmring lock init}: a new lockfile, seeded with aliases when keys and the registry allow. */
-@Command(name = "init", mixinStandardHelpOptions = true,
+@Command(
+        name = "init",
+        mixinStandardHelpOptions = true,
         description = {
             "Create a lockfile (seeding aliases when it can).",
             "The lockfile has the profiles default, dev, test and prod. When provider API keys are set and the"
@@ -35,10 +37,13 @@ final class LockInitCommand implements Callable<Integer> {
     static final List<String> PROFILES = List.of("default", "dev", "test", "prod");
     private static final List<String> CHEAP_PROFILES = List.of("dev", "test");
 
-    @Option(names = "--file", paramLabel = "FILE",
+    @Option(
+            names = "--file",
+            paramLabel = "FILE",
             description = "Where to write (default: --lockfile, else LLMRING_LOCKFILE_PATH, else ./llmring.lock)."
                     + " A name ending in .json is written as JSON.")
-    @Nullable Path file;
+    @Nullable
+    Path file;
 
     @Option(names = "--force", description = "Overwrite an existing file.")
     boolean force;
@@ -52,7 +57,9 @@ final class LockInitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext ctx = session.context();
-        Path target = file != null ? ctx.workingDirectory.resolve(file) : session.discovery().target();
+        Path target = file != null
+                ? ctx.workingDirectory.resolve(file)
+                : session.discovery().target();
         boolean replacing = Files.exists(target);
         if (replacing && !force) {
             throw new CliFailure(target + " already exists; use --force to overwrite it");
@@ -74,7 +81,10 @@ final class LockInitCommand implements Callable<Integer> {
     }
 
     /** What to bind, or why nothing. */
-    private record Seed(Map<String, List<ModelRef>> pools, Map<String, Integer> versions, @Nullable String reason,
+    private record Seed(
+            Map<String, List<ModelRef>> pools,
+            Map<String, Integer> versions,
+            @Nullable String reason,
             List<String> notes) {}
 
     private Seed seed() {
@@ -87,8 +97,12 @@ final class LockInitCommand implements Callable<Integer> {
             if (session.keyVariable(f).isPresent()) keyed.add(f);
         }
         if (keyed.isEmpty()) {
-            return new Seed(Map.of(), Map.of(), "no provider API key is set (" + String.join(", ", variables.stream()
-                    .sorted().toList()) + ")", notes);
+            return new Seed(
+                    Map.of(),
+                    Map.of(),
+                    "no provider API key is set ("
+                            + String.join(", ", variables.stream().sorted().toList()) + ")",
+                    notes);
         }
         Registry registry;
         try {
@@ -116,10 +130,12 @@ final class LockInitCommand implements Callable<Integer> {
             }
         }
         if (picks.isEmpty()) {
-            String why = unreachable.isEmpty() ? "the registry lists no usable model for "
-                    + keyed.stream().map(ProviderFactory::name).toList()
-                    : (session.offline() ? "offline, and the registry cache has no data for "
-                            : "the registry is unreachable for ")
+            String why = unreachable.isEmpty()
+                    ? "the registry lists no usable model for "
+                            + keyed.stream().map(ProviderFactory::name).toList()
+                    : (session.offline()
+                                    ? "offline, and the registry cache has no data for "
+                                    : "the registry is unreachable for ")
                             + String.join(", ", unreachable);
             return new Seed(Map.of(), Map.of(), why, notes);
         }
@@ -133,7 +149,8 @@ final class LockInitCommand implements Callable<Integer> {
             ArrayNode profiles = out.putArray("profiles");
             PROFILES.forEach(profiles::add);
             out.put("seeded", !seed.pools.isEmpty());
-            if (seed.reason == null) out.putNull("reason"); else out.put("reason", seed.reason);
+            if (seed.reason == null) out.putNull("reason");
+            else out.put("reason", seed.reason);
             ObjectNode aliases = out.putObject("aliases");
             seed.pools.forEach((alias, pool) -> {
                 ArrayNode models = aliases.putArray(alias);
@@ -147,8 +164,8 @@ final class LockInitCommand implements Callable<Integer> {
             return;
         }
         var out = session.out();
-        out.println((replaced ? "Replaced " : "Created ") + target + " with profiles "
-                + String.join(", ", PROFILES) + ".");
+        out.println(
+                (replaced ? "Replaced " : "Created ") + target + " with profiles " + String.join(", ", PROFILES) + ".");
         if (seed.pools.isEmpty()) {
             out.println("No aliases seeded: " + seed.reason + ".");
             out.println("Bind aliases with: llmring bind ALIAS provider:model[,provider:model...]");

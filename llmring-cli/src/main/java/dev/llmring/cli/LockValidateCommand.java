@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code llmring lock validate}: every problem of the lockfile at once. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
         description = {
             "Report every problem of the lockfile at once.",
             "Checks syntax and schema, secrets, and every pooled model of every profile against the registry"
@@ -42,7 +44,11 @@ final class LockValidateCommand implements Callable<Integer> {
     }
 
     /** One problem; {@code profiles} lists where a registry problem was seen, file/line/field where a parse one. */
-    record Finding(String severity, String subject, String message, List<String> profiles,
+    record Finding(
+            String severity,
+            String subject,
+            String message,
+            List<String> profiles,
             @Nullable LockfileException place) {}
 
     @Override
@@ -67,13 +73,19 @@ final class LockValidateCommand implements Callable<Integer> {
                     .forEach(b -> b.models().forEach(m -> providers.add(m.provider()))));
             for (String provider : providers) {
                 if (session.factory(provider).isEmpty()) {
-                    findings.add(new Finding("warning", provider, "no adapter is registered under this provider name"
-                            + " (fine if the application registers one)", List.of(), null));
+                    findings.add(new Finding(
+                            "warning",
+                            provider,
+                            "no adapter is registered under this provider name"
+                                    + " (fine if the application registers one)",
+                            List.of(),
+                            null));
                 }
             }
             if (!noRegistry) models = checkRegistry(lock, findings);
         }
-        long errors = findings.stream().filter(f -> f.severity().equals("error")).count();
+        long errors =
+                findings.stream().filter(f -> f.severity().equals("error")).count();
         long warnings = findings.size() - errors;
         boolean valid = errors == 0 && (!strict || warnings == 0);
         report(source, lock, findings, errors, warnings, valid, models);
@@ -94,8 +106,8 @@ final class LockValidateCommand implements Callable<Integer> {
             }
             if (refs.isEmpty()) continue;
             checked.addAll(refs);
-            for (RegistryValidation.Problem p : RegistryValidation.validate(registry, refs,
-                    profile.registryVersions(), today)) {
+            for (RegistryValidation.Problem p :
+                    RegistryValidation.validate(registry, refs, profile.registryVersions(), today)) {
                 String key = p.toString();
                 problems.putIfAbsent(key, p);
                 merged.computeIfAbsent(key, k -> new ArrayList<>()).add(profile.name());
@@ -103,12 +115,21 @@ final class LockValidateCommand implements Callable<Integer> {
         }
         problems.forEach((key, p) -> findings.add(new Finding(
                 p.severity() == RegistryValidation.Severity.ERROR ? "error" : "warning",
-                p.subject(), p.message(), List.copyOf(merged.get(key)), null)));
+                p.subject(),
+                p.message(),
+                List.copyOf(merged.get(key)),
+                null)));
         return checked.size();
     }
 
-    private void report(String source, @Nullable Lockfile lock, List<Finding> findings, long errors, long warnings,
-            boolean valid, int models) {
+    private void report(
+            String source,
+            @Nullable Lockfile lock,
+            List<Finding> findings,
+            long errors,
+            long warnings,
+            boolean valid,
+            int models) {
         if (session.json()) {
             ObjectNode out = session.object();
             out.put("lockfile", source);
@@ -137,8 +158,9 @@ final class LockValidateCommand implements Callable<Integer> {
         }
         var out = session.out();
         for (Finding f : findings) {
-            String where = f.profiles().isEmpty() ? "" : " (profile" + (f.profiles().size() > 1 ? "s " : " ")
-                    + String.join(", ", f.profiles()) + ")";
+            String where = f.profiles().isEmpty()
+                    ? ""
+                    : " (profile" + (f.profiles().size() > 1 ? "s " : " ") + String.join(", ", f.profiles()) + ")";
             String text = f.place() != null ? f.place().getMessage() : f.subject() + ": " + f.message();
             out.println(f.severity() + ": " + text + where);
         }
@@ -148,8 +170,8 @@ final class LockValidateCommand implements Callable<Integer> {
         }
         String summary = errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning"
                 + (warnings == 1 ? "" : "s");
-        String scope = lock.profiles().size() + " profiles, " + (noRegistry ? "registry not checked"
-                : models + " models checked against the registry");
+        String scope = lock.profiles().size() + " profiles, "
+                + (noRegistry ? "registry not checked" : models + " models checked against the registry");
         out.println(source + ": " + (valid ? "valid" : "invalid") + " (" + summary + "; " + scope + ")");
     }
 }

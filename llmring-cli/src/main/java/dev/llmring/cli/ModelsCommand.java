@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code llmring models}: the registry's models. */
-@Command(name = "models", mixinStandardHelpOptions = true,
+@Command(
+        name = "models",
+        mixinStandardHelpOptions = true,
         description = {
             "List the registry's models with prices and capabilities.",
             "The current models of a provider (default: every provider with an adapter): context window, prices"
@@ -23,10 +25,12 @@ import picocli.CommandLine.Spec;
         })
 final class ModelsCommand implements Callable<Integer> {
     @Spec
-    @Nullable CommandSpec spec;
+    @Nullable
+    CommandSpec spec;
 
     @Option(names = "--provider", paramLabel = "PROVIDER", description = "Only this provider.")
-    @Nullable String provider;
+    @Nullable
+    String provider;
 
     @Option(names = "--all", description = "Include inactive and deprecated models.")
     boolean all;
@@ -64,7 +68,8 @@ final class ModelsCommand implements Callable<Integer> {
             }
             if (!all) models.removeIf(m -> !m.isActive() || m.deprecatedDate().isPresent());
             if (session.json()) {
-                ObjectNode node = jsonProviders.addObject().put("provider", name).put("version", version);
+                ObjectNode node =
+                        jsonProviders.addObject().put("provider", name).put("version", version);
                 var list = node.putArray("models");
                 models.forEach(m -> Formats.json(list.addObject(), m));
             } else {
@@ -86,8 +91,13 @@ final class ModelsCommand implements Callable<Integer> {
                 + (models.size() == 1 ? "" : "s") + ")");
         Table table = new Table("MODEL", "CONTEXT", "MAX OUT", "INPUT/1M", "OUTPUT/1M", "CAPABILITIES", "STATUS");
         for (ModelInfo m : models) {
-            table.row(m.modelName(), Formats.tokens(m.maxInputTokens()), Formats.tokens(m.maxOutputTokens()),
-                    Formats.price(m.inputPrice()), Formats.price(m.outputPrice()), Formats.capabilitySummary(m),
+            table.row(
+                    m.modelName(),
+                    Formats.tokens(m.maxInputTokens()),
+                    Formats.tokens(m.maxOutputTokens()),
+                    Formats.price(m.inputPrice()),
+                    Formats.price(m.outputPrice()),
+                    Formats.capabilitySummary(m),
                     Formats.status(m));
         }
         table.print(out, "  ");

@@ -27,7 +27,9 @@ final class Profiles {
         Map<String, Set<String>> byProvider = new LinkedHashMap<>();
         for (Binding b : profile.bindings()) {
             for (ModelRef m : b.models()) {
-                byProvider.computeIfAbsent(m.provider(), p -> new LinkedHashSet<>()).add(m.model());
+                byProvider
+                        .computeIfAbsent(m.provider(), p -> new LinkedHashSet<>())
+                        .add(m.model());
             }
         }
         return byProvider;

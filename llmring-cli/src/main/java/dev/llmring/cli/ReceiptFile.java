@@ -41,16 +41,15 @@ final class ReceiptFile {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw new CliFailure(name + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
-                    + ": not JSON: " + e.getOriginalMessage());
+            throw new CliFailure(name + ":" + e.getLocation().getLineNr() + ":"
+                    + e.getLocation().getColumnNr() + ": not JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new CliFailure(name + ": " + e.getMessage());
         }
         return entries;
     }
 
-    private static Entry object(JsonParser p, JsonToken token, String text, String name, int index)
-            throws IOException {
+    private static Entry object(JsonParser p, JsonToken token, String text, String name, int index) throws IOException {
         if (token != JsonToken.START_OBJECT) {
             throw new CliFailure(name + ":" + p.currentTokenLocation().getLineNr() + ": receipt " + (index + 1)
                     + " is not a JSON object");

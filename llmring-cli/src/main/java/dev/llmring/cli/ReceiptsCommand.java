@@ -7,12 +7,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code llmring receipts}: work with signed receipts. */
-@Command(name = "receipts", mixinStandardHelpOptions = true,
+@Command(
+        name = "receipts",
+        mixinStandardHelpOptions = true,
         description = "Verify signed receipts.",
         subcommands = ReceiptsVerifyCommand.class)
 final class ReceiptsCommand implements Callable<Integer> {
     @Spec
-    @Nullable CommandSpec spec;
+    @Nullable
+    CommandSpec spec;
 
     private final Session session;
 

@@ -25,7 +25,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code llmring receipts verify FILE}: check receipt signatures, offline with pinned keys. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
         description = {
             "Verify the Ed25519 signatures of receipts.",
             "FILE holds one receipt (a JSON object), an array of them, or JSON lines; '-' reads standard input."
@@ -37,17 +39,22 @@ final class ReceiptsVerifyCommand implements Callable<Integer> {
     static final String SERVER_ENV = "LLMRING_SERVER_URL";
 
     @Spec
-    @Nullable CommandSpec spec;
+    @Nullable
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The receipts, or - for standard input.")
     String file = "";
 
     @Option(names = "--keys", paramLabel = "FILE", description = "The public keys (public-keys.json).")
-    @Nullable Path keys;
+    @Nullable
+    Path keys;
 
-    @Option(names = "--server", paramLabel = "URL",
+    @Option(
+            names = "--server",
+            paramLabel = "URL",
             description = "Fetch the keys from this llmring server (https; default: LLMRING_SERVER_URL).")
-    @Nullable String server;
+    @Nullable
+    String server;
 
     private final Session session;
 
@@ -81,7 +88,12 @@ final class ReceiptsVerifyCommand implements Callable<Integer> {
                 node.put("line", c.entry().line());
                 node.put("receipt_id", c.receipt() == null ? null : c.receipt().receiptId());
                 node.put("valid", c.result().isValid());
-                node.put("failure", c.result().failure().map(f -> f.name().toLowerCase(Locale.ROOT)).orElse(null));
+                node.put(
+                        "failure",
+                        c.result()
+                                .failure()
+                                .map(f -> f.name().toLowerCase(Locale.ROOT))
+                                .orElse(null));
                 node.put("message", c.result().message());
                 node.put("key_id", c.result().keyId().orElse(null));
                 if (c.receipt() != null && c.result().isValid()) {
@@ -95,15 +107,20 @@ final class ReceiptsVerifyCommand implements Callable<Integer> {
         } else {
             var out = session.out();
             for (Checked c : checked) {
-                String id = c.receipt() != null ? c.receipt().receiptId() : "receipt " + (c.entry().index() + 1)
-                        + " (line " + c.entry().line() + ")";
+                String id = c.receipt() != null
+                        ? c.receipt().receiptId()
+                        : "receipt " + (c.entry().index() + 1) + " (line "
+                                + c.entry().line() + ")";
                 if (c.result().isValid()) {
                     Receipt r = c.receipt();
                     out.println("valid    " + id + "  key " + c.result().keyId().orElse("-")
-                            + (r == null ? "" : "  " + r.alias() + "@" + r.profile() + "  " + r.provider() + ":"
-                                    + r.model() + "  $" + r.totalCost().toPlainString()));
+                            + (r == null
+                                    ? ""
+                                    : "  " + r.alias() + "@" + r.profile() + "  " + r.provider() + ":" + r.model()
+                                            + "  $" + r.totalCost().toPlainString()));
                 } else {
-                    out.println("INVALID  " + id + "  " + c.result().failure().map(Enum::name).orElse("") + ": "
+                    out.println("INVALID  " + id + "  "
+                            + c.result().failure().map(Enum::name).orElse("") + ": "
                             + c.result().message());
                 }
             }
@@ -117,7 +134,10 @@ final class ReceiptsVerifyCommand implements Callable<Integer> {
         if (keys != null) {
             Path path = session.context().workingDirectory.resolve(keys);
             try {
-                return ReceiptVerifier.builder().keys(ReceiptKeySet.load(path)).clock(session.context().clock).build();
+                return ReceiptVerifier.builder()
+                        .keys(ReceiptKeySet.load(path))
+                        .clock(session.context().clock)
+                        .build();
             } catch (IllegalArgumentException | UncheckedIOException | ReceiptVerificationException e) {
                 throw new CliFailure(path + ": " + e.getMessage());
             }
@@ -127,7 +147,9 @@ final class ReceiptsVerifyCommand implements Callable<Integer> {
             throw usage("give the public keys with --keys FILE, or a server with --server URL or " + SERVER_ENV);
         }
         try {
-            return ReceiptVerifier.builder().keysFromServer(URI.create(url.strip())).clock(session.context().clock)
+            return ReceiptVerifier.builder()
+                    .keysFromServer(URI.create(url.strip()))
+                    .clock(session.context().clock)
                     .build();
         } catch (IllegalArgumentException e) {
             throw server != null ? usage(e.getMessage()) : new CliFailure(SERVER_ENV + ": " + e.getMessage());

@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code llmring route ALIAS}: how an alias would be routed now. */
-@Command(name = "route", mixinStandardHelpOptions = true,
+@Command(
+        name = "route",
+        mixinStandardHelpOptions = true,
         description = {
             "Explain which binding of an alias would serve now.",
             "Shows ALIAS's pool, whether each binding is usable now (adapter, credentials in the environment,"
@@ -27,9 +29,12 @@ final class RouteCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ALIAS", description = "An alias, package:alias or provider:model.")
     String alias = "";
 
-    @Option(names = "--profile", paramLabel = "PROFILE",
+    @Option(
+            names = "--profile",
+            paramLabel = "PROFILE",
             description = "The profile (default: LLMRING_PROFILE, else the lockfile's default_profile).")
-    @Nullable String profile;
+    @Nullable
+    String profile;
 
     private final Session session;
 
@@ -43,7 +48,8 @@ final class RouteCommand implements Callable<Integer> {
         Profile selected = session.profile(lock, profile);
         List<ModelRef> pool = lock.resolve(alias, selected.name(), session.knownProviders());
         List<Candidate> candidates = new RouteExplainer(session).explain(pool, selected);
-        Optional<Candidate> serving = candidates.stream().filter(Candidate::usable).findFirst();
+        Optional<Candidate> serving =
+                candidates.stream().filter(Candidate::usable).findFirst();
         if (session.json()) {
             ObjectNode out = session.object();
             out.put("lockfile", Session.source(lock));
@@ -56,12 +62,14 @@ final class RouteCommand implements Callable<Integer> {
                 entry.put("usable", c.usable());
                 var checks = entry.putArray("checks");
                 for (Check check : c.checks()) {
-                    checks.addObject().put("check", check.name())
+                    checks.addObject()
+                            .put("check", check.name())
                             .put("status", check.status().name().toLowerCase(Locale.ROOT))
                             .put("detail", check.detail());
                 }
             }
-            if (serving.isPresent()) out.put("serving", serving.get().model().toString()); else out.putNull("serving");
+            if (serving.isPresent()) out.put("serving", serving.get().model().toString());
+            else out.putNull("serving");
             session.printJson(out);
         } else {
             var out = session.out();
@@ -71,12 +79,13 @@ final class RouteCommand implements Callable<Integer> {
             for (Candidate c : candidates) {
                 out.println("  " + i++ + ". " + c.model() + "  " + (c.usable() ? "usable" : "not usable"));
                 Table table = Table.headless(3);
-                c.checks().forEach(check -> table.row(check.name(),
-                        check.status().name().toLowerCase(Locale.ROOT), check.detail()));
+                c.checks()
+                        .forEach(check -> table.row(
+                                check.name(), check.status().name().toLowerCase(Locale.ROOT), check.detail()));
                 table.print(out, "       ");
             }
-            out.println(serving.map(c -> "Would serve: " + c.model()
-                    + (c == candidates.get(0) ? "" : " (the first usable binding)"))
+            out.println(serving.map(c ->
+                            "Would serve: " + c.model() + (c == candidates.get(0) ? "" : " (the first usable binding)"))
                     .orElse("No binding is usable now."));
         }
         return serving.isPresent() ? ExitCodes.OK : ExitCodes.FINDING;

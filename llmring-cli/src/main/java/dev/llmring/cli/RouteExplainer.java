@@ -20,7 +20,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class RouteExplainer {
     /** How a check came out: only {@code FAIL} rules a binding out. */
-    enum Status { OK, WARN, FAIL }
+    enum Status {
+        OK,
+        WARN,
+        FAIL
+    }
 
     /** One check of one binding. */
     record Check(String name, Status status, String detail) {}
@@ -39,15 +43,21 @@ final class RouteExplainer {
     }
 
     List<Candidate> explain(List<ModelRef> pool, Profile profile) {
-        ModelPolicy policy = ModelPolicy.builder().environment(session.context().environment).build();
+        ModelPolicy policy =
+                ModelPolicy.builder().environment(session.context().environment).build();
         LocalDate today = LocalDate.now(session.context().clock);
         List<Candidate> out = new ArrayList<>();
         for (ModelRef ref : pool) {
             List<Check> checks = new ArrayList<>();
             Optional<ProviderFactory> factory = session.factory(ref.provider());
-            checks.add(factory.isPresent() ? new Check("adapter", Status.OK, ref.provider())
-                    : new Check("adapter", Status.FAIL, "no adapter for provider '" + ref.provider() + "' (known: "
-                            + String.join(", ", session.knownProviders()) + ")"));
+            checks.add(
+                    factory.isPresent()
+                            ? new Check("adapter", Status.OK, ref.provider())
+                            : new Check(
+                                    "adapter",
+                                    Status.FAIL,
+                                    "no adapter for provider '" + ref.provider() + "' (known: "
+                                            + String.join(", ", session.knownProviders()) + ")"));
             factory.ifPresent(f -> checks.add(credentials(f)));
             Optional<ModelInfo> info = Optional.empty();
             Check registryCheck;
@@ -58,8 +68,8 @@ final class RouteExplainer {
             } catch (RegistryException | IllegalArgumentException e) {
                 registryCheck = new Check("registry", Status.WARN, "not checked: " + e.getMessage());
             }
-            Optional<String> refusal = info.map(policy::refusal).orElseGet(() -> policy.refusal(ref.provider(),
-                    ref.model()));
+            Optional<String> refusal =
+                    info.map(policy::refusal).orElseGet(() -> policy.refusal(ref.provider(), ref.model()));
             checks.add(refusal.map(r -> new Check("policy", Status.FAIL, r))
                     .orElseGet(() -> new Check("policy", Status.OK, "allowed")));
             checks.add(registryCheck);
@@ -77,7 +87,9 @@ final class RouteExplainer {
         if (f.apiKeyEnvironmentVariables().isEmpty()) return new Check("credentials", Status.OK, "no key needed");
         return session.keyVariable(f)
                 .map(v -> new Check("credentials", Status.OK, v + " is set"))
-                .orElseGet(() -> new Check("credentials", Status.FAIL,
+                .orElseGet(() -> new Check(
+                        "credentials",
+                        Status.FAIL,
                         "no key: set " + String.join(" or ", f.apiKeyEnvironmentVariables())));
     }
 
@@ -88,7 +100,10 @@ final class RouteExplainer {
         }
         if (!info.isActive()) return new Check("registry", Status.FAIL, "inactive: the provider no longer serves it");
         if (info.isDeprecatedOn(today)) {
-            return new Check("registry", Status.WARN, "deprecated since " + info.deprecatedDate().orElseThrow());
+            return new Check(
+                    "registry",
+                    Status.WARN,
+                    "deprecated since " + info.deprecatedDate().orElseThrow());
         }
         String detail = "active (" + version + "), " + Formats.price(info.inputPrice()) + " in / "
                 + Formats.price(info.outputPrice()) + " out per 1M tokens, context "

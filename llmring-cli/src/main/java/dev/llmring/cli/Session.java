@@ -108,8 +108,9 @@ final class Session {
 
     /** Where an edited lockfile goes: the file it was read from. A classpath lockfile cannot be edited. */
     Path editablePath(Lockfile lock) {
-        return lock.path().orElseThrow(() -> new CliFailure("cannot edit the lockfile " + source(lock)
-                + ": it is a classpath resource, not a file; copy it to a file and pass --lockfile FILE"));
+        return lock.path()
+                .orElseThrow(() -> new CliFailure("cannot edit the lockfile " + source(lock)
+                        + ": it is a classpath resource, not a file; copy it to a file and pass --lockfile FILE"));
     }
 
     /** The profile: {@code explicit} if given, else {@code LLMRING_PROFILE}, else the lockfile's default. */
@@ -131,12 +132,15 @@ final class Session {
 
     /** The environment variable holding the provider's key, if one is set; empty also when none is needed. */
     Optional<String> keyVariable(ProviderFactory factory) {
-        return factory.apiKeyEnvironmentVariables().stream().filter(v -> context.env(v) != null).findFirst();
+        return factory.apiKeyEnvironmentVariables().stream()
+                .filter(v -> context.env(v) != null)
+                .findFirst();
     }
 
     /** Whether the provider can be called as far as credentials go: it needs no key, or one is set. */
     boolean hasCredentials(ProviderFactory factory) {
-        return factory.apiKeyEnvironmentVariables().isEmpty() || keyVariable(factory).isPresent();
+        return factory.apiKeyEnvironmentVariables().isEmpty()
+                || keyVariable(factory).isPresent();
     }
 
     Registry registry() {

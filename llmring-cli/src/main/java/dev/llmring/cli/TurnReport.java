@@ -32,25 +32,38 @@ final class TurnReport {
         } catch (CliFailure e) {
             return Cost.unpriced(Cost.Status.REGISTRY_UNAVAILABLE, e.getMessage());
         }
-        return CostCalculator.cost(registry, response.provider(), response.model(),
+        return CostCalculator.cost(
+                registry,
+                response.provider(),
+                response.model(),
                 profile.registryVersions().get(response.provider()),
-                response.usage().orElse(null), CostCalculator.DEFAULT_CACHE_WRITE_TTL);
+                response.usage().orElse(null),
+                CostCalculator.DEFAULT_CACHE_WRITE_TTL);
     }
 
     /** {@code [openai:gpt-5-nano] 12 in + 34 out tokens, $0.000021, 850 ms}, then the bindings passed over. */
     String summary(ChatResponse response) {
         StringBuilder line = new StringBuilder("[").append(response.binding()).append("] ");
         Usage usage = response.usage().orElse(null);
-        line.append(usage == null ? "tokens not reported" : usage.inputTokens() + " in + " + usage.outputTokens()
-                + " out tokens");
+        line.append(
+                usage == null
+                        ? "tokens not reported"
+                        : usage.inputTokens() + " in + " + usage.outputTokens() + " out tokens");
         Cost cost = cost(response);
-        line.append(", ").append(cost.isPriced() ? "$" + Cost.display(cost.total())
-                : "cost unknown (" + cost.status().name() + ")");
+        line.append(", ")
+                .append(
+                        cost.isPriced()
+                                ? "$" + Cost.display(cost.total())
+                                : "cost unknown (" + cost.status().name() + ")");
         line.append(", ").append(response.latency().toMillis()).append(" ms");
         for (RoutingTrace.Attempt a : response.trace().attempts()) {
             if (a.outcome() == RoutingTrace.Attempt.Outcome.SUCCEEDED) continue;
-            line.append("\n  ").append(a.outcome().name().toLowerCase(java.util.Locale.ROOT)).append(' ')
-                    .append(a.binding()).append(": ").append(a.reason().or(a::error).orElse("-"));
+            line.append("\n  ")
+                    .append(a.outcome().name().toLowerCase(java.util.Locale.ROOT))
+                    .append(' ')
+                    .append(a.binding())
+                    .append(": ")
+                    .append(a.reason().or(a::error).orElse("-"));
         }
         return line.toString();
     }
@@ -72,13 +85,16 @@ final class TurnReport {
         Cost cost = cost(response);
         ObjectNode costNode = node.putObject("cost");
         costNode.put("status", cost.status().name());
-        if (cost.isPriced()) costNode.put("total_usd", cost.total()); else costNode.putNull("total_usd");
+        if (cost.isPriced()) costNode.put("total_usd", cost.total());
+        else costNode.putNull("total_usd");
         node.put("latency_ms", response.latency().toMillis());
-        if (response.requestId().isPresent()) node.put("request_id", response.requestId().get());
+        if (response.requestId().isPresent())
+            node.put("request_id", response.requestId().get());
         else node.putNull("request_id");
         var attempts = node.putArray("attempts");
         for (RoutingTrace.Attempt a : response.trace().attempts()) {
-            ObjectNode at = attempts.addObject().put("binding", a.binding())
+            ObjectNode at = attempts.addObject()
+                    .put("binding", a.binding())
                     .put("outcome", a.outcome().name().toLowerCase(java.util.Locale.ROOT));
             at.put("detail", a.reason().or(a::error).orElse(null));
         }

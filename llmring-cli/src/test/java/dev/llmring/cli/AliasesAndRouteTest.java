@@ -17,12 +17,15 @@ class AliasesAndRouteTest extends CliTestBase {
         CliRunner.Result r = cli.run("aliases");
 
         assertEquals(0, r.exitCode(), r::toString);
-        assertEquals("""
+        assertEquals(
+                """
                 Profile default (%s)
                   ALIAS       POOL                                       CONSTRAINTS
                   assistant   anthropic:claude-sonnet-4-5, openai:gpt-5  -
                   summarizer  openai:gpt-5-mini                          max_cost_usd_per_call=0.05
-                """.formatted(dir.resolve("llmring.lock")), r.out());
+                """
+                        .formatted(dir.resolve("llmring.lock")),
+                r.out());
     }
 
     @Test
@@ -40,8 +43,11 @@ class AliasesAndRouteTest extends CliTestBase {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.out().contains("\"profile\" : \"prod\""), r::toString);
-        assertTrue(r.out().contains("\"alias\" : \"summarizer\",\n    \"models\" : [ \"openai:gpt-5-mini\" ],\n"
-                + "    \"constraints\" : { }"), r::toString);
+        assertTrue(
+                r.out()
+                        .contains("\"alias\" : \"summarizer\",\n    \"models\" : [ \"openai:gpt-5-mini\" ],\n"
+                                + "    \"constraints\" : { }"),
+                r::toString);
     }
 
     @Test

@@ -28,7 +28,8 @@ class BindCommandTest extends CliTestBase {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals(refs("openai:gpt-5-nano", "anthropic:claude-haiku-4-5"), pool(lock(), "default", "fast"));
-        assertTrue(r.out().startsWith("Bound fast -> openai:gpt-5-nano, anthropic:claude-haiku-4-5 in profile default"),
+        assertTrue(
+                r.out().startsWith("Bound fast -> openai:gpt-5-nano, anthropic:claude-haiku-4-5 in profile default"),
                 r::toString);
     }
 
@@ -46,7 +47,8 @@ class BindCommandTest extends CliTestBase {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals(refs("anthropic:claude-haiku-4-5"), pool(lock(), "default", "summarizer"));
-        assertEquals(Map.of("max_cost_usd_per_call", 0.05),
+        assertEquals(
+                Map.of("max_cost_usd_per_call", 0.05),
                 lock().profile("default").binding("summarizer").orElseThrow().constraints());
         assertTrue(r.out().contains("; was openai:gpt-5-mini"), r::toString);
     }
@@ -83,8 +85,11 @@ class BindCommandTest extends CliTestBase {
         CliRunner.Result r = cli.run("bind", "fast", "openia:gpt-5-nano");
 
         assertEquals(2, r.exitCode(), r::toString);
-        assertTrue(r.err().contains("unknown provider 'openia' in 'openia:gpt-5-nano'; known providers: anthropic,"
-                + " google, ollama, openai"), r::toString);
+        assertTrue(
+                r.err()
+                        .contains("unknown provider 'openia' in 'openia:gpt-5-nano'; known providers: anthropic,"
+                                + " google, ollama, openai"),
+                r::toString);
         assertEquals(Fixtures.LOCKFILE, Fixtures.read(lockfile));
     }
 
@@ -120,7 +125,8 @@ class BindCommandTest extends CliTestBase {
 
         assertEquals(1, r.exitCode(), r::toString);
         assertEquals(1, r.err().lines().count(), r::toString);
-        assertTrue(r.err().startsWith("llmring: no lockfile found; looked in: LLMRING_LOCKFILE_PATH (not set), "),
+        assertTrue(
+                r.err().startsWith("llmring: no lockfile found; looked in: LLMRING_LOCKFILE_PATH (not set), "),
                 r::toString);
     }
 

@@ -16,7 +16,8 @@ class ChatCommandTest extends CliTestBase {
         openai = new OpenAiStub();
         cli.env.put("OPENAI_API_KEY", "test-key-123");
         cli.env.put("OPENAI_BASE_URL", openai.baseUrl());
-        givenLockfile("""
+        givenLockfile(
+                """
                 [profiles.default]
                 registry_versions = { openai = 2 }
                 [[profiles.default.bindings]]
@@ -83,9 +84,16 @@ class ChatCommandTest extends CliTestBase {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals(1, r.out().lines().count(), r::toString);
-        for (String field : new String[] {"\"binding\":\"openai:gpt-5-nano\"", "\"text\":\"Hello!\"",
-                "\"finish_reason\":\"stop\"", "\"input_tokens\":12", "\"status\":\"priced\"", "\"total_usd\":0.0000026",
-                "\"request_id\":\"req_plain_1\"", "\"outcome\":\"skipped\""}) {
+        for (String field : new String[] {
+            "\"binding\":\"openai:gpt-5-nano\"",
+            "\"text\":\"Hello!\"",
+            "\"finish_reason\":\"stop\"",
+            "\"input_tokens\":12",
+            "\"status\":\"priced\"",
+            "\"total_usd\":0.0000026",
+            "\"request_id\":\"req_plain_1\"",
+            "\"outcome\":\"skipped\""
+        }) {
             assertTrue(r.out().contains(field), field + " in " + r);
         }
     }
@@ -120,7 +128,8 @@ class ChatCommandTest extends CliTestBase {
         CliRunner.Result r = cli.run("chat", "fast", "hi");
 
         assertEquals(1, r.exitCode(), r::toString);
-        assertTrue(r.err().contains("anthropic:claude-haiku-4-5") && r.err().contains("openai:gpt-5-nano"), r::toString);
+        assertTrue(
+                r.err().contains("anthropic:claude-haiku-4-5") && r.err().contains("openai:gpt-5-nano"), r::toString);
         assertEquals(0, openai.requests().size());
     }
 

@@ -58,8 +58,10 @@ class ClasspathLockfileTest extends CliTestBase {
 
         assertEquals(1, r.exitCode(), r::toString);
         assertTrue(source.startsWith("jar:file:"), source);
-        assertEquals("llmring: cannot edit the lockfile " + source + ": it is a classpath resource, not a file;"
-                + " copy it to a file and pass --lockfile FILE\n", r.err());
+        assertEquals(
+                "llmring: cannot edit the lockfile " + source + ": it is a classpath resource, not a file;"
+                        + " copy it to a file and pass --lockfile FILE\n",
+                r.err());
     }
 
     @Test

@@ -21,7 +21,8 @@ final class CliRunner {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     String stdin = "";
     /** Where discovery looks for a classpath lockfile; null: the test's own class path. */
-    @Nullable ClassLoader classLoader;
+    @Nullable
+    ClassLoader classLoader;
 
     /** What one run printed and returned. */
     record Result(int exitCode, String out, String err) {

@@ -43,7 +43,9 @@ abstract class CliTestBase {
     }
 
     static List<ModelRef> pool(Lockfile lock, String profile, String alias) {
-        return lock.profile(profile).binding(alias).orElseThrow(() -> new AssertionError(profile + " " + alias))
+        return lock.profile(profile)
+                .binding(alias)
+                .orElseThrow(() -> new AssertionError(profile + " " + alias))
                 .models();
     }
 }

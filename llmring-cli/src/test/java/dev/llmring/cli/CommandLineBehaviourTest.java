@@ -27,7 +27,8 @@ class CommandLineBehaviourTest extends CliTestBase {
             assertTrue(r.out().startsWith("Usage: " + cmd.getCommandSpec().qualifiedName()), r::toString);
         }));
         cmd.getSubcommands().forEach((name, sub) -> {
-            if (sub.getCommandSpec().aliases().length == 0 || !List.of(sub.getCommandSpec().aliases()).contains(name)) {
+            if (sub.getCommandSpec().aliases().length == 0
+                    || !List.of(sub.getCommandSpec().aliases()).contains(name)) {
                 List<String> next = new ArrayList<>(path);
                 next.add(name);
                 collect(sub, next, tests);
@@ -81,8 +82,8 @@ class CommandLineBehaviourTest extends CliTestBase {
         CliRunner.Result r = cli.run("aliases", "--verbose");
 
         assertEquals(1, r.exitCode(), r::toString);
-        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("\tat ") && l.contains("Discovery.discover")),
-                r::toString);
+        assertTrue(
+                r.err().lines().anyMatch(l -> l.startsWith("\tat ") && l.contains("Discovery.discover")), r::toString);
     }
 
     @Test

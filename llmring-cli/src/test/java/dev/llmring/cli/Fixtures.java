@@ -11,7 +11,8 @@ import java.util.jar.JarOutputStream;
 /** Lockfiles the tests start from. */
 final class Fixtures {
     /** Two profiles; default pins openai 2 and anthropic 3; prod pins openai 1 (an older snapshot). */
-    static final String LOCKFILE = """
+    static final String LOCKFILE =
+            """
             version = "1.0"
             created_at = "2025-09-01T00:00:00+00:00"
             updated_at = "2025-09-01T00:00:00+00:00"

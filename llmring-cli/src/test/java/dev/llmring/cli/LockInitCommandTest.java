@@ -17,7 +17,9 @@ class LockInitCommandTest extends CliTestBase {
 
         assertEquals(0, r.exitCode(), r::toString);
         Lockfile lock = Lockfile.read(dir.resolve("llmring.lock"));
-        assertEquals(List.of("default", "dev", "test", "prod"), List.copyOf(lock.profiles().keySet()));
+        assertEquals(
+                List.of("default", "dev", "test", "prod"),
+                List.copyOf(lock.profiles().keySet()));
         assertTrue(lock.profiles().values().stream().allMatch(p -> p.bindings().isEmpty()));
         assertTrue(r.out().contains("No aliases seeded: no provider API key is set (ANTHROPIC_API_KEY"), r::toString);
     }
@@ -60,7 +62,8 @@ class LockInitCommandTest extends CliTestBase {
         cli.run("lock", "init");
 
         Lockfile lock = Lockfile.read(dir.resolve("llmring.lock"));
-        assertEquals(Map.of("anthropic", 3, "openai", 2), lock.profile("default").registryVersions());
+        assertEquals(
+                Map.of("anthropic", 3, "openai", 2), lock.profile("default").registryVersions());
     }
 
     @Test
@@ -72,7 +75,10 @@ class LockInitCommandTest extends CliTestBase {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.out().contains("No aliases seeded: the registry is unreachable for openai"), r::toString);
-        assertTrue(Lockfile.read(dir.resolve("llmring.lock")).profile("default").bindings().isEmpty());
+        assertTrue(Lockfile.read(dir.resolve("llmring.lock"))
+                .profile("default")
+                .bindings()
+                .isEmpty());
     }
 
     @Test

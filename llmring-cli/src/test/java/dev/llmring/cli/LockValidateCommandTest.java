@@ -14,13 +14,16 @@ class LockValidateCommandTest extends CliTestBase {
         CliRunner.Result r = cli.run("lock", "validate");
 
         assertEquals(0, r.exitCode(), r::toString);
-        assertEquals(dir.resolve("llmring.lock") + ": valid (0 errors, 0 warnings; 2 profiles, 3 models checked"
-                + " against the registry)\n", r.out());
+        assertEquals(
+                dir.resolve("llmring.lock") + ": valid (0 errors, 0 warnings; 2 profiles, 3 models checked"
+                        + " against the registry)\n",
+                r.out());
     }
 
     @Test
     void reportsEveryRegistryProblemAtOnce() {
-        givenLockfile("""
+        givenLockfile(
+                """
                 [profiles.default]
                 [[profiles.default.bindings]]
                 alias = "a"
@@ -38,7 +41,8 @@ class LockValidateCommandTest extends CliTestBase {
 
     @Test
     void namesTheProfilesAProblemWasSeenIn() {
-        givenLockfile("""
+        givenLockfile(
+                """
                 [profiles.default]
                 [[profiles.default.bindings]]
                 alias = "a"
@@ -68,7 +72,8 @@ class LockValidateCommandTest extends CliTestBase {
 
     @Test
     void aSchemaErrorNamesTheField() {
-        givenLockfile("""
+        givenLockfile(
+                """
                 [profiles.default]
                 [[profiles.default.bindings]]
                 alias = "a"
@@ -97,7 +102,8 @@ class LockValidateCommandTest extends CliTestBase {
 
     @Test
     void noRegistrySkipsTheRegistryChecks() {
-        givenLockfile("""
+        givenLockfile(
+                """
                 [profiles.default]
                 [[profiles.default.bindings]]
                 alias = "a"
@@ -123,7 +129,8 @@ class LockValidateCommandTest extends CliTestBase {
 
     @Test
     void warningsPassUnlessStrict() {
-        givenLockfile("""
+        givenLockfile(
+                """
                 [profiles.default]
                 [[profiles.default.bindings]]
                 alias = "a"

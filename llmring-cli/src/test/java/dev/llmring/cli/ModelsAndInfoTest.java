@@ -13,8 +13,11 @@ class ModelsAndInfoTest extends CliTestBase {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.out().startsWith("anthropic (registry version 3, 3 models)\n"), r::toString);
-        assertTrue(r.out().contains("claude-sonnet-4-5  200,000  64,000   $3.00     $15.00     "
-                + "vision,tools,json,reasoning,caching  active"), r::toString);
+        assertTrue(
+                r.out()
+                        .contains("claude-sonnet-4-5  200,000  64,000   $3.00     $15.00     "
+                                + "vision,tools,json,reasoning,caching  active"),
+                r::toString);
         assertFalse(r.out().contains("claude-3-haiku"), r::toString);
     }
 
@@ -39,10 +42,18 @@ class ModelsAndInfoTest extends CliTestBase {
         CliRunner.Result r = cli.run("models", "--provider", "openai", "--json");
 
         assertEquals(0, r.exitCode(), r::toString);
-        for (String field : new String[] {"\"provider\" : \"openai\"", "\"version\" : 2",
-                "\"model\" : \"openai:gpt-5-mini-2025-08-07\"", "\"display_name\" : \"GPT-5 mini\"",
-                "\"aliases\" : [ \"gpt-5-mini\" ]", "\"max_input_tokens\" : 272000", "\"cached_input\" : 0.025",
-                "\"supports_vision\" : true", "\"active\" : true", "\"deprecated_date\" : null"}) {
+        for (String field : new String[] {
+            "\"provider\" : \"openai\"",
+            "\"version\" : 2",
+            "\"model\" : \"openai:gpt-5-mini-2025-08-07\"",
+            "\"display_name\" : \"GPT-5 mini\"",
+            "\"aliases\" : [ \"gpt-5-mini\" ]",
+            "\"max_input_tokens\" : 272000",
+            "\"cached_input\" : 0.025",
+            "\"supports_vision\" : true",
+            "\"active\" : true",
+            "\"deprecated_date\" : null"
+        }) {
             assertTrue(r.out().contains(field), field + " in " + r);
         }
     }
@@ -89,7 +100,8 @@ class ModelsAndInfoTest extends CliTestBase {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.out().startsWith("openai:gpt-5-mini-2025-08-07 (GPT-5 mini)\n"), r::toString);
-        assertTrue(r.out().contains("price per 1M tokens  input $0.25, output $2.00, cached input $0.025"), r::toString);
+        assertTrue(
+                r.out().contains("price per 1M tokens  input $0.25, output $2.00, cached input $0.025"), r::toString);
         assertTrue(r.out().contains("context window       272,000 input tokens, 128,000 output tokens"), r::toString);
     }
 

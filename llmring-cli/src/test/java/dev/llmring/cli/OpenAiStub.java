@@ -34,15 +34,18 @@ final class OpenAiStub implements AutoCloseable {
         sse.append(chunk(model, "{}", "stop"));
         sse.append("data: {\"id\":\"chatcmpl-test1\",\"object\":\"chat.completion.chunk\",\"created\":1748501200,"
                 + "\"model\":\"" + model + "\",\"choices\":[],\"usage\":{\"prompt_tokens\":" + promptTokens
-                + ",\"completion_tokens\":" + completionTokens + ",\"total_tokens\":" + (promptTokens + completionTokens)
+                + ",\"completion_tokens\":" + completionTokens + ",\"total_tokens\":"
+                + (promptTokens + completionTokens)
                 + ",\"prompt_tokens_details\":{\"cached_tokens\":0,\"audio_tokens\":0},"
                 + "\"completion_tokens_details\":{\"reasoning_tokens\":0,\"audio_tokens\":0}}}\n\n");
         sse.append("data: [DONE]\n\n");
-        wm.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing("\"stream\":true")).willReturn(aResponse()
-                .withStatus(200)
-                .withHeader("Content-Type", "text/event-stream; charset=utf-8")
-                .withHeader("x-request-id", "req_stream_1")
-                .withBody(sse.toString())));
+        wm.stubFor(post(urlEqualTo(PATH))
+                .withRequestBody(containing("\"stream\":true"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/event-stream; charset=utf-8")
+                        .withHeader("x-request-id", "req_stream_1")
+                        .withBody(sse.toString())));
     }
 
     /** Answers a non-streamed request with one completion. */
@@ -55,18 +58,26 @@ final class OpenAiStub implements AutoCloseable {
                 + "{\"cached_tokens\":0,\"audio_tokens\":0},\"completion_tokens_details\":{\"reasoning_tokens\":0,"
                 + "\"audio_tokens\":0,\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}},"
                 + "\"service_tier\":\"default\",\"system_fingerprint\":\"fp_34a54ae93c\"}";
-        wm.stubFor(post(urlEqualTo(PATH)).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock
-                .notContaining("\"stream\":true")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withHeader("x-request-id", "req_plain_1")
-                .withBody(body)));
+        wm.stubFor(post(urlEqualTo(PATH))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("\"stream\":true"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("x-request-id", "req_plain_1")
+                        .withBody(body)));
     }
 
     /** Refuses every request as invalid, as OpenAI does for a bad parameter. */
     void rejects() {
-        wm.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"message\":\"Invalid value for 'temperature': must be at most 2.\","
-                        + "\"type\":\"invalid_request_error\",\"param\":\"temperature\",\"code\":\"invalid_value\"}}")));
+        wm.stubFor(
+                post(urlEqualTo(PATH))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"error\":{\"message\":\"Invalid value for 'temperature': must be at most 2.\","
+                                                        + "\"type\":\"invalid_request_error\",\"param\":\"temperature\",\"code\":\"invalid_value\"}}")));
     }
 
     List<LoggedRequest> requests() {
@@ -76,8 +87,8 @@ final class OpenAiStub implements AutoCloseable {
     private static String chunk(String model, String delta, String finish) {
         return "data: {\"id\":\"chatcmpl-test1\",\"object\":\"chat.completion.chunk\",\"created\":1748501200,"
                 + "\"model\":\"" + model + "\",\"system_fingerprint\":\"fp_34a54ae93c\",\"choices\":[{\"index\":0,"
-                + "\"delta\":" + delta + ",\"logprobs\":null,\"finish_reason\":" + (finish == null ? "null"
-                        : "\"" + finish + "\"") + "}],\"usage\":null}\n\n";
+                + "\"delta\":" + delta + ",\"logprobs\":null,\"finish_reason\":"
+                + (finish == null ? "null" : "\"" + finish + "\"") + "}],\"usage\":null}\n\n";
     }
 
     @Override

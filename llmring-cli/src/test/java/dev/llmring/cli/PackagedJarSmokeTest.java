@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * is a local directory ({@code file:}).
  */
 class PackagedJarSmokeTest {
-    private static final Path JAR = Path.of(System.getProperty("llmring.jar", "target/llmring.jar")).toAbsolutePath();
+    private static final Path JAR =
+            Path.of(System.getProperty("llmring.jar", "target/llmring.jar")).toAbsolutePath();
     private static final Path REGISTRY = Path.of("src/test/resources/registry").toAbsolutePath();
 
     @TempDir
@@ -31,7 +32,8 @@ class PackagedJarSmokeTest {
     record Run(int exitCode, String out, String err) {}
 
     private Run run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(dir.toFile())
                 .redirectOutput(dir.resolve(".out").toFile())
                 .redirectError(dir.resolve(".err").toFile());
         Map<String, String> environment = pb.environment();
@@ -41,7 +43,9 @@ class PackagedJarSmokeTest {
         environment.putAll(env);
         Process process = pb.start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the jar did not finish");
-        return new Run(process.exitValue(), Files.readString(dir.resolve(".out"), StandardCharsets.UTF_8),
+        return new Run(
+                process.exitValue(),
+                Files.readString(dir.resolve(".out"), StandardCharsets.UTF_8),
                 Files.readString(dir.resolve(".err"), StandardCharsets.UTF_8));
     }
 
@@ -96,8 +100,10 @@ class PackagedJarSmokeTest {
     void theJarVerifiesReceiptsWithTheBundledBouncyCastle() throws Exception {
         ReceiptSigner signer = new ReceiptSigner("k1");
         Files.writeString(dir.resolve("keys.json"), signer.keySetJson());
-        Files.writeString(dir.resolve("receipts.jsonl"), signer.receipt("rcpt_1", "0.0006375") + "\n"
-                + signer.receipt("rcpt_2", "0.0006375").replace("rcpt_2", "rcpt_X") + "\n");
+        Files.writeString(
+                dir.resolve("receipts.jsonl"),
+                signer.receipt("rcpt_1", "0.0006375") + "\n"
+                        + signer.receipt("rcpt_2", "0.0006375").replace("rcpt_2", "rcpt_X") + "\n");
 
         Run run = llmring(Map.of(), "receipts", "verify", "receipts.jsonl", "--keys", "keys.json");
 
@@ -111,8 +117,9 @@ class PackagedJarSmokeTest {
         assumeTrue(File.separatorChar == '/', "a POSIX shell script");
         Path script = Path.of("src/main/scripts/llmring").toAbsolutePath();
 
-        Run run = run(List.of("sh", script.toString(), "--version"), Map.of("LLMRING_JAR", JAR.toString(),
-                "JAVA_HOME", System.getProperty("java.home")));
+        Run run = run(
+                List.of("sh", script.toString(), "--version"),
+                Map.of("LLMRING_JAR", JAR.toString(), "JAVA_HOME", System.getProperty("java.home")));
 
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().startsWith("llmring 0"), run::toString);

@@ -22,8 +22,10 @@ class PinsAndDriftTest extends CliTestBase {
         CliRunner.Result r = cli.run("lock", "drift", "--profile", "prod");
 
         assertEquals(1, r.exitCode(), r::toString);
-        assertTrue(r.out().contains("prod: openai pinned 1, registry now at 2: 1 change to models in use, "), r::toString);
-        assertTrue(r.out().contains("PRICE openai:gpt-5-mini-2025-08-07 dollars_per_million_tokens_input: 0.3 -> 0.25"),
+        assertTrue(
+                r.out().contains("prod: openai pinned 1, registry now at 2: 1 change to models in use, "), r::toString);
+        assertTrue(
+                r.out().contains("PRICE openai:gpt-5-mini-2025-08-07 dollars_per_million_tokens_input: 0.3 -> 0.25"),
                 r::toString);
     }
 
@@ -38,7 +40,8 @@ class PinsAndDriftTest extends CliTestBase {
 
     @Test
     void aNewerVersionThatChangesNoModelInUseIsNotDrift() {
-        givenLockfile("""
+        givenLockfile(
+                """
                 [profiles.default]
                 registry_versions = { openai = 1 }
                 [[profiles.default.bindings]]
@@ -68,7 +71,8 @@ class PinsAndDriftTest extends CliTestBase {
         assertEquals(0, r.exitCode(), r::toString);
         Lockfile lock = Lockfile.read(lockfile);
         assertEquals(Map.of("openai", 2), lock.profile("prod").registryVersions());
-        assertEquals(Map.of("openai", 2, "anthropic", 3), lock.profile("default").registryVersions());
+        assertEquals(
+                Map.of("openai", 2, "anthropic", 3), lock.profile("default").registryVersions());
         assertEquals(CliRunner.NOW, lock.updatedAt().orElseThrow().toInstant());
         assertEquals(0, cli.run("lock", "drift").exitCode());
     }

@@ -21,16 +21,20 @@ class ReceiptsVerifyCommandTest extends CliTestBase {
         CliRunner.Result r = cli.run("receipts", "verify", "r.json", "--keys", "keys.json");
 
         assertEquals(0, r.exitCode(), r::toString);
-        assertEquals("""
+        assertEquals(
+                """
                 valid    rcpt_1  key k-2025-10  summarizer@prod  openai:gpt-5-mini  $0.0006375
                 1 receipt: 1 valid, 0 invalid
-                """, r.out());
+                """,
+                r.out());
     }
 
     @Test
     void verifiesAnArrayOfReceipts() {
-        Fixtures.write(dir, "r.json", "[" + SIGNER.receipt("rcpt_1", "0.0006375") + ",\n"
-                + SIGNER.receipt("rcpt_2", "0.0006375") + "]");
+        Fixtures.write(
+                dir,
+                "r.json",
+                "[" + SIGNER.receipt("rcpt_1", "0.0006375") + ",\n" + SIGNER.receipt("rcpt_2", "0.0006375") + "]");
 
         CliRunner.Result r = cli.run("receipts", "verify", "r.json", "--keys", "keys.json");
 
@@ -40,10 +44,13 @@ class ReceiptsVerifyCommandTest extends CliTestBase {
 
     @Test
     void aTamperedReceiptInJsonLinesFailsAndTheOthersPass() {
-        String tampered = SIGNER.receipt("rcpt_2", "0.0006375").replace("\"total_cost\": 0.0006375",
-                "\"total_cost\": 0.0000001");
-        Fixtures.write(dir, "r.jsonl", SIGNER.receipt("rcpt_1", "0.0006375") + "\n" + tampered + "\n"
-                + SIGNER.receipt("rcpt_3", "0.0006375") + "\n");
+        String tampered =
+                SIGNER.receipt("rcpt_2", "0.0006375").replace("\"total_cost\": 0.0006375", "\"total_cost\": 0.0000001");
+        Fixtures.write(
+                dir,
+                "r.jsonl",
+                SIGNER.receipt("rcpt_1", "0.0006375") + "\n" + tampered + "\n" + SIGNER.receipt("rcpt_3", "0.0006375")
+                        + "\n");
 
         CliRunner.Result r = cli.run("receipts", "verify", "r.jsonl", "--keys", "keys.json");
 

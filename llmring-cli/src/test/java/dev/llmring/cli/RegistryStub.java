@@ -30,8 +30,8 @@ final class RegistryStub implements AutoCloseable, ExtensionContext.Store.Closea
         wm = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         wm.start();
         try (Stream<Path> files = Files.walk(FIXTURE)) {
-            files.filter(Files::isRegularFile).forEach(f -> serve(
-                    FIXTURE.relativize(f).toString().replace('\\', '/'), read(f)));
+            files.filter(Files::isRegularFile)
+                    .forEach(f -> serve(FIXTURE.relativize(f).toString().replace('\\', '/'), read(f)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -39,8 +39,11 @@ final class RegistryStub implements AutoCloseable, ExtensionContext.Store.Closea
 
     /** Serves {@code body} at {@code {base}/path}. */
     void serve(String path, String body) {
-        wm.stubFor(get(urlEqualTo("/registry/" + path)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(body)));
+        wm.stubFor(get(urlEqualTo("/registry/" + path))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
     }
 
     String baseUrl() {
@@ -57,7 +60,10 @@ final class RegistryStub implements AutoCloseable, ExtensionContext.Store.Closea
 
     private static Path fixture() {
         try {
-            return Path.of(RegistryStub.class.getResource("/registry/openai/models.json").toURI()).getParent()
+            return Path.of(RegistryStub.class
+                            .getResource("/registry/openai/models.json")
+                            .toURI())
+                    .getParent()
                     .getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
@@ -75,7 +81,8 @@ final class RegistryStub implements AutoCloseable, ExtensionContext.Store.Closea
 
         @Override
         public void beforeAll(ExtensionContext context) {
-            stub = context.getRoot().getStore(ExtensionContext.Namespace.create(RegistryStub.class))
+            stub = context.getRoot()
+                    .getStore(ExtensionContext.Namespace.create(RegistryStub.class))
                     .getOrComputeIfAbsent(RegistryStub.class, k -> new RegistryStub(), RegistryStub.class);
         }
 

@@ -37,8 +37,10 @@ final class Checks {
     /** A streamed answer: the events as the caller received them, and the response assembled from them. */
     record Streamed(List<StreamEvent> events, ChatResponse response) {
         String text() {
-            return events.stream().filter(StreamEvent.TextDelta.class::isInstance)
-                    .map(e -> ((StreamEvent.TextDelta) e).text()).collect(Collectors.joining());
+            return events.stream()
+                    .filter(StreamEvent.TextDelta.class::isInstance)
+                    .map(e -> ((StreamEvent.TextDelta) e).text())
+                    .collect(Collectors.joining());
         }
 
         <T extends StreamEvent> List<T> all(Class<T> type) {
@@ -64,7 +66,10 @@ final class Checks {
         List<StreamEvent> events = s.events();
         assertFalse(events.isEmpty(), "the stream delivered no event");
         StreamEvent last = events.get(events.size() - 1);
-        finish(expected, assertInstanceOf(StreamEvent.Finish.class, last, "the last event is the finish").reason());
+        finish(
+                expected,
+                assertInstanceOf(StreamEvent.Finish.class, last, "the last event is the finish")
+                        .reason());
         assertEquals(1, s.all(StreamEvent.Finish.class).size(), "exactly one finish event");
         assertFalse(s.all(StreamEvent.UsageReport.class).isEmpty(), "the stream reported usage");
     }
@@ -84,8 +89,10 @@ final class Checks {
 
     /** The script's two calls: get_weather then get_time, their arguments parsed, distinct non-blank ids. */
     static void theTwoToolCalls(List<ToolCall> calls) {
-        assertEquals(List.of(ContractScript.WEATHER_TOOL.name(), ContractScript.TIME_TOOL.name()),
-                calls.stream().map(ToolCall::name).toList(), "tool call names, in order");
+        assertEquals(
+                List.of(ContractScript.WEATHER_TOOL.name(), ContractScript.TIME_TOOL.name()),
+                calls.stream().map(ToolCall::name).toList(),
+                "tool call names, in order");
         assertEquals(Map.of("location", "Paris"), calls.get(0).arguments(), "get_weather arguments");
         assertEquals(Map.of("timezone", "Europe/Paris"), calls.get(1).arguments(), "get_time arguments");
         assertFalse(calls.get(0).id().isBlank(), "tool call id");
@@ -139,15 +146,18 @@ final class Checks {
             assertFalse(String.valueOf(t).contains(key), () -> "the API key leaked into " + t);
             if (t instanceof LlmRingException l) {
                 assertFalse(l.details().toString().contains(key), "the API key leaked into the details");
-                l.trace().ifPresent(tr -> assertFalse(tr.toString().contains(key), "the API key leaked into the trace"));
+                l.trace()
+                        .ifPresent(tr -> assertFalse(tr.toString().contains(key), "the API key leaked into the trace"));
             }
         }
     }
 
     /** One line per attempt: {@code provider:model #n OUTCOME [ErrorClass] [status]}. */
     static List<String> steps(RoutingTrace trace) {
-        return trace.attempts().stream().map(a -> a.binding() + " #" + a.number() + " " + a.outcome()
-                + a.error().map(e -> " " + e).orElse("") + (a.status() == 0 ? "" : " " + a.status())).toList();
+        return trace.attempts().stream()
+                .map(a -> a.binding() + " #" + a.number() + " " + a.outcome()
+                        + a.error().map(e -> " " + e).orElse("") + (a.status() == 0 ? "" : " " + a.status()))
+                .toList();
     }
 
     /** When a request matched no stub, the scenario fails with WireMock's near misses instead of {@code cause}. */

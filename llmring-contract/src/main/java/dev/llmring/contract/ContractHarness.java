@@ -294,7 +294,9 @@ public abstract class ContractHarness {
     private void warmUp() {
         HttpClient client = HttpClient.newHttpClient();
         try {
-            client.send(HttpRequest.newBuilder(serverRoot().resolve("/__admin/health")).build(),
+            client.send(
+                    HttpRequest.newBuilder(serverRoot().resolve("/__admin/health"))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -58,15 +58,20 @@ public final class ContractScript {
     /** A 1x1 red PNG, base64 as the providers carry it. */
     public static final String IMAGE_BASE64 =
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC";
+
     public static final String IMAGE_MEDIA_TYPE = "image/png";
     public static final String IMAGE_QUESTION = "What colour is this image?";
     public static final String IMAGE_ANSWER = "Red.";
 
     // ---- tools: two tools, answered by two parallel calls (finish: tool_calls) ----
 
-    public static final Tool WEATHER_TOOL = Tool.of("get_weather", "Current weather for a location.",
+    public static final Tool WEATHER_TOOL = Tool.of(
+            "get_weather",
+            "Current weather for a location.",
             "{\"type\":\"object\",\"properties\":{\"location\":{\"type\":\"string\"}},\"required\":[\"location\"]}");
-    public static final Tool TIME_TOOL = Tool.of("get_time", "Current local time in a time zone.",
+    public static final Tool TIME_TOOL = Tool.of(
+            "get_time",
+            "Current local time in a time zone.",
             "{\"type\":\"object\",\"properties\":{\"timezone\":{\"type\":\"string\"}},\"required\":[\"timezone\"]}");
     public static final String TOOLS_QUESTION = "Weather and time in Paris?";
     /** The first call's arguments: {@code get_weather} with {@code {"location": "Paris"}}. */
@@ -78,6 +83,7 @@ public final class ContractScript {
 
     /** The ids of the earlier calls the tool results answer. */
     public static final String WEATHER_CALL_ID = "call_weather_1";
+
     public static final String TIME_CALL_ID = "call_time_1";
     public static final String WEATHER_RESULT = "{\"temperature_c\":18}";
     public static final String TIME_RESULT = "{\"time\":\"14:05\"}";
@@ -90,8 +96,8 @@ public final class ContractScript {
     public static final String STRUCTURED_SCHEMA_NAME = "city_info";
     public static final String STRUCTURED_SCHEMA =
             "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},"
-            + "\"population\":{\"type\":\"integer\"}},\"required\":[\"city\",\"population\"],"
-            + "\"additionalProperties\":false}";
+                    + "\"population\":{\"type\":\"integer\"}},\"required\":[\"city\",\"population\"],"
+                    + "\"additionalProperties\":false}";
     /** The answer text (JSON); the contract compares it parsed, so spacing and key order may differ. */
     public static final String STRUCTURED_ANSWER = "{\"city\":\"Paris\",\"population\":2102650}";
 
@@ -99,9 +105,11 @@ public final class ContractScript {
 
     /** Cached-usage scenario: input tokens in all, of which {@link #CACHED_TOKENS} were read from the cache. */
     public static final long CACHED_INPUT_TOKENS = 2048;
+
     public static final long CACHED_TOKENS = 1536;
     /** Reasoning-usage scenario: output tokens in all (reasoning included), of which {@link #REASONING_TOKENS}. */
     public static final long REASONING_OUTPUT_TOKENS = 40;
+
     public static final long REASONING_TOKENS = 32;
 
     // ---- errors ----
@@ -116,7 +124,10 @@ public final class ContractScript {
     }
 
     public static ChatRequest length() {
-        return ChatRequest.builder(ALIAS).user(LENGTH_QUESTION).maxOutputTokens(LENGTH_LIMIT).build();
+        return ChatRequest.builder(ALIAS)
+                .user(LENGTH_QUESTION)
+                .maxOutputTokens(LENGTH_LIMIT)
+                .build();
     }
 
     public static ChatRequest multiTurn() {
@@ -128,25 +139,34 @@ public final class ContractScript {
     }
 
     public static ChatRequest systemPrompt() {
-        return ChatRequest.builder(ALIAS).system(SYSTEM_PROMPT).user(SYSTEM_QUESTION).build();
+        return ChatRequest.builder(ALIAS)
+                .system(SYSTEM_PROMPT)
+                .user(SYSTEM_QUESTION)
+                .build();
     }
 
     public static ChatRequest image() {
         return ChatRequest.builder(ALIAS)
-                .message(Message.user(ContentPart.text(IMAGE_QUESTION),
+                .message(Message.user(
+                        ContentPart.text(IMAGE_QUESTION),
                         ContentPart.image(Base64.getDecoder().decode(IMAGE_BASE64), IMAGE_MEDIA_TYPE)))
                 .build();
     }
 
     public static ChatRequest tools() {
-        return ChatRequest.builder(ALIAS).user(TOOLS_QUESTION).tool(WEATHER_TOOL).tool(TIME_TOOL).build();
+        return ChatRequest.builder(ALIAS)
+                .user(TOOLS_QUESTION)
+                .tool(WEATHER_TOOL)
+                .tool(TIME_TOOL)
+                .build();
     }
 
     public static ChatRequest toolResults() {
         return ChatRequest.builder(ALIAS)
                 .user(TOOLS_QUESTION)
                 .message(Message.builder(Role.ASSISTANT)
-                        .toolCalls(List.of(new ToolCall(WEATHER_CALL_ID, WEATHER_TOOL.name(), WEATHER_ARGUMENTS),
+                        .toolCalls(List.of(
+                                new ToolCall(WEATHER_CALL_ID, WEATHER_TOOL.name(), WEATHER_ARGUMENTS),
                                 new ToolCall(TIME_CALL_ID, TIME_TOOL.name(), TIME_ARGUMENTS)))
                         .build())
                 .message(Message.toolResult(WEATHER_CALL_ID, WEATHER_RESULT))

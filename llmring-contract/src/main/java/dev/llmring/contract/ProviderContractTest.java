@@ -107,13 +107,17 @@ public abstract class ProviderContractTest extends ContractHarness {
     @Test
     public void sendsEveryTurnOfAConversation() {
         stub(stubMultiTurn());
-        assertEquals(ContractScript.MULTI_TURN_ANSWER, chat(ContractScript.multiTurn()).text());
+        assertEquals(
+                ContractScript.MULTI_TURN_ANSWER,
+                chat(ContractScript.multiTurn()).text());
     }
 
     @Test
     public void sendsTheSystemPrompt() {
         stub(stubSystemPrompt());
-        assertEquals(ContractScript.SYSTEM_ANSWER, chat(ContractScript.systemPrompt()).text());
+        assertEquals(
+                ContractScript.SYSTEM_ANSWER,
+                chat(ContractScript.systemPrompt()).text());
     }
 
     @Test
@@ -181,15 +185,23 @@ public abstract class ProviderContractTest extends ContractHarness {
     public void reportsCachedInputTokens() {
         assumeTrue(supports(Capability.CACHED_INPUT_TOKENS), "the provider reports no cached tokens");
         stub(stubCachedUsage());
-        Checks.usage(chat(ContractScript.plain()), ContractScript.CACHED_INPUT_TOKENS, PLAIN_OUTPUT_TOKENS,
-                ContractScript.CACHED_TOKENS, 0);
+        Checks.usage(
+                chat(ContractScript.plain()),
+                ContractScript.CACHED_INPUT_TOKENS,
+                PLAIN_OUTPUT_TOKENS,
+                ContractScript.CACHED_TOKENS,
+                0);
     }
 
     @Test
     public void reportsReasoningTokens() {
         assumeTrue(supports(Capability.REASONING_TOKENS), "the provider reports no reasoning tokens");
         stub(stubReasoningUsage());
-        Checks.usage(chat(ContractScript.plain()), PLAIN_INPUT_TOKENS, ContractScript.REASONING_OUTPUT_TOKENS, 0,
+        Checks.usage(
+                chat(ContractScript.plain()),
+                PLAIN_INPUT_TOKENS,
+                ContractScript.REASONING_OUTPUT_TOKENS,
+                0,
                 ContractScript.REASONING_TOKENS);
     }
 
@@ -198,29 +210,32 @@ public abstract class ProviderContractTest extends ContractHarness {
     @Test
     public void invalidRequestEndsTheCallUnretried() {
         stub(stubError(ErrorCase.INVALID_REQUEST, false));
-        notRetried(ErrorCase.INVALID_REQUEST,
+        notRetried(
+                ErrorCase.INVALID_REQUEST,
                 assertExactly(InvalidRequestException.class, () -> chat(ContractScript.plain())));
     }
 
     @Test
     public void rejectedCredentialsAreAnAuthenticationFailure() {
         stub(stubError(ErrorCase.AUTHENTICATION, false));
-        notRetried(ErrorCase.AUTHENTICATION,
+        notRetried(
+                ErrorCase.AUTHENTICATION,
                 assertExactly(AuthenticationException.class, () -> chat(ContractScript.plain())));
     }
 
     @Test
     public void unknownModelIsModelNotFound() {
         stub(stubError(ErrorCase.MODEL_NOT_FOUND, false));
-        notRetried(ErrorCase.MODEL_NOT_FOUND,
+        notRetried(
+                ErrorCase.MODEL_NOT_FOUND,
                 assertExactly(ModelNotFoundException.class, () -> chat(ContractScript.plain())));
     }
 
     @Test
     public void rateLimitCarriesTheAskedDelay() {
         stub(stubError(ErrorCase.RATE_LIMITED, false));
-        RateLimitException e = assertExactly(RateLimitException.class,
-                () -> chat(ContractScript.plain(), b -> b.retryPolicy(RetryPolicy.none())));
+        RateLimitException e = assertExactly(
+                RateLimitException.class, () -> chat(ContractScript.plain(), b -> b.retryPolicy(RetryPolicy.none())));
         assertEquals(statusOf(ErrorCase.RATE_LIMITED), e.status());
         assertEquals(ContractScript.RATE_LIMIT_DELAY, e.retryAfter().orElse(null), "retryAfter()");
         assertTrue(e.isRetryable());
@@ -229,13 +244,18 @@ public abstract class ProviderContractTest extends ContractHarness {
     @Test
     public void retriesARateLimitAfterTheAskedDelay() {
         stub(stubError(ErrorCase.RATE_LIMITED, false)
-                .inScenario("rate limit").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("served"));
+                .inScenario("rate limit")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("served"));
         stub(stubPlainText(false).inScenario("rate limit").whenScenarioStateIs("served"));
         ChatResponse r = chat(ContractScript.plain());
         assertEquals(PLAIN_ANSWER, r.text());
         assertEquals(List.of(ContractScript.RATE_LIMIT_DELAY), sleeps(), "the client waited the asked delay");
-        assertEquals(List.of(binding() + " #1 FAILED RateLimitException " + statusOf(ErrorCase.RATE_LIMITED),
-                binding() + " #2 SUCCEEDED"), Checks.steps(r.trace()));
+        assertEquals(
+                List.of(
+                        binding() + " #1 FAILED RateLimitException " + statusOf(ErrorCase.RATE_LIMITED),
+                        binding() + " #2 SUCCEEDED"),
+                Checks.steps(r.trace()));
     }
 
     @Test
@@ -254,8 +274,8 @@ public abstract class ProviderContractTest extends ContractHarness {
     public void errorOnTheStreamingEndpointIsTyped() {
         stub(stubError(ErrorCase.RATE_LIMITED, true));
         try (LlmRing ring = ringBuilder().retryPolicy(RetryPolicy.none()).build()) {
-            RateLimitException e = assertExactly(RateLimitException.class,
-                    () -> served(() -> ring.stream(ContractScript.plain())));
+            RateLimitException e =
+                    assertExactly(RateLimitException.class, () -> served(() -> ring.stream(ContractScript.plain())));
             assertEquals(ContractScript.RATE_LIMIT_DELAY, e.retryAfter().orElse(null), "retryAfter()");
         }
     }
@@ -284,14 +304,17 @@ public abstract class ProviderContractTest extends ContractHarness {
     @Test
     public void errorEventBeforeAnyContentIsRetried() {
         stub(stubErrorEventBeforeContent()
-                .inScenario("early error").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("served"));
+                .inScenario("early error")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("served"));
         stub(stubPlainText(true).inScenario("early error").whenScenarioStateIs("served"));
         Streamed s = stream(ContractScript.plain());
         assertEquals(PLAIN_ANSWER, s.text());
         assertEquals(2, requestCount(), "requests sent");
         assertEquals(1, sleeps().size(), "backoff sleeps");
         List<RoutingTrace.Attempt> attempts = s.response().trace().attempts();
-        assertEquals(List.of(RoutingTrace.Attempt.Outcome.FAILED, RoutingTrace.Attempt.Outcome.SUCCEEDED),
+        assertEquals(
+                List.of(RoutingTrace.Attempt.Outcome.FAILED, RoutingTrace.Attempt.Outcome.SUCCEEDED),
                 attempts.stream().map(RoutingTrace.Attempt::outcome).toList());
         assertEquals("ProviderUnavailableException", attempts.get(0).error().orElse(null));
     }
@@ -313,7 +336,8 @@ public abstract class ProviderContractTest extends ContractHarness {
     }
 
     private Streamed stream(ChatRequest request) {
-        try (LlmRing ring = ringBuilder().build(); ChatStream stream = served(() -> ring.stream(request))) {
+        try (LlmRing ring = ringBuilder().build();
+                ChatStream stream = served(() -> ring.stream(request))) {
             List<StreamEvent> events = new ArrayList<>();
             for (StreamEvent e : stream) events.add(e);
             return new Streamed(Collections.unmodifiableList(events), stream.response());
@@ -346,8 +370,8 @@ public abstract class ProviderContractTest extends ContractHarness {
     }
 
     private void retriedThenUnavailable(ErrorCase error) {
-        ProviderUnavailableException e = assertExactly(ProviderUnavailableException.class,
-                () -> chat(ContractScript.plain()));
+        ProviderUnavailableException e =
+                assertExactly(ProviderUnavailableException.class, () -> chat(ContractScript.plain()));
         int status = statusOf(error);
         assertEquals(status, e.status(), "status");
         assertTrue(e.isRetryable(), "retryable");

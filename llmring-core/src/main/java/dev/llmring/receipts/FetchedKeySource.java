@@ -60,11 +60,10 @@ final class FetchedKeySource implements KeySource {
             ServerHttp.requireSuccess(response, what);
             fetched = ReceiptKeySet.parse(response.body);
         } catch (LlmRingException e) {
-            throw new ReceiptVerificationException(
-                    VerificationFailure.KEYS_UNAVAILABLE, e.getMessage(), e);
+            throw new ReceiptVerificationException(VerificationFailure.KEYS_UNAVAILABLE, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new ReceiptVerificationException(VerificationFailure.KEYS_UNAVAILABLE,
-                    what + ": not a key set: " + e.getMessage(), e);
+            throw new ReceiptVerificationException(
+                    VerificationFailure.KEYS_UNAVAILABLE, what + ": not a key set: " + e.getMessage(), e);
         }
         keys = fetched;
         fetchedAt = clock.instant();

@@ -236,7 +236,8 @@ public final class Receipt {
     @Override
     public String toString() {
         return "Receipt[" + receiptId() + ", " + timestampText() + ", alias=" + alias() + ", " + provider() + ":"
-                + model() + ", total_cost=" + totalCost().toPlainString() + keyId().map(k -> ", key_id=" + k).orElse("")
+                + model() + ", total_cost=" + totalCost().toPlainString()
+                + keyId().map(k -> ", key_id=" + k).orElse("")
                 + "]";
     }
 
@@ -278,8 +279,8 @@ public final class Receipt {
     private <T> @Nullable T optional(String name, Class<T> type) {
         Object value = json.get(name);
         if (value != null && !type.isInstance(value)) {
-            throw malformed(name + " must be a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)
-                    + " or null");
+            throw malformed(
+                    name + " must be a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT) + " or null");
         }
         return type.cast(value);
     }

@@ -59,40 +59,53 @@ public final class ReceiptVerifier {
         if (!signature.startsWith(PREFIX)) {
             int colon = signature.indexOf(':');
             return colon > 0
-                    ? VerificationResult.invalid(VerificationFailure.UNSUPPORTED_ALGORITHM,
-                            "signature algorithm \"" + signature.substring(0, colon) + "\" is not ed25519", null)
-                    : VerificationResult.invalid(VerificationFailure.MALFORMED_SIGNATURE,
-                            "signature is not of the form ed25519:<base64url>", null);
+                    ? VerificationResult.invalid(
+                            VerificationFailure.UNSUPPORTED_ALGORITHM,
+                            "signature algorithm \"" + signature.substring(0, colon) + "\" is not ed25519",
+                            null)
+                    : VerificationResult.invalid(
+                            VerificationFailure.MALFORMED_SIGNATURE,
+                            "signature is not of the form ed25519:<base64url>",
+                            null);
         }
         byte[] signatureBytes;
         try {
             signatureBytes = Base64Url.decode(signature.substring(PREFIX.length()));
         } catch (IllegalArgumentException e) {
-            return VerificationResult.invalid(VerificationFailure.MALFORMED_SIGNATURE, "signature " + e.getMessage(),
-                    null);
+            return VerificationResult.invalid(
+                    VerificationFailure.MALFORMED_SIGNATURE, "signature " + e.getMessage(), null);
         }
         if (signatureBytes.length != Ed25519.SIGNATURE_LENGTH) {
-            return VerificationResult.invalid(VerificationFailure.MALFORMED_SIGNATURE, "an Ed25519 signature is "
-                    + Ed25519.SIGNATURE_LENGTH + " bytes, this one is " + signatureBytes.length, null);
+            return VerificationResult.invalid(
+                    VerificationFailure.MALFORMED_SIGNATURE,
+                    "an Ed25519 signature is " + Ed25519.SIGNATURE_LENGTH + " bytes, this one is "
+                            + signatureBytes.length,
+                    null);
         }
 
         ReceiptKeySet set = keys.current();
         String keyId = receipt.keyId().or(set::currentKeyId).orElse(null);
         if (keyId == null) {
-            return VerificationResult.invalid(VerificationFailure.UNKNOWN_KEY_ID,
-                    "the receipt names no key_id and the key set has no current key", null);
+            return VerificationResult.invalid(
+                    VerificationFailure.UNKNOWN_KEY_ID,
+                    "the receipt names no key_id and the key set has no current key",
+                    null);
         }
         if (!set.contains(keyId)) {
             set = keys.afterUnknownKeyId();
             if (!set.contains(keyId)) {
-                return VerificationResult.invalid(VerificationFailure.UNKNOWN_KEY_ID,
-                        "key id \"" + keyId + "\" is not in the key set " + set.keyIds(), keyId);
+                return VerificationResult.invalid(
+                        VerificationFailure.UNKNOWN_KEY_ID,
+                        "key id \"" + keyId + "\" is not in the key set " + set.keyIds(),
+                        keyId);
             }
         }
         byte[] publicKey = set.publicKey(keyId).orElse(null);
         if (publicKey == null) {
-            return VerificationResult.invalid(VerificationFailure.UNSUPPORTED_ALGORITHM,
-                    "key \"" + keyId + "\" is " + set.algorithm(keyId).orElse("?") + ", not Ed25519", keyId);
+            return VerificationResult.invalid(
+                    VerificationFailure.UNSUPPORTED_ALGORITHM,
+                    "key \"" + keyId + "\" is " + set.algorithm(keyId).orElse("?") + ", not Ed25519",
+                    keyId);
         }
         boolean ok;
         try {
@@ -100,9 +113,12 @@ public final class ReceiptVerifier {
         } catch (IllegalArgumentException e) {
             return VerificationResult.invalid(VerificationFailure.MALFORMED_SIGNATURE, e.getMessage(), keyId);
         }
-        return ok ? VerificationResult.valid(keyId)
-                : VerificationResult.invalid(VerificationFailure.SIGNATURE_MISMATCH,
-                        "signature does not match receipt " + receipt.receiptId() + " under key " + keyId, keyId);
+        return ok
+                ? VerificationResult.valid(keyId)
+                : VerificationResult.invalid(
+                        VerificationFailure.SIGNATURE_MISMATCH,
+                        "signature does not match receipt " + receipt.receiptId() + " under key " + keyId,
+                        keyId);
     }
 
     /**
@@ -174,7 +190,8 @@ public final class ReceiptVerifier {
         public Builder keys(ReceiptKeySet keys) {
             Objects.requireNonNull(keys, "keys");
             if (serverUrl != null) {
-                throw new IllegalStateException("keys are already fetched from " + serverUrl + "; pin or fetch, not both");
+                throw new IllegalStateException(
+                        "keys are already fetched from " + serverUrl + "; pin or fetch, not both");
             }
             this.pinned = keys;
             return this;

@@ -72,10 +72,15 @@ public final class ServerClient implements AutoCloseable {
                 : verifierBuilder.keysFromServer(serverUrl).build();
         URI logUri = URI.create(serverUrl + "/api/v1/log");
         RateLimitedWarning warning = new RateLimitedWarning(b.clock, Duration.ofMinutes(1), LOG::warn);
-        this.queue = new UsageLogQueue<>(b.queueCapacity, record -> {
-            ServerHttp.Response response = http.post(logUri, UsageLogPayload.encode(record), MAX_LOG_RESPONSE);
-            ServerHttp.requireSuccess(response, "POST /api/v1/log");
-        }, b.closeTimeout, warning, "llmring-usage-log");
+        this.queue = new UsageLogQueue<>(
+                b.queueCapacity,
+                record -> {
+                    ServerHttp.Response response = http.post(logUri, UsageLogPayload.encode(record), MAX_LOG_RESPONSE);
+                    ServerHttp.requireSuccess(response, "POST /api/v1/log");
+                },
+                b.closeTimeout,
+                warning,
+                "llmring-usage-log");
     }
 
     public static Builder builder() {
@@ -98,7 +103,8 @@ public final class ServerClient implements AutoCloseable {
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException(SERVER_URL_ENV + " is set but " + API_KEY_ENV + " is not");
         }
-        return Optional.of(builder().serverUrl(URI.create(url.trim())).apiKey(key.trim()).build());
+        return Optional.of(
+                builder().serverUrl(URI.create(url.trim())).apiKey(key.trim()).build());
     }
 
     /**
@@ -147,8 +153,10 @@ public final class ServerClient implements AutoCloseable {
     public Optional<Receipt> fetchReceipt(String receiptId) {
         Objects.requireNonNull(receiptId, "receiptId");
         String what = "GET /api/v1/receipts/{id}";
-        ServerHttp.Response response = http.get(URI.create(serverUrl + "/api/v1/receipts/"
-                + URLEncoder.encode(receiptId, StandardCharsets.UTF_8).replace("+", "%20")), MAX_RECEIPTS_RESPONSE);
+        ServerHttp.Response response = http.get(
+                URI.create(serverUrl + "/api/v1/receipts/"
+                        + URLEncoder.encode(receiptId, StandardCharsets.UTF_8).replace("+", "%20")),
+                MAX_RECEIPTS_RESPONSE);
         if (response.status == 404) {
             return Optional.empty();
         }
@@ -173,7 +181,8 @@ public final class ServerClient implements AutoCloseable {
         }
         String what = "GET /api/v1/receipts/";
         ServerHttp.Response response = http.get(
-                URI.create(serverUrl + "/api/v1/receipts/?limit=" + limit + "&offset=" + offset), MAX_RECEIPTS_RESPONSE);
+                URI.create(serverUrl + "/api/v1/receipts/?limit=" + limit + "&offset=" + offset),
+                MAX_RECEIPTS_RESPONSE);
         ServerHttp.requireSuccess(response, what);
         return receipts(member(parse(response.body, what), "receipts", what));
     }
@@ -222,7 +231,8 @@ public final class ServerClient implements AutoCloseable {
         try {
             return Objects.requireNonNull(JsonTree.parse(body), "null");
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ReceiptVerificationException(VerificationFailure.MALFORMED_RECEIPT,
+            throw new ReceiptVerificationException(
+                    VerificationFailure.MALFORMED_RECEIPT,
                     what + ": the answer is not a JSON value: " + e.getMessage());
         }
     }
@@ -230,8 +240,8 @@ public final class ServerClient implements AutoCloseable {
     private static Object member(Object tree, String name, String what) {
         Object value = tree instanceof Map ? ((Map<?, ?>) tree).get(name) : null;
         if (value == null) {
-            throw new ReceiptVerificationException(VerificationFailure.MALFORMED_RECEIPT,
-                    what + ": the answer has no \"" + name + "\"");
+            throw new ReceiptVerificationException(
+                    VerificationFailure.MALFORMED_RECEIPT, what + ": the answer has no \"" + name + "\"");
         }
         return value;
     }

@@ -57,7 +57,8 @@ public final class VerificationResult {
 
     @Override
     public String toString() {
-        return failure == null ? "VerificationResult[valid, key " + keyId + "]"
+        return failure == null
+                ? "VerificationResult[valid, key " + keyId + "]"
                 : "VerificationResult[" + failure + ": " + message + "]";
     }
 }

@@ -60,7 +60,8 @@ public final class CostCalculator {
         Objects.requireNonNull(cacheWriteTtl, "cacheWriteTtl");
         if (usage == null) return Cost.unpriced(Cost.Status.NO_USAGE, "the provider reported no token usage");
         if (!model.isPriced()) {
-            return Cost.unpriced(Cost.Status.NO_PRICING, "the registry has no input and output prices for " + model.ref());
+            return Cost.unpriced(
+                    Cost.Status.NO_PRICING, "the registry has no input and output prices for " + model.ref());
         }
         BigDecimal in = model.inputPrice().orElseThrow();
         BigDecimal out = model.outputPrice().orElseThrow();
@@ -82,7 +83,8 @@ public final class CostCalculator {
 
         if (cacheRead > 0) {
             Optional<BigDecimal> rate = model.cacheReadPrice().or(model::cachedInputPrice);
-            if (rate.isEmpty()) cost.note("cache reads charged at the input rate: the registry has no cache-read price");
+            if (rate.isEmpty())
+                cost.note("cache reads charged at the input rate: the registry has no cache-read price");
             cost.cachedInput(dollars(cacheRead, scaled(rate.orElse(in), longContext, in, inRate)));
         }
 
@@ -127,8 +129,13 @@ public final class CostCalculator {
      * @param cacheWriteTtl the prompt-cache lifetime the request asked for ({@link #DEFAULT_CACHE_WRITE_TTL} if unsaid)
      * @throws IllegalArgumentException when the provider name is malformed or the pinned version not positive
      */
-    public static Cost cost(Registry registry, String provider, String model, @Nullable Integer pinnedVersion,
-            @Nullable Usage usage, Duration cacheWriteTtl) {
+    public static Cost cost(
+            Registry registry,
+            String provider,
+            String model,
+            @Nullable Integer pinnedVersion,
+            @Nullable Usage usage,
+            Duration cacheWriteTtl) {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(model, "model");
@@ -141,15 +148,18 @@ public final class CostCalculator {
             return Cost.unpriced(Cost.Status.REGISTRY_UNAVAILABLE, e.getMessage());
         }
         if (info.isEmpty()) {
-            return Cost.unpriced(Cost.Status.MODEL_NOT_IN_REGISTRY, "the registry does not list " + provider + ":"
-                    + model + (pinnedVersion == null ? "" : " in version " + pinnedVersion));
+            return Cost.unpriced(
+                    Cost.Status.MODEL_NOT_IN_REGISTRY,
+                    "the registry does not list " + provider + ":" + model
+                            + (pinnedVersion == null ? "" : " in version " + pinnedVersion));
         }
         return cost(info.get(), usage, cacheWriteTtl);
     }
 
     /** Whether a request with {@code inputTokens} of input is charged at {@code model}'s long-context rates. */
     static boolean isLongContext(ModelInfo model, long inputTokens) {
-        return model.hasLongContextPricing() && inputTokens > model.longContextThresholdTokens().getAsLong();
+        return model.hasLongContextPricing()
+                && inputTokens > model.longContextThresholdTokens().getAsLong();
     }
 
     /** {@code tokens} × {@code dollarsPerMillion} / 1,000,000, exactly. */

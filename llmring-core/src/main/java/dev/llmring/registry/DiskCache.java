@@ -63,7 +63,8 @@ final class DiskCache {
         }
         int nl = indexOf(all, (byte) '\n');
         String header = nl < 0 ? "" : new String(all, 0, nl, StandardCharsets.US_ASCII);
-        String[] parts = header.startsWith(MAGIC) ? header.substring(MAGIC.length()).split(" ") : new String[0];
+        String[] parts =
+                header.startsWith(MAGIC) ? header.substring(MAGIC.length()).split(" ") : new String[0];
         if (parts.length != 2) return corrupt(file);
         byte[] body = Arrays.copyOfRange(all, nl + 1, all.length);
         if (!HexFormat.of().formatHex(sha256(body)).equals(parts[1])) return corrupt(file);
@@ -81,7 +82,8 @@ final class DiskCache {
         try {
             Files.createDirectories(file.getParent());
             tmp = Files.createTempFile(file.getParent(), "models.json.", ".tmp");
-            byte[] header = (MAGIC + fetchedAt.toEpochMilli() + " " + HexFormat.of().formatHex(sha256(body)) + "\n")
+            byte[] header = (MAGIC + fetchedAt.toEpochMilli() + " "
+                            + HexFormat.of().formatHex(sha256(body)) + "\n")
                     .getBytes(StandardCharsets.US_ASCII);
             byte[] all = Arrays.copyOf(header, header.length + body.length);
             System.arraycopy(body, 0, all, header.length, body.length);

@@ -321,8 +321,17 @@ public final class ModelInfo {
 
     @Override
     public int hashCode() {
-        return Objects.hash(provider, modelName, aliases, maxInputTokens, maxOutputTokens, prices.keySet(),
-                capabilities, active, deprecatedDate, registryVersion);
+        return Objects.hash(
+                provider,
+                modelName,
+                aliases,
+                maxInputTokens,
+                maxOutputTokens,
+                prices.keySet(),
+                capabilities,
+                active,
+                deprecatedDate,
+                registryVersion);
     }
 
     @Override

@@ -69,7 +69,8 @@ public final class ModelPolicy {
 
     /** Whether {@code provider:model} may be called. */
     public boolean permits(String provider, String model) {
-        return refusal(provider, List.of(Objects.requireNonNull(model, "model"))).isEmpty();
+        return refusal(provider, List.of(Objects.requireNonNull(model, "model")))
+                .isEmpty();
     }
 
     /** Whether the model may be called under its name or any of its aliases (a denied alias refuses it). */
@@ -193,8 +194,8 @@ public final class ModelPolicy {
         private static String check(String pattern) {
             Objects.requireNonNull(pattern, "pattern");
             if (pattern.isBlank() || pattern.contains(",") || pattern.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("model pattern must be a non-blank glob without ',' or spaces, was '"
-                        + pattern + "'");
+                throw new IllegalArgumentException(
+                        "model pattern must be a non-blank glob without ',' or spaces, was '" + pattern + "'");
             }
             return pattern;
         }

@@ -113,7 +113,8 @@ public final class Registry {
      * @throws IllegalArgumentException when the provider name is malformed or the version is not positive
      */
     public List<ModelInfo> models(String provider, int version) {
-        return store.snapshot(RegistryNames.requireProvider(provider), RegistryNames.requireVersion(version)).models();
+        return store.snapshot(RegistryNames.requireProvider(provider), RegistryNames.requireVersion(version))
+                .models();
     }
 
     /**
@@ -228,7 +229,8 @@ public final class Registry {
             Objects.requireNonNull(client, "client");
             if (client.followRedirects() != HttpClient.Redirect.NEVER) {
                 throw new IllegalArgumentException(
-                        "the registry's HTTP client must not follow redirects, this one follows " + client.followRedirects());
+                        "the registry's HTTP client must not follow redirects, this one follows "
+                                + client.followRedirects());
             }
             this.httpClient = client;
             return this;
@@ -291,7 +293,9 @@ public final class Registry {
             URI base = baseUrl;
             if (base == null) {
                 String env = environment.apply(BASE_URL_ENV);
-                base = env == null || env.isBlank() ? DEFAULT_BASE_URL : checkScheme(parse(env.trim(), BASE_URL_ENV), BASE_URL_ENV);
+                base = env == null || env.isBlank()
+                        ? DEFAULT_BASE_URL
+                        : checkScheme(parse(env.trim(), BASE_URL_ENV), BASE_URL_ENV);
             }
             String b = base.toString();
             while (b.endsWith("/")) b = b.substring(0, b.length() - 1);
@@ -314,7 +318,8 @@ public final class Registry {
         private Path cacheRoot() {
             if (cacheDirectory != null) return cacheDirectory;
             String xdg = environment.apply("XDG_CACHE_HOME");
-            Path root = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+            Path root =
+                    xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
             return root.resolve("llmring").resolve("registry");
         }
 
@@ -332,8 +337,11 @@ public final class Registry {
             if (!url.isAbsolute() || !("https".equals(scheme) || "http".equals(scheme) || "file".equals(scheme))) {
                 throw new IllegalArgumentException(what + " must be an https or file URL, was '" + url + "'");
             }
-            if (!"file".equals(scheme) && (url.getHost() == null || url.getRawUserInfo() != null
-                    || url.getRawQuery() != null || url.getRawFragment() != null)) {
+            if (!"file".equals(scheme)
+                    && (url.getHost() == null
+                            || url.getRawUserInfo() != null
+                            || url.getRawQuery() != null
+                            || url.getRawFragment() != null)) {
                 throw new IllegalArgumentException(
                         what + " must be a plain https://host/path URL (no user info, query or fragment), was '"
                                 + url.getScheme() + "://" + url.getHost() + "…'");

@@ -28,9 +28,8 @@ record RegistryDocument(String provider, int version, @Nullable String updatedAt
      * several entries sharing an alias, an active one wins, then the first in document order.
      */
     Optional<ModelInfo> find(String modelOrAlias) {
-        String name = modelOrAlias.startsWith(provider + ":")
-                ? modelOrAlias.substring(provider.length() + 1)
-                : modelOrAlias;
+        String name =
+                modelOrAlias.startsWith(provider + ":") ? modelOrAlias.substring(provider.length() + 1) : modelOrAlias;
         Optional<ModelInfo> exact = first(m -> m.modelName().equals(name));
         if (exact.isPresent()) return exact;
         Optional<ModelInfo> alias = first(m -> m.aliases().contains(name));

@@ -18,7 +18,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RegistryDrift {
     /** The kind of a change. Later versions may add kinds. */
-    public enum Kind { ADDED, REMOVED, PRICE, LIMIT, CAPABILITY, ALIASES, LIFECYCLE }
+    public enum Kind {
+        ADDED,
+        REMOVED,
+        PRICE,
+        LIMIT,
+        CAPABILITY,
+        ALIASES,
+        LIFECYCLE
+    }
 
     /** One change; {@link #field()} is the registry's field name ({@code dollars_per_million_tokens_input} …). */
     public static final class Change {
@@ -62,8 +70,12 @@ public final class RegistryDrift {
 
         @Override
         public boolean equals(@Nullable Object o) {
-            return o instanceof Change c && c.kind == kind && c.model.equals(model) && c.field.equals(field)
-                    && Objects.equals(c.before, before) && Objects.equals(c.after, after);
+            return o instanceof Change c
+                    && c.kind == kind
+                    && c.model.equals(model)
+                    && c.field.equals(field)
+                    && Objects.equals(c.before, before)
+                    && Objects.equals(c.after, after);
         }
 
         @Override
@@ -129,29 +141,44 @@ public final class RegistryDrift {
         }
         limit(ref, "max_input_tokens", text(a.maxInputTokens()), text(b.maxInputTokens()), out);
         limit(ref, "max_output_tokens", text(a.maxOutputTokens()), text(b.maxOutputTokens()), out);
-        limit(ref, "long_context_threshold_tokens", a.longContextThresholdTokens().isPresent()
-                ? Long.toString(a.longContextThresholdTokens().getAsLong()) : null,
+        limit(
+                ref,
+                "long_context_threshold_tokens",
+                a.longContextThresholdTokens().isPresent()
+                        ? Long.toString(a.longContextThresholdTokens().getAsLong())
+                        : null,
                 b.longContextThresholdTokens().isPresent()
-                        ? Long.toString(b.longContextThresholdTokens().getAsLong()) : null, out);
+                        ? Long.toString(b.longContextThresholdTokens().getAsLong())
+                        : null,
+                out);
         TreeSet<String> flags = new TreeSet<>(a.capabilities().keySet());
         flags.addAll(b.capabilities().keySet());
         for (String f : flags) {
             Boolean x = a.capabilities().get(f);
             Boolean y = b.capabilities().get(f);
             if (!Objects.equals(x, y)) {
-                out.add(new Change(Kind.CAPABILITY, ref, f, x == null ? null : x.toString(),
-                        y == null ? null : y.toString()));
+                out.add(new Change(
+                        Kind.CAPABILITY, ref, f, x == null ? null : x.toString(), y == null ? null : y.toString()));
             }
         }
         if (!a.aliases().equals(b.aliases())) {
-            out.add(new Change(Kind.ALIASES, ref, "model_aliases", a.aliases().toString(), b.aliases().toString()));
+            out.add(new Change(
+                    Kind.ALIASES,
+                    ref,
+                    "model_aliases",
+                    a.aliases().toString(),
+                    b.aliases().toString()));
         }
         if (a.isActive() != b.isActive()) {
-            out.add(new Change(Kind.LIFECYCLE, ref, "is_active", Boolean.toString(a.isActive()),
-                    Boolean.toString(b.isActive())));
+            out.add(new Change(
+                    Kind.LIFECYCLE, ref, "is_active", Boolean.toString(a.isActive()), Boolean.toString(b.isActive())));
         }
         if (!a.deprecatedDate().equals(b.deprecatedDate())) {
-            out.add(new Change(Kind.LIFECYCLE, ref, "deprecated_date", a.deprecatedDate().map(Object::toString).orElse(null),
+            out.add(new Change(
+                    Kind.LIFECYCLE,
+                    ref,
+                    "deprecated_date",
+                    a.deprecatedDate().map(Object::toString).orElse(null),
                     b.deprecatedDate().map(Object::toString).orElse(null)));
         }
     }

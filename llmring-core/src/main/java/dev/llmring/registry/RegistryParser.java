@@ -46,16 +46,21 @@ final class RegistryParser {
         } catch (JsonProcessingException e) {
             throw new RegistryException(
                     "registry document for " + provider + " from " + source + " is not JSON: " + e.getOriginalMessage(),
-                    provider, null);
+                    provider,
+                    null);
         } catch (IOException e) {
-            throw new RegistryException("cannot read registry document for " + provider + " from " + source, provider, e);
+            throw new RegistryException(
+                    "cannot read registry document for " + provider + " from " + source, provider, e);
         }
         if (root == null || !root.isObject() || !root.path("models").isObject()) {
-            throw new RegistryException("registry document for " + provider + " from " + source
-                    + " is not an object with a 'models' object", provider);
+            throw new RegistryException(
+                    "registry document for " + provider + " from " + source
+                            + " is not an object with a 'models' object",
+                    provider);
         }
         int version = snapshotVersion != null ? snapshotVersion : intOrZero(root.get("version"));
-        String updatedAt = root.path("updated_at").isTextual() ? root.get("updated_at").asText() : null;
+        String updatedAt =
+                root.path("updated_at").isTextual() ? root.get("updated_at").asText() : null;
         List<ModelInfo> models = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = root.get("models").fields();
         while (it.hasNext()) {
@@ -103,7 +108,8 @@ final class RegistryParser {
         Iterator<Map.Entry<String, JsonNode>> fields = n.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
-            if (f.getValue().isBoolean() && (f.getKey().startsWith("supports_") || f.getKey().startsWith("is_"))
+            if (f.getValue().isBoolean()
+                    && (f.getKey().startsWith("supports_") || f.getKey().startsWith("is_"))
                     && !f.getKey().equals("is_active")) {
                 b.capability(f.getKey(), f.getValue().booleanValue());
             }

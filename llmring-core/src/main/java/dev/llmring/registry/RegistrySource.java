@@ -91,8 +91,9 @@ final class RegistrySource {
         int status = response.status();
         if (status == 404) return null;
         if (status >= 300 && status < 400) {
-            throw new RegistryException("registry at " + uri + " answered a redirect (" + status
-                    + "); redirects are not followed", provider);
+            throw new RegistryException(
+                    "registry at " + uri + " answered a redirect (" + status + "); redirects are not followed",
+                    provider);
         }
         if (status != 200) {
             throw new RegistryException("registry at " + uri + " answered HTTP " + status, provider);
@@ -107,12 +108,12 @@ final class RegistrySource {
     }
 
     private RegistryException tooLarge(String provider, URI uri) {
-        return new RegistryException("registry document " + uri + " exceeds the size cap of " + maxBytes + " bytes",
-                provider);
+        return new RegistryException(
+                "registry document " + uri + " exceeds the size cap of " + maxBytes + " bytes", provider);
     }
 
     private RegistryException timedOut(String provider, URI uri, @Nullable Throwable cause) {
-        return new RegistryException("fetching " + uri + " took longer than " + timeout.toMillis() + " ms",
-                provider, cause);
+        return new RegistryException(
+                "fetching " + uri + " took longer than " + timeout.toMillis() + " ms", provider, cause);
     }
 }

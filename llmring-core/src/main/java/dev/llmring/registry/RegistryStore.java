@@ -35,7 +35,12 @@ final class RegistryStore {
     private final Map<String, Instant> lastFailure = new ConcurrentHashMap<>();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-    RegistryStore(RegistrySource source, @Nullable DiskCache disk, Clock clock, Duration ttl, boolean offline,
+    RegistryStore(
+            RegistrySource source,
+            @Nullable DiskCache disk,
+            Clock clock,
+            Duration ttl,
+            boolean offline,
             Consumer<String> warn) {
         this.source = source;
         this.disk = disk;
@@ -54,11 +59,13 @@ final class RegistryStore {
             mem = memory.get(key);
             if (mem != null && (isFresh(mem) || inBackoff(provider))) return mem.doc();
             Loaded cached = newest(mem, fromDisk(key)); // another process may have refreshed the disk copy
-            if (cached != null && (isFresh(cached) || offline)) return remember(key, cached).doc();
+            if (cached != null && (isFresh(cached) || offline))
+                return remember(key, cached).doc();
             if (offline) {
                 throw new RegistryException("registry is offline and has no cached data for " + provider, provider);
             }
-            if (cached != null && inBackoff(provider)) return remember(key, cached).doc();
+            if (cached != null && inBackoff(provider))
+                return remember(key, cached).doc();
             return refresh(key, cached);
         }
     }
@@ -80,16 +87,19 @@ final class RegistryStore {
             Loaded cached = fromDisk(key);
             if (cached != null) return remember(key, cached).doc();
             if (offline) {
-                throw new RegistryException("registry is offline and has no cached snapshot v" + version + " for "
-                        + provider, provider);
+                throw new RegistryException(
+                        "registry is offline and has no cached snapshot v" + version + " for " + provider, provider);
             }
             byte[] body = source.fetch(provider, version);
             if (body == null) {
-                throw new RegistryException("the registry has no version " + version + " for " + provider
-                        + " (" + source.uri(provider, version) + ")", provider);
+                throw new RegistryException(
+                        "the registry has no version " + version + " for " + provider + " ("
+                                + source.uri(provider, version) + ")",
+                        provider);
             }
             Instant now = clock.instant();
-            RegistryDocument doc = RegistryParser.parse(body, provider, version, source.uri(provider, version).toString());
+            RegistryDocument doc = RegistryParser.parse(
+                    body, provider, version, source.uri(provider, version).toString());
             if (disk != null) disk.write(provider, version, body, now);
             return remember(key, new Loaded(doc, now)).doc();
         }
@@ -106,7 +116,8 @@ final class RegistryStore {
                 // the registry has no file for this provider (e.g. a local-only provider): cache "no models"
                 body = ("{\"provider\":\"" + provider + "\",\"models\":{}}").getBytes(StandardCharsets.UTF_8);
             }
-            doc = RegistryParser.parse(body, provider, null, source.uri(provider, null).toString());
+            doc = RegistryParser.parse(
+                    body, provider, null, source.uri(provider, null).toString());
         } catch (RegistryException e) {
             if (stale == null) throw e;
             lastFailure.put(provider, now);
@@ -146,7 +157,8 @@ final class RegistryStore {
         if (entry.isEmpty()) return null;
         try {
             String src = disk.file(key.provider(), key.version()).toString();
-            return new Loaded(RegistryParser.parse(entry.get().body(), key.provider(), key.version(), src),
+            return new Loaded(
+                    RegistryParser.parse(entry.get().body(), key.provider(), key.version(), src),
                     entry.get().fetchedAt());
         } catch (RegistryException e) {
             return null; // a cache file that does not parse is ignored and refetched
@@ -161,7 +173,8 @@ final class RegistryStore {
     private boolean isFresh(Loaded l) {
         Instant now = clock.instant();
         // a copy "fetched in the future" (clock moved back) counts as fresh only up to the TTL
-        return !now.isBefore(l.fetchedAt()) ? now.isBefore(l.fetchedAt().plus(ttl))
+        return !now.isBefore(l.fetchedAt())
+                ? now.isBefore(l.fetchedAt().plus(ttl))
                 : l.fetchedAt().isBefore(now.plus(ttl));
     }
 

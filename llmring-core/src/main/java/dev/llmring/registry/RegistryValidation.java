@@ -28,7 +28,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RegistryValidation {
     /** How bad a problem is: an ERROR should fail validation, a WARNING should be shown. */
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     /** One problem: its subject ({@code provider:model}, or the provider for provider-wide problems). */
     public static final class Problem {
@@ -56,7 +59,9 @@ public final class RegistryValidation {
 
         @Override
         public boolean equals(@Nullable Object o) {
-            return o instanceof Problem p && p.severity == severity && p.subject.equals(subject)
+            return o instanceof Problem p
+                    && p.severity == severity
+                    && p.subject.equals(subject)
                     && p.message.equals(message);
         }
 
@@ -81,8 +86,8 @@ public final class RegistryValidation {
      * @param today the date deprecations are judged against
      * @return every problem, in the order of the references; empty when all is well
      */
-    public static List<Problem> validate(Registry registry, Collection<String> modelRefs,
-            Map<String, Integer> pinnedVersions, LocalDate today) {
+    public static List<Problem> validate(
+            Registry registry, Collection<String> modelRefs, Map<String, Integer> pinnedVersions, LocalDate today) {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(modelRefs, "modelRefs");
         Objects.requireNonNull(pinnedVersions, "pinnedVersions");
@@ -113,11 +118,11 @@ public final class RegistryValidation {
     }
 
     /** The data one provider's models are checked against. */
-    private record Source(String provider, @Nullable Integer pinned, RegistryDocument priced,
-            @Nullable RegistryDocument current) {}
+    private record Source(
+            String provider, @Nullable Integer pinned, RegistryDocument priced, @Nullable RegistryDocument current) {}
 
-    private static Optional<Source> load(Registry registry, String provider, @Nullable Integer pinned,
-            List<Problem> problems) {
+    private static Optional<Source> load(
+            Registry registry, String provider, @Nullable Integer pinned, List<Problem> problems) {
         RegistryDocument priced;
         try {
             priced = pinned != null ? registry.snapshot(provider, pinned) : registry.current(provider);
@@ -137,7 +142,9 @@ public final class RegistryValidation {
             }
         }
         if (pinned == null && priced.models().isEmpty()) {
-            problems.add(new Problem(Severity.WARNING, provider,
+            problems.add(new Problem(
+                    Severity.WARNING,
+                    provider,
                     "the registry has no data for this provider; its models cannot be checked"));
             return Optional.empty();
         }
@@ -147,8 +154,12 @@ public final class RegistryValidation {
     private static void check(Source s, String ref, String model, LocalDate today, List<Problem> problems) {
         Optional<ModelInfo> entry = s.priced().find(model);
         if (entry.isEmpty()) {
-            String where = s.pinned() != null ? "pinned registry version " + s.pinned()
-                    : "the registry" + (s.priced().version() > 0 ? " (version " + s.priced().version() + ")" : "");
+            String where = s.pinned() != null
+                    ? "pinned registry version " + s.pinned()
+                    : "the registry"
+                            + (s.priced().version() > 0
+                                    ? " (version " + s.priced().version() + ")"
+                                    : "");
             problems.add(new Problem(Severity.ERROR, ref, "not in " + where));
             return;
         }

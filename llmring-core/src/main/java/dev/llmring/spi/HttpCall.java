@@ -65,7 +65,10 @@ public final class HttpCall {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("POST ").append(uri).append(" {");
-        headers.forEach((k, v) -> sb.append(k).append('=').append(isSecretHeader(k) ? "<redacted>" : v).append(", "));
+        headers.forEach((k, v) -> sb.append(k)
+                .append('=')
+                .append(isSecretHeader(k) ? "<redacted>" : v)
+                .append(", "));
         if (!headers.isEmpty()) sb.setLength(sb.length() - 2);
         return sb.append("} ").append(body.length).append(" bytes").toString();
     }

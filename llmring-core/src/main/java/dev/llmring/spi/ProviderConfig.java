@@ -55,8 +55,8 @@ public final class ProviderConfig {
 
     @Override
     public String toString() {
-        return "ProviderConfig[name=" + name + ", apiKey=" + (apiKey == null ? "none" : "set") + ", baseUrl="
-                + baseUrl + ", options=" + options.keySet() + "]";
+        return "ProviderConfig[name=" + name + ", apiKey=" + (apiKey == null ? "none" : "set") + ", baseUrl=" + baseUrl
+                + ", options=" + options.keySet() + "]";
     }
 
     /** Builds a {@link ProviderConfig}. */

@@ -160,14 +160,14 @@ class FetchedKeysTest {
 
     @Test
     void refusesPlainHttpServerUrl() {
-        assertThrows(IllegalArgumentException.class,
-                () -> ReceiptVerifier.builder().keysFromServer(URI.create("http://keys.example.com")));
+        assertThrows(IllegalArgumentException.class, () -> ReceiptVerifier.builder()
+                .keysFromServer(URI.create("http://keys.example.com")));
     }
 
     @Test
     void refusesPlainHttpEvenOnLoopbackWithoutTheTestAllowance() {
-        assertThrows(IllegalArgumentException.class,
-                () -> ReceiptVerifier.builder().keysFromServer(URI.create("http://127.0.0.1:" + server.port())));
+        assertThrows(IllegalArgumentException.class, () -> ReceiptVerifier.builder()
+                .keysFromServer(URI.create("http://127.0.0.1:" + server.port())));
     }
 
     @Test
@@ -178,8 +178,8 @@ class FetchedKeysTest {
     }
 
     private static ReceiptVerificationException assertKeysUnavailable(ReceiptVerifier verifier) {
-        ReceiptVerificationException e = assertThrows(ReceiptVerificationException.class,
-                () -> verifier.verify(A.sign(A.singleReceipt())));
+        ReceiptVerificationException e =
+                assertThrows(ReceiptVerificationException.class, () -> verifier.verify(A.sign(A.singleReceipt())));
         assertEquals(VerificationFailure.KEYS_UNAVAILABLE, e.reason());
         return e;
     }

@@ -21,7 +21,13 @@ class ModulePathTest {
     void verifiesWithBouncyCastleReadAsAModule() {
         TestKeys keys = TestKeys.generate("k");
 
-        assertTrue(ReceiptVerifier.pinned(keys.keySet()).verify(keys.sign(keys.singleReceipt())).isValid());
-        assertTrue(ReceiptVerifier.class.getModule().getLayer().findModule("org.bouncycastle.provider").isPresent());
+        assertTrue(ReceiptVerifier.pinned(keys.keySet())
+                .verify(keys.sign(keys.singleReceipt()))
+                .isValid());
+        assertTrue(ReceiptVerifier.class
+                .getModule()
+                .getLayer()
+                .findModule("org.bouncycastle.provider")
+                .isPresent());
     }
 }

@@ -35,30 +35,66 @@ class ReceiptKeySetTest {
 
     @Test
     void rejectsKeyThatIsNot32Bytes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ReceiptKeySet.builder().addEd25519Key("short", "AAAA"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> ReceiptKeySet.builder().addEd25519Key("short", "AAAA"));
 
         assertTrue(e.getMessage().contains("32 bytes"), e.getMessage());
     }
 
     @Test
     void rejectsKeyInStandardBase64() {
-        String standard = java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) 0xfb, (byte) 0xff, 1, 2, 3,
-            4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30});
+        String standard = java.util.Base64.getEncoder().encodeToString(new byte[] {
+            (byte) 0xfb,
+            (byte) 0xff,
+            1,
+            2,
+            3,
+            4,
+            5,
+            6,
+            7,
+            8,
+            9,
+            10,
+            11,
+            12,
+            13,
+            14,
+            15,
+            16,
+            17,
+            18,
+            19,
+            20,
+            21,
+            22,
+            23,
+            24,
+            25,
+            26,
+            27,
+            28,
+            29,
+            30
+        });
 
-        assertThrows(IllegalArgumentException.class, () -> ReceiptKeySet.builder().addEd25519Key("std", standard));
+        assertThrows(
+                IllegalArgumentException.class, () -> ReceiptKeySet.builder().addEd25519Key("std", standard));
     }
 
     @Test
     void rejectsRepeatedKeyId() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ReceiptKeySet.builder().addEd25519Key("a", A.publicKey()).addEd25519Key("a", B.publicKey()));
     }
 
     @Test
     void rejectsCurrentKeyIdThatNamesNoKey() {
-        assertThrows(IllegalArgumentException.class,
-                () -> ReceiptKeySet.builder().addEd25519Key("a", A.publicKey()).currentKeyId("z").build());
+        assertThrows(IllegalArgumentException.class, () -> ReceiptKeySet.builder()
+                .addEd25519Key("a", A.publicKey())
+                .currentKeyId("z")
+                .build());
     }
 
     @Test

@@ -34,9 +34,27 @@ class ReceiptNumbersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0.000123", "0.00012300", "1.23e-4", "1.23E-4", "0.1", "0.30000000000000004", "1e-7",
-        "0.0000001", "123456789.123456789", "0.000000000000000000001", "1e21", "12.5", "0", "-0.0", "5e-324",
-        "1.7976931348623157e308", "0.1000000000000000055511151231257827", "9007199254740993"})
+    @ValueSource(
+            strings = {
+                "0.000123",
+                "0.00012300",
+                "1.23e-4",
+                "1.23E-4",
+                "0.1",
+                "0.30000000000000004",
+                "1e-7",
+                "0.0000001",
+                "123456789.123456789",
+                "0.000000000000000000001",
+                "1e21",
+                "12.5",
+                "0",
+                "-0.0",
+                "5e-324",
+                "1.7976931348623157e308",
+                "0.1000000000000000055511151231257827",
+                "9007199254740993"
+            })
     void verifiesWhateverNumberSpellingTheSignerUsed(String cost) {
         Receipt receipt = Receipt.parse(signedAsText(receiptText(cost)));
 
@@ -51,6 +69,8 @@ class ReceiptNumbersTest {
         String tampered = signedAsText(receiptText(cost))
                 .replace("\"total_cost\": " + cost, "\"total_cost\": " + Jcs.formatNumber(next));
 
-        assertEquals(Optional.of(VerificationFailure.SIGNATURE_MISMATCH), VERIFIER.verify(tampered).failure());
+        assertEquals(
+                Optional.of(VerificationFailure.SIGNATURE_MISMATCH),
+                VERIFIER.verify(tampered).failure());
     }
 }

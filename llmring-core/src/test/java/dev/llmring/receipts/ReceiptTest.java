@@ -69,11 +69,13 @@ class ReceiptTest {
 
         Receipt r = Receipt.parse(KEYS.sign(fields));
 
-        assertEquals("{\"alias\":\"summarizer\",\"completion_tokens\":300,\"input_cost\":0.000123,\"key_id\":\"k1\","
-                + "\"lock_digest\":\"sha256:4f1c0ffee\",\"model\":\"claude-3-5-haiku\",\"output_cost\":0.00018,"
-                + "\"profile\":\"prod\",\"prompt_tokens\":150,\"provider\":\"anthropic\","
-                + "\"receipt_id\":\"rcpt_0123456789abcdef\",\"timestamp\":\"2025-10-02T12:34:56.123456+00:00\","
-                + "\"total_cost\":0.000303,\"total_tokens\":450,\"zz_extra\":\"kept\"}", r.signedContent());
+        assertEquals(
+                "{\"alias\":\"summarizer\",\"completion_tokens\":300,\"input_cost\":0.000123,\"key_id\":\"k1\","
+                        + "\"lock_digest\":\"sha256:4f1c0ffee\",\"model\":\"claude-3-5-haiku\",\"output_cost\":0.00018,"
+                        + "\"profile\":\"prod\",\"prompt_tokens\":150,\"provider\":\"anthropic\","
+                        + "\"receipt_id\":\"rcpt_0123456789abcdef\",\"timestamp\":\"2025-10-02T12:34:56.123456+00:00\","
+                        + "\"total_cost\":0.000303,\"total_tokens\":450,\"zz_extra\":\"kept\"}",
+                r.signedContent());
         assertTrue(r.fieldNames().contains("zz_extra"));
     }
 
@@ -87,8 +89,8 @@ class ReceiptTest {
     @Test
     void acceptsNullOptionalFields() {
         Map<String, Object> fields = KEYS.singleReceipt();
-        String json = KEYS.sign(fields).replace("{", "{\"receipt_type\":null,\"batch_summary\":null,"
-                + "\"description\":null,\"tags\":null,");
+        String json = KEYS.sign(fields)
+                .replace("{", "{\"receipt_type\":null,\"batch_summary\":null," + "\"description\":null,\"tags\":null,");
 
         Receipt r = Receipt.parse(json);
 
@@ -98,14 +100,30 @@ class ReceiptTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"receipt_id", "timestamp", "alias", "profile", "lock_digest", "provider", "model",
-        "prompt_tokens", "completion_tokens", "total_tokens", "input_cost", "output_cost", "total_cost", "signature"})
+    @ValueSource(
+            strings = {
+                "receipt_id",
+                "timestamp",
+                "alias",
+                "profile",
+                "lock_digest",
+                "provider",
+                "model",
+                "prompt_tokens",
+                "completion_tokens",
+                "total_tokens",
+                "input_cost",
+                "output_cost",
+                "total_cost",
+                "signature"
+            })
     void rejectsReceiptWithoutARequiredField(String field) {
         Map<String, Object> fields = KEYS.singleReceipt();
         fields.put("signature", KEYS.signature(fields));
         fields.remove(field);
 
-        ReceiptVerificationException e = assertThrows(ReceiptVerificationException.class,
+        ReceiptVerificationException e = assertThrows(
+                ReceiptVerificationException.class,
                 () -> Receipt.parse(dev.llmring.internal.receipts.JsonTree.write(fields)));
 
         assertEquals(VerificationFailure.MALFORMED_RECEIPT, e.reason());
@@ -137,7 +155,9 @@ class ReceiptTest {
 
     @Test
     void rejectsNonObject() {
-        assertEquals(VerificationFailure.MALFORMED_RECEIPT,
-                assertThrows(ReceiptVerificationException.class, () -> Receipt.parse("[1]")).reason());
+        assertEquals(
+                VerificationFailure.MALFORMED_RECEIPT,
+                assertThrows(ReceiptVerificationException.class, () -> Receipt.parse("[1]"))
+                        .reason());
     }
 }

@@ -73,9 +73,8 @@ class ReceiptVerifierTest {
         VerificationResult result = verifier.verify(JsonTree.write(fields));
 
         assertFalse(result.isValid());
-        VerificationFailure expected = field.equals("key_id")
-                ? VerificationFailure.UNKNOWN_KEY_ID
-                : VerificationFailure.SIGNATURE_MISMATCH;
+        VerificationFailure expected =
+                field.equals("key_id") ? VerificationFailure.UNKNOWN_KEY_ID : VerificationFailure.SIGNATURE_MISMATCH;
         assertEquals(Optional.of(expected), result.failure(), result::message);
     }
 
@@ -86,7 +85,8 @@ class ReceiptVerifierTest {
         fields.remove("description");
         fields.put("signature", signature);
 
-        assertEquals(Optional.of(VerificationFailure.SIGNATURE_MISMATCH),
+        assertEquals(
+                Optional.of(VerificationFailure.SIGNATURE_MISMATCH),
                 verifier.verify(JsonTree.write(fields)).failure());
     }
 
@@ -103,8 +103,8 @@ class ReceiptVerifierTest {
     void rejectsUnknownKeyIdWithTypedReason() {
         TestKeys other = TestKeys.generate("key-unknown");
 
-        ReceiptVerificationException e = assertThrows(ReceiptVerificationException.class,
-                () -> verifier.verifyOrThrow(other.sign(other.singleReceipt())));
+        ReceiptVerificationException e = assertThrows(
+                ReceiptVerificationException.class, () -> verifier.verifyOrThrow(other.sign(other.singleReceipt())));
 
         assertEquals(VerificationFailure.UNKNOWN_KEY_ID, e.reason());
         assertTrue(e.getMessage().contains("key-unknown"), e.getMessage());
@@ -118,7 +118,9 @@ class ReceiptVerifierTest {
         fields.put("signature", KEYS.signature(fields));
         fields.put("key_id", "key-other");
 
-        assertEquals(Optional.of(VerificationFailure.SIGNATURE_MISMATCH), both.verify(JsonTree.write(fields)).failure());
+        assertEquals(
+                Optional.of(VerificationFailure.SIGNATURE_MISMATCH),
+                both.verify(JsonTree.write(fields)).failure());
     }
 
     @Test
@@ -157,11 +159,13 @@ class ReceiptVerifierTest {
 
     @Test
     void rejectsSignatureWithOneBitFlipped() {
-        assertSignatureRejected(sig -> {
-            byte[] copy = sig.clone();
-            copy[10] ^= 0x01;
-            return copy;
-        }, VerificationFailure.SIGNATURE_MISMATCH);
+        assertSignatureRejected(
+                sig -> {
+                    byte[] copy = sig.clone();
+                    copy[10] ^= 0x01;
+                    return copy;
+                },
+                VerificationFailure.SIGNATURE_MISMATCH);
     }
 
     @Test
@@ -177,12 +181,14 @@ class ReceiptVerifierTest {
     @Test
     void rejectsNonCanonicalBase64UrlWithNonZeroTrailingBits() {
         // 64 bytes = 85 full characters + one carrying 2 data bits and 4 unused bits, which must be zero.
-        assertSignatureTextRejected(text -> {
-            char last = text.charAt(text.length() - 1);
-            String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-            char bumped = alphabet.charAt(alphabet.indexOf(last) + 1);
-            return text.substring(0, text.length() - 1) + bumped;
-        }, false);
+        assertSignatureTextRejected(
+                text -> {
+                    char last = text.charAt(text.length() - 1);
+                    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+                    char bumped = alphabet.charAt(alphabet.indexOf(last) + 1);
+                    return text.substring(0, text.length() - 1) + bumped;
+                },
+                false);
     }
 
     @Test
@@ -198,7 +204,8 @@ class ReceiptVerifierTest {
         Map<String, Object> fields = KEYS.singleReceipt();
         fields.put("signature", KEYS.signature(fields).replace("ed25519:", "rsa:"));
 
-        assertEquals(Optional.of(VerificationFailure.UNSUPPORTED_ALGORITHM),
+        assertEquals(
+                Optional.of(VerificationFailure.UNSUPPORTED_ALGORITHM),
                 verifier.verify(JsonTree.write(fields)).failure());
     }
 
@@ -227,7 +234,11 @@ class ReceiptVerifierTest {
         java.util.Collections.reverse(names);
         StringBuilder json = new StringBuilder("{\n");
         for (String name : names) {
-            json.append("    \"").append(name).append("\" :  ").append(JsonTree.write(fields.get(name))).append(",\n");
+            json.append("    \"")
+                    .append(name)
+                    .append("\" :  ")
+                    .append(JsonTree.write(fields.get(name)))
+                    .append(",\n");
         }
         json.append("    \"signature\": \"").append(signature).append("\"\n}\n");
 
@@ -237,7 +248,8 @@ class ReceiptVerifierTest {
     @Test
     void stillVerifiesWhenANumberIsSpelledDifferentlyWithTheSameValue() {
         Map<String, Object> fields = KEYS.singleReceipt();
-        String json = KEYS.sign(fields).replace("\"input_cost\":0.000123", "\"input_cost\":1.230e-4")
+        String json = KEYS.sign(fields)
+                .replace("\"input_cost\":0.000123", "\"input_cost\":1.230e-4")
                 .replace("\"prompt_tokens\":150", "\"prompt_tokens\":150.0");
 
         assertTrue(json.contains("1.230e-4") && json.contains("150.0"), json);
@@ -248,14 +260,18 @@ class ReceiptVerifierTest {
     void rejectsANumberSpelledToADifferentValue() {
         String json = KEYS.sign(KEYS.singleReceipt()).replace("\"input_cost\":0.000123", "\"input_cost\":0.0001230001");
 
-        assertEquals(Optional.of(VerificationFailure.SIGNATURE_MISMATCH), verifier.verify(json).failure());
+        assertEquals(
+                Optional.of(VerificationFailure.SIGNATURE_MISMATCH),
+                verifier.verify(json).failure());
     }
 
     @Test
     void rejectsDuplicateMemberNames() {
         String json = KEYS.sign(KEYS.singleReceipt()).replace("{\"receipt_id\"", "{\"alias\":\"other\",\"receipt_id\"");
 
-        assertEquals(Optional.of(VerificationFailure.MALFORMED_RECEIPT), verifier.verify(json).failure());
+        assertEquals(
+                Optional.of(VerificationFailure.MALFORMED_RECEIPT),
+                verifier.verify(json).failure());
     }
 
     @Test
@@ -297,7 +313,8 @@ class ReceiptVerifierTest {
     }
 
     static byte[] addGroupOrderToS(byte[] signature) {
-        java.math.BigInteger l = java.math.BigInteger.ONE.shiftLeft(252)
+        java.math.BigInteger l = java.math.BigInteger.ONE
+                .shiftLeft(252)
                 .add(new java.math.BigInteger("27742317777372353535851937790883648493"));
         byte[] le = java.util.Arrays.copyOfRange(signature, 32, 64);
         byte[] be = new byte[33];

@@ -1,7 +1,7 @@
 package dev.llmring.receipts;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -39,8 +39,9 @@ class ServerClientTest {
     @BeforeEach
     void start() {
         server.start();
-        server.stubFor(post("/api/v1/log").willReturn(okJson(
-                "{\"log_id\": \"3f7c\", \"cost\": 0.000303, \"timestamp\": \"2025-10-02T12:00:00\"}")));
+        server.stubFor(post("/api/v1/log")
+                .willReturn(
+                        okJson("{\"log_id\": \"3f7c\", \"cost\": 0.000303, \"timestamp\": \"2025-10-02T12:00:00\"}")));
         server.stubFor(get("/api/v1/receipts/public-keys.json").willReturn(okJson(TestKeys.keySetJson(KEYS))));
         client = client(Duration.ofSeconds(5), 100);
     }
@@ -67,7 +68,11 @@ class ServerClientTest {
                 .profile("prod")
                 .provider("anthropic")
                 .model("claude-3-5-haiku")
-                .usage(Usage.builder().inputTokens(150).cachedInputTokens(100).outputTokens(300).reasoningTokens(20)
+                .usage(Usage.builder()
+                        .inputTokens(150)
+                        .cachedInputTokens(100)
+                        .outputTokens(300)
+                        .reasoningTokens(20)
                         .build())
                 .cost(cost)
                 .latency(Duration.ofMillis(840))
@@ -80,14 +85,18 @@ class ServerClientTest {
         assertTrue(client.logUsage(record(new BigDecimal("0.000303"))));
         client.close();
 
-        server.verify(1, postRequestedFor(urlEqualTo("/api/v1/log"))
-                .withHeader("X-API-Key", equalTo(API_KEY))
-                .withHeader("Authorization", absent())
-                .withRequestBody(equalToJson("{\"provider\": \"anthropic\", \"model\": \"claude-3-5-haiku\","
-                        + " \"input_tokens\": 150, \"output_tokens\": 300, \"cached_input_tokens\": 100,"
-                        + " \"alias\": \"summarizer\", \"profile\": \"prod\", \"cost\": 0.000303, \"latency_ms\": 840,"
-                        + " \"origin\": \"llmring-java\", \"metadata\": {\"binding\": \"anthropic:claude-3-5-haiku\","
-                        + " \"lock_digest\": \"sha256:4f1c0ffee\", \"cache_write_tokens\": 0, \"reasoning_tokens\": 20}}")));
+        server.verify(
+                1,
+                postRequestedFor(urlEqualTo("/api/v1/log"))
+                        .withHeader("X-API-Key", equalTo(API_KEY))
+                        .withHeader("Authorization", absent())
+                        .withRequestBody(
+                                equalToJson(
+                                        "{\"provider\": \"anthropic\", \"model\": \"claude-3-5-haiku\","
+                                                + " \"input_tokens\": 150, \"output_tokens\": 300, \"cached_input_tokens\": 100,"
+                                                + " \"alias\": \"summarizer\", \"profile\": \"prod\", \"cost\": 0.000303, \"latency_ms\": 840,"
+                                                + " \"origin\": \"llmring-java\", \"metadata\": {\"binding\": \"anthropic:claude-3-5-haiku\","
+                                                + " \"lock_digest\": \"sha256:4f1c0ffee\", \"cache_write_tokens\": 0, \"reasoning_tokens\": 20}}")));
         assertEquals(1, client.sentUsageLogs());
     }
 
@@ -107,8 +116,19 @@ class ServerClientTest {
 
         Map<String, Object> body = dev.llmring.internal.receipts.JsonTree.parseObject(
                 server.getAllServeEvents().get(0).getRequest().getBodyAsString());
-        assertEquals(List.of("provider", "model", "input_tokens", "output_tokens", "cached_input_tokens", "alias",
-                "profile", "latency_ms", "origin", "metadata"), List.copyOf(body.keySet()));
+        assertEquals(
+                List.of(
+                        "provider",
+                        "model",
+                        "input_tokens",
+                        "output_tokens",
+                        "cached_input_tokens",
+                        "alias",
+                        "profile",
+                        "latency_ms",
+                        "origin",
+                        "metadata"),
+                List.copyOf(body.keySet()));
     }
 
     @Test
@@ -192,8 +212,8 @@ class ServerClientTest {
 
     @Test
     void unknownReceiptIsEmpty() {
-        server.stubFor(get("/api/v1/receipts/nope").willReturn(aResponse().withStatus(404)
-                .withBody("{\"detail\": \"Receipt not found\"}")));
+        server.stubFor(get("/api/v1/receipts/nope")
+                .willReturn(aResponse().withStatus(404).withBody("{\"detail\": \"Receipt not found\"}")));
 
         assertEquals(Optional.empty(), client.fetchReceipt("nope"));
     }
@@ -212,8 +232,8 @@ class ServerClientTest {
 
     @Test
     void generatesAReceiptForLogsNotYetCertified() {
-        server.stubFor(post("/api/v1/receipts/generate").willReturn(okJson(
-                "{\"receipt\": " + KEYS.sign(KEYS.batchReceipt()) + ", \"certified_count\": 2}")));
+        server.stubFor(post("/api/v1/receipts/generate")
+                .willReturn(okJson("{\"receipt\": " + KEYS.sign(KEYS.batchReceipt()) + ", \"certified_count\": 2}")));
 
         Receipt receipt = client.generateReceiptForUncertifiedLogs("October billing");
 
@@ -224,8 +244,8 @@ class ServerClientTest {
 
     @Test
     void refusedApiKeyIsAnAuthenticationError() {
-        server.stubFor(get("/api/v1/receipts/r1").willReturn(aResponse().withStatus(401)
-                .withBody("{\"detail\": \"X-API-Key header required\"}")));
+        server.stubFor(get("/api/v1/receipts/r1")
+                .willReturn(aResponse().withStatus(401).withBody("{\"detail\": \"X-API-Key header required\"}")));
 
         AuthenticationException e = assertThrows(AuthenticationException.class, () -> client.fetchReceipt("r1"));
         assertFalse(e.getMessage().contains(API_KEY));
@@ -238,7 +258,8 @@ class ServerClientTest {
 
     @Test
     void isConfiguredFromTheEnvironment() {
-        Map<String, String> env = Map.of("LLMRING_SERVER_URL", "https://llmring.example.com/", "LLMRING_API_KEY", API_KEY);
+        Map<String, String> env =
+                Map.of("LLMRING_SERVER_URL", "https://llmring.example.com/", "LLMRING_API_KEY", API_KEY);
 
         try (ServerClient fromEnv = ServerClient.fromEnvironment(env::get).orElseThrow()) {
             assertEquals(URI.create("https://llmring.example.com"), fromEnv.serverUrl());
@@ -247,14 +268,15 @@ class ServerClientTest {
 
     @Test
     void environmentWithUrlButNoKeyIsAnError() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ServerClient.fromEnvironment(Map.of("LLMRING_SERVER_URL", "https://llmring.example.com")::get));
     }
 
     @Test
     void refusesPlainHttpServer() {
-        assertThrows(IllegalArgumentException.class,
-                () -> ServerClient.builder().serverUrl(URI.create("http://llmring.example.com")));
+        assertThrows(IllegalArgumentException.class, () -> ServerClient.builder()
+                .serverUrl(URI.create("http://llmring.example.com")));
     }
 
     @Test

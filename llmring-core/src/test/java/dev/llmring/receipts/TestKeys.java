@@ -37,7 +37,10 @@ final class TestKeys {
     }
 
     ReceiptKeySet keySet() {
-        return ReceiptKeySet.builder().addEd25519Key(keyId, publicKey()).currentKeyId(keyId).build();
+        return ReceiptKeySet.builder()
+                .addEd25519Key(keyId, publicKey())
+                .currentKeyId(keyId)
+                .build();
     }
 
     /** The key set JSON the server would publish for these keys, the first one current. */
@@ -45,10 +48,16 @@ final class TestKeys {
         StringBuilder sb = new StringBuilder("{\"keys\": [");
         for (int i = 0; i < keys.length; i++) {
             if (i > 0) sb.append(", ");
-            sb.append("{\"key_id\": \"").append(keys[i].keyId).append("\", \"public_key\": \"")
-                    .append(keys[i].publicKeyBase64Url()).append("\", \"algorithm\": \"Ed25519\", \"format\": \"base64url\"}");
+            sb.append("{\"key_id\": \"")
+                    .append(keys[i].keyId)
+                    .append("\", \"public_key\": \"")
+                    .append(keys[i].publicKeyBase64Url())
+                    .append("\", \"algorithm\": \"Ed25519\", \"format\": \"base64url\"}");
         }
-        return sb.append("], \"current_key_id\": \"").append(keys[0].keyId).append("\"}").toString();
+        return sb.append("], \"current_key_id\": \"")
+                .append(keys[0].keyId)
+                .append("\"}")
+                .toString();
     }
 
     byte[] signBytes(byte[] message) {

@@ -12,16 +12,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The after-response seam: cost looked up in a registry, current or pinned. */
 class CostFromRegistryTest {
-    private static final Usage MILLION_IN = Usage.builder().inputTokens(1_000_000).build();
+    private static final Usage MILLION_IN =
+            Usage.builder().inputTokens(1_000_000).build();
 
     @TempDir
     Path cache;
 
-    private final Registry fileRegistry = Registry.builder().baseUrl(RegistryServer.FIXTURE.toUri()).build();
+    private final Registry fileRegistry =
+            Registry.builder().baseUrl(RegistryServer.FIXTURE.toUri()).build();
 
     private Cost cost(String provider, String model, @Nullable Integer pinned) {
-        return CostCalculator.cost(fileRegistry, provider, model, pinned, MILLION_IN,
-                CostCalculator.DEFAULT_CACHE_WRITE_TTL);
+        return CostCalculator.cost(
+                fileRegistry, provider, model, pinned, MILLION_IN, CostCalculator.DEFAULT_CACHE_WRITE_TTL);
     }
 
     @Test
@@ -42,27 +44,35 @@ class CostFromRegistryTest {
 
     @Test
     void unlistedModelIsModelNotInRegistry() {
-        assertEquals(Cost.Status.MODEL_NOT_IN_REGISTRY, cost("openai", "no-such-model", null).status());
+        assertEquals(
+                Cost.Status.MODEL_NOT_IN_REGISTRY,
+                cost("openai", "no-such-model", null).status());
     }
 
     @Test
     void providerWithoutRegistryDataIsModelNotInRegistry() {
-        assertEquals(Cost.Status.MODEL_NOT_IN_REGISTRY, cost("ollama", "llama3:8b", null).status());
+        assertEquals(
+                Cost.Status.MODEL_NOT_IN_REGISTRY,
+                cost("ollama", "llama3:8b", null).status());
     }
 
     @Test
     void unreadableRegistryIsRegistryUnavailable() {
-        Registry offline = Registry.builder().cacheDirectory(cache).offline(true).environment(n -> null).build();
-        Cost c = CostCalculator.cost(offline, "openai", "fixture-large", null, MILLION_IN,
-                CostCalculator.DEFAULT_CACHE_WRITE_TTL);
+        Registry offline = Registry.builder()
+                .cacheDirectory(cache)
+                .offline(true)
+                .environment(n -> null)
+                .build();
+        Cost c = CostCalculator.cost(
+                offline, "openai", "fixture-large", null, MILLION_IN, CostCalculator.DEFAULT_CACHE_WRITE_TTL);
         assertEquals(Cost.Status.REGISTRY_UNAVAILABLE, c.status());
         assertEquals(1, c.notes().size());
     }
 
     @Test
     void missingUsageIsNoUsageWithoutALookup() {
-        Cost c = CostCalculator.cost(fileRegistry, "openai", "fixture-large", null, null,
-                CostCalculator.DEFAULT_CACHE_WRITE_TTL);
+        Cost c = CostCalculator.cost(
+                fileRegistry, "openai", "fixture-large", null, null, CostCalculator.DEFAULT_CACHE_WRITE_TTL);
         assertEquals(Cost.Status.NO_USAGE, c.status());
     }
 }

@@ -81,7 +81,8 @@ class DiskCacheTest {
             pool.shutdownNow();
             pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
         }
-        assertTrue(bodies.contains(new String(c.read("openai", null).orElseThrow().body(), StandardCharsets.UTF_8)));
+        assertTrue(
+                bodies.contains(new String(c.read("openai", null).orElseThrow().body(), StandardCharsets.UTF_8)));
         try (var files = Files.list(c.file("openai", null).getParent())) {
             assertEquals(1, files.count(), "no temporary files left behind");
         }

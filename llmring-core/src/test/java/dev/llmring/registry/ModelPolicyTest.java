@@ -23,9 +23,13 @@ class ModelPolicyTest {
 
     @Test
     void denyWinsOverAllow() {
-        ModelPolicy p = ModelPolicy.builder().allow("openai:*").deny("openai:fixture-large*").build();
+        ModelPolicy p = ModelPolicy.builder()
+                .allow("openai:*")
+                .deny("openai:fixture-large*")
+                .build();
         assertFalse(p.permits("openai", "fixture-large-2030-01-01"));
-        assertEquals("openai:fixture-large-2030-01-01 is denied by pattern 'openai:fixture-large*'",
+        assertEquals(
+                "openai:fixture-large-2030-01-01 is denied by pattern 'openai:fixture-large*'",
                 p.refusal("openai", "fixture-large-2030-01-01").orElseThrow());
     }
 
@@ -53,21 +57,27 @@ class ModelPolicyTest {
 
     @Test
     void environmentAllowListNarrowsTheBuildersAllowList() {
-        ModelPolicy p = ModelPolicy.builder().allow("openai:*", "anthropic:*")
-                .environment(Map.of("LLMRING_ALLOWED_MODELS", "anthropic:*")::get).build();
+        ModelPolicy p = ModelPolicy.builder()
+                .allow("openai:*", "anthropic:*")
+                .environment(Map.of("LLMRING_ALLOWED_MODELS", "anthropic:*")::get)
+                .build();
         assertFalse(p.permits("openai", "fixture-small"));
         assertTrue(p.permits("anthropic", "fixture-sonnet"));
     }
 
     @Test
     void aDeniedAliasRefusesTheModel() {
-        ModelInfo m = ModelInfo.builder("openai", "fixture-large-2030-01-01").alias("fixture-large").build();
+        ModelInfo m = ModelInfo.builder("openai", "fixture-large-2030-01-01")
+                .alias("fixture-large")
+                .build();
         assertFalse(ModelPolicy.builder().deny("openai:fixture-large").build().permits(m));
     }
 
     @Test
     void anAllowedAliasPermitsTheModel() {
-        ModelInfo m = ModelInfo.builder("openai", "fixture-large-2030-01-01").alias("fixture-large").build();
+        ModelInfo m = ModelInfo.builder("openai", "fixture-large-2030-01-01")
+                .alias("fixture-large")
+                .build();
         assertTrue(ModelPolicy.builder().allow("openai:fixture-large").build().permits(m));
     }
 
@@ -75,7 +85,8 @@ class ModelPolicyTest {
     void malformedPatternsAreRejectedNamingTheSource() {
         assertThrows(IllegalArgumentException.class, () -> ModelPolicy.builder().allow("openai:a b"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelPolicy.builder()
-                .environment(Map.of("LLMRING_ALLOWED_MODELS", "a b")::get).build());
+                .environment(Map.of("LLMRING_ALLOWED_MODELS", "a b")::get)
+                .build());
         assertTrue(e.getMessage().startsWith("LLMRING_ALLOWED_MODELS"), e.getMessage());
     }
 }

@@ -37,12 +37,17 @@ class RegistryCacheTest {
     }
 
     private Registry registry() {
-        return server.registry(cache).clock(clock).ttl(Duration.ofHours(24)).warnings(warnings::add).build();
+        return server.registry(cache)
+                .clock(clock)
+                .ttl(Duration.ofHours(24))
+                .warnings(warnings::add)
+                .build();
     }
 
     private void registryGoesDown() {
         server.wm.resetAll();
-        server.wm.stubFor(get(urlEqualTo("/registry/" + CURRENT)).willReturn(aResponse().withStatus(503)));
+        server.wm.stubFor(
+                get(urlEqualTo("/registry/" + CURRENT)).willReturn(aResponse().withStatus(503)));
     }
 
     @Test
@@ -76,8 +81,13 @@ class RegistryCacheTest {
         registry().models("openai");
         clock.advance(Duration.ofHours(25));
         registryGoesDown();
-        assertEquals(new BigDecimal("2.5"),
-                registry().model("openai", "fixture-large").orElseThrow().inputPrice().orElseThrow());
+        assertEquals(
+                new BigDecimal("2.5"),
+                registry()
+                        .model("openai", "fixture-large")
+                        .orElseThrow()
+                        .inputPrice()
+                        .orElseThrow());
     }
 
     @Test
@@ -109,7 +119,8 @@ class RegistryCacheTest {
     @Test
     void unreachableRegistryWithoutCacheIsRegistryException() {
         registryGoesDown();
-        RegistryException e = assertThrows(RegistryException.class, () -> registry().models("openai"));
+        RegistryException e =
+                assertThrows(RegistryException.class, () -> registry().models("openai"));
         assertTrue(e.getMessage().contains("503"), e.getMessage());
     }
 
@@ -164,7 +175,8 @@ class RegistryCacheTest {
 
     @Test
     void cachesOfDifferentRegistriesAreKeptApart() {
-        assertTrue(!new DiskCache(cache, "https://a.example/registry").file("openai", null)
+        assertTrue(!new DiskCache(cache, "https://a.example/registry")
+                .file("openai", null)
                 .equals(new DiskCache(cache, "https://b.example/registry").file("openai", null)));
     }
 

@@ -31,10 +31,11 @@ final class RegistryServer implements AutoCloseable {
             files.filter(Files::isRegularFile).forEach(f -> {
                 String path = "/registry/" + FIXTURE.relativize(f).toString().replace('\\', '/');
                 try {
-                    wm.stubFor(get(urlEqualTo(path)).willReturn(aResponse()
-                            .withStatus(200)
-                            .withHeader("Content-Type", "application/json")
-                            .withBody(Files.readAllBytes(f))));
+                    wm.stubFor(get(urlEqualTo(path))
+                            .willReturn(aResponse()
+                                    .withStatus(200)
+                                    .withHeader("Content-Type", "application/json")
+                                    .withBody(Files.readAllBytes(f))));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -49,7 +50,9 @@ final class RegistryServer implements AutoCloseable {
     }
 
     int requests(String path) {
-        return wm.countRequestsMatching(getRequestedFor(urlEqualTo("/registry/" + path)).build()).getCount();
+        return wm.countRequestsMatching(
+                        getRequestedFor(urlEqualTo("/registry/" + path)).build())
+                .getCount();
     }
 
     Registry.Builder registry(Path cacheDir) {
@@ -62,8 +65,11 @@ final class RegistryServer implements AutoCloseable {
 
     private static Path fixtureDir() {
         try {
-            return Path.of(RegistryServer.class.getResource("/registry-fixture/openai/models.json").toURI())
-                    .getParent().getParent();
+            return Path.of(RegistryServer.class
+                            .getResource("/registry-fixture/openai/models.json")
+                            .toURI())
+                    .getParent()
+                    .getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -43,7 +43,9 @@ class RegistryTest {
 
     @Test
     void findsModelByAlias() {
-        assertEquals("fixture-large-2030-01-01", registry().model("openai", "fixture-large").orElseThrow().modelName());
+        assertEquals(
+                "fixture-large-2030-01-01",
+                registry().model("openai", "fixture-large").orElseThrow().modelName());
     }
 
     @Test
@@ -55,7 +57,9 @@ class RegistryTest {
 
     @Test
     void findsModelCaseInsensitivelyAsLastResort() {
-        assertEquals("fixture-small", registry().model("openai", "FIXTURE-SMALL").orElseThrow().modelName());
+        assertEquals(
+                "fixture-small",
+                registry().model("openai", "FIXTURE-SMALL").orElseThrow().modelName());
     }
 
     @Test
@@ -66,9 +70,12 @@ class RegistryTest {
     @Test
     void pinnedVersionServesSnapshotPrices() {
         Registry r = registry();
-        assertEquals(new BigDecimal("5.0"),
+        assertEquals(
+                new BigDecimal("5.0"),
                 r.model("openai", "fixture-large", 2).orElseThrow().inputPrice().orElseThrow());
-        assertEquals(new BigDecimal("2.5"), r.model("openai", "fixture-large").orElseThrow().inputPrice().orElseThrow());
+        assertEquals(
+                new BigDecimal("2.5"),
+                r.model("openai", "fixture-large").orElseThrow().inputPrice().orElseThrow());
     }
 
     @Test
@@ -85,8 +92,8 @@ class RegistryTest {
 
     @Test
     void missingSnapshotIsRegistryExceptionNamingTheVersion() {
-        RegistryException e = assertThrows(RegistryException.class,
-                () -> registry().model("openai", "fixture-small", 99));
+        RegistryException e =
+                assertThrows(RegistryException.class, () -> registry().model("openai", "fixture-small", 99));
         assertTrue(e.getMessage().contains("version 99"), e.getMessage());
         assertEquals(Optional.of("openai"), e.provider());
     }
@@ -99,7 +106,9 @@ class RegistryTest {
 
     @Test
     void modelsListsSnapshotInDocumentOrder() {
-        List<String> names = registry().models("openai", 2).stream().map(ModelInfo::modelName).toList();
+        List<String> names = registry().models("openai", 2).stream()
+                .map(ModelInfo::modelName)
+                .toList();
         assertEquals(List.of("fixture-large-2030-01-01", "fixture-small", "fixture-gone", "fixture-retired"), names);
     }
 

@@ -30,21 +30,27 @@ class RegistryTransportTest {
 
     @Test
     void plainHttpIsRefusedWithoutTheTestFlag() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Registry.builder().baseUrl(server.baseUrl()).cacheDirectory(cache).build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Registry.builder()
+                .baseUrl(server.baseUrl())
+                .cacheDirectory(cache)
+                .build());
         assertTrue(e.getMessage().contains("https"), e.getMessage());
     }
 
     @Test
     void plainHttpToNonLoopbackHostIsRefusedEvenWithTheTestFlag() {
         assertThrows(IllegalArgumentException.class, () -> Registry.builder()
-                .baseUrl("http://registry.example/registry").allowHttpLoopbackForTesting().build());
+                .baseUrl("http://registry.example/registry")
+                .allowHttpLoopbackForTesting()
+                .build());
     }
 
     @Test
     void plainHttpToTheLocalhostNameIsRefusedEvenWithTheTestFlag() {
         assertThrows(IllegalArgumentException.class, () -> Registry.builder()
-                .baseUrl("http://localhost:8080/registry").allowHttpLoopbackForTesting().build());
+                .baseUrl("http://localhost:8080/registry")
+                .allowHttpLoopbackForTesting()
+                .build());
     }
 
     @Test
@@ -54,15 +60,17 @@ class RegistryTransportTest {
 
     @Test
     void urlWithUserInfoIsRefusedWithoutEchoingIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Registry.builder().baseUrl("https://user:secret-pass@example.com/registry"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Registry.builder()
+                .baseUrl("https://user:secret-pass@example.com/registry"));
         assertTrue(!e.getMessage().contains("secret-pass"), e.getMessage());
     }
 
     @Test
     void environmentVariableSetsTheBaseUrl() {
         Registry r = Registry.builder()
-                .environment(name -> name.equals("LLMRING_REGISTRY_URL") ? RegistryServer.FIXTURE.toUri().toString() : null)
+                .environment(name -> name.equals("LLMRING_REGISTRY_URL")
+                        ? RegistryServer.FIXTURE.toUri().toString()
+                        : null)
                 .build();
         assertEquals("file", r.baseUrl().getScheme());
         assertEquals(5, r.currentVersion("anthropic"));
@@ -86,8 +94,13 @@ class RegistryTransportTest {
 
     @Test
     void fileRegistryReadsALocalDirectoryWithoutCaching() throws Exception {
-        Registry r = Registry.builder().baseUrl(RegistryServer.FIXTURE.toUri()).cacheDirectory(cache).build();
-        assertEquals("fixture-large-2030-01-01", r.model("openai", "fixture-large").orElseThrow().modelName());
+        Registry r = Registry.builder()
+                .baseUrl(RegistryServer.FIXTURE.toUri())
+                .cacheDirectory(cache)
+                .build();
+        assertEquals(
+                "fixture-large-2030-01-01",
+                r.model("openai", "fixture-large").orElseThrow().modelName());
         assertEquals(4, r.models("anthropic", 4).get(0).registryVersion().getAsInt());
         try (var files = Files.list(cache)) {
             assertEquals(0, files.count());
@@ -98,20 +111,23 @@ class RegistryTransportTest {
     void redirectIsNotFollowed() {
         server.wm.stubFor(get(urlEqualTo("/registry/google/models.json"))
                 .willReturn(aResponse().withStatus(302).withHeader("Location", "https://elsewhere.example/x")));
-        RegistryException e = assertThrows(RegistryException.class,
-                () -> server.registry(cache).build().models("google"));
+        RegistryException e = assertThrows(
+                RegistryException.class, () -> server.registry(cache).build().models("google"));
         assertTrue(e.getMessage().contains("redirect"), e.getMessage());
     }
 
     @Test
     void httpClientThatFollowsRedirectsIsRejected() {
-        HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient following = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         assertThrows(IllegalArgumentException.class, () -> Registry.builder().httpClient(following));
     }
 
     @Test
     void documentLargerThanTheCapIsRefused() {
-        RegistryException e = assertThrows(RegistryException.class,
+        RegistryException e = assertThrows(
+                RegistryException.class,
                 () -> server.registry(cache).maxDocumentBytes(100).build().models("openai"));
         assertTrue(e.getMessage().contains("size cap"), e.getMessage());
     }
@@ -119,18 +135,26 @@ class RegistryTransportTest {
     @Test
     void slowRegistryTimesOut() {
         server.wm.stubFor(get(urlEqualTo("/registry/google/models.json"))
-                .willReturn(aResponse().withStatus(200).withBody("{\"models\":{}}").withFixedDelay(2_000)));
-        RegistryException e = assertThrows(RegistryException.class,
-                () -> server.registry(cache).timeout(Duration.ofMillis(100)).build().models("google"));
+                .willReturn(
+                        aResponse().withStatus(200).withBody("{\"models\":{}}").withFixedDelay(2_000)));
+        RegistryException e = assertThrows(RegistryException.class, () -> server.registry(cache)
+                .timeout(Duration.ofMillis(100))
+                .build()
+                .models("google"));
         assertTrue(e.getMessage().contains("longer than 100 ms"), e.getMessage());
     }
 
     @Test
     void registryThatDripsItsBodyTimesOut() {
-        server.wm.stubFor(get(urlEqualTo("/registry/google/models.json")).willReturn(aResponse().withStatus(200)
-                .withBody("{\"models\":{}}" + " ".repeat(4_000)).withChunkedDribbleDelay(20, 3_000)));
-        RegistryException e = assertThrows(RegistryException.class,
-                () -> server.registry(cache).timeout(Duration.ofMillis(300)).build().models("google"));
+        server.wm.stubFor(get(urlEqualTo("/registry/google/models.json"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"models\":{}}" + " ".repeat(4_000))
+                        .withChunkedDribbleDelay(20, 3_000)));
+        RegistryException e = assertThrows(RegistryException.class, () -> server.registry(cache)
+                .timeout(Duration.ofMillis(300))
+                .build()
+                .models("google"));
         assertTrue(e.getMessage().contains("longer than 300 ms"), e.getMessage());
     }
 
@@ -146,8 +170,8 @@ class RegistryTransportTest {
     void malformedDocumentIsRegistryException() {
         server.wm.stubFor(get(urlEqualTo("/registry/google/models.json"))
                 .willReturn(aResponse().withStatus(200).withBody("{\"models\": [1, 2]}")));
-        RegistryException e = assertThrows(RegistryException.class,
-                () -> server.registry(cache).build().models("google"));
+        RegistryException e = assertThrows(
+                RegistryException.class, () -> server.registry(cache).build().models("google"));
         assertTrue(e.getMessage().contains("'models' object"), e.getMessage());
     }
 }

@@ -18,37 +18,49 @@ class RegistryValidationTest {
     @TempDir
     Path cache;
 
-    private final Registry registry = Registry.builder().baseUrl(RegistryServer.FIXTURE.toUri()).build();
+    private final Registry registry =
+            Registry.builder().baseUrl(RegistryServer.FIXTURE.toUri()).build();
 
     private List<String> validate(List<String> refs, Map<String, Integer> pinned) {
-        return RegistryValidation.validate(registry, refs, pinned, TODAY).stream().map(Problem::toString).toList();
+        return RegistryValidation.validate(registry, refs, pinned, TODAY).stream()
+                .map(Problem::toString)
+                .toList();
     }
 
     @Test
     void validModelsHaveNoProblems() {
-        List<Problem> p = RegistryValidation.validate(registry,
-                List.of("openai:fixture-large", "anthropic:fixture-sonnet-2030-01-01"), Map.of(), TODAY);
+        List<Problem> p = RegistryValidation.validate(
+                registry, List.of("openai:fixture-large", "anthropic:fixture-sonnet-2030-01-01"), Map.of(), TODAY);
         assertEquals(List.of(), p);
         assertFalse(RegistryValidation.hasErrors(p));
     }
 
     @Test
     void reportsEveryProblemAtOnce() {
-        List<String> problems = validate(List.of("openai:nope", "openai:fixture-retired", "bogus",
-                "anthropic:fixture-haiku", "anthropic:missing"), Map.of());
-        assertEquals(List.of(
-                "ERROR openai:nope: not in the registry (version 3)",
-                "ERROR openai:fixture-retired: no longer active at the provider",
-                "ERROR openai:fixture-retired: deprecated since 2029-06-30",
-                "ERROR bogus: not a provider:model reference",
-                "WARNING anthropic:fixture-haiku: deprecated from 2030-06-01",
-                "ERROR anthropic:missing: not in the registry (version 5)"), problems);
+        List<String> problems = validate(
+                List.of(
+                        "openai:nope",
+                        "openai:fixture-retired",
+                        "bogus",
+                        "anthropic:fixture-haiku",
+                        "anthropic:missing"),
+                Map.of());
+        assertEquals(
+                List.of(
+                        "ERROR openai:nope: not in the registry (version 3)",
+                        "ERROR openai:fixture-retired: no longer active at the provider",
+                        "ERROR openai:fixture-retired: deprecated since 2029-06-30",
+                        "ERROR bogus: not a provider:model reference",
+                        "WARNING anthropic:fixture-haiku: deprecated from 2030-06-01",
+                        "ERROR anthropic:missing: not in the registry (version 5)"),
+                problems);
     }
 
     @Test
     void checksExistenceInThePinnedSnapshot() {
         // fixture-gone exists only in openai v2; fixture-thinker only in v3
-        assertEquals(List.of("ERROR openai:fixture-thinker: not in pinned registry version 2"),
+        assertEquals(
+                List.of("ERROR openai:fixture-thinker: not in pinned registry version 2"),
                 validate(List.of("openai:fixture-gone", "openai:fixture-thinker"), Map.of("openai", 2)));
     }
 
@@ -68,13 +80,18 @@ class RegistryValidationTest {
 
     @Test
     void providerWithoutRegistryDataIsAWarning() {
-        assertEquals(List.of("WARNING ollama: the registry has no data for this provider; its models cannot be checked"),
+        assertEquals(
+                List.of("WARNING ollama: the registry has no data for this provider; its models cannot be checked"),
                 validate(List.of("ollama:llama3:8b", "ollama:qwen"), Map.of()));
     }
 
     @Test
     void unreachableRegistryIsOneErrorPerProvider() {
-        Registry offline = Registry.builder().cacheDirectory(cache).offline(true).environment(n -> null).build();
+        Registry offline = Registry.builder()
+                .cacheDirectory(cache)
+                .offline(true)
+                .environment(n -> null)
+                .build();
         List<Problem> p = RegistryValidation.validate(offline, List.of("openai:a", "openai:b"), Map.of(), TODAY);
         assertEquals(1, p.size());
         assertTrue(RegistryValidation.hasErrors(p));

@@ -167,7 +167,8 @@ public final class Discovery {
          * @return this builder
          */
         public Builder workingDirectory(Path directory) {
-            this.workingDirectory = Objects.requireNonNull(directory, "directory").toAbsolutePath();
+            this.workingDirectory =
+                    Objects.requireNonNull(directory, "directory").toAbsolutePath();
             return this;
         }
 

@@ -49,9 +49,13 @@ final class FreeForm {
         if (depth > MAX_DEPTH) {
             throw new IllegalArgumentException("Value nested deeper than " + MAX_DEPTH + " levels");
         }
-        if (value instanceof String || value instanceof Boolean || value instanceof Long
-                || value instanceof OffsetDateTime || value instanceof LocalDateTime
-                || value instanceof LocalDate || value instanceof LocalTime) {
+        if (value instanceof String
+                || value instanceof Boolean
+                || value instanceof Long
+                || value instanceof OffsetDateTime
+                || value instanceof LocalDateTime
+                || value instanceof LocalDate
+                || value instanceof LocalTime) {
             return value;
         }
         if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
@@ -84,7 +88,8 @@ final class FreeForm {
             }
             return Collections.unmodifiableList(copy);
         }
-        throw new IllegalArgumentException("Unsupported value type " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "Unsupported value type " + value.getClass().getName());
     }
 
     /** The value with date-times as strings, for JCS and JSON. */
@@ -99,8 +104,10 @@ final class FreeForm {
             ((List<?>) value).forEach(v -> out.add(jsonView(v)));
             return out;
         }
-        if (value instanceof OffsetDateTime || value instanceof LocalDateTime
-                || value instanceof LocalDate || value instanceof LocalTime) {
+        if (value instanceof OffsetDateTime
+                || value instanceof LocalDateTime
+                || value instanceof LocalDate
+                || value instanceof LocalTime) {
             return TomlText.temporal(value);
         }
         return value;

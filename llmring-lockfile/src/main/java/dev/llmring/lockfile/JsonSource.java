@@ -14,8 +14,9 @@ import java.util.Map;
 
 /** JSON text to {@link Node}s with positions (Jackson's token locations); duplicate keys are errors. */
 final class JsonSource {
-    private static final JsonFactory FACTORY =
-            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private JsonSource() {}
 
@@ -24,20 +25,30 @@ final class JsonSource {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 JsonLocation at = parser.currentTokenLocation();
-                throw new LockfileException("JSON lockfile must be an object", file,
-                        first == null ? 0 : at.getLineNr(), first == null ? 0 : at.getColumnNr(), null, null);
+                throw new LockfileException(
+                        "JSON lockfile must be an object",
+                        file,
+                        first == null ? 0 : at.getLineNr(),
+                        first == null ? 0 : at.getColumnNr(),
+                        null,
+                        null);
             }
             Node root = read(parser, first, file);
             if (parser.nextToken() != null) {
                 JsonLocation at = parser.currentTokenLocation();
-                throw new LockfileException("content after the JSON object", file, at.getLineNr(),
-                        at.getColumnNr(), null, null);
+                throw new LockfileException(
+                        "content after the JSON object", file, at.getLineNr(), at.getColumnNr(), null, null);
             }
             return root;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new LockfileException("JSON syntax error: " + e.getOriginalMessage(), file,
-                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), null, null);
+            throw new LockfileException(
+                    "JSON syntax error: " + e.getOriginalMessage(),
+                    file,
+                    at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr(),
+                    null,
+                    null);
         } catch (IOException e) {
             throw new LockfileException("cannot read JSON: " + e.getMessage(), file, 0, 0, null, e);
         }

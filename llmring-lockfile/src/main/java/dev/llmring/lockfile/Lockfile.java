@@ -83,8 +83,8 @@ public final class Lockfile {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(sourceName, "sourceName");
-        return new Lockfile(LockfileIo.parse(text, format, sourceName), sourceName, null,
-                Discovery.defaultClassLoader());
+        return new Lockfile(
+                LockfileIo.parse(text, format, sourceName), sourceName, null, Discovery.defaultClassLoader());
     }
 
     /**
@@ -316,8 +316,19 @@ public final class Lockfile {
             }
         }
         Stamp now = Stamp.now(clock);
-        return new Lockfile(new LockfileContent("1.0", now, now, profileNames.get(0), Map.of(), List.of(),
-                java.util.Collections.unmodifiableMap(profiles), Map.of(), List.of()), null, null,
+        return new Lockfile(
+                new LockfileContent(
+                        "1.0",
+                        now,
+                        now,
+                        profileNames.get(0),
+                        Map.of(),
+                        List.of(),
+                        java.util.Collections.unmodifiableMap(profiles),
+                        Map.of(),
+                        List.of()),
+                null,
+                null,
                 Discovery.defaultClassLoader());
     }
 
@@ -409,8 +420,8 @@ public final class Lockfile {
         if (new LinkedHashSet<>(packages).size() != packages.size()) {
             throw new IllegalArgumentException("Extends packages repeat a name: " + packages);
         }
-        return edited(content.withExtendsPackages(List.copyOf(packages),
-                Stamp.now(Objects.requireNonNull(clock, "clock"))));
+        return edited(
+                content.withExtendsPackages(List.copyOf(packages), Stamp.now(Objects.requireNonNull(clock, "clock"))));
     }
 
     /**
@@ -422,8 +433,8 @@ public final class Lockfile {
      */
     public Lockfile withMetadata(Map<String, ?> metadata, Clock clock) {
         Objects.requireNonNull(metadata, "metadata");
-        return edited(content.withMetadata(FreeForm.copyTable(metadata),
-                Stamp.now(Objects.requireNonNull(clock, "clock"))));
+        return edited(
+                content.withMetadata(FreeForm.copyTable(metadata), Stamp.now(Objects.requireNonNull(clock, "clock"))));
     }
 
     private Profile orNew(String profile) {
@@ -449,8 +460,8 @@ public final class Lockfile {
     private Lockfile edited(LockfileContent next) {
         SecretScanner.Hit hit = SecretScanner.find(TomlWriter.write(next));
         if (hit != null) {
-            throw new IllegalArgumentException("Refusing to put " + hit.kind()
-                    + " (not shown) into a lockfile: keys come from the environment");
+            throw new IllegalArgumentException(
+                    "Refusing to put " + hit.kind() + " (not shown) into a lockfile: keys come from the environment");
         }
         return new Lockfile(next, source, path, resolver.loader());
     }
@@ -470,6 +481,7 @@ public final class Lockfile {
     @Override
     public String toString() {
         return "Lockfile[" + (source != null ? source + ", " : "") + "version " + content.version()
-                + ", default profile " + content.defaultProfile() + ", profiles " + content.profiles().keySet() + "]";
+                + ", default profile " + content.defaultProfile() + ", profiles "
+                + content.profiles().keySet() + "]";
     }
 }

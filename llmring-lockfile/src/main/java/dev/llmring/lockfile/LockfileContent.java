@@ -19,33 +19,46 @@ record LockfileContent(
     LockfileContent withProfile(Profile profile, Stamp now) {
         Map<String, Profile> next = new java.util.LinkedHashMap<>(profiles);
         next.put(profile.name(), profile);
-        return new LockfileContent(version, createdAt, now, defaultProfile, metadata, extendsPackages,
-                java.util.Collections.unmodifiableMap(next), extra, List.of());
+        return new LockfileContent(
+                version,
+                createdAt,
+                now,
+                defaultProfile,
+                metadata,
+                extendsPackages,
+                java.util.Collections.unmodifiableMap(next),
+                extra,
+                List.of());
     }
 
     /** The named profile; the error says how the name was chosen and lists the profiles there are. */
     Profile requireProfile(String name, String via, @Nullable String source) {
         Profile profile = profiles.get(name);
         if (profile == null) {
-            throw new LockfileException("profile '" + Names.printable(name) + "'" + via + " not found; profiles: "
-                    + profiles.keySet(), source, 0, 0, null, null);
+            throw new LockfileException(
+                    "profile '" + Names.printable(name) + "'" + via + " not found; profiles: " + profiles.keySet(),
+                    source,
+                    0,
+                    0,
+                    null,
+                    null);
         }
         return profile;
     }
 
     LockfileContent withDefaultProfile(String name, Stamp now) {
-        return new LockfileContent(version, createdAt, now, name, metadata, extendsPackages, profiles, extra,
-                List.of());
+        return new LockfileContent(
+                version, createdAt, now, name, metadata, extendsPackages, profiles, extra, List.of());
     }
 
     LockfileContent withExtendsPackages(List<String> packages, Stamp now) {
-        return new LockfileContent(version, createdAt, now, defaultProfile, metadata, packages, profiles, extra,
-                List.of());
+        return new LockfileContent(
+                version, createdAt, now, defaultProfile, metadata, packages, profiles, extra, List.of());
     }
 
     LockfileContent withMetadata(Map<String, Object> next, Stamp now) {
-        return new LockfileContent(version, createdAt, now, defaultProfile, next, extendsPackages, profiles, extra,
-                List.of());
+        return new LockfileContent(
+                version, createdAt, now, defaultProfile, next, extendsPackages, profiles, extra, List.of());
     }
 
     /** Equality of what was written, not of how it was read (warnings are left out). */
@@ -61,7 +74,7 @@ record LockfileContent(
     }
 
     int contentHash() {
-        return java.util.Objects.hash(version, createdAt, updatedAt, defaultProfile, metadata, extendsPackages,
-                profiles, extra);
+        return java.util.Objects.hash(
+                version, createdAt, updatedAt, defaultProfile, metadata, extendsPackages, profiles, extra);
     }
 }

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 /** Validates a parsed document and builds the model; every error names file, line, column and field. */
 final class LockfileDecoder {
     private static final Pattern VERSION = Pattern.compile("1(\\.[0-9]+)?");
-    private static final Set<String> TOP_KEYS = Set.of(
-            "version", "created_at", "updated_at", "default_profile", "metadata", "extends", "profiles");
+    private static final Set<String> TOP_KEYS =
+            Set.of("version", "created_at", "updated_at", "default_profile", "metadata", "extends", "profiles");
     private static final Set<String> PROFILE_KEYS = Set.of("name", "bindings", "registry_versions");
     private static final Set<String> BINDING_KEYS = Set.of("alias", "models", "constraints");
     private static final Set<String> LEGACY_BINDING_KEYS = Set.of("alias", "provider", "model", "constraints");
@@ -41,8 +41,11 @@ final class LockfileDecoder {
         if (versionNode != null) {
             version = string(versionNode, "version");
             if (!VERSION.matcher(version).matches()) {
-                throw error(versionNode, "version", "unsupported lockfile version '" + Names.printable(version)
-                        + "' (this reader understands 1.0 and other 1.x versions)");
+                throw error(
+                        versionNode,
+                        "version",
+                        "unsupported lockfile version '" + Names.printable(version)
+                                + "' (this reader understands 1.0 and other 1.x versions)");
             }
         }
         Stamp created = stamp(top.get("created_at"), "created_at");
@@ -52,8 +55,10 @@ final class LockfileDecoder {
         if (defaultNode != null && defaultNode.kind != Node.Kind.NULL) {
             defaultProfile = string(defaultNode, "default_profile");
             if (!Names.isName(defaultProfile)) {
-                throw error(defaultNode, "default_profile", "bad profile name '"
-                        + Names.printable(defaultProfile) + "': " + Names.NAME_RULE);
+                throw error(
+                        defaultNode,
+                        "default_profile",
+                        "bad profile name '" + Names.printable(defaultProfile) + "': " + Names.NAME_RULE);
             }
         }
         Map<String, Object> metadata = freeTable(top.get("metadata"), "metadata");
@@ -71,11 +76,21 @@ final class LockfileDecoder {
             }
         });
         if (!profiles.isEmpty() && !profiles.containsKey(defaultProfile)) {
-            warn(defaultNode != null ? defaultNode : root, "default_profile",
+            warn(
+                    defaultNode != null ? defaultNode : root,
+                    "default_profile",
                     "default profile '" + defaultProfile + "' is not defined; profiles: " + profiles.keySet());
         }
-        return new LockfileContent(version, created, updated, defaultProfile, metadata, extendsPackages, profiles,
-                Collections.unmodifiableMap(extra), List.copyOf(warnings));
+        return new LockfileContent(
+                version,
+                created,
+                updated,
+                defaultProfile,
+                metadata,
+                extendsPackages,
+                profiles,
+                Collections.unmodifiableMap(extra),
+                List.copyOf(warnings));
     }
 
     private @Nullable Stamp stamp(@Nullable Node node, String field) {
@@ -155,9 +170,13 @@ final class LockfileDecoder {
         expect(node, Node.Kind.TABLE, path);
         Map<String, Node> members = node.members();
         Node nameNode = members.get("name");
-        if (nameNode != null && nameNode.kind != Node.Kind.NULL && !string(nameNode, path + ".name").equals(name)) {
-            warn(nameNode, path + ".name", "name '" + Names.printable(nameNode.string())
-                    + "' differs from the table key; the key is used");
+        if (nameNode != null
+                && nameNode.kind != Node.Kind.NULL
+                && !string(nameNode, path + ".name").equals(name)) {
+            warn(
+                    nameNode,
+                    path + ".name",
+                    "name '" + Names.printable(nameNode.string()) + "' differs from the table key; the key is used");
         }
         List<Binding> bindings = bindings(members.get("bindings"), path + ".bindings");
         Map<String, Integer> versions = registryVersions(members.get("registry_versions"), path + ".registry_versions");
@@ -183,17 +202,24 @@ final class LockfileDecoder {
             }
             String alias = string(aliasNode, at + ".alias");
             if (!Names.isAlias(alias)) {
-                throw error(aliasNode, at + ".alias", "bad alias '" + Names.printable(alias) + "': " + Names.ALIAS_RULE);
+                throw error(
+                        aliasNode, at + ".alias", "bad alias '" + Names.printable(alias) + "': " + Names.ALIAS_RULE);
             }
             int colon = alias.indexOf(':');
             if (colon > 0 && !packages.contains(alias.substring(0, colon))) {
-                warn(aliasNode, at + ".alias", "alias overrides package '" + alias.substring(0, colon)
-                        + "', which is not among the extends packages " + packages);
+                warn(
+                        aliasNode,
+                        at + ".alias",
+                        "alias overrides package '" + alias.substring(0, colon)
+                                + "', which is not among the extends packages " + packages);
             }
             Integer firstLine = aliasLines.putIfAbsent(alias, aliasNode.line);
             if (firstLine != null) {
-                throw error(aliasNode, at + ".alias", "duplicate alias '" + alias + "' in this profile"
-                        + (firstLine > 0 ? " (first bound at line " + firstLine + ")" : ""));
+                throw error(
+                        aliasNode,
+                        at + ".alias",
+                        "duplicate alias '" + alias + "' in this profile"
+                                + (firstLine > 0 ? " (first bound at line " + firstLine + ")" : ""));
             }
             List<ModelRef> models = models(element, members, at);
             Map<String, Object> constraints = freeTable(members.get("constraints"), at + ".constraints");
@@ -255,8 +281,10 @@ final class LockfileDecoder {
             expect(value, Node.Kind.INTEGER, field);
             long version = (Long) java.util.Objects.requireNonNull(value.rawValue());
             if (version < 0 || version > Integer.MAX_VALUE) {
-                throw error(value, field, "registry version must be between 0 and " + Integer.MAX_VALUE
-                        + ", got " + version);
+                throw error(
+                        value,
+                        field,
+                        "registry version must be between 0 and " + Integer.MAX_VALUE + ", got " + version);
             }
             versions.put(provider, (int) version);
         });

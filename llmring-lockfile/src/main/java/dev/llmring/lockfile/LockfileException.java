@@ -40,7 +40,11 @@ public class LockfileException extends RuntimeException {
      * @param cause the underlying failure, if any
      */
     public LockfileException(
-            String detail, @Nullable String file, int line, int column, @Nullable String field,
+            String detail,
+            @Nullable String file,
+            int line,
+            int column,
+            @Nullable String field,
             @Nullable Throwable cause) {
         super(compose(detail, file, line, column, field), cause);
         this.detail = detail;
@@ -75,8 +79,7 @@ public class LockfileException extends RuntimeException {
         return detail;
     }
 
-    private static String compose(
-            String detail, @Nullable String file, int line, int column, @Nullable String field) {
+    private static String compose(String detail, @Nullable String file, int line, int column, @Nullable String field) {
         StringBuilder out = new StringBuilder();
         if (file != null) {
             out.append(file);

@@ -69,7 +69,8 @@ final class LockfileIo {
 
     private static String decode(byte[] bytes, String file) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
@@ -86,9 +87,15 @@ final class LockfileIo {
      */
     static void write(Path file, String text) {
         if (file.getFileSystem() != FileSystems.getDefault()
-                || file.toString().startsWith("jar:") || file.toString().contains(".jar!")) {
-            throw new LockfileException("refusing to write a lockfile inside a jar or a non-default file system",
-                    file.toUri().toString(), 0, 0, null, null);
+                || file.toString().startsWith("jar:")
+                || file.toString().contains(".jar!")) {
+            throw new LockfileException(
+                    "refusing to write a lockfile inside a jar or a non-default file system",
+                    file.toUri().toString(),
+                    0,
+                    0,
+                    null,
+                    null);
         }
         Path target = file.toAbsolutePath();
         try {
@@ -146,7 +153,11 @@ final class LockfileIo {
                     String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
                     SecretScanner.Hit inKey = SecretScanner.find(e.getKey());
                     if (inKey != null) {
-                        return secret(inKey, file, e.getValue().line, e.getValue().column,
+                        return secret(
+                                inKey,
+                                file,
+                                e.getValue().line,
+                                e.getValue().column,
                                 path.isEmpty() ? "(a key)" : path + ".(a key)");
                     }
                     LockfileException found = secretInTree(e.getValue(), at, file);
@@ -170,8 +181,13 @@ final class LockfileIo {
 
     private static LockfileException secret(
             SecretScanner.Hit hit, String file, int line, int column, @Nullable String field) {
-        return new LockfileException("this looks like " + hit.kind()
-                + " (not shown); a lockfile must never hold credentials: keys come from the environment",
-                file, line, column, field, null);
+        return new LockfileException(
+                "this looks like " + hit.kind()
+                        + " (not shown); a lockfile must never hold credentials: keys come from the environment",
+                file,
+                line,
+                column,
+                field,
+                null);
     }
 }

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 final class Names {
     /** A name: starts with a letter or digit, then letters, digits, {@code _ . -}; at most 128 characters. */
     static final String NAME = "[A-Za-z0-9][A-Za-z0-9_.-]{0,127}";
+
     private static final Pattern NAME_PATTERN = Pattern.compile(NAME);
     /** An alias is a name, or {@code package:name} (a consumer's override of a package's alias). */
     private static final Pattern ALIAS_PATTERN = Pattern.compile(NAME + "(?::" + NAME + ")?");

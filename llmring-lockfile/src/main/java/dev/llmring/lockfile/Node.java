@@ -10,8 +10,14 @@ import org.jspecify.annotations.Nullable;
 /** A parsed TOML or JSON value with the 1-based line and column it came from (0 when unknown). */
 final class Node {
     enum Kind {
-        TABLE("a table"), ARRAY("an array"), STRING("a string"), INTEGER("an integer"), FLOAT("a number"),
-        BOOLEAN("a boolean"), DATETIME("a date-time"), NULL("null");
+        TABLE("a table"),
+        ARRAY("an array"),
+        STRING("a string"),
+        INTEGER("an integer"),
+        FLOAT("a number"),
+        BOOLEAN("a boolean"),
+        DATETIME("a date-time"),
+        NULL("null");
 
         final String description;
 
@@ -58,12 +64,14 @@ final class Node {
         return (String) java.util.Objects.requireNonNull(value);
     }
 
-    @Nullable Object rawValue() {
+    @Nullable
+    Object rawValue() {
         return value;
     }
 
     /** The free-form value: maps, lists, scalars. Null is returned as null (callers decide). */
-    @Nullable Object plain() {
+    @Nullable
+    Object plain() {
         switch (kind) {
             case TABLE:
                 Map<String, @Nullable Object> map = new LinkedHashMap<>();

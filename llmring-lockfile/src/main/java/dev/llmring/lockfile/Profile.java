@@ -21,8 +21,8 @@ public final class Profile {
     private final Map<String, Integer> registryVersions;
     private final Map<String, Object> extra;
 
-    private Profile(String name, List<Binding> bindings, Map<String, Integer> registryVersions,
-            Map<String, Object> extra) {
+    private Profile(
+            String name, List<Binding> bindings, Map<String, Integer> registryVersions, Map<String, Object> extra) {
         this.name = name;
         this.bindings = bindings;
         Map<String, Binding> index = new LinkedHashMap<>();
@@ -53,8 +53,8 @@ public final class Profile {
         return create(name, bindings, registryVersions, Map.of());
     }
 
-    static Profile create(String name, List<Binding> bindings, Map<String, Integer> registryVersions,
-            Map<String, Object> extra) {
+    static Profile create(
+            String name, List<Binding> bindings, Map<String, Integer> registryVersions, Map<String, Object> extra) {
         Names.requireName("profile name", name);
         Map<String, Integer> versions = new LinkedHashMap<>();
         registryVersions.forEach((provider, version) -> {

@@ -84,17 +84,20 @@ final class Resolver {
                     + profileName + "' nor its default profile '" + shipped.defaultProfile() + "'");
         }
         Profile used = profile;
-        return used.binding(alias).map(Binding::models).orElseThrow(() -> fail("extends package '" + pkg + "' ("
-                + shipped.source().orElse("?") + ") binds no alias '" + Names.printable(alias) + "' in profile '"
-                + used.name() + "'; its aliases: " + used.aliases()));
+        return used.binding(alias)
+                .map(Binding::models)
+                .orElseThrow(() -> fail("extends package '" + pkg + "' ("
+                        + shipped.source().orElse("?") + ") binds no alias '" + Names.printable(alias)
+                        + "' in profile '"
+                        + used.name() + "'; its aliases: " + used.aliases()));
     }
 
     private Lockfile loadPackage(String pkg) {
         String resource = String.format(PACKAGE_RESOURCE, pkg);
         URL url = loader.getResource(resource);
         if (url == null) {
-            throw new LockfileNotFoundException("extends package '" + pkg + "' has no lockfile on the classpath",
-                    List.of("classpath:" + resource));
+            throw new LockfileNotFoundException(
+                    "extends package '" + pkg + "' has no lockfile on the classpath", List.of("classpath:" + resource));
         }
         return Lockfile.read(url, loader);
     }

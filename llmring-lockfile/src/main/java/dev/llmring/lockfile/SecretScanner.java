@@ -25,7 +25,8 @@ final class SecretScanner {
             new Shape("an API key (sk-... shape)", START + "sk-[A-Za-z0-9_-]{16,}"),
             new Shape("an API key (sk_live_/sk_test_ shape)", START + "[rps]k_(?:live|test)_[A-Za-z0-9]{12,}"),
             new Shape("a Google API key (AIza... shape)", START + "AIza[0-9A-Za-z_-]{30,}"),
-            new Shape("an API token", START + "(?:xai|gsk|hf|ghp|gho|ghu|ghs|ghr|glpat|github_pat)[-_][A-Za-z0-9_]{20,}"),
+            new Shape(
+                    "an API token", START + "(?:xai|gsk|hf|ghp|gho|ghu|ghs|ghr|glpat|github_pat)[-_][A-Za-z0-9_]{20,}"),
             new Shape("an AWS access key id", START + "(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])"),
             new Shape("a Slack token", START + "xox[abposr]-[A-Za-z0-9-]{10,}"),
             new Shape("a JSON Web Token", START + "eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),

@@ -25,7 +25,8 @@ final class Stamp {
     }
 
     static Stamp now(Clock clock) {
-        return of(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+        return of(
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
     }
 
     static Stamp of(OffsetDateTime value) {
@@ -44,7 +45,9 @@ final class Stamp {
     /** A date-time without offset, read as UTC (Python's naive datetimes); written back as read. */
     static @Nullable Stamp parseNaiveAsUtc(String text) {
         try {
-            return new Stamp(LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME).atOffset(ZoneOffset.UTC),
+            return new Stamp(
+                    LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                            .atOffset(ZoneOffset.UTC),
                     text);
         } catch (DateTimeParseException e) {
             return null;

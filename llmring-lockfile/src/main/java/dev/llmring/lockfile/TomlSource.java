@@ -1,10 +1,10 @@
 package dev.llmring.lockfile;
 
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.temporal.Temporal;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
@@ -41,8 +41,13 @@ final class TomlSource {
         if (result.hasErrors()) {
             TomlParseError error = result.errors().get(0);
             TomlPosition at = error.position();
-            throw new LockfileException("TOML syntax error: " + error.getMessage(), file,
-                    at == null ? 0 : at.line(), at == null ? 0 : at.column(), null, null);
+            throw new LockfileException(
+                    "TOML syntax error: " + error.getMessage(),
+                    file,
+                    at == null ? 0 : at.line(),
+                    at == null ? 0 : at.column(),
+                    null,
+                    null);
         }
         return new TomlSource(text).table(result, 1, 1);
     }

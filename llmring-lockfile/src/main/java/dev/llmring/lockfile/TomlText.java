@@ -25,13 +25,27 @@ final class TomlText {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\b': out.append("\\b"); break;
-                case '\t': out.append("\\t"); break;
-                case '\n': out.append("\\n"); break;
-                case '\f': out.append("\\f"); break;
-                case '\r': out.append("\\r"); break;
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\b':
+                    out.append("\\b");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\f':
+                    out.append("\\f");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
                 default:
                     if (c < 0x20 || c == 0x7f) {
                         out.append(String.format("\\u%04X", (int) c));
@@ -93,6 +107,7 @@ final class TomlText {
         if (value instanceof LocalTime) {
             return DateTimeFormatter.ISO_LOCAL_TIME.format((LocalTime) value);
         }
-        throw new IllegalArgumentException("Unsupported value type " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "Unsupported value type " + value.getClass().getName());
     }
 }

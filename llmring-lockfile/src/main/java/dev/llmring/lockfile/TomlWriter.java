@@ -48,8 +48,11 @@ final class TomlWriter {
             for (Binding binding : profile.bindings()) {
                 header("[[" + table + ".bindings]]");
                 entry("alias", binding.alias());
-                entry("models", binding.models().stream().map(ModelRef::toString).collect(
-                        java.util.stream.Collectors.toList()));
+                entry(
+                        "models",
+                        binding.models().stream()
+                                .map(ModelRef::toString)
+                                .collect(java.util.stream.Collectors.toList()));
                 entries(binding.extra());
                 if (!binding.constraints().isEmpty()) {
                     header("[" + table + ".bindings.constraints]");

@@ -22,14 +22,18 @@ class ConcurrentReadersTest {
 
     @Test
     void manyThreadsResolveThroughOneInstanceAtOnce() throws Exception {
-        Path jar = Fixtures.jar(dir.resolve("pkg.jar"),
+        Path jar = Fixtures.jar(
+                dir.resolve("pkg.jar"),
                 Map.of("META-INF/llmring/acme-summaries/llmring.lock", ResolutionTest.PACKAGE_LOCK));
         Fixtures.write(dir.resolve("llmring.lock"), ResolutionTest.CONSUMER_LOCK);
         int threads = 16;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (URLClassLoader loader = Fixtures.loaderOf(jar)) {
-            Lockfile lock = Lockfile.discover(Discovery.builder().workingDirectory(dir).environment(k -> null)
-                    .classLoader(loader).build());
+            Lockfile lock = Lockfile.discover(Discovery.builder()
+                    .workingDirectory(dir)
+                    .environment(k -> null)
+                    .classLoader(loader)
+                    .build());
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Integer>> results = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -37,12 +41,21 @@ class ConcurrentReadersTest {
                     start.await();
                     int checked = 0;
                     for (int i = 0; i < 200; i++) {
-                        assertEquals("anthropic:claude-sonnet-4-5-20250929",
-                                lock.resolve("assistant", "default", ResolutionTest.PROVIDERS).get(0).toString());
-                        assertEquals("openai:gpt-4o-mini", lock.resolve("acme-summaries:summarizer", "default",
-                                ResolutionTest.PROVIDERS).get(0).toString());
-                        assertEquals("anthropic:claude-sonnet-4-5-20250929", lock.resolve(
-                                "acme-summaries:summarizer", "prod", ResolutionTest.PROVIDERS).get(0).toString());
+                        assertEquals(
+                                "anthropic:claude-sonnet-4-5-20250929",
+                                lock.resolve("assistant", "default", ResolutionTest.PROVIDERS)
+                                        .get(0)
+                                        .toString());
+                        assertEquals(
+                                "openai:gpt-4o-mini",
+                                lock.resolve("acme-summaries:summarizer", "default", ResolutionTest.PROVIDERS)
+                                        .get(0)
+                                        .toString());
+                        assertEquals(
+                                "anthropic:claude-sonnet-4-5-20250929",
+                                lock.resolve("acme-summaries:summarizer", "prod", ResolutionTest.PROVIDERS)
+                                        .get(0)
+                                        .toString());
                         assertEquals(64, lock.digest().length());
                         checked++;
                     }

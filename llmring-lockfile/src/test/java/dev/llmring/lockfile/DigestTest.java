@@ -32,7 +32,8 @@ class DigestTest {
     @Test
     void isTheSameForTheTomlAndJsonForms() {
         assertEquals(python.digest(), json(python.toJson()).digest());
-        assertEquals(python.digest(), json(resource("python/json-dump.lock.json")).digest());
+        assertEquals(
+                python.digest(), json(resource("python/json-dump.lock.json")).digest());
     }
 
     @Test
@@ -52,15 +53,17 @@ class DigestTest {
     @Test
     void ignoresTimestampsMetadataAndVersion() {
         Lockfile changed = toml(python.toToml()
-                .replace("2025-09-28T12:05:34.812341+00:00", "2030-01-01T00:00:00+00:00")
-                .replace("version = \"1.0\"", "version = \"1.3\""))
+                        .replace("2025-09-28T12:05:34.812341+00:00", "2030-01-01T00:00:00+00:00")
+                        .replace("version = \"1.0\"", "version = \"1.3\""))
                 .withMetadata(Map.of("project", "renamed"), Fixtures.CLOCK);
         assertEquals(python.digest(), changed.digest());
     }
 
     @Test
     void changesWhenThePoolOrderChanges() {
-        Lockfile swapped = python.bind("default", "assistant",
+        Lockfile swapped = python.bind(
+                "default",
+                "assistant",
                 List.of(ModelRef.parse("openai:gpt-4o"), ModelRef.parse("anthropic:claude-sonnet-4-5-20250929")),
                 Fixtures.CLOCK);
         assertNotEquals(python.digest(), swapped.digest());
@@ -68,10 +71,16 @@ class DigestTest {
 
     @Test
     void changesWithRegistryVersionsDefaultProfileAndExtends() {
-        assertNotEquals(python.digest(), python.withRegistryVersions("default", Map.of("openai", 8), Fixtures.CLOCK)
-                .digest());
-        assertNotEquals(python.digest(), python.withDefaultProfile("dev", Fixtures.CLOCK).digest());
-        assertNotEquals(python.digest(), python.withExtendsPackages(List.of(), Fixtures.CLOCK).digest());
+        assertNotEquals(
+                python.digest(),
+                python.withRegistryVersions("default", Map.of("openai", 8), Fixtures.CLOCK)
+                        .digest());
+        assertNotEquals(
+                python.digest(),
+                python.withDefaultProfile("dev", Fixtures.CLOCK).digest());
+        assertNotEquals(
+                python.digest(),
+                python.withExtendsPackages(List.of(), Fixtures.CLOCK).digest());
     }
 
     @Test

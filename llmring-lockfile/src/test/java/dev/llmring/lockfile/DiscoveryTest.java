@@ -26,7 +26,10 @@ class DiscoveryTest {
     }
 
     private Discovery.Builder in(Path workingDirectory, Map<String, String> env) {
-        return Discovery.builder().workingDirectory(workingDirectory).environment(env::get).classLoader(emptyLoader);
+        return Discovery.builder()
+                .workingDirectory(workingDirectory)
+                .environment(env::get)
+                .classLoader(emptyLoader);
     }
 
     private static String origin(Lockfile lock) {
@@ -40,7 +43,8 @@ class DiscoveryTest {
         Fixtures.write(dir.resolve("env.lock"), lockfileMarked("env"));
         Fixtures.write(dir.resolve("llmring.lock"), lockfileMarked("cwd"));
         Lockfile lock = Lockfile.discover(in(dir, Map.of("LLMRING_LOCKFILE_PATH", "env.lock"))
-                .explicitPath(Path.of("explicit.lock")).build());
+                .explicitPath(Path.of("explicit.lock"))
+                .build());
         assertEquals("explicit", origin(lock));
         assertEquals(explicit.toString(), lock.source().orElseThrow());
     }
@@ -48,8 +52,10 @@ class DiscoveryTest {
     @Test
     void missingExplicitPathIsAnErrorEvenWhenOthersExist() {
         Fixtures.write(dir.resolve("llmring.lock"), lockfileMarked("cwd"));
-        LockfileNotFoundException e = assertThrows(LockfileNotFoundException.class,
-                () -> Lockfile.discover(in(dir, Map.of()).explicitPath(dir.resolve("nope.lock")).build()));
+        LockfileNotFoundException e = assertThrows(
+                LockfileNotFoundException.class,
+                () -> Lockfile.discover(
+                        in(dir, Map.of()).explicitPath(dir.resolve("nope.lock")).build()));
         assertEquals(1, e.placesLooked().size());
         assertTrue(e.placesLooked().get(0).contains("nope.lock"), e.getMessage());
     }
@@ -63,17 +69,21 @@ class DiscoveryTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Fixtures.write(other.resolve("team.lock.json"),
+        Fixtures.write(
+                other.resolve("team.lock.json"),
                 "{\"metadata\": {\"origin\": \"env\"}, \"profiles\": {\"default\": {}}}");
-        Lockfile lock = Lockfile.discover(in(dir, Map.of("LLMRING_LOCKFILE_PATH", "elsewhere/team.lock.json")).build());
+        Lockfile lock = Lockfile.discover(in(dir, Map.of("LLMRING_LOCKFILE_PATH", "elsewhere/team.lock.json"))
+                .build());
         assertEquals("env", origin(lock));
     }
 
     @Test
     void missingFileNamedByTheEnvironmentIsAnError() {
         Fixtures.write(dir.resolve("llmring.lock"), lockfileMarked("cwd"));
-        LockfileNotFoundException e = assertThrows(LockfileNotFoundException.class,
-                () -> Lockfile.discover(in(dir, Map.of("LLMRING_LOCKFILE_PATH", "gone.lock")).build()));
+        LockfileNotFoundException e = assertThrows(
+                LockfileNotFoundException.class,
+                () -> Lockfile.discover(
+                        in(dir, Map.of("LLMRING_LOCKFILE_PATH", "gone.lock")).build()));
         assertTrue(e.getMessage().contains("LLMRING_LOCKFILE_PATH"), e.getMessage());
     }
 
@@ -94,25 +104,36 @@ class DiscoveryTest {
     void workingDirectoryComesBeforeTheClasspath() throws IOException {
         Fixtures.write(dir.resolve("llmring.lock"), lockfileMarked("cwd"));
         try (URLClassLoader loader = Fixtures.loaderOf(jarWithLockfile("classpath"))) {
-            assertEquals("cwd", origin(Lockfile.discover(in(dir, Map.of()).classLoader(loader).build())));
+            assertEquals(
+                    "cwd",
+                    origin(Lockfile.discover(
+                            in(dir, Map.of()).classLoader(loader).build())));
         }
     }
 
     @Test
     void classpathResourceFromTheTestClasspath() {
-        Lockfile lock = Lockfile.discover(in(dir, Map.of()).classLoader(DiscoveryTest.class.getClassLoader()).build());
+        Lockfile lock = Lockfile.discover(in(dir, Map.of())
+                .classLoader(DiscoveryTest.class.getClassLoader())
+                .build());
         assertEquals("test-classpath", origin(lock));
-        assertTrue(lock.source().orElseThrow().endsWith("llmring.lock"), lock.source().orElseThrow());
+        assertTrue(
+                lock.source().orElseThrow().endsWith("llmring.lock"),
+                lock.source().orElseThrow());
     }
 
     @Test
     void classpathResourceFromAJar() throws IOException {
         Path empty = Files.createDirectory(dir.resolve("cwd"));
         try (URLClassLoader loader = Fixtures.loaderOf(jarWithLockfile("jar"))) {
-            Lockfile lock = Lockfile.discover(in(empty, Map.of()).classLoader(loader).build());
+            Lockfile lock =
+                    Lockfile.discover(in(empty, Map.of()).classLoader(loader).build());
             assertEquals("jar", origin(lock));
-            assertTrue(lock.source().orElseThrow().startsWith("jar:file:"), lock.source().orElseThrow());
-            LockfileException refused = assertThrows(LockfileException.class,
+            assertTrue(
+                    lock.source().orElseThrow().startsWith("jar:file:"),
+                    lock.source().orElseThrow());
+            LockfileException refused = assertThrows(
+                    LockfileException.class,
                     () -> lock.write(Path.of(lock.source().orElseThrow())));
             assertTrue(refused.getMessage().contains("jar"), refused.getMessage());
         }
@@ -120,10 +141,16 @@ class DiscoveryTest {
 
     @Test
     void nothingFoundListsEveryPlaceLookedAndCreatesNothing() throws IOException {
-        LockfileNotFoundException e = assertThrows(LockfileNotFoundException.class,
+        LockfileNotFoundException e = assertThrows(
+                LockfileNotFoundException.class,
                 () -> Lockfile.discover(in(dir, Map.of()).build()));
-        assertEquals(List.of("LLMRING_LOCKFILE_PATH (not set)", dir.resolve("llmring.lock").toString(),
-                dir.resolve("llmring.lock.json").toString(), "classpath:llmring.lock"), e.placesLooked());
+        assertEquals(
+                List.of(
+                        "LLMRING_LOCKFILE_PATH (not set)",
+                        dir.resolve("llmring.lock").toString(),
+                        dir.resolve("llmring.lock.json").toString(),
+                        "classpath:llmring.lock"),
+                e.placesLooked());
         for (String place : e.placesLooked()) {
             assertTrue(e.getMessage().contains(place), e.getMessage());
         }
@@ -135,33 +162,44 @@ class DiscoveryTest {
     @Test
     void blankEnvironmentVariableIsIgnored() {
         Fixtures.write(dir.resolve("llmring.lock"), lockfileMarked("cwd"));
-        assertEquals("cwd", origin(Lockfile.discover(in(dir, Map.of("LLMRING_LOCKFILE_PATH", "  ")).build())));
+        assertEquals(
+                "cwd",
+                origin(Lockfile.discover(
+                        in(dir, Map.of("LLMRING_LOCKFILE_PATH", "  ")).build())));
     }
 
     @Test
     void targetIsTheExplicitPathFirst() {
         Discovery discovery = in(dir, Map.of("LLMRING_LOCKFILE_PATH", "env.lock"))
-                .explicitPath(Path.of("conf/explicit.lock")).build();
+                .explicitPath(Path.of("conf/explicit.lock"))
+                .build();
         assertEquals(dir.resolve("conf/explicit.lock"), discovery.target());
     }
 
     @Test
     void targetIsTheFileNamedByTheEnvironmentNext() {
-        assertEquals(dir.resolve("conf/env.lock"),
-                in(dir, Map.of("LLMRING_LOCKFILE_PATH", " conf/env.lock ")).build().target());
+        assertEquals(
+                dir.resolve("conf/env.lock"),
+                in(dir, Map.of("LLMRING_LOCKFILE_PATH", " conf/env.lock "))
+                        .build()
+                        .target());
     }
 
     @Test
     void targetIsLlmringLockInTheWorkingDirectoryOtherwise() {
         Fixtures.write(dir.resolve("llmring.lock.json"), "{}");
-        assertEquals(dir.resolve("llmring.lock"), in(dir, Map.of("LLMRING_LOCKFILE_PATH", "")).build().target());
+        assertEquals(
+                dir.resolve("llmring.lock"),
+                in(dir, Map.of("LLMRING_LOCKFILE_PATH", "")).build().target());
     }
 
     @Test
     void aLockfileWrittenAtTheTargetIsTheOneDiscovered() {
         Discovery discovery = in(dir, Map.of()).build();
         Lockfile.empty(Fixtures.CLOCK, List.of("only")).write(discovery.target());
-        assertEquals(List.of("only"), List.copyOf(Lockfile.discover(discovery).profiles().keySet()));
+        assertEquals(
+                List.of("only"),
+                List.copyOf(Lockfile.discover(discovery).profiles().keySet()));
     }
 
     private Path jarWithLockfile(String origin) {

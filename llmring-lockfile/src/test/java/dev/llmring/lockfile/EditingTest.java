@@ -28,20 +28,25 @@ class EditingTest {
     @Test
     void bindAppendsANewAlias() {
         Lockfile edited = python.bind("default", "coder", pool, CLOCK);
-        assertEquals(List.of("assistant", "summarizer", "coder"), edited.profile("default").aliases());
+        assertEquals(
+                List.of("assistant", "summarizer", "coder"),
+                edited.profile("default").aliases());
     }
 
     @Test
     void bindCreatesAMissingProfile() {
         Lockfile edited = python.bind("staging", "assistant", pool, CLOCK);
-        assertEquals(pool, edited.profile("staging").binding("assistant").orElseThrow().models());
+        assertEquals(
+                pool,
+                edited.profile("staging").binding("assistant").orElseThrow().models());
     }
 
     @Test
     void bindKeepsConstraints() {
         Lockfile edited = python.bind("dev", Binding.of("a", pool, Map.of("max_input_tokens", 1000)), CLOCK);
-        assertEquals(Map.of("max_input_tokens", 1000L), toml(edited.toToml()).profile("dev").binding("a")
-                .orElseThrow().constraints());
+        assertEquals(
+                Map.of("max_input_tokens", 1000L),
+                toml(edited.toToml()).profile("dev").binding("a").orElseThrow().constraints());
     }
 
     @Test
@@ -55,7 +60,9 @@ class EditingTest {
     @Test
     void editsBumpUpdatedAtFromTheClockInPythonsShape() {
         Lockfile edited = python.bind("default", "coder", pool, CLOCK);
-        assertEquals(OffsetDateTime.parse("2025-10-01T08:30:15.123456Z"), edited.updatedAt().orElseThrow());
+        assertEquals(
+                OffsetDateTime.parse("2025-10-01T08:30:15.123456Z"),
+                edited.updatedAt().orElseThrow());
         assertEquals(python.createdAt(), edited.createdAt());
         assertTrue(edited.toToml().contains("updated_at = \"2025-10-01T08:30:15.123456+00:00\"\n"), edited.toToml());
     }
@@ -68,8 +75,8 @@ class EditingTest {
 
     @Test
     void unbindOfAnUnboundAliasIsAnError() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> python.unbind("default", "nope", CLOCK));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> python.unbind("default", "nope", CLOCK));
         assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
     }
 
@@ -77,13 +84,16 @@ class EditingTest {
     void withRegistryVersionsReplacesThePins() {
         Lockfile edited = python.withRegistryVersions("default", Map.of("google", 2), CLOCK);
         assertEquals(Map.of("google", 2), edited.profile("default").registryVersions());
-        assertEquals(Map.of("google", 2), toml(edited.toToml()).profile("default").registryVersions());
+        assertEquals(
+                Map.of("google", 2), toml(edited.toToml()).profile("default").registryVersions());
     }
 
     @Test
     void emptyHasLlmringsStartingProfiles() {
         Lockfile empty = Lockfile.empty(CLOCK);
-        assertEquals(List.of("default", "prod", "staging", "dev"), List.copyOf(empty.profiles().keySet()));
+        assertEquals(
+                List.of("default", "prod", "staging", "dev"),
+                List.copyOf(empty.profiles().keySet()));
         assertEquals("1.0", empty.version());
         assertEquals("default", empty.defaultProfile());
         assertEquals(empty.createdAt(), empty.updatedAt());
@@ -94,11 +104,15 @@ class EditingTest {
     @Test
     void emptyWithNamesHasThoseProfilesInOrder() {
         Lockfile empty = Lockfile.empty(CLOCK, List.of("default", "dev", "test", "prod"));
-        assertEquals(List.of("default", "dev", "test", "prod"), List.copyOf(empty.profiles().keySet()));
-        assertTrue(empty.profiles().values().stream().allMatch(p -> p.bindings().isEmpty()
-                && p.registryVersions().isEmpty()));
+        assertEquals(
+                List.of("default", "dev", "test", "prod"),
+                List.copyOf(empty.profiles().keySet()));
+        assertTrue(empty.profiles().values().stream()
+                .allMatch(p -> p.bindings().isEmpty() && p.registryVersions().isEmpty()));
         assertEquals("1.0", empty.version());
-        assertEquals(OffsetDateTime.parse("2025-10-01T08:30:15.123456Z"), empty.createdAt().orElseThrow());
+        assertEquals(
+                OffsetDateTime.parse("2025-10-01T08:30:15.123456Z"),
+                empty.createdAt().orElseThrow());
         assertEquals(empty.createdAt(), empty.updatedAt());
         assertEquals(empty, toml(empty.toToml()));
         assertEquals(empty, Fixtures.json(empty.toJson()));
@@ -106,7 +120,8 @@ class EditingTest {
 
     @Test
     void emptyWithNamesMakesTheFirstTheDefaultProfile() {
-        assertEquals("default", Lockfile.empty(CLOCK, List.of("default", "prod")).defaultProfile());
+        assertEquals(
+                "default", Lockfile.empty(CLOCK, List.of("default", "prod")).defaultProfile());
         assertEquals("dev", Lockfile.empty(CLOCK, List.of("dev", "prod")).defaultProfile());
     }
 
@@ -117,15 +132,15 @@ class EditingTest {
 
     @Test
     void emptyWithNamesRefusesAMalformedNameNamingIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Lockfile.empty(CLOCK, List.of("default", "bad profile")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Lockfile.empty(CLOCK, List.of("default", "bad profile")));
         assertTrue(e.getMessage().contains("'bad profile'"), e.getMessage());
     }
 
     @Test
     void emptyWithNamesRefusesARepeatedNameNamingIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Lockfile.empty(CLOCK, List.of("dev", "prod", "dev")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Lockfile.empty(CLOCK, List.of("dev", "prod", "dev")));
         assertTrue(e.getMessage().contains("'dev'"), e.getMessage());
     }
 

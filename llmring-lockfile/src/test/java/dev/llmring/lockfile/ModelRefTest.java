@@ -22,12 +22,14 @@ class ModelRefTest {
 
     @Test
     void printsAsProviderColonModel() {
-        assertEquals("anthropic:claude-sonnet-4-5-20250929",
+        assertEquals(
+                "anthropic:claude-sonnet-4-5-20250929",
                 new ModelRef("anthropic", "claude-sonnet-4-5-20250929").toString());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gpt-4o", ":gpt-4o", "openai:", "open ai:gpt", "openai:gpt 4o", "-x:y", "openai:gpt\t4", ""})
+    @ValueSource(
+            strings = {"gpt-4o", ":gpt-4o", "openai:", "open ai:gpt", "openai:gpt 4o", "-x:y", "openai:gpt\t4", ""})
     void rejectsMalformedReferencesNamingTheValue(String bad) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelRef.parse(bad));
         assertTrue(e.getMessage().contains("'" + bad.replace("\t", "\\u0009") + "'"), e.getMessage());

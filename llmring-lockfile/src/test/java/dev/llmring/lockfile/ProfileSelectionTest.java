@@ -9,7 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProfileSelectionTest {
-    private final Lockfile lock = toml("default_profile = \"dev\"\n[profiles.default]\n[profiles.dev]\n[profiles.prod]\n");
+    private final Lockfile lock =
+            toml("default_profile = \"dev\"\n[profiles.default]\n[profiles.dev]\n[profiles.prod]\n");
     private final Map<String, String> env = Map.of("LLMRING_PROFILE", "prod");
 
     @Test
@@ -29,13 +30,17 @@ class ProfileSelectionTest {
 
     @Test
     void defaultIsDefaultWhenTheFileSaysNothing() {
-        assertEquals("default", toml("[profiles.default]\n[profiles.x]\n").profile(null, k -> null).name());
+        assertEquals(
+                "default",
+                toml("[profiles.default]\n[profiles.x]\n")
+                        .profile(null, k -> null)
+                        .name());
     }
 
     @Test
     void unknownProfileListsTheExistingOnesAndHowItWasChosen() {
-        LockfileException e = assertThrows(LockfileException.class,
-                () -> lock.profile(null, Map.of("LLMRING_PROFILE", "staging")::get));
+        LockfileException e = assertThrows(
+                LockfileException.class, () -> lock.profile(null, Map.of("LLMRING_PROFILE", "staging")::get));
         assertTrue(e.getMessage().contains("'staging'"), e.getMessage());
         assertTrue(e.getMessage().contains("LLMRING_PROFILE"), e.getMessage());
         assertTrue(e.getMessage().contains("[default, dev, prod]"), e.getMessage());

@@ -18,7 +18,8 @@ class PythonCompatibilityTest {
 
     @Test
     void readsArraysWithTrailingCommas() {
-        assertEquals(List.of(ModelRef.parse("anthropic:claude-sonnet-4-5-20250929"), ModelRef.parse("openai:gpt-4o")),
+        assertEquals(
+                List.of(ModelRef.parse("anthropic:claude-sonnet-4-5-20250929"), ModelRef.parse("openai:gpt-4o")),
                 fromToml.profile("default").binding("assistant").orElseThrow().models());
         assertEquals(List.of("acme-summaries"), fromToml.extendsPackages());
     }
@@ -34,14 +35,19 @@ class PythonCompatibilityTest {
     void readsRegistryVersionsAndConstraints() {
         Profile profile = fromToml.profile("default");
         assertEquals(Map.of("openai", 7, "anthropic", 9), profile.registryVersions());
-        assertEquals(Map.of("max_cost_usd_per_call", 0.05, "max_input_tokens", 100000L),
+        assertEquals(
+                Map.of("max_cost_usd_per_call", 0.05, "max_input_tokens", 100000L),
                 profile.binding("summarizer").orElseThrow().constraints());
     }
 
     @Test
     void readsMicrosecondTimestampsWithOffset() {
-        assertEquals(OffsetDateTime.parse("2025-09-28T12:05:34.812341+00:00"), fromToml.updatedAt().orElseThrow());
-        assertEquals(OffsetDateTime.parse("2025-09-28T12:00:00Z"), fromToml.createdAt().orElseThrow());
+        assertEquals(
+                OffsetDateTime.parse("2025-09-28T12:05:34.812341+00:00"),
+                fromToml.updatedAt().orElseThrow());
+        assertEquals(
+                OffsetDateTime.parse("2025-09-28T12:00:00Z"),
+                fromToml.createdAt().orElseThrow());
     }
 
     @Test
@@ -55,7 +61,11 @@ class PythonCompatibilityTest {
 
     @Test
     void readsJsonWithNullConstraints() {
-        assertTrue(fromJson.profile("default").binding("assistant").orElseThrow().constraints().isEmpty());
+        assertTrue(fromJson.profile("default")
+                .binding("assistant")
+                .orElseThrow()
+                .constraints()
+                .isEmpty());
         assertTrue(fromJson.warnings().isEmpty(), fromJson.warnings()::toString);
         assertTrue(fromToml.warnings().isEmpty(), fromToml.warnings()::toString);
     }
@@ -69,7 +79,8 @@ class PythonCompatibilityTest {
     @Test
     void readsTheBundledLockfileWithCommentsAndCommentOnlyTables() {
         Lockfile bundled = toml(resource("python/bundled.lock"));
-        assertEquals(List.of(ModelRef.parse("anthropic:claude-opus-4-1-20250805")),
+        assertEquals(
+                List.of(ModelRef.parse("anthropic:claude-opus-4-1-20250805")),
                 bundled.profile("default").binding("advisor").orElseThrow().models());
         assertEquals("llmring", bundled.metadata().get("source"));
         assertTrue(bundled.warnings().isEmpty(), bundled.warnings()::toString);
@@ -79,7 +90,8 @@ class PythonCompatibilityTest {
     void readsTheLegacySingleModelBindingShapeWithAWarning() {
         Lockfile legacy = toml("[profiles.default]\nname = \"default\"\n[[profiles.default.bindings]]\n"
                 + "alias = \"fast\"\nprovider = \"openai\"\nmodel = \"gpt-4o-mini\"\n");
-        assertEquals(List.of(ModelRef.parse("openai:gpt-4o-mini")),
+        assertEquals(
+                List.of(ModelRef.parse("openai:gpt-4o-mini")),
                 legacy.profile("default").binding("fast").orElseThrow().models());
         assertEquals(1, legacy.warnings().size(), legacy.warnings()::toString);
         assertTrue(legacy.toToml().contains("models = [\"openai:gpt-4o-mini\"]"));

@@ -43,12 +43,16 @@ class ResolutionTest {
 
     @BeforeEach
     void setUp() {
-        Path jar = Fixtures.jar(dir.resolve("acme-summaries.jar"),
+        Path jar = Fixtures.jar(
+                dir.resolve("acme-summaries.jar"),
                 Map.of("META-INF/llmring/acme-summaries/llmring.lock", PACKAGE_LOCK));
         loader = Fixtures.loaderOf(jar);
         Fixtures.write(dir.resolve("llmring.lock"), CONSUMER_LOCK);
-        lock = Lockfile.discover(Discovery.builder().workingDirectory(dir).environment(k -> null)
-                .classLoader(loader).build());
+        lock = Lockfile.discover(Discovery.builder()
+                .workingDirectory(dir)
+                .environment(k -> null)
+                .classLoader(loader)
+                .build());
     }
 
     @AfterEach
@@ -62,7 +66,8 @@ class ResolutionTest {
 
     @Test
     void aliasResolvesToItsOrderedPool() {
-        assertEquals(refs("anthropic:claude-sonnet-4-5-20250929", "openai:gpt-4o"),
+        assertEquals(
+                refs("anthropic:claude-sonnet-4-5-20250929", "openai:gpt-4o"),
                 lock.resolve("assistant", "default", PROVIDERS));
         assertEquals(refs("openai:gpt-4o"), lock.resolve("assistant", "prod", PROVIDERS));
     }
@@ -79,15 +84,16 @@ class ResolutionTest {
 
     @Test
     void packageAliasUsesThePackagesProfileOfTheSameName() {
-        assertEquals(refs("anthropic:claude-sonnet-4-5-20250929"),
+        assertEquals(
+                refs("anthropic:claude-sonnet-4-5-20250929"),
                 lock.resolve("acme-summaries:summarizer", "prod", PROVIDERS));
     }
 
     @Test
     void packageAliasFallsBackToThePackagesDefaultProfile() {
         Lockfile withStaging = lock.bind("staging", "assistant", refs("openai:gpt-4o"), Fixtures.CLOCK);
-        assertEquals(refs("google:gemini-2.5-flash"),
-                withStaging.resolve("acme-summaries:tagger", "staging", PROVIDERS));
+        assertEquals(
+                refs("google:gemini-2.5-flash"), withStaging.resolve("acme-summaries:tagger", "staging", PROVIDERS));
     }
 
     @Test
@@ -98,14 +104,15 @@ class ResolutionTest {
     @Test
     void knownProviderWinsOverAPackageOfTheSameName() {
         Set<String> providers = Set.of("openai", "acme-summaries");
-        assertEquals(List.of(new ModelRef("acme-summaries", "summarizer")),
+        assertEquals(
+                List.of(new ModelRef("acme-summaries", "summarizer")),
                 lock.resolve("acme-summaries:summarizer", "default", providers));
     }
 
     @Test
     void neitherProviderNorPackageNamesBothReadings() {
-        LockfileException e = assertThrows(LockfileException.class,
-                () -> lock.resolve("mistral:large", "default", PROVIDERS));
+        LockfileException e =
+                assertThrows(LockfileException.class, () -> lock.resolve("mistral:large", "default", PROVIDERS));
         assertTrue(e.getMessage().contains("neither a model reference"), e.getMessage());
         assertTrue(e.getMessage().contains("nor a package alias"), e.getMessage());
         assertTrue(e.getMessage().contains("'mistral'"), e.getMessage());
@@ -113,24 +120,24 @@ class ResolutionTest {
 
     @Test
     void unboundAliasListsTheBoundOnes() {
-        LockfileException e = assertThrows(LockfileException.class,
-                () -> lock.resolve("summarizer", "default", PROVIDERS));
+        LockfileException e =
+                assertThrows(LockfileException.class, () -> lock.resolve("summarizer", "default", PROVIDERS));
         assertTrue(e.getMessage().contains("'summarizer' is not bound in profile 'default'"), e.getMessage());
         assertTrue(e.getMessage().contains("assistant"), e.getMessage());
     }
 
     @Test
     void aliasMissingFromThePackageNamesThePackage() {
-        LockfileException e = assertThrows(LockfileException.class,
-                () -> lock.resolve("acme-summaries:translator", "default", PROVIDERS));
+        LockfileException e = assertThrows(
+                LockfileException.class, () -> lock.resolve("acme-summaries:translator", "default", PROVIDERS));
         assertTrue(e.getMessage().contains("acme-summaries"), e.getMessage());
         assertTrue(e.getMessage().contains("[summarizer, tagger]"), e.getMessage());
     }
 
     @Test
     void declaredPackageWithoutAClasspathLockfileSaysWhereItLooked() {
-        LockfileNotFoundException e = assertThrows(LockfileNotFoundException.class,
-                () -> lock.resolve("tools:y", "default", PROVIDERS));
+        LockfileNotFoundException e =
+                assertThrows(LockfileNotFoundException.class, () -> lock.resolve("tools:y", "default", PROVIDERS));
         assertEquals(List.of("classpath:META-INF/llmring/tools/llmring.lock"), e.placesLooked());
     }
 
@@ -141,8 +148,16 @@ class ResolutionTest {
 
     @Test
     void requireReportsEveryMissingAliasAtOnce() {
-        LockfileException e = assertThrows(LockfileException.class, () -> lock.require("default", PROVIDERS,
-                "assistant", "summarizer", "acme-summaries:summarizer", "acme-summaries:nope", "vendor:thing"));
+        LockfileException e = assertThrows(
+                LockfileException.class,
+                () -> lock.require(
+                        "default",
+                        PROVIDERS,
+                        "assistant",
+                        "summarizer",
+                        "acme-summaries:summarizer",
+                        "acme-summaries:nope",
+                        "vendor:thing"));
         String message = e.getMessage();
         assertTrue(message.contains("cannot resolve 3 aliases"), message);
         assertTrue(message.contains("'summarizer'"), message);

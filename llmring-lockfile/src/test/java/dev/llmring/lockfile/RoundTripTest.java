@@ -70,8 +70,8 @@ class RoundTripTest {
     void writeRefusesAPathInsideAJar() throws IOException {
         Path jar = Fixtures.jar(dir.resolve("app.jar"), Map.of("llmring.lock", python.toToml()));
         try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of())) {
-            LockfileException e = assertThrows(LockfileException.class,
-                    () -> python.write(zip.getPath("llmring.lock")));
+            LockfileException e =
+                    assertThrows(LockfileException.class, () -> python.write(zip.getPath("llmring.lock")));
             assertTrue(e.getMessage().contains("jar"), e.getMessage());
         }
     }
@@ -97,7 +97,9 @@ class RoundTripTest {
         assertTrue(back.toToml().contains("future_flag = true"));
         assertTrue(back.toToml().contains("color = \"blue\""));
         assertTrue(back.toToml().contains("note = \"hi\""));
-        assertEquals(Map.of("rpm", 60L), back.profile("default").binding("a").orElseThrow().constraints().get("limits"));
+        assertEquals(
+                Map.of("rpm", 60L),
+                back.profile("default").binding("a").orElseThrow().constraints().get("limits"));
         Lockfile viaJson = json(lock.toJson());
         assertEquals(lock.profiles(), viaJson.profiles());
         assertEquals("2025-01-02T03:04:05Z", viaJson.metadata().get("when")); // JSON has no date-time type
@@ -109,7 +111,9 @@ class RoundTripTest {
                 + "\"key with spaces.and.dots\" = 1\n[profiles.\"team.a\"]\n");
         Lockfile back = toml(lock.toToml());
         assertEquals(lock, back);
-        assertEquals("quote \" backslash \\ newline \n tab \t bell \u0007 é 😀", back.metadata().get("text"));
+        assertEquals(
+                "quote \" backslash \\ newline \n tab \t bell \u0007 é 😀",
+                back.metadata().get("text"));
         assertEquals(1L, back.metadata().get("key with spaces.and.dots"));
         assertTrue(back.profiles().containsKey("team.a"));
         assertEquals(lock, json(lock.toJson()));

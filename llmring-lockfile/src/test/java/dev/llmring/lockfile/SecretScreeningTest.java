@@ -27,8 +27,8 @@ class SecretScreeningTest {
     @Test
     void refusesAnOpenAiShapedKeyInMetadata() {
         String key = Fixtures.openAiShaped();
-        LockfileException e = assertThrows(LockfileException.class,
-                () -> toml("version = \"1.0\"\n[metadata]\napi_key = \"" + key + "\"\n"));
+        LockfileException e = assertThrows(
+                LockfileException.class, () -> toml("version = \"1.0\"\n[metadata]\napi_key = \"" + key + "\"\n"));
         assertRefusedWithoutShowing(key, e);
         assertEquals(3, e.line());
         assertEquals("metadata.api_key", e.field().orElseThrow());
@@ -37,8 +37,10 @@ class SecretScreeningTest {
     @Test
     void refusesAnAnthropicShapedKeyAsAModelName() {
         String key = Fixtures.anthropicShaped();
-        LockfileException e = assertThrows(LockfileException.class, () -> toml(HEAD
-                + "[[profiles.default.bindings]]\nalias = \"a\"\nmodels = [\"anthropic:" + key + "\"]\n"));
+        LockfileException e = assertThrows(
+                LockfileException.class,
+                () -> toml(
+                        HEAD + "[[profiles.default.bindings]]\nalias = \"a\"\nmodels = [\"anthropic:" + key + "\"]\n"));
         assertRefusedWithoutShowing(key, e);
         assertEquals("profiles.default.bindings[0].models[0]", e.field().orElseThrow());
         assertEquals(5, e.line());
@@ -47,8 +49,8 @@ class SecretScreeningTest {
     @Test
     void refusesAGoogleShapedKeyInJson() {
         String key = Fixtures.googleShaped();
-        LockfileException e = assertThrows(LockfileException.class,
-                () -> json("{\n\"metadata\": {\"google\": \"" + key + "\"}}"));
+        LockfileException e =
+                assertThrows(LockfileException.class, () -> json("{\n\"metadata\": {\"google\": \"" + key + "\"}}"));
         assertRefusedWithoutShowing(key, e);
         assertEquals(2, e.line());
         assertEquals("metadata.google", e.field().orElseThrow());
@@ -57,9 +59,11 @@ class SecretScreeningTest {
     @Test
     void refusesAHighEntropyTokenInAConstraint() {
         String key = Fixtures.highEntropy();
-        LockfileException e = assertThrows(LockfileException.class, () -> toml(HEAD
-                + "[[profiles.default.bindings]]\nalias = \"a\"\nmodels = [\"openai:gpt-4o\"]\n"
-                + "[profiles.default.bindings.constraints]\ntoken = \"" + key + "\"\n"));
+        LockfileException e = assertThrows(
+                LockfileException.class,
+                () -> toml(HEAD
+                        + "[[profiles.default.bindings]]\nalias = \"a\"\nmodels = [\"openai:gpt-4o\"]\n"
+                        + "[profiles.default.bindings.constraints]\ntoken = \"" + key + "\"\n"));
         assertRefusedWithoutShowing(key, e);
         assertEquals(7, e.line());
     }
@@ -67,15 +71,16 @@ class SecretScreeningTest {
     @Test
     void refusesALongLowercaseHexToken() {
         String hex = "0123456789abcdef".repeat(4);
-        LockfileException e = assertThrows(LockfileException.class, () -> toml("[metadata]\ntoken = \"" + hex + "\"\n"));
+        LockfileException e =
+                assertThrows(LockfileException.class, () -> toml("[metadata]\ntoken = \"" + hex + "\"\n"));
         assertRefusedWithoutShowing(hex, e);
     }
 
     @Test
     void refusesAKeyInAComment() {
         String key = Fixtures.openAiShaped();
-        LockfileException e = assertThrows(LockfileException.class,
-                () -> toml("version = \"1.0\"\n\n   # OPENAI_API_KEY=" + key + "\n"));
+        LockfileException e = assertThrows(
+                LockfileException.class, () -> toml("version = \"1.0\"\n\n   # OPENAI_API_KEY=" + key + "\n"));
         assertRefusedWithoutShowing(key, e);
         assertEquals(3, e.line());
         assertEquals(21, e.column());
@@ -84,16 +89,14 @@ class SecretScreeningTest {
     @Test
     void refusesAKeyUsedAsATableKey() {
         String key = Fixtures.openAiShaped();
-        LockfileException e = assertThrows(LockfileException.class,
-                () -> toml("[metadata]\n\"" + key + "\" = true\n"));
+        LockfileException e = assertThrows(LockfileException.class, () -> toml("[metadata]\n\"" + key + "\" = true\n"));
         assertRefusedWithoutShowing(key, e);
     }
 
     @Test
     void refusesAnUnquotedKeyThatBreaksTheSyntaxWithoutEchoingIt() {
         String key = Fixtures.openAiShaped();
-        LockfileException e = assertThrows(LockfileException.class,
-                () -> json("{\"metadata\": {\"k\": " + key + "}}"));
+        LockfileException e = assertThrows(LockfileException.class, () -> json("{\"metadata\": {\"k\": " + key + "}}"));
         assertRefusedWithoutShowing(key, e);
     }
 
@@ -101,34 +104,42 @@ class SecretScreeningTest {
     void refusesAKeyHiddenBehindJsonEscapes() {
         String key = Fixtures.openAiShaped();
         String escaped = "\\u0073" + key.substring(1);
-        LockfileException e = assertThrows(LockfileException.class,
-                () -> json("{\"metadata\": {\"k\": \"" + escaped + "\"}}"));
+        LockfileException e =
+                assertThrows(LockfileException.class, () -> json("{\"metadata\": {\"k\": \"" + escaped + "\"}}"));
         assertRefusedWithoutShowing(key, e);
         assertEquals("metadata.k", e.field().orElseThrow());
     }
 
     @Test
     void refusesABearerToken() {
-        LockfileException e = assertThrows(LockfileException.class,
-                () -> toml("[metadata]\nheader = \"Bearer " + "abcdefghijklmnopqrstuvwx\"\n"));
+        LockfileException e = assertThrows(
+                LockfileException.class, () -> toml("[metadata]\nheader = \"Bearer " + "abcdefghijklmnopqrstuvwx\"\n"));
         assertTrue(e.getMessage().contains("bearer"), e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "anthropic:claude-sonnet-4-5-20250929",
-        "openai:gpt-4o-2024-08-06",
-        "openai:ft:gpt-4o-mini-2024-07-18:acme-corp::9AbCdEfG",
-        "google:gemini-2.5-flash-preview-05-20",
-        "together:meta-llama/Llama-3.3-70B-Instruct-Turbo",
-        "bedrock:anthropic.claude-3-5-sonnet-20240620-v1:0",
-        "ollama:llama3.1:70b-instruct-q4_K_M",
-        "openai:o3-mini-2025-01-31",
-        "openrouter:mistralai/mixtral-8x22b-instruct",
-    })
+    @ValueSource(
+            strings = {
+                "anthropic:claude-sonnet-4-5-20250929",
+                "openai:gpt-4o-2024-08-06",
+                "openai:ft:gpt-4o-mini-2024-07-18:acme-corp::9AbCdEfG",
+                "google:gemini-2.5-flash-preview-05-20",
+                "together:meta-llama/Llama-3.3-70B-Instruct-Turbo",
+                "bedrock:anthropic.claude-3-5-sonnet-20240620-v1:0",
+                "ollama:llama3.1:70b-instruct-q4_K_M",
+                "openai:o3-mini-2025-01-31",
+                "openrouter:mistralai/mixtral-8x22b-instruct",
+            })
     void acceptsRealModelNames(String ref) {
         Lockfile lock = toml(HEAD + "[[profiles.default.bindings]]\nalias = \"a\"\nmodels = [\"" + ref + "\"]\n");
-        assertEquals(ref, lock.profile("default").binding("a").orElseThrow().models().get(0).toString());
+        assertEquals(
+                ref,
+                lock.profile("default")
+                        .binding("a")
+                        .orElseThrow()
+                        .models()
+                        .get(0)
+                        .toString());
     }
 
     @Test
@@ -152,10 +163,12 @@ class SecretScreeningTest {
     void editingRefusesToAddAKeyShapedValue() {
         Lockfile lock = Lockfile.empty(Fixtures.CLOCK);
         String key = Fixtures.googleShaped();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> lock.withMetadata(Map.of("k", key), Fixtures.CLOCK));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> lock.withMetadata(Map.of("k", key), Fixtures.CLOCK));
         assertFalse(e.getMessage().contains(key), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> lock.bind("default", "a",
-                List.of(new ModelRef("openai", Fixtures.openAiShaped())), Fixtures.CLOCK));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> lock.bind(
+                        "default", "a", List.of(new ModelRef("openai", Fixtures.openAiShaped())), Fixtures.CLOCK));
     }
 }

@@ -23,7 +23,9 @@ class SourceAndPathTest {
     Path dir;
 
     private Discovery.Builder in(Path workingDirectory) {
-        return Discovery.builder().workingDirectory(workingDirectory).environment(k -> null)
+        return Discovery.builder()
+                .workingDirectory(workingDirectory)
+                .environment(k -> null)
                 .classLoader(Fixtures.loaderOf());
     }
 
@@ -39,7 +41,9 @@ class SourceAndPathTest {
     void aLockfileDiscoveredInTheWorkingDirectoryHasItsPath() {
         Fixtures.write(dir.resolve("llmring.lock"), LOCKFILE);
 
-        assertEquals(dir.resolve("llmring.lock"), Lockfile.discover(in(dir).build()).path().orElseThrow());
+        assertEquals(
+                dir.resolve("llmring.lock"),
+                Lockfile.discover(in(dir).build()).path().orElseThrow());
     }
 
     /** Discovers with an empty working directory and {@code root} (a directory or a jar) as the class path. */

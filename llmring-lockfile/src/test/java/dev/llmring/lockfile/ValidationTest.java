@@ -24,14 +24,15 @@ class ValidationTest {
         assertEquals(line, e.line(), e.getMessage());
         assertEquals(column, e.column(), e.getMessage());
         assertEquals(field, e.field().orElse(null), e.getMessage());
-        assertTrue(e.getMessage().startsWith(e.file().orElseThrow() + ":" + line + ":" + column + ": " + field + ": "),
+        assertTrue(
+                e.getMessage().startsWith(e.file().orElseThrow() + ":" + line + ":" + column + ": " + field + ": "),
                 e.getMessage());
     }
 
     @Test
     void malformedModelReferenceInToml() {
-        LockfileException e = tomlError(HEAD + "[[profiles.default.bindings]]\nalias = \"a\"\n"
-                + "models = [\"openai:gpt-4o\", \"gpt-4o\"]\n");
+        LockfileException e = tomlError(
+                HEAD + "[[profiles.default.bindings]]\nalias = \"a\"\n" + "models = [\"openai:gpt-4o\", \"gpt-4o\"]\n");
         assertAt(e, 6, 28, "profiles.default.bindings[0].models[1]");
         assertTrue(e.getMessage().contains("'gpt-4o'"), e.getMessage());
         assertEquals("test.lock", e.file().orElseThrow());
@@ -62,8 +63,9 @@ class ValidationTest {
 
     @Test
     void duplicateAliasInJson() {
-        LockfileException e = jsonError("{\"profiles\": {\"p\": {\"bindings\": [\n"
-                + "{\"alias\": \"a\", \"models\": [\"openai:x\"]},\n{\"alias\": \"a\", \"models\": [\"openai:y\"]}]}}}");
+        LockfileException e = jsonError(
+                "{\"profiles\": {\"p\": {\"bindings\": [\n"
+                        + "{\"alias\": \"a\", \"models\": [\"openai:x\"]},\n{\"alias\": \"a\", \"models\": [\"openai:y\"]}]}}}");
         assertAt(e, 3, 11, "profiles.p.bindings[1].alias");
     }
 
@@ -82,8 +84,8 @@ class ValidationTest {
 
     @Test
     void badAliasName() {
-        LockfileException e = tomlError(HEAD + "[[profiles.default.bindings]]\nalias = \"my alias\"\n"
-                + "models = [\"openai:x\"]\n");
+        LockfileException e =
+                tomlError(HEAD + "[[profiles.default.bindings]]\nalias = \"my alias\"\n" + "models = [\"openai:x\"]\n");
         assertAt(e, 5, 1, "profiles.default.bindings[0].alias");
         assertTrue(e.getMessage().contains("'my alias'"), e.getMessage());
     }
@@ -141,9 +143,15 @@ class ValidationTest {
 
     @Test
     void registryVersionOfTheWrongTypeOrRange() {
-        assertAt(tomlError(HEAD + "[profiles.default.registry_versions]\nopenai = \"7\"\n"), 5, 1,
+        assertAt(
+                tomlError(HEAD + "[profiles.default.registry_versions]\nopenai = \"7\"\n"),
+                5,
+                1,
                 "profiles.default.registry_versions.openai");
-        assertAt(tomlError(HEAD + "[profiles.default.registry_versions]\nopenai = -1\n"), 5, 1,
+        assertAt(
+                tomlError(HEAD + "[profiles.default.registry_versions]\nopenai = -1\n"),
+                5,
+                1,
                 "profiles.default.registry_versions.openai");
     }
 
@@ -205,13 +213,15 @@ class ValidationTest {
         Lockfile lock = toml("[profiles.default]\n[[profiles.default.bindings]]\nalias = \"acme:x\"\n"
                 + "models = [\"openai:gpt-4o\"]\n");
         assertEquals(1, lock.warnings().size());
-        assertTrue(lock.warnings().get(0).startsWith("test.lock:3:1: profiles.default.bindings[0].alias: "),
+        assertTrue(
+                lock.warnings().get(0).startsWith("test.lock:3:1: profiles.default.bindings[0].alias: "),
                 lock.warnings()::toString);
     }
 
     @Test
     void readingAMissingFileIsNotFound() {
-        LockfileNotFoundException e = assertThrows(LockfileNotFoundException.class,
+        LockfileNotFoundException e = assertThrows(
+                LockfileNotFoundException.class,
                 () -> Lockfile.read(java.nio.file.Path.of("does-not-exist", "llmring.lock")));
         assertEquals(1, e.placesLooked().size());
     }

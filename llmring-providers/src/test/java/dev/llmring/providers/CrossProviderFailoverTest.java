@@ -73,9 +73,16 @@ class CrossProviderFailoverTest {
 
     /** The four providers as discovered, each at its own path of the server (Gemini's at {@code googleBase}). */
     private LlmRing ring(URI googleBase) {
-        Lockfile lockfile = Lockfile.empty(time).bind("default", ALIAS,
-                List.of(ModelRef.parse(ANTHROPIC), ModelRef.parse(OPENAI), ModelRef.parse(GOOGLE),
-                        ModelRef.parse(OLLAMA)), time);
+        Lockfile lockfile = Lockfile.empty(time)
+                .bind(
+                        "default",
+                        ALIAS,
+                        List.of(
+                                ModelRef.parse(ANTHROPIC),
+                                ModelRef.parse(OPENAI),
+                                ModelRef.parse(GOOGLE),
+                                ModelRef.parse(OLLAMA)),
+                        time);
         return LlmRing.builder()
                 .lockfile(lockfile)
                 .environment(Map.<String, String>of()::get)
@@ -105,14 +112,17 @@ class CrossProviderFailoverTest {
         server.stubFor(post(urlPathEqualTo("/openai/v1/chat/completions"))
                 .willReturn(json(401, fixture("openai", "error-401.json"))));
         server.stubFor(post(urlPathEqualTo("/google/v1beta/models/gemini-2.5-flash:"
-                + (stream ? "streamGenerateContent" : "generateContent")))
-                .willReturn(json(429, fixture("google", "contract/error-429-retryinfo.json")
-                        .replace("\"2s\"", "\"120s\""))));
+                        + (stream ? "streamGenerateContent" : "generateContent")))
+                .willReturn(json(
+                        429,
+                        fixture("google", "contract/error-429-retryinfo.json").replace("\"2s\"", "\"120s\""))));
     }
 
     private static List<String> steps(RoutingTrace trace) {
-        return trace.attempts().stream().map(a -> a.binding() + " #" + a.number() + " " + a.outcome()
-                + a.error().map(e -> " " + e).orElse("") + (a.status() == 0 ? "" : " " + a.status())).toList();
+        return trace.attempts().stream()
+                .map(a -> a.binding() + " #" + a.number() + " " + a.outcome()
+                        + a.error().map(e -> " " + e).orElse("") + (a.status() == 0 ? "" : " " + a.status()))
+                .toList();
     }
 
     private static final List<String> THREE_FAIL_THEN_OLLAMA = List.of(
@@ -134,15 +144,19 @@ class CrossProviderFailoverTest {
     @Test
     void failsOverAcrossAllFourProvidersToTheOneThatServes() {
         failTheFirstThree(false);
-        server.stubFor(post(urlPathEqualTo("/ollama/api/chat"))
-                .willReturn(json(200, fixture("ollama", "chat-text.json"))));
+        server.stubFor(
+                post(urlPathEqualTo("/ollama/api/chat")).willReturn(json(200, fixture("ollama", "chat-text.json"))));
         ChatResponse r;
         try (LlmRing ring = ring(root().resolve("/google/v1beta"))) {
-            r = ring.chat(ChatRequest.builder(ALIAS).user("What is the capital of France?").build());
+            r = ring.chat(ChatRequest.builder(ALIAS)
+                    .user("What is the capital of France?")
+                    .build());
         }
         assertEquals("The capital of France is Paris.", r.text());
         assertEquals(OLLAMA, r.binding());
-        assertEquals(Usage.builder().inputTokens(31).outputTokens(8).build(), r.usage().orElseThrow());
+        assertEquals(
+                Usage.builder().inputTokens(31).outputTokens(8).build(),
+                r.usage().orElseThrow());
         assertEquals(ALIAS, r.trace().alias());
         assertEquals("default", r.trace().profile());
         assertEquals(OLLAMA, r.trace().servedBy().orElseThrow());
@@ -157,12 +171,13 @@ class CrossProviderFailoverTest {
     @Test
     void aStreamFailsOverAcrossAllFourProvidersBeforeItsFirstEvent() {
         failTheFirstThree(true);
-        server.stubFor(post(urlPathEqualTo("/ollama/api/chat"))
-                .willReturn(ndjson(fixture("ollama", "stream-text.ndjson"))));
+        server.stubFor(
+                post(urlPathEqualTo("/ollama/api/chat")).willReturn(ndjson(fixture("ollama", "stream-text.ndjson"))));
         StringBuilder text = new StringBuilder();
         ChatResponse r;
         try (LlmRing ring = ring(root().resolve("/google/v1beta"));
-                ChatStream stream = ring.stream(ChatRequest.builder(ALIAS).user("What is the capital of France?")
+                ChatStream stream = ring.stream(ChatRequest.builder(ALIAS)
+                        .user("What is the capital of France?")
                         .build())) {
             for (StreamEvent e : stream) {
                 if (e instanceof StreamEvent.TextDelta d) text.append(d.text());
@@ -177,22 +192,26 @@ class CrossProviderFailoverTest {
     @Test
     void failsOverPastAProviderThatRefusesConnections() {
         failTheFirstThree(false);
-        server.stubFor(post(urlPathEqualTo("/ollama/api/chat"))
-                .willReturn(json(200, fixture("ollama", "chat-text.json"))));
+        server.stubFor(
+                post(urlPathEqualTo("/ollama/api/chat")).willReturn(json(200, fixture("ollama", "chat-text.json"))));
         ChatResponse r;
         try (LlmRing ring = ring(URI.create("http://127.0.0.1:" + closedPort() + "/v1beta"))) {
-            r = ring.chat(ChatRequest.builder(ALIAS).user("What is the capital of France?").build());
+            r = ring.chat(ChatRequest.builder(ALIAS)
+                    .user("What is the capital of France?")
+                    .build());
         }
         assertEquals("The capital of France is Paris.", r.text());
-        assertEquals(List.of(
-                ANTHROPIC + " #1 FAILED ProviderUnavailableException 529",
-                ANTHROPIC + " #2 FAILED ProviderUnavailableException 529",
-                ANTHROPIC + " #3 FAILED ProviderUnavailableException 529",
-                OPENAI + " #1 FAILED AuthenticationException 401",
-                GOOGLE + " #1 FAILED ConnectionException",
-                GOOGLE + " #2 FAILED ConnectionException",
-                GOOGLE + " #3 FAILED ConnectionException",
-                OLLAMA + " #1 SUCCEEDED"), steps(r.trace()));
+        assertEquals(
+                List.of(
+                        ANTHROPIC + " #1 FAILED ProviderUnavailableException 529",
+                        ANTHROPIC + " #2 FAILED ProviderUnavailableException 529",
+                        ANTHROPIC + " #3 FAILED ProviderUnavailableException 529",
+                        OPENAI + " #1 FAILED AuthenticationException 401",
+                        GOOGLE + " #1 FAILED ConnectionException",
+                        GOOGLE + " #2 FAILED ConnectionException",
+                        GOOGLE + " #3 FAILED ConnectionException",
+                        OLLAMA + " #1 SUCCEEDED"),
+                steps(r.trace()));
         assertEquals(4, time.sleeps().size(), "two backoffs for Anthropic, two for Gemini: " + time.sleeps());
     }
 

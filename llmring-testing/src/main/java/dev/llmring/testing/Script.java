@@ -138,7 +138,10 @@ public final class Script {
          * a quarter of the answer's characters (each at least 1).
          */
         public Builder usage(long inputTokens, long outputTokens) {
-            return usage(Usage.builder().inputTokens(inputTokens).outputTokens(outputTokens).build());
+            return usage(Usage.builder()
+                    .inputTokens(inputTokens)
+                    .outputTokens(outputTokens)
+                    .build());
         }
 
         /** The usage to report, with cached and reasoning tokens. */
@@ -242,10 +245,14 @@ public final class Script {
 
         private void commit() {
             Step step = draft.build();
-            if (!step.fails() && step.text() == null && !step.echo() && step.reasoning() == null
-                    && step.toolCalls().isEmpty() && step.finish() == null) {
-                throw new IllegalStateException("step " + (steps.size() + 1) + " of script '" + name
-                        + "' neither replies nor fails");
+            if (!step.fails()
+                    && step.text() == null
+                    && !step.echo()
+                    && step.reasoning() == null
+                    && step.toolCalls().isEmpty()
+                    && step.finish() == null) {
+                throw new IllegalStateException(
+                        "step " + (steps.size() + 1) + " of script '" + name + "' neither replies nor fails");
             }
             for (int i = 0; i < repeat; i++) steps.add(step);
             repeat = 1;

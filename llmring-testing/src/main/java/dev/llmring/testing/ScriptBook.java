@@ -37,7 +37,8 @@ final class ScriptBook {
      *
      * @throws IllegalArgumentException when its file is malformed
      */
-    @Nullable Script find(String name) {
+    @Nullable
+    Script find(String name) {
         Script s = code.get(name);
         if (s != null) return s;
         s = loaded.get(name);

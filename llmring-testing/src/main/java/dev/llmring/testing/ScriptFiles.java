@@ -24,9 +24,25 @@ import java.util.Set;
 final class ScriptFiles {
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private static final Set<String> STEP_FIELDS = Set.of("reply", "echo", "reasoning", "tool_calls", "finish",
-            "usage", "fail", "error", "message", "retry_after_ms", "delay_ms", "chunk", "event_delay_ms", "cut_after",
-            "malformed_after", "error_after", "error_status", "times");
+    private static final Set<String> STEP_FIELDS = Set.of(
+            "reply",
+            "echo",
+            "reasoning",
+            "tool_calls",
+            "finish",
+            "usage",
+            "fail",
+            "error",
+            "message",
+            "retry_after_ms",
+            "delay_ms",
+            "chunk",
+            "event_delay_ms",
+            "cut_after",
+            "malformed_after",
+            "error_after",
+            "error_status",
+            "times");
     private static final Set<String> USAGE_FIELDS = Set.of("input", "output", "cached", "cache_write", "reasoning");
 
     private ScriptFiles() {}
@@ -51,8 +67,8 @@ final class ScriptFiles {
             for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
                 if (!f.equals("steps") && !f.equals("cycle")) {
-                    throw new IllegalArgumentException("script " + source + ": unknown field '" + f
-                            + "' (known: steps, cycle)");
+                    throw new IllegalArgumentException(
+                            "script " + source + ": unknown field '" + f + "' (known: steps, cycle)");
                 }
             }
             steps = root.path("steps");
@@ -123,8 +139,10 @@ final class ScriptFiles {
         try {
             return ErrorKind.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown error kind '" + name + "' (known: "
-                    + java.util.Arrays.toString(ErrorKind.values()).toLowerCase(Locale.ROOT) + ")", e);
+            throw new IllegalArgumentException(
+                    "unknown error kind '" + name + "' (known: "
+                            + java.util.Arrays.toString(ErrorKind.values()).toLowerCase(Locale.ROOT) + ")",
+                    e);
         }
     }
 
@@ -133,8 +151,8 @@ final class ScriptFiles {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             String f = it.next().getKey();
             if (!known.contains(f)) {
-                throw new IllegalArgumentException("unknown " + what + " field '" + f + "' (known: "
-                        + new java.util.TreeSet<>(known) + ")");
+                throw new IllegalArgumentException(
+                        "unknown " + what + " field '" + f + "' (known: " + new java.util.TreeSet<>(known) + ")");
             }
         }
     }

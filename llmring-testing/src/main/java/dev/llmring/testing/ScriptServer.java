@@ -118,7 +118,11 @@ final class ScriptServer {
         WeakReference<ScriptSession> ref = path.length == 3 ? SESSIONS.get(path[1]) : null;
         ScriptSession session = ref == null ? null : ref.get();
         if (session == null) {
-            sendError(ex, 404, ErrorKind.MODEL_NOT_FOUND, "no scripted session at " + ex.getRequestURI().getPath());
+            sendError(
+                    ex,
+                    404,
+                    ErrorKind.MODEL_NOT_FOUND,
+                    "no scripted session at " + ex.getRequestURI().getPath());
             return;
         }
         String name = URLDecoder.decode(path[2], StandardCharsets.UTF_8);
@@ -130,8 +134,12 @@ final class ScriptServer {
             return;
         }
         if (script == null) {
-            sendError(ex, 404, ErrorKind.MODEL_NOT_FOUND,
-                    "no script named '" + name + "'; looked in " + session.book().searched(name));
+            sendError(
+                    ex,
+                    404,
+                    ErrorKind.MODEL_NOT_FOUND,
+                    "no script named '" + name + "'; looked in "
+                            + session.book().searched(name));
             return;
         }
         Step step = session.next(script);
@@ -155,7 +163,8 @@ final class ScriptServer {
             ex.getResponseHeaders().set("retry-after-ms", Long.toString(ms));
         }
         ErrorKind kind = step.failKind();
-        String message = step.failMessage() != null ? step.failMessage() : "scripted failure (HTTP " + step.failStatus() + ")";
+        String message =
+                step.failMessage() != null ? step.failMessage() : "scripted failure (HTTP " + step.failStatus() + ")";
         sendError(ex, step.failStatus(), kind, message);
     }
 
@@ -208,8 +217,7 @@ final class ScriptServer {
 
     private static void sendError(HttpExchange ex, int status, @Nullable ErrorKind kind, String message)
             throws IOException {
-        byte[] body = ScriptWire.errorBody(kind == null ? ProviderError.kindForStatus(status) : kind,
-                message);
+        byte[] body = ScriptWire.errorBody(kind == null ? ProviderError.kindForStatus(status) : kind, message);
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.sendResponseHeaders(status, body.length);
         ex.getResponseBody().write(body);

@@ -32,7 +32,8 @@ final class ScriptSession {
 
     /** Consumes the next step of {@code script}. */
     Step next(Script script) {
-        return script.step(calls.computeIfAbsent(script.name(), k -> new AtomicLong()).getAndIncrement());
+        return script.step(
+                calls.computeIfAbsent(script.name(), k -> new AtomicLong()).getAndIncrement());
     }
 
     /** How many requests {@code script} has answered in this session. */

@@ -46,9 +46,11 @@ final class ScriptWire {
     record Request(boolean stream, String lastUserText, int messageChars) {}
 
     static byte[] encode(ChatRequest request, String model, boolean stream) {
-        ObjectNode body = ScriptFiles.JSON.createObjectNode().put("model", model).put("stream", stream);
+        ObjectNode body =
+                ScriptFiles.JSON.createObjectNode().put("model", model).put("stream", stream);
         ArrayNode messages = body.putArray("messages");
-        for (Message m : request.messages()) messages.addObject().put("role", m.role().value()).put("text", m.text());
+        for (Message m : request.messages())
+            messages.addObject().put("role", m.role().value()).put("text", m.text());
         ArrayNode tools = body.putArray("tools");
         request.tools().forEach(t -> tools.add(t.name()));
         return bytes(body);
@@ -90,7 +92,9 @@ final class ScriptWire {
         for (String piece : chunks(text(step, request), step.chunkSize())) frames.add(textFrame("text", piece));
         for (int i = 0; i < step.toolCalls().size(); i++) {
             Step.ScriptedToolCall c = step.toolCalls().get(i);
-            frames.add(new Frame("tool_call", json(obj().put("index", i).put("id", callId(c, i)).put("name", c.name()))));
+            frames.add(new Frame(
+                    "tool_call",
+                    json(obj().put("index", i).put("id", callId(c, i)).put("name", c.name()))));
             String args = c.argumentsJson();
             int half = args.length() / 2;
             for (String fragment : half == 0 ? List.of(args) : List.of(args.substring(0, half), args.substring(half))) {
@@ -141,9 +145,12 @@ final class ScriptWire {
     /** The step's usage, or a quarter of the characters in and out (at least 1 each). */
     static Usage usage(Step step, Request request) {
         if (step.usage() != null) return step.usage();
-        long out = text(step, request).length() + (step.reasoning() == null ? 0 : step.reasoning().length());
-        for (Step.ScriptedToolCall c : step.toolCalls()) out += c.name().length() + c.argumentsJson().length();
-        long reasoning = step.reasoning() == null ? 0 : Math.max(1, step.reasoning().length() / 4);
+        long out = text(step, request).length()
+                + (step.reasoning() == null ? 0 : step.reasoning().length());
+        for (Step.ScriptedToolCall c : step.toolCalls())
+            out += c.name().length() + c.argumentsJson().length();
+        long reasoning =
+                step.reasoning() == null ? 0 : Math.max(1, step.reasoning().length() / 4);
         return Usage.builder()
                 .inputTokens(Math.max(1, request.messageChars() / 4))
                 .outputTokens(Math.max(reasoning + 1, out / 4))
@@ -163,7 +170,8 @@ final class ScriptWire {
     static List<String> chunks(String text, int size) {
         List<String> pieces = new ArrayList<>();
         if (size > 0) {
-            for (int i = 0; i < text.length(); i += size) pieces.add(text.substring(i, Math.min(text.length(), i + size)));
+            for (int i = 0; i < text.length(); i += size)
+                pieces.add(text.substring(i, Math.min(text.length(), i + size)));
             return pieces;
         }
         int start = 0;

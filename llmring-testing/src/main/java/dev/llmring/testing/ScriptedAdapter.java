@@ -57,7 +57,8 @@ final class ScriptedAdapter implements ProviderAdapter {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Accept", stream ? "text/event-stream" : "application/json");
-        return HttpCall.post(ScriptServer.shared().uri(session, model), headers, ScriptWire.encode(request, model, stream));
+        return HttpCall.post(
+                ScriptServer.shared().uri(session, model), headers, ScriptWire.encode(request, model, stream));
     }
 
     @Override

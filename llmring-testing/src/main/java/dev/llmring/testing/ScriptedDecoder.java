@@ -91,20 +91,20 @@ final class ScriptedDecoder implements ResponseDecoder {
                 int index = d.path("index").asInt();
                 OpenCall call = openCall(index);
                 open.remove(index);
-                sink.emit(new StreamEvent.ToolCallComplete(index,
-                        new ToolCall(call.id, call.name, call.arguments.toString())));
+                sink.emit(new StreamEvent.ToolCallComplete(
+                        index, new ToolCall(call.id, call.name, call.arguments.toString())));
             }
             case "usage" -> sink.emit(new StreamEvent.UsageReport(usage(d)));
             case "error" -> throw failure(d);
             case "done" -> {
                 if (!open.isEmpty()) {
-                    throw ProviderFailure.malformed("scripted stream done with tool calls " + open.keySet()
-                            + " still open", null);
+                    throw ProviderFailure.malformed(
+                            "scripted stream done with tool calls " + open.keySet() + " still open", null);
                 }
                 done = true;
                 sink.emit(new StreamEvent.Finish(finishReason(required(d, "finish_reason"))));
             }
-            default -> { } // unknown events are ignored, as real adapters ignore new event types
+            default -> {} // unknown events are ignored, as real adapters ignore new event types
         }
     }
 
@@ -173,7 +173,8 @@ final class ScriptedDecoder implements ResponseDecoder {
     private static JsonNode parse(String json) {
         try {
             JsonNode node = ScriptFiles.JSON.readTree(json);
-            if (node == null || !node.isObject()) throw ProviderFailure.malformed("scripted answer is not a JSON object", null);
+            if (node == null || !node.isObject())
+                throw ProviderFailure.malformed("scripted answer is not a JSON object", null);
             return node;
         } catch (JsonProcessingException e) {
             throw ProviderFailure.malformed("scripted answer is not valid JSON: " + e.getOriginalMessage(), e);

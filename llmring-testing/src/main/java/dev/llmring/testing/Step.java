@@ -83,9 +83,17 @@ record Step(
         }
 
         private boolean hasReply() {
-            return text != null || echo || reasoning != null || !toolCalls.isEmpty() || finish != null
-                    || usage != null || chunkSize != 0 || cutAfter != NONE || malformedAfter != NONE
-                    || errorAfter != NONE || !eventDelay.isZero();
+            return text != null
+                    || echo
+                    || reasoning != null
+                    || !toolCalls.isEmpty()
+                    || finish != null
+                    || usage != null
+                    || chunkSize != 0
+                    || cutAfter != NONE
+                    || malformedAfter != NONE
+                    || errorAfter != NONE
+                    || !eventDelay.isZero();
         }
 
         void text(String text) {
@@ -110,8 +118,8 @@ record Step(
         void toolCall(@Nullable String id, String name, String argumentsJson) {
             requireReply("a tool call");
             if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
-                throw new IllegalArgumentException("tool name must be 1-64 letters, digits, '_' or '-', was '"
-                        + name + "'");
+                throw new IllegalArgumentException(
+                        "tool name must be 1-64 letters, digits, '_' or '-', was '" + name + "'");
             }
             toolCalls.add(new ScriptedToolCall(id, name, argumentsJson));
         }
@@ -142,8 +150,8 @@ record Step(
 
         void retryAfter(Duration retryAfter) {
             Objects.requireNonNull(retryAfter, "retryAfter");
-            if (retryAfter.isNegative()) throw new IllegalArgumentException("retryAfter must not be negative, was "
-                    + retryAfter);
+            if (retryAfter.isNegative())
+                throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
             if (failStatus == 0) {
                 throw new IllegalStateException("retryAfter belongs to a failure: call failWith(status) first");
             }
@@ -196,8 +204,24 @@ record Step(
         }
 
         Step build() {
-            return new Step(text, echo, reasoning, toolCalls, finish, usage, failStatus, failKind, failMessage,
-                    retryAfter, delay, chunkSize, eventDelay, cutAfter, malformedAfter, errorAfter, errorStatus);
+            return new Step(
+                    text,
+                    echo,
+                    reasoning,
+                    toolCalls,
+                    finish,
+                    usage,
+                    failStatus,
+                    failKind,
+                    failMessage,
+                    retryAfter,
+                    delay,
+                    chunkSize,
+                    eventDelay,
+                    cutAfter,
+                    malformedAfter,
+                    errorAfter,
+                    errorStatus);
         }
     }
 }

@@ -15,6 +15,7 @@ final class Adapters {
     static ProviderAdapter of(Map<String, String> env, Script... scripts) {
         ScriptedProvider.Builder b = ScriptedProvider.builder();
         for (Script s : scripts) b.script(s);
-        return b.build().create(ProviderConfig.builder("scripted").environment(env::get).build());
+        return b.build()
+                .create(ProviderConfig.builder("scripted").environment(env::get).build());
     }
 }

@@ -24,14 +24,21 @@ import org.jspecify.annotations.Nullable;
  * feed the body (whole, or as SSE frames) to the adapter's decoder.
  */
 final class Exchange {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     final int status;
     final HttpResponse<byte[]> response;
     final List<StreamEvent> events = new ArrayList<>();
-    @Nullable ProviderError error;
-    @Nullable ProviderFailure failure;
-    @Nullable String bodyRequestId;
+
+    @Nullable
+    ProviderError error;
+
+    @Nullable
+    ProviderFailure failure;
+
+    @Nullable
+    String bodyRequestId;
 
     private Exchange(HttpResponse<byte[]> response) {
         this.status = response.statusCode();
@@ -46,10 +53,12 @@ final class Exchange {
         return call(adapter, ask("hello there, scripted world"), model, stream, null);
     }
 
-    static Exchange call(ProviderAdapter adapter, ChatRequest request, String model, boolean stream,
-            @Nullable Duration timeout) throws IOException {
+    static Exchange call(
+            ProviderAdapter adapter, ChatRequest request, String model, boolean stream, @Nullable Duration timeout)
+            throws IOException {
         HttpCall call = adapter.encode(request, model, stream);
-        HttpRequest.Builder b = HttpRequest.newBuilder(call.uri()).POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(call.uri()).POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
         call.headers().forEach(b::header);
         if (timeout != null) b.timeout(timeout);
         HttpResponse<byte[]> response;
@@ -99,7 +108,8 @@ final class Exchange {
             StringBuilder data = new StringBuilder();
             for (String line : block.split("\n")) {
                 if (line.startsWith("event: ")) event = line.substring(7);
-                else if (line.startsWith("data: ")) data.append(data.length() == 0 ? "" : "\n").append(line.substring(6));
+                else if (line.startsWith("data: "))
+                    data.append(data.length() == 0 ? "" : "\n").append(line.substring(6));
             }
             frames.add(new String[] {event, data.toString()});
         }

@@ -32,20 +32,38 @@ class ScriptFilesTest {
 
     @Test
     void classpathScriptIsFoundByTheServiceLoaderInstance() throws IOException {
-        ProviderAdapter a = new ScriptedProvider().create(ProviderConfig.builder("scripted").environment(k -> null).build());
+        ProviderAdapter a = new ScriptedProvider()
+                .create(ProviderConfig.builder("scripted")
+                        .environment(k -> null)
+                        .build());
         assertEquals(503, Exchange.call(a, "from-classpath", false).status);
         Exchange x = Exchange.call(a, "from-classpath", false);
         assertEquals("hello from a file", x.text());
-        assertEquals(Usage.builder().inputTokens(10).outputTokens(4).cachedInputTokens(2).reasoningTokens(1).build(),
+        assertEquals(
+                Usage.builder()
+                        .inputTokens(10)
+                        .outputTokens(4)
+                        .cachedInputTokens(2)
+                        .reasoningTokens(1)
+                        .build(),
                 x.events(UsageReport.class).get(0).usage());
-        ToolCallComplete call = Exchange.call(a, "from-classpath", true).events(ToolCallComplete.class).get(0);
+        ToolCallComplete call = Exchange.call(a, "from-classpath", true)
+                .events(ToolCallComplete.class)
+                .get(0);
         assertEquals("{\"city\":\"Oslo\"}", call.call().argumentsJson());
     }
 
     @Test
     void failureStepSendsRetryAfterFromTheFile() throws IOException {
-        ProviderAdapter a = new ScriptedProvider().create(ProviderConfig.builder("scripted").environment(k -> null).build());
-        assertEquals("20", Exchange.call(a, "from-classpath", false).header("retry-after-ms").orElseThrow());
+        ProviderAdapter a = new ScriptedProvider()
+                .create(ProviderConfig.builder("scripted")
+                        .environment(k -> null)
+                        .build());
+        assertEquals(
+                "20",
+                Exchange.call(a, "from-classpath", false)
+                        .header("retry-after-ms")
+                        .orElseThrow());
     }
 
     @Test
@@ -60,22 +78,26 @@ class ScriptFilesTest {
         Path other = Files.createDirectory(dir.resolve("other"));
         Files.writeString(dir.resolve("from-classpath.json"), "[{\"reply\": \"builder dir\"}]");
         Files.writeString(other.resolve("from-classpath.json"), "[{\"reply\": \"env dir\"}]");
-        ProviderAdapter a = ScriptedProvider.builder().scriptsDirectory(dir).build()
-                .create(ProviderConfig.builder("scripted").environment(Map.of("LLMRING_SCRIPTS", other.toString())::get)
+        ProviderAdapter a = ScriptedProvider.builder()
+                .scriptsDirectory(dir)
+                .build()
+                .create(ProviderConfig.builder("scripted")
+                        .environment(Map.of("LLMRING_SCRIPTS", other.toString())::get)
                         .build());
         assertEquals("builder dir", Exchange.call(a, "from-classpath", false).text());
     }
 
     @Test
     void scriptGivenInCodeComesBeforeFiles() throws IOException {
-        ProviderAdapter a = Adapters.of(ScriptedProvider.script("from-classpath").reply("code").build());
+        ProviderAdapter a = Adapters.of(
+                ScriptedProvider.script("from-classpath").reply("code").build());
         assertEquals("code", Exchange.call(a, "from-classpath", false).text());
     }
 
     @Test
     void brokenScriptFileIsAnInvalidRequestNamingStepAndField() throws IOException {
-        Exchange x = Exchange.call(new ScriptedProvider().create(ProviderConfig.builder("scripted").build()), "broken",
-                false);
+        Exchange x = Exchange.call(
+                new ScriptedProvider().create(ProviderConfig.builder("scripted").build()), "broken", false);
         assertEquals(400, x.status);
         assertEquals(ErrorKind.INVALID_REQUEST, x.error.kind());
         assertTrue(x.error.message().contains("step 2") && x.error.message().contains("'replay'"), x.error.message());
@@ -95,9 +117,17 @@ class ScriptFilesTest {
                 + "{'fail':400,'error':'context_window_exceeded','retry_after_ms':5,'times':2},"
                 + "{'reply':'x','malformed_after':1},{'reply':'y','error_after':2,'error_status':503},{'echo':true}]");
         Step first = s.step(0);
-        assertEquals(List.of("r", "t", "length", 2, 1L, 3, 4L, "c1"), List.of(first.reasoning(), first.text(),
-                first.finish(), first.chunkSize(), first.eventDelay().toMillis(), first.cutAfter(),
-                first.delay().toMillis(), first.toolCalls().get(0).id()));
+        assertEquals(
+                List.of("r", "t", "length", 2, 1L, 3, 4L, "c1"),
+                List.of(
+                        first.reasoning(),
+                        first.text(),
+                        first.finish(),
+                        first.chunkSize(),
+                        first.eventDelay().toMillis(),
+                        first.cutAfter(),
+                        first.delay().toMillis(),
+                        first.toolCalls().get(0).id()));
         assertEquals(ErrorKind.CONTEXT_WINDOW_EXCEEDED, s.step(1).failKind());
         assertEquals(400, s.step(2).failStatus());
         assertEquals(1, s.step(3).malformedAfter());
@@ -138,9 +168,10 @@ class ScriptFilesTest {
 
     @Test
     void serviceFileNamesTheProvider() throws IOException {
-        try (InputStream in = ScriptedProvider.class.getResourceAsStream(
-                "/META-INF/services/dev.llmring.spi.ProviderFactory")) {
-            assertEquals("dev.llmring.testing.ScriptedProvider",
+        try (InputStream in =
+                ScriptedProvider.class.getResourceAsStream("/META-INF/services/dev.llmring.spi.ProviderFactory")) {
+            assertEquals(
+                    "dev.llmring.testing.ScriptedProvider",
                     new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
         }
     }

@@ -13,7 +13,13 @@ class ScriptTest {
 
     @Test
     void thenStartsANewStep() {
-        Script s = script("flaky").failWith(503).then().reply("a").then().reply("b").build();
+        Script s = script("flaky")
+                .failWith(503)
+                .then()
+                .reply("a")
+                .then()
+                .reply("b")
+                .build();
         assertEquals(3, s.size());
         assertEquals(503, s.step(0).failStatus());
         assertEquals("a", s.step(1).text());
@@ -42,9 +48,11 @@ class ScriptTest {
 
     @Test
     void replyAndFailureInOneStepAreRefused() {
-        var e = assertThrows(IllegalStateException.class, () -> script("x").failWith(503).reply("hello"));
+        var e = assertThrows(
+                IllegalStateException.class, () -> script("x").failWith(503).reply("hello"));
         assertTrue(e.getMessage().contains("then()"), e.getMessage());
-        assertThrows(IllegalStateException.class, () -> script("x").reply("hello").failWith(503));
+        assertThrows(
+                IllegalStateException.class, () -> script("x").reply("hello").failWith(503));
     }
 
     @Test
@@ -54,7 +62,8 @@ class ScriptTest {
 
     @Test
     void stepThatNeitherRepliesNorFailsIsRefused() {
-        var e = assertThrows(IllegalStateException.class, () -> script("x").reply("a").then().build());
+        var e = assertThrows(
+                IllegalStateException.class, () -> script("x").reply("a").then().build());
         assertTrue(e.getMessage().contains("step 2"), e.getMessage());
     }
 
@@ -73,8 +82,8 @@ class ScriptTest {
 
     @Test
     void inconsistentUsageIsRefusedAtOnce() {
-        assertThrows(IllegalArgumentException.class, () -> script("x").usage(Usage.builder().inputTokens(1)
-                .cachedInputTokens(2).build()));
+        assertThrows(IllegalArgumentException.class, () -> script("x")
+                .usage(Usage.builder().inputTokens(1).cachedInputTokens(2).build()));
     }
 
     @Test
@@ -85,6 +94,8 @@ class ScriptTest {
     @Test
     void duplicateScriptNamesAreRefusedByTheProviderBuilder() {
         Script a = script("same").reply("a").build();
-        assertThrows(IllegalArgumentException.class, () -> ScriptedProvider.builder().script(a).script(a));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ScriptedProvider.builder().script(a).script(a));
     }
 }

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The scripted provider behind a real client: lockfile, router, retries, failover, transport, decoding. */
 class ScriptedRingTest {
-    private static final String LOCK = """
+    private static final String LOCK =
+            """
             version = "1.0"
             default_profile = "test"
 
@@ -84,11 +85,20 @@ class ScriptedRingTest {
     private static final ScriptedProvider SCRIPTED = ScriptedProvider.builder()
             .script(script("down").failWith(503).build())
             .script(script("happy").reply("all good").usage(10, 2).build())
-            .script(script("flaky").failWith(429).retryAfter(Duration.ofMillis(250)).then().reply("hello").build())
+            .script(script("flaky")
+                    .failWith(429)
+                    .retryAfter(Duration.ofMillis(250))
+                    .then()
+                    .reply("hello")
+                    .build())
             .script(script("cut").reply("never finished").cutAfter(0).build())
-            .script(script("slow").delay(Duration.ofSeconds(5)).reply("too late").build())
-            .script(script("invoice").reply("{\"customer\":\"ACME\",\"lines\":[{\"item\":\"bolt\",\"quantity\":3}],"
-                    + "\"note\":null}").build())
+            .script(script("slow")
+                    .delay(Duration.ofSeconds(5))
+                    .reply("too late")
+                    .build())
+            .script(script("invoice")
+                    .reply("{\"customer\":\"ACME\",\"lines\":[{\"item\":\"bolt\",\"quantity\":3}]," + "\"note\":null}")
+                    .build())
             .script(script("sloppy").reply("{\"customer\":7,\"lines\":[]}").build())
             .build();
 
@@ -110,12 +120,15 @@ class ScriptedRingTest {
     }
 
     private static ChatRequest ask(String alias) {
-        return ChatRequest.builder(alias).user("Summarise: the scripted provider works.").build();
+        return ChatRequest.builder(alias)
+                .user("Summarise: the scripted provider works.")
+                .build();
     }
 
     private static List<String> attempts(List<Attempt> attempts) {
         List<String> lines = new ArrayList<>();
-        for (Attempt a : attempts) lines.add(a.binding() + " " + a.outcome() + (a.status() == 0 ? "" : " " + a.status()));
+        for (Attempt a : attempts)
+            lines.add(a.binding() + " " + a.outcome() + (a.status() == 0 ? "" : " " + a.status()));
         return lines;
     }
 
@@ -125,8 +138,13 @@ class ScriptedRingTest {
             ChatResponse r = ring.chat(ask("summarizer"));
             assertEquals("all good", r.text());
             assertEquals("scripted:happy", r.binding());
-            assertEquals(List.of("scripted:down FAILED 503", "scripted:down FAILED 503", "scripted:down FAILED 503",
-                    "scripted:happy SUCCEEDED"), attempts(r.trace().attempts()));
+            assertEquals(
+                    List.of(
+                            "scripted:down FAILED 503",
+                            "scripted:down FAILED 503",
+                            "scripted:down FAILED 503",
+                            "scripted:happy SUCCEEDED"),
+                    attempts(r.trace().attempts()));
             assertEquals("scripted:happy", r.trace().servedBy().orElseThrow());
             assertEquals(2, slept.size(), slept.toString());
         }
@@ -138,7 +156,8 @@ class ScriptedRingTest {
             ChatResponse r = ring.chat(ask("flaky"));
             assertEquals("hello", r.text());
             assertEquals(List.of(Duration.ofMillis(250)), slept);
-            assertEquals(List.of("scripted:flaky FAILED 429", "scripted:flaky SUCCEEDED"),
+            assertEquals(
+                    List.of("scripted:flaky FAILED 429", "scripted:flaky SUCCEEDED"),
                     attempts(r.trace().attempts()));
         }
     }
@@ -147,26 +166,34 @@ class ScriptedRingTest {
     void responseCarriesTheScriptedUsageRequestIdAndFinishReason() throws IOException {
         try (LlmRing ring = ring()) {
             ChatResponse r = ring.chat(ask("greeter"));
-            assertEquals(Usage.builder().inputTokens(10).outputTokens(2).build(), r.usage().orElseThrow());
+            assertEquals(
+                    Usage.builder().inputTokens(10).outputTokens(2).build(),
+                    r.usage().orElseThrow());
             assertEquals(FinishReason.STOP, r.finishReason());
-            assertTrue(r.requestId().orElseThrow().startsWith("scripted-"), r.requestId().toString());
+            assertTrue(
+                    r.requestId().orElseThrow().startsWith("scripted-"),
+                    r.requestId().toString());
         }
     }
 
     @Test
     void streamedAnswerArrivesInDeltasAndAssemblesTheResponse() throws IOException {
-        try (LlmRing ring = ring(); ChatStream stream = ring.stream(ask("greeter"))) {
+        try (LlmRing ring = ring();
+                ChatStream stream = ring.stream(ask("greeter"))) {
             List<String> deltas = new ArrayList<>();
             for (StreamEvent e : stream) if (e instanceof StreamEvent.TextDelta d) deltas.add(d.text());
             assertEquals(List.of("all ", "good"), deltas);
             assertEquals("all good", stream.response().text());
-            assertEquals(Usage.builder().inputTokens(10).outputTokens(2).build(), stream.response().usage().orElseThrow());
+            assertEquals(
+                    Usage.builder().inputTokens(10).outputTokens(2).build(),
+                    stream.response().usage().orElseThrow());
         }
     }
 
     @Test
     void streamCutBeforeItsFirstEventFailsOverToTheNextBinding() throws IOException {
-        try (LlmRing ring = ring(); ChatStream stream = ring.stream(ask("streamer"))) {
+        try (LlmRing ring = ring();
+                ChatStream stream = ring.stream(ask("streamer"))) {
             ChatResponse r = stream.response();
             assertEquals("all good", r.text());
             assertEquals("scripted:happy", r.binding());
@@ -178,11 +205,17 @@ class ScriptedRingTest {
     @Test
     void bindingSlowerThanTheAttemptTimeoutFailsOver() throws IOException {
         Timeouts timeouts = Timeouts.builder().attempt(Duration.ofMillis(150)).build();
-        try (LlmRing ring = ringBuilder().discoverProviders(false).provider(SCRIPTED).timeouts(timeouts)
-                .retryPolicy(RetryPolicy.none()).build()) {
+        try (LlmRing ring = ringBuilder()
+                .discoverProviders(false)
+                .provider(SCRIPTED)
+                .timeouts(timeouts)
+                .retryPolicy(RetryPolicy.none())
+                .build()) {
             ChatResponse r = ring.chat(ask("sluggish"));
             assertEquals("scripted:happy", r.binding());
-            assertEquals(List.of("scripted:slow FAILED", "scripted:happy SUCCEEDED"), attempts(r.trace().attempts()));
+            assertEquals(
+                    List.of("scripted:slow FAILED", "scripted:happy SUCCEEDED"),
+                    attempts(r.trace().attempts()));
         }
     }
 
@@ -202,7 +235,8 @@ class ScriptedRingTest {
         Module self = getClass().getModule();
         self.addOpens(getClass().getPackageName(), LlmRing.class.getModule());
         ChatRequest request = ask("extractor").toBuilder()
-                .responseFormat(ResponseFormat.jsonSchema(Invoice.class)).build();
+                .responseFormat(ResponseFormat.jsonSchema(Invoice.class))
+                .build();
         try (LlmRing ring = ring()) {
             Invoice invoice = StructuredOutput.parse(ring.chat(request), Invoice.class);
             assertEquals(new Invoice("ACME", List.of(new Line("bolt", 3)), null), invoice);
@@ -212,11 +246,12 @@ class ScriptedRingTest {
     @Test
     void structuredAnswerThatBreaksTheSchemaNamesEveryViolationAndTheBinding() throws IOException {
         ChatRequest request = ask("sloppy").toBuilder()
-                .responseFormat(ResponseFormat.jsonSchema(Invoice.class)).build();
+                .responseFormat(ResponseFormat.jsonSchema(Invoice.class))
+                .build();
         try (LlmRing ring = ring()) {
             ChatResponse r = ring.chat(request);
-            StructuredOutputException e = assertThrows(StructuredOutputException.class,
-                    () -> StructuredOutput.parse(r, Invoice.class));
+            StructuredOutputException e =
+                    assertThrows(StructuredOutputException.class, () -> StructuredOutput.parse(r, Invoice.class));
             assertEquals(List.of("/customer: expected string, got integer"), e.violations());
             assertEquals("scripted:sloppy", e.trace().orElseThrow().servedBy().orElseThrow());
         }

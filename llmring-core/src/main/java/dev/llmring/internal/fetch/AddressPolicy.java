@@ -7,5 +7,6 @@ import org.jspecify.annotations.Nullable;
 @FunctionalInterface
 public interface AddressPolicy {
     /** Why the fetcher must not connect to {@code address} (e.g. {@code "loopback"}), or null when it may. */
-    @Nullable String refusalReason(InetAddress address);
+    @Nullable
+    String refusalReason(InetAddress address);
 }

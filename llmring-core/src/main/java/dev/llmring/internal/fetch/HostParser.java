@@ -36,7 +36,8 @@ final class HostParser {
         /** The literal's address; only for {@link #literal()} hosts. */
         InetAddress inetAddress() {
             try {
-                return InetAddress.getByAddress(ascii, Objects.requireNonNull(address).clone());
+                return InetAddress.getByAddress(
+                        ascii, Objects.requireNonNull(address).clone());
             } catch (UnknownHostException e) {
                 throw new IllegalStateException("bad address length", e);
             }
@@ -56,8 +57,12 @@ final class HostParser {
         String decoded = percentDecode(raw);
         for (int i = 0; i < decoded.length(); i++) {
             char c = decoded.charAt(i);
-            if (c <= 0x20 || c == 0x7f || Character.isISOControl(c) || Character.isWhitespace(c)
-                    || Character.getType(c) == Character.FORMAT || c == '%') {
+            if (c <= 0x20
+                    || c == 0x7f
+                    || Character.isISOControl(c)
+                    || Character.isWhitespace(c)
+                    || Character.getType(c) == Character.FORMAT
+                    || c == '%') {
                 throw new IllegalArgumentException("control, space or '%' in host");
             }
         }
@@ -116,7 +121,8 @@ final class HostParser {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(out.toByteArray()))

@@ -44,8 +44,11 @@ final class HttpExchange {
         byte[] bytes = readBody(head, body);
         String sniffed = MediaSniffer.sniff(bytes);
         if (!contentType.equals(sniffed)) {
-            throw Refusal.of(Rule.CONTENT_MISMATCH, url.display(),
-                    "declared " + contentType + " but the bytes are " + (sniffed == null ? "not a known type" : sniffed));
+            throw Refusal.of(
+                    Rule.CONTENT_MISMATCH,
+                    url.display(),
+                    "declared " + contentType + " but the bytes are "
+                            + (sniffed == null ? "not a known type" : sniffed));
         }
         return new FetchedMedia(bytes, contentType);
     }
@@ -64,7 +67,8 @@ final class HttpExchange {
         String raw = head.field("content-type");
         if (raw == null) throw Refusal.of(Rule.CONTENT_TYPE, url.display(), "no Content-Type");
         int semicolon = raw.indexOf(';');
-        String type = (semicolon >= 0 ? raw.substring(0, semicolon) : raw).strip().toLowerCase(Locale.ROOT);
+        String type =
+                (semicolon >= 0 ? raw.substring(0, semicolon) : raw).strip().toLowerCase(Locale.ROOT);
         if (!policy.allowedContentTypes().contains(type)) {
             throw Refusal.of(Rule.CONTENT_TYPE, url.display(), "content type '" + shorten(type) + "' is not allowed");
         }
@@ -81,7 +85,8 @@ final class HttpExchange {
             return body.chunked();
         }
         if (contentLength != null) {
-            if (contentLength.isEmpty() || contentLength.length() > 18
+            if (contentLength.isEmpty()
+                    || contentLength.length() > 18
                     || !contentLength.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw new MalformedResponseException("bad Content-Length");
             }

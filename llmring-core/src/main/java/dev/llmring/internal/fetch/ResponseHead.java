@@ -65,7 +65,8 @@ final class ResponseHead {
     }
 
     /** The field's value; null when absent. Repeated fields must agree. */
-    @Nullable String field(String name) throws MalformedResponseException {
+    @Nullable
+    String field(String name) throws MalformedResponseException {
         List<String> values = fields.get(name);
         if (values == null) return null;
         for (String v : values) {

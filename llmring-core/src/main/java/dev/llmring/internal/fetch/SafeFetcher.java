@@ -56,7 +56,8 @@ public final class SafeFetcher {
         this.resolver = b.resolver;
         this.addressPolicy = b.addressPolicy;
         this.opener = b.opener;
-        this.tls = b.sslContext == null ? (SSLSocketFactory) SSLSocketFactory.getDefault()
+        this.tls = b.sslContext == null
+                ? (SSLSocketFactory) SSLSocketFactory.getDefault()
                 : b.sslContext.getSocketFactory();
         this.nanos = b.nanos;
     }
@@ -96,7 +97,9 @@ public final class SafeFetcher {
     public FetchedMedia fetch(String url) {
         Objects.requireNonNull(url, "url");
         if (!enabled) {
-            throw Refusal.of(Rule.DISABLED, "a remote URL",
+            throw Refusal.of(
+                    Rule.DISABLED,
+                    "a remote URL",
                     "fetching remote URLs is off (enable it in RemoteUrlPolicy or set " + ALLOW_ENV + "=true)");
         }
         ParsedUrl parsed = UrlParser.parse(url);
@@ -108,7 +111,9 @@ public final class SafeFetcher {
         for (InetAddress address : addresses) {
             String reason = addressPolicy.refusalReason(address);
             if (reason != null) {
-                throw Refusal.of(Rule.NON_PUBLIC_ADDRESS, parsed.display(),
+                throw Refusal.of(
+                        Rule.NON_PUBLIC_ADDRESS,
+                        parsed.display(),
                         (parsed.host().literal() ? "is" : "resolves to") + " a non-public address "
                                 + PublicAddresses.text(address) + " (" + reason + ")");
             }
@@ -223,8 +228,8 @@ public final class SafeFetcher {
 
     private RemoteUrlRefusedException failure(ParsedUrl url, Exception e, boolean watchdogFired) {
         if (watchdogFired) {
-            return Refusal.of(Rule.TIMEOUT, url.display(),
-                    "took longer than " + policy.totalTimeout() + " in total", e);
+            return Refusal.of(
+                    Rule.TIMEOUT, url.display(), "took longer than " + policy.totalTimeout() + " in total", e);
         }
         if (e instanceof SocketTimeoutException) {
             return Refusal.of(Rule.TIMEOUT, url.display(), "timed out (" + e.getMessage() + ")", e);
@@ -239,7 +244,8 @@ public final class SafeFetcher {
     }
 
     private static boolean isTrue(@Nullable String value) {
-        return value != null && Set.of("true", "1", "yes", "on").contains(value.strip().toLowerCase(Locale.ROOT));
+        return value != null
+                && Set.of("true", "1", "yes", "on").contains(value.strip().toLowerCase(Locale.ROOT));
     }
 
     /** Builds a fetcher; every seam has a production default. */

@@ -21,8 +21,13 @@ final class UrlParser {
         if (url.length() > MAX_URL_LENGTH) throw malformed("a URL", "longer than " + MAX_URL_LENGTH + " characters");
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
-            if (c <= 0x20 || c == 0x7f || c == '\\' || Character.isISOControl(c) || Character.isWhitespace(c)
-                    || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT) {
+            if (c <= 0x20
+                    || c == 0x7f
+                    || c == '\\'
+                    || Character.isISOControl(c)
+                    || Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
+                    || Character.getType(c) == Character.FORMAT) {
                 throw malformed("a URL", "contains a control character, space or backslash");
             }
         }
@@ -94,8 +99,10 @@ final class UrlParser {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '%') {
-                if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0
-                        || Character.digit(s.charAt(i + 2), 16) < 0 || s.charAt(i + 1) > 0x7f
+                if (i + 2 >= s.length()
+                        || Character.digit(s.charAt(i + 1), 16) < 0
+                        || Character.digit(s.charAt(i + 2), 16) < 0
+                        || s.charAt(i + 1) > 0x7f
                         || s.charAt(i + 2) > 0x7f) {
                     throw malformed("an https URL", "bad percent escape in path or query");
                 }
@@ -107,7 +114,8 @@ final class UrlParser {
                 if (Character.isSurrogate((char) cp)) throw malformed("an https URL", "unpaired surrogate");
                 if (Character.charCount(cp) == 2) i++;
                 for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
-                    sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                    sb.append('%')
+                            .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
                             .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
                 }
             }

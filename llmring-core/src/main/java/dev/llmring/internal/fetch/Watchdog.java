@@ -19,14 +19,17 @@ final class Watchdog implements AutoCloseable {
     private volatile boolean fired;
 
     private Watchdog(Socket socket, Duration bound) {
-        this.task = TIMER.schedule(() -> {
-            fired = true;
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing is all we can do
-            }
-        }, Math.max(1, bound.toNanos()), TimeUnit.NANOSECONDS);
+        this.task = TIMER.schedule(
+                () -> {
+                    fired = true;
+                    try {
+                        socket.close();
+                    } catch (IOException ignored) {
+                        // closing is all we can do
+                    }
+                },
+                Math.max(1, bound.toNanos()),
+                TimeUnit.NANOSECONDS);
     }
 
     static Watchdog start(Socket socket, Duration bound) {

@@ -20,8 +20,8 @@ public final class Base64Url {
         String body = stripPadding(text);
         for (int i = 0; i < body.length(); i++) {
             if (!isAlphabet(body.charAt(i))) {
-                throw new IllegalArgumentException("not base64url: character " + describe(body.charAt(i))
-                        + " at index " + i);
+                throw new IllegalArgumentException(
+                        "not base64url: character " + describe(body.charAt(i)) + " at index " + i);
             }
         }
         int rest = body.length() % 4;

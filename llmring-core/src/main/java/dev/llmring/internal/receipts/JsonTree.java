@@ -31,7 +31,8 @@ public final class JsonTree {
     private static final int MAX_DEPTH = 100;
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
 
     private JsonTree() {}
@@ -154,7 +155,8 @@ public final class JsonTree {
             }
             g.writeEndArray();
         } else {
-            throw new IllegalArgumentException("not a JSON value type: " + value.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a JSON value type: " + value.getClass().getName());
         }
     }
 }

@@ -32,7 +32,9 @@ public final class RateLimitedWarning {
                 return;
             }
             message = "llmring server: dropped " + suppressed + " usage log record" + (suppressed == 1 ? "" : "s")
-                    + (last.equals(Instant.MIN) ? "" : " in the last " + Duration.between(last, now).toSeconds() + "s")
+                    + (last.equals(Instant.MIN)
+                            ? ""
+                            : " in the last " + Duration.between(last, now).toSeconds() + "s")
                     + "; last reason: " + reason;
             last = now;
             suppressed = 0;

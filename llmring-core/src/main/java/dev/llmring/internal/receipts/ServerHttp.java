@@ -49,7 +49,9 @@ public final class ServerHttp {
         if (!scheme.equals("https") && !loopbackHttp) {
             throw new IllegalArgumentException("the llmring server URL must use https, was " + redact(url));
         }
-        if (url.getHost() == null || url.getRawQuery() != null || url.getRawFragment() != null
+        if (url.getHost() == null
+                || url.getRawQuery() != null
+                || url.getRawFragment() != null
                 || url.getRawUserInfo() != null) {
             throw new IllegalArgumentException(
                     "the llmring server URL must be scheme://host[:port][/path] only, was " + redact(url));
@@ -83,10 +85,12 @@ public final class ServerHttp {
 
     /** POST with a JSON body. */
     public Response post(URI uri, String json, long maxBytes) {
-        return send(base(uri)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                .build(), maxBytes);
+        return send(
+                base(uri)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                        .build(),
+                maxBytes);
     }
 
     private HttpRequest.Builder base(URI uri) {
@@ -106,19 +110,30 @@ public final class ServerHttp {
             Throwable cause = f.getCause();
             switch (f.kind()) {
                 case CONNECT_TIMED_OUT:
-                    throw new LlmRingTimeoutException(what + ": connecting timed out",
-                            LlmRingTimeoutException.Kind.CONNECT, timeout, details(0), cause);
+                    throw new LlmRingTimeoutException(
+                            what + ": connecting timed out",
+                            LlmRingTimeoutException.Kind.CONNECT,
+                            timeout,
+                            details(0),
+                            cause);
                 case TIMED_OUT:
-                    throw new LlmRingTimeoutException(what + " took longer than " + timeout,
-                            LlmRingTimeoutException.Kind.ATTEMPT, timeout, details(0), cause);
+                    throw new LlmRingTimeoutException(
+                            what + " took longer than " + timeout,
+                            LlmRingTimeoutException.Kind.ATTEMPT,
+                            timeout,
+                            details(0),
+                            cause);
                 case INTERRUPTED:
                     throw new ConnectionException(what + " interrupted", details(0), cause);
                 case TOO_LARGE:
-                    throw new ConnectionException(what + " failed: response body larger than " + maxBytes + " bytes",
-                            details(0), cause);
+                    throw new ConnectionException(
+                            what + " failed: response body larger than " + maxBytes + " bytes", details(0), cause);
                 default:
-                    throw new ConnectionException(what + " failed: " + cause.getClass().getSimpleName()
-                            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), details(0), cause);
+                    throw new ConnectionException(
+                            what + " failed: " + cause.getClass().getSimpleName()
+                                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+                            details(0),
+                            cause);
             }
         }
     }
@@ -135,8 +150,8 @@ public final class ServerHttp {
         }
         ErrorDetails details = details(status);
         if (status >= 300 && status < 400) {
-            throw new ProviderUnavailableException(what + ": the server answered with a redirect (" + status
-                    + "), which is never followed", details);
+            throw new ProviderUnavailableException(
+                    what + ": the server answered with a redirect (" + status + "), which is never followed", details);
         }
         if (status == 401 || status == 403) {
             throw new AuthenticationException(what + ": the server refused the API key (" + status + ")", details);

@@ -38,8 +38,8 @@ public final class UsageLogQueue<T> implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final Thread worker;
 
-    public UsageLogQueue(int capacity, Sender<T> sender, Duration closeTimeout, RateLimitedWarning warning,
-            String threadName) {
+    public UsageLogQueue(
+            int capacity, Sender<T> sender, Duration closeTimeout, RateLimitedWarning warning, String threadName) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }

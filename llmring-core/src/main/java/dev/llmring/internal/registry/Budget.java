@@ -58,7 +58,8 @@ public final class Budget {
             try {
                 inputTokens = input.longValueExact();
             } catch (ArithmeticException e) {
-                throw new IllegalArgumentException(MAX_INPUT_KEY + " must be a whole number, was " + input.toPlainString());
+                throw new IllegalArgumentException(
+                        MAX_INPUT_KEY + " must be a whole number, was " + input.toPlainString());
             }
         }
         return new Budget(cost, inputTokens, strict);
@@ -68,10 +69,13 @@ public final class Budget {
         if (v == null) return null;
         BigDecimal d;
         try {
-            d = v instanceof BigDecimal b ? b
-                    : v instanceof Long || v instanceof Integer ? BigDecimal.valueOf(((Number) v).longValue())
-                    : v instanceof Number n ? new BigDecimal(n.toString())
-                    : new BigDecimal(v.toString().trim());
+            d = v instanceof BigDecimal b
+                    ? b
+                    : v instanceof Long || v instanceof Integer
+                            ? BigDecimal.valueOf(((Number) v).longValue())
+                            : v instanceof Number n
+                                    ? new BigDecimal(n.toString())
+                                    : new BigDecimal(v.toString().trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a number, was '" + v + "'");
         }
@@ -107,28 +111,36 @@ public final class Budget {
         if (maxInputTokens != null) {
             long estimate = TokenEstimator.inputTokens(request);
             if (estimate > maxInputTokens) {
-                throw new BudgetExceededException("estimated " + estimate + " input tokens for " + ref + " exceed "
-                        + MAX_INPUT_KEY + " = " + maxInputTokens, details);
+                throw new BudgetExceededException(
+                        "estimated " + estimate + " input tokens for " + ref + " exceed " + MAX_INPUT_KEY + " = "
+                                + maxInputTokens,
+                        details);
             }
         }
         if (strict && (info.isEmpty() || !info.get().isPriced())) {
-            throw new BudgetExceededException("strict cost mode refuses " + ref + ": "
-                    + (info.isEmpty() ? "the registry does not list it" : "the registry has no prices for it"), details);
+            throw new BudgetExceededException(
+                    "strict cost mode refuses " + ref + ": "
+                            + (info.isEmpty() ? "the registry does not list it" : "the registry has no prices for it"),
+                    details);
         }
         if (maxCost == null || info.isEmpty() || !info.get().isPriced()) return;
         Optional<BigDecimal> worst = worstCaseCost(info.get(), request);
         if (worst.isEmpty()) {
             if (strict) {
-                throw new BudgetExceededException("strict cost mode refuses " + ref + ": its worst-case cost cannot be"
-                        + " bounded (neither the request nor the registry gives an output token limit)", details);
+                throw new BudgetExceededException(
+                        "strict cost mode refuses " + ref + ": its worst-case cost cannot be"
+                                + " bounded (neither the request nor the registry gives an output token limit)",
+                        details);
             }
             return;
         }
         if (worst.get().compareTo(maxCost) > 0) {
-            throw new BudgetExceededException("worst-case cost $" + Cost.display(worst.get()) + " of " + ref
-                    + " exceeds " + MAX_COST_KEY + " = $" + maxCost.toPlainString() + " (estimated "
-                    + TokenEstimator.inputTokens(request) + " input tokens, up to " + outputBound(info.get(), request)
-                            .getAsLong() + " output tokens)", details);
+            throw new BudgetExceededException(
+                    "worst-case cost $" + Cost.display(worst.get()) + " of " + ref
+                            + " exceeds " + MAX_COST_KEY + " = $" + maxCost.toPlainString() + " (estimated "
+                            + TokenEstimator.inputTokens(request) + " input tokens, up to "
+                            + outputBound(info.get(), request).getAsLong() + " output tokens)",
+                    details);
         }
     }
 
@@ -147,16 +159,20 @@ public final class Budget {
         long in = TokenEstimator.inputTokens(request);
         BigDecimal inBase = model.inputPrice().orElseThrow();
         BigDecimal outBase = model.outputPrice().orElseThrow();
-        boolean longContext = model.hasLongContextPricing() && in > model.longContextThresholdTokens().getAsLong();
+        boolean longContext = model.hasLongContextPricing()
+                && in > model.longContextThresholdTokens().getAsLong();
         BigDecimal inFactor = longContext ? ratio(model.inputLongContextPrice().orElseThrow(), inBase) : BigDecimal.ONE;
-        BigDecimal outFactor = longContext ? ratio(model.outputLongContextPrice().orElseThrow(), outBase) : BigDecimal.ONE;
+        BigDecimal outFactor =
+                longContext ? ratio(model.outputLongContextPrice().orElseThrow(), outBase) : BigDecimal.ONE;
         BigDecimal inRate = inBase;
         if (request.messages().stream().anyMatch(m -> m.hasCacheHint())) {
             inRate = max(inRate, model.cacheWrite5mPrice().orElse(inRate));
             inRate = max(inRate, model.cacheWrite1hPrice().orElse(inRate));
         }
         BigDecimal outRate = max(outBase, model.outputThinkingPrice().orElse(outBase));
-        BigDecimal dollars = BigDecimal.valueOf(in).multiply(inRate).multiply(inFactor)
+        BigDecimal dollars = BigDecimal.valueOf(in)
+                .multiply(inRate)
+                .multiply(inFactor)
                 .add(BigDecimal.valueOf(out.getAsLong()).multiply(outRate).multiply(outFactor))
                 .movePointLeft(6);
         return Optional.of(dollars);
@@ -165,11 +181,14 @@ public final class Budget {
     private static OptionalLong outputBound(ModelInfo model, ChatRequest request) {
         if (request.maxOutputTokens().isPresent()) {
             long asked = request.maxOutputTokens().getAsInt();
-            return OptionalLong.of(model.maxOutputTokens().isPresent()
-                    ? Math.min(asked, model.maxOutputTokens().getAsInt()) : asked);
+            return OptionalLong.of(
+                    model.maxOutputTokens().isPresent()
+                            ? Math.min(asked, model.maxOutputTokens().getAsInt())
+                            : asked);
         }
         return model.maxOutputTokens().isPresent()
-                ? OptionalLong.of(model.maxOutputTokens().getAsInt()) : OptionalLong.empty();
+                ? OptionalLong.of(model.maxOutputTokens().getAsInt())
+                : OptionalLong.empty();
     }
 
     private static BigDecimal ratio(BigDecimal to, BigDecimal from) {

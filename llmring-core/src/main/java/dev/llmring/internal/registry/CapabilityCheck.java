@@ -37,8 +37,7 @@ public final class CapabilityCheck {
             unmet.add("documents");
         }
         String format = request.responseFormat().type();
-        if (format.equals("json_schema") && denied(model, "supports_json_schema")
-                && !model.supportsFunctionCalling()) {
+        if (format.equals("json_schema") && denied(model, "supports_json_schema") && !model.supportsFunctionCalling()) {
             unmet.add("json_schema");
         }
         if (format.equals("json_object") && denied(model, "supports_json_mode") && !model.supportsJsonSchema()) {

@@ -21,8 +21,10 @@ public final class ContextWindowCheck {
         long estimate = TokenEstimator.inputTokens(request);
         int window = model.maxInputTokens().getAsInt();
         if (estimate > window) {
-            throw new ContextWindowExceededException("estimated " + estimate + " input tokens exceed the context window of "
-                    + window + " tokens of " + model.ref(), ErrorDetails.of(model.provider(), model.modelName()));
+            throw new ContextWindowExceededException(
+                    "estimated " + estimate + " input tokens exceed the context window of " + window + " tokens of "
+                            + model.ref(),
+                    ErrorDetails.of(model.provider(), model.modelName()));
         }
     }
 }

@@ -56,8 +56,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class SchemaGenerator {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final Set<Class<?>> INTEGERS = Set.of(byte.class, short.class, int.class, long.class, Byte.class,
-            Short.class, Integer.class, Long.class, BigInteger.class);
+    private static final Set<Class<?>> INTEGERS = Set.of(
+            byte.class,
+            short.class,
+            int.class,
+            long.class,
+            Byte.class,
+            Short.class,
+            Integer.class,
+            Long.class,
+            BigInteger.class);
     private static final Set<Class<?>> NUMBERS =
             Set.of(float.class, double.class, Float.class, Double.class, BigDecimal.class);
     private static final Set<Class<?>> ARRAYS = Set.of(List.class, Set.class, Collection.class);
@@ -75,8 +83,8 @@ final class SchemaGenerator {
 
     static TypeSchema generate(Class<?> type) {
         if (!type.isRecord()) {
-            throw new IllegalArgumentException("structured output needs a record type (the answer is a JSON object), was "
-                    + type.getName());
+            throw new IllegalArgumentException(
+                    "structured output needs a record type (the answer is a JSON object), was " + type.getName());
         }
         SchemaGenerator g = new SchemaGenerator(type);
         ObjectNode schema = g.record(type);
@@ -97,7 +105,8 @@ final class SchemaGenerator {
         ArrayNode required = F.arrayNode();
         for (RecordComponent rc : c.getRecordComponents()) {
             String where = c.getSimpleName() + "." + rc.getName();
-            properties.set(rc.getName(), describe(rc.getAnnotatedType(), hasNullable(rc.getDeclaredAnnotations()), where));
+            properties.set(
+                    rc.getName(), describe(rc.getAnnotatedType(), hasNullable(rc.getDeclaredAnnotations()), where));
             required.add(rc.getName());
         }
         stack.pop();
@@ -142,7 +151,8 @@ final class SchemaGenerator {
             return array(describe(array.getAnnotatedGenericComponentType(), false, where + "[]"));
         }
         if (at instanceof AnnotatedWildcardType w) {
-            if (w.getAnnotatedLowerBounds().length > 0 || w.getAnnotatedUpperBounds().length == 0
+            if (w.getAnnotatedLowerBounds().length > 0
+                    || w.getAnnotatedUpperBounds().length == 0
                     || w.getAnnotatedUpperBounds()[0].getType() == Object.class) {
                 throw unsupported(where, at.getType(), "wildcards other than '? extends T'");
             }
@@ -197,7 +207,8 @@ final class SchemaGenerator {
             return union;
         }
         JsonNode type = schema.get("type");
-        if (type != null && type.isTextual()) schema.putArray("type").add(type.asText()).add("null");
+        if (type != null && type.isTextual())
+            schema.putArray("type").add(type.asText()).add("null");
         if (schema.get("enum") instanceof ArrayNode values) values.addNull();
         return schema;
     }

@@ -49,8 +49,8 @@ public final class SchemaValidator {
         }
         JsonNode values = schema.get("enum");
         if (values != null && values.isArray() && !contains(values, value)) {
-            violations.add(new Violation(at, "expected one of " + values + ", got a " + typeOf(value)
-                    + " not in that list"));
+            violations.add(
+                    new Violation(at, "expected one of " + values + ", got a " + typeOf(value) + " not in that list"));
             return;
         }
         if (value.isObject()) checkObject(schema, value, at);
@@ -67,8 +67,8 @@ public final class SchemaValidator {
         if (candidates.size() == 1) {
             check(candidates.get(0), value, at);
         } else {
-            violations.add(new Violation(at, "a " + typeOf(value) + " matching none of the " + alternatives.size()
-                    + " alternatives"));
+            violations.add(new Violation(
+                    at, "a " + typeOf(value) + " matching none of the " + alternatives.size() + " alternatives"));
         }
     }
 

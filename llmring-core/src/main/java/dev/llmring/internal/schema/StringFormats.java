@@ -35,7 +35,9 @@ final class StringFormats {
 
     /** Parsers by Java type, for binding. */
     static final Map<Class<?>, Function<String, ?>> PARSERS = Map.of(
-            Instant.class, s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(),
+            Instant.class,
+                    s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                            .toInstant(),
             OffsetDateTime.class, s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME),
             ZonedDateTime.class, s -> ZonedDateTime.parse(s, DateTimeFormatter.ISO_ZONED_DATE_TIME),
             LocalDate.class, LocalDate::parse,

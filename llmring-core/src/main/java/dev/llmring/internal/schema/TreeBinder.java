@@ -1,7 +1,6 @@
 package dev.llmring.internal.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.GenericArrayType;
@@ -81,10 +80,14 @@ final class TreeBinder {
         if (raw == List.class || raw == java.util.Collection.class) {
             return Collections.unmodifiableList(items(node, argument(type, 0), at));
         }
-        if (raw == Set.class) return Collections.unmodifiableSet(new LinkedHashSet<>(items(node, argument(type, 0), at)));
+        if (raw == Set.class)
+            return Collections.unmodifiableSet(new LinkedHashSet<>(items(node, argument(type, 0), at)));
         if (raw.isArray()) return array(node, type, raw, at);
         if (raw == Map.class) return map(node, argument(type, 1), at);
-        if (raw == BigDecimal.class || raw == double.class || raw == Double.class || raw == float.class
+        if (raw == BigDecimal.class
+                || raw == double.class
+                || raw == Double.class
+                || raw == float.class
                 || raw == Float.class) {
             return decimal(node.decimalValue(), raw, at);
         }
@@ -115,9 +118,11 @@ final class TreeBinder {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return fail(at, "rejected by the constructor of " + type.getSimpleName() + ": " + cause.getMessage());
         } catch (IllegalAccessException e) {
-            throw new IllegalArgumentException("module dev.llmring.core cannot access the constructor of "
-                    + type.getName() + ": make the record public in a package your module exports, or open the "
-                    + "package to dev.llmring.core", e);
+            throw new IllegalArgumentException(
+                    "module dev.llmring.core cannot access the constructor of "
+                            + type.getName() + ": make the record public in a package your module exports, or open the "
+                            + "package to dev.llmring.core",
+                    e);
         } catch (InstantiationException e) {
             throw new IllegalStateException("cannot instantiate " + type.getName(), e);
         }
@@ -162,7 +167,9 @@ final class TreeBinder {
     }
 
     private @Nullable Object integer(JsonNode node, Class<?> type, String at) {
-        BigInteger n = node.isIntegralNumber() ? node.bigIntegerValue() : node.decimalValue().toBigInteger();
+        BigInteger n = node.isIntegralNumber()
+                ? node.bigIntegerValue()
+                : node.decimalValue().toBigInteger();
         try {
             if (type == BigInteger.class) return n;
             if (type == long.class || type == Long.class) return n.longValueExact();
@@ -188,7 +195,8 @@ final class TreeBinder {
     private static Class<?> raw(Type type) {
         if (type instanceof Class<?> c) return c;
         if (type instanceof ParameterizedType p) return (Class<?>) p.getRawType();
-        if (type instanceof GenericArrayType g) return Array.newInstance(raw(g.getGenericComponentType()), 0).getClass();
+        if (type instanceof GenericArrayType g)
+            return Array.newInstance(raw(g.getGenericComponentType()), 0).getClass();
         throw new IllegalStateException("no binding for " + type.getTypeName());
     }
 

@@ -17,19 +17,24 @@ import org.junit.jupiter.api.Test;
  * name up once, checks every answer, and hands the checked address (never the name) to the socket.
  */
 class DnsRebindingTest {
-    private static final RemoteUrlPolicy ENABLED = RemoteUrlPolicy.builder().enabled(true).build();
+    private static final RemoteUrlPolicy ENABLED =
+            RemoteUrlPolicy.builder().enabled(true).build();
     private final RecordingSocketOpener opener = RecordingSocketOpener.refusing();
 
     private SafeFetcher fetcher(MapResolver resolver) {
-        return SafeFetcher.builder(ENABLED).environment(name -> null).resolver(resolver).socketOpener(opener).build();
+        return SafeFetcher.builder(ENABLED)
+                .environment(name -> null)
+                .resolver(resolver)
+                .socketOpener(opener)
+                .build();
     }
 
     @Test
     void publicThenPrivateAnswerConnectsOnlyToThePublicAddressItChecked() {
         MapResolver resolver = new MapResolver().rebinding("rebind.example", "93.184.215.14", "127.0.0.1");
 
-        RemoteUrlRefusedException e = assertThrows(RemoteUrlRefusedException.class,
-                () -> fetcher(resolver).fetch(URI.create("https://rebind.example/cat.png")));
+        RemoteUrlRefusedException e = assertThrows(RemoteUrlRefusedException.class, () -> fetcher(resolver)
+                .fetch(URI.create("https://rebind.example/cat.png")));
 
         assertEquals(Rule.CONNECTION_FAILED, e.rule()); // the test opener never connects
         assertEquals(List.of(new InetSocketAddress("93.184.215.14", 443)), opener.attempts());
@@ -40,8 +45,8 @@ class DnsRebindingTest {
     void privateThenPublicAnswerIsRefusedWithoutAskingAgain() {
         MapResolver resolver = new MapResolver().rebinding("rebind.example", "10.0.0.7", "93.184.215.14");
 
-        RemoteUrlRefusedException e = assertThrows(RemoteUrlRefusedException.class,
-                () -> fetcher(resolver).fetch(URI.create("https://rebind.example/cat.png")));
+        RemoteUrlRefusedException e = assertThrows(RemoteUrlRefusedException.class, () -> fetcher(resolver)
+                .fetch(URI.create("https://rebind.example/cat.png")));
 
         assertEquals(Rule.NON_PUBLIC_ADDRESS, e.rule());
         assertEquals(List.of(), opener.attempts());
@@ -52,8 +57,8 @@ class DnsRebindingTest {
     void answerMixingPublicAndPrivateIsRefusedWhole() {
         MapResolver resolver = new MapResolver().with("mixed.example", "93.184.215.14", "169.254.169.254");
 
-        RemoteUrlRefusedException e = assertThrows(RemoteUrlRefusedException.class,
-                () -> fetcher(resolver).fetch(URI.create("https://mixed.example/cat.png")));
+        RemoteUrlRefusedException e = assertThrows(RemoteUrlRefusedException.class, () -> fetcher(resolver)
+                .fetch(URI.create("https://mixed.example/cat.png")));
 
         assertEquals(Rule.NON_PUBLIC_ADDRESS, e.rule());
         assertEquals(List.of(), opener.attempts());
@@ -63,11 +68,14 @@ class DnsRebindingTest {
     void triesEachCheckedAddressInTurnAndNoOther() {
         MapResolver resolver = new MapResolver().with("multi.example", "93.184.215.14", "2606:2800:21f:cb07::1");
 
-        assertThrows(RemoteUrlRefusedException.class,
-                () -> fetcher(resolver).fetch(URI.create("https://multi.example/cat.png")));
+        assertThrows(RemoteUrlRefusedException.class, () -> fetcher(resolver)
+                .fetch(URI.create("https://multi.example/cat.png")));
 
-        assertEquals(List.of(new InetSocketAddress("93.184.215.14", 443),
-                new InetSocketAddress("2606:2800:21f:cb07::1", 443)), opener.attempts());
+        assertEquals(
+                List.of(
+                        new InetSocketAddress("93.184.215.14", 443),
+                        new InetSocketAddress("2606:2800:21f:cb07::1", 443)),
+                opener.attempts());
         assertEquals(List.of("multi.example"), resolver.asked());
     }
 
@@ -76,8 +84,8 @@ class DnsRebindingTest {
         TestCertificates certs = TestCertificates.get();
         byte[] body = Responses.png(64);
         RecordingSocketOpener connecting = RecordingSocketOpener.connecting();
-        try (TlsTestServer server = TlsTestServer.start(certs.serverContext(TestCertificates.IMAGES_HOST),
-                Responses.ok("image/png", body))) {
+        try (TlsTestServer server = TlsTestServer.start(
+                certs.serverContext(TestCertificates.IMAGES_HOST), Responses.ok("image/png", body))) {
             MapResolver resolver = new MapResolver().rebinding(TestCertificates.IMAGES_HOST, "127.0.0.1", "10.0.0.7");
             SafeFetcher fetcher = SafeFetcher.builder(ENABLED)
                     .environment(name -> null)

@@ -134,7 +134,10 @@ class RefusedUrlTableTest {
         refuse(cases, "query hiding at", "https://127.0.0.1?@example.com/", NON_PUBLIC_ADDRESS);
         refuse(cases, "path hiding at", "https://127.0.0.1/@example.com", NON_PUBLIC_ADDRESS);
         // Loopback in Unicode and percent-encoded spellings.
-        refuse(cases, "fullwidth digits and dots", "https://\uff11\uff12\uff17\uff0e\uff10\uff0e\uff10\uff0e\uff11/",
+        refuse(
+                cases,
+                "fullwidth digits and dots",
+                "https://\uff11\uff12\uff17\uff0e\uff10\uff0e\uff10\uff0e\uff11/",
                 NON_PUBLIC_ADDRESS);
         refuse(cases, "fullwidth digits", "https://\uff11\uff12\uff17.\uff10.\uff10.\uff11/", NON_PUBLIC_ADDRESS);
         refuse(cases, "ideographic full stops", "https://127\u30020\u30020\u30021/", NON_PUBLIC_ADDRESS);
@@ -143,8 +146,11 @@ class RefusedUrlTableTest {
         refuse(cases, "fullwidth hex short", "https://\uff10\uff58\uff17\uff46.\uff11/", NON_PUBLIC_ADDRESS);
         refuse(cases, "percent-encoded digits", "https://%31%32%37.0.0.1/", NON_PUBLIC_ADDRESS);
         refuse(cases, "percent-encoded dots", "https://127%2E0%2E0%2E1/", NON_PUBLIC_ADDRESS);
-        refuse(cases, "percent-encoded fullwidth",
-                "https://%EF%BC%91%EF%BC%92%EF%BC%97%EF%BC%8E0.0.1/", NON_PUBLIC_ADDRESS);
+        refuse(
+                cases,
+                "percent-encoded fullwidth",
+                "https://%EF%BC%91%EF%BC%92%EF%BC%97%EF%BC%8E0.0.1/",
+                NON_PUBLIC_ADDRESS);
 
         // Other non-public IPv4 ranges, some in odd spellings.
         refuse(cases, "this network zero", "https://0/", NON_PUBLIC_ADDRESS);
@@ -187,7 +193,10 @@ class RefusedUrlTableTest {
         refuse(cases, "IPv6 loopback", "https://[::1]/", NON_PUBLIC_ADDRESS);
         refuse(cases, "IPv6 loopback with port", "https://[::1]:443/", NON_PUBLIC_ADDRESS);
         refuse(cases, "IPv6 loopback uncompressed", "https://[0:0:0:0:0:0:0:1]/", NON_PUBLIC_ADDRESS);
-        refuse(cases, "IPv6 loopback zero-padded", "https://[0000:0000:0000:0000:0000:0000:0000:0001]/",
+        refuse(
+                cases,
+                "IPv6 loopback zero-padded",
+                "https://[0000:0000:0000:0000:0000:0000:0000:0001]/",
                 NON_PUBLIC_ADDRESS);
         refuse(cases, "IPv6 unspecified", "https://[::]/", NON_PUBLIC_ADDRESS);
         refuse(cases, "IPv4-mapped loopback dotted", "https://[::ffff:127.0.0.1]/", NON_PUBLIC_ADDRESS);
@@ -227,7 +236,10 @@ class RefusedUrlTableTest {
         refuse(cases, "name trailing dot", "https://evil.example./cat.png", NON_PUBLIC_ADDRESS);
         refuse(cases, "name with port", "https://evil.example:8443/cat.png", NON_PUBLIC_ADDRESS);
         refuse(cases, "name percent-encoded", "https://%65vil.example/", NON_PUBLIC_ADDRESS);
-        refuse(cases, "name fullwidth", "https://\uff25\uff36\uff29\uff2c\uff0e\uff25\uff38\uff21\uff2d\uff30\uff2c\uff25/",
+        refuse(
+                cases,
+                "name fullwidth",
+                "https://\uff25\uff36\uff29\uff2c\uff0e\uff25\uff38\uff21\uff2d\uff30\uff2c\uff25/",
                 NON_PUBLIC_ADDRESS);
         refuse(cases, "name to private", "https://ten.example/", NON_PUBLIC_ADDRESS);
         refuse(cases, "name to metadata", "https://metadata.example/", NON_PUBLIC_ADDRESS);
@@ -251,7 +263,8 @@ class RefusedUrlTableTest {
 
     private final RecordingSocketOpener opener = RecordingSocketOpener.refusing();
 
-    private final SafeFetcher fetcher = SafeFetcher.builder(RemoteUrlPolicy.builder().enabled(true).build())
+    private final SafeFetcher fetcher = SafeFetcher.builder(
+                    RemoteUrlPolicy.builder().enabled(true).build())
             .environment(name -> null)
             .resolver(new MapResolver()
                     .with("evil.example", "127.0.0.1")

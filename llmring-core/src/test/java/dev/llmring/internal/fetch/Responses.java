@@ -35,8 +35,9 @@ final class Responses {
 
     /** 200 with the content type and a Content-Length body. */
     static TlsTestServer.Handler ok(String contentType, byte[] body) {
-        return raw("HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\nContent-Length: " + body.length
-                + "\r\n\r\n", body);
+        return raw(
+                "HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\nContent-Length: " + body.length + "\r\n\r\n",
+                body);
     }
 
     /** The head text verbatim, then the body. */

@@ -26,7 +26,11 @@ class SafeFetcherPolicyTest {
             .with("internal.example.com", "10.1.2.3");
 
     private SafeFetcher fetcher(RemoteUrlPolicy policy, Map<String, String> env) {
-        return SafeFetcher.builder(policy).environment(env::get).resolver(resolver).socketOpener(opener).build();
+        return SafeFetcher.builder(policy)
+                .environment(env::get)
+                .resolver(resolver)
+                .socketOpener(opener)
+                .build();
     }
 
     private SafeFetcher enabled(RemoteUrlPolicy.Builder policy) {
@@ -34,7 +38,8 @@ class SafeFetcherPolicyTest {
     }
 
     private Rule refusal(SafeFetcher fetcher, String url) {
-        return assertThrows(RemoteUrlRefusedException.class, () -> fetcher.fetch(URI.create(url))).rule();
+        return assertThrows(RemoteUrlRefusedException.class, () -> fetcher.fetch(URI.create(url)))
+                .rule();
     }
 
     @Test
@@ -49,13 +54,15 @@ class SafeFetcherPolicyTest {
     @ParameterizedTest
     @ValueSource(strings = {"true", "TRUE", "1", "yes", "on"})
     void environmentSwitchesFetchingOn(String value) {
-        assertTrue(fetcher(RemoteUrlPolicy.disabled(), Map.of(SafeFetcher.ALLOW_ENV, value)).enabled());
+        assertTrue(fetcher(RemoteUrlPolicy.disabled(), Map.of(SafeFetcher.ALLOW_ENV, value))
+                .enabled());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"false", "0", "", "no", "off", "maybe"})
     void environmentLeavesFetchingOffForOtherValues(String value) {
-        assertFalse(fetcher(RemoteUrlPolicy.disabled(), Map.of(SafeFetcher.ALLOW_ENV, value)).enabled());
+        assertFalse(fetcher(RemoteUrlPolicy.disabled(), Map.of(SafeFetcher.ALLOW_ENV, value))
+                .enabled());
     }
 
     @Test
@@ -74,8 +81,14 @@ class SafeFetcherPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://8.8.8.8/a.png", "https://134744072/a.png", "https://[2606:4700::1111]/a.png",
-        "https://[64:ff9b::808:808]/a.png", "https://[::ffff:8.8.8.8]/a.png"})
+    @ValueSource(
+            strings = {
+                "https://8.8.8.8/a.png",
+                "https://134744072/a.png",
+                "https://[2606:4700::1111]/a.png",
+                "https://[64:ff9b::808:808]/a.png",
+                "https://[::ffff:8.8.8.8]/a.png"
+            })
     void publicIpLiteralReachesTheSocketOpenerWithoutDns(String url) {
         SafeFetcher fetcher = enabled(RemoteUrlPolicy.builder());
 
@@ -126,20 +139,26 @@ class SafeFetcherPolicyTest {
     void messageNamesRuleAndHostButNeverUserInfoOrQuery() {
         SafeFetcher fetcher = enabled(RemoteUrlPolicy.builder());
 
-        String message = assertThrows(RemoteUrlRefusedException.class, () -> fetcher.fetch(
-                "https://internal.example.com/cat.png?X-Amz-Signature=secret-sig-123&token=test-key-123")).getMessage();
-        String userInfo = assertThrows(RemoteUrlRefusedException.class,
-                () -> fetcher.fetch("https://admin:test-key-123@internal.example.com/")).getMessage();
+        String message = assertThrows(
+                        RemoteUrlRefusedException.class,
+                        () -> fetcher.fetch(
+                                "https://internal.example.com/cat.png?X-Amz-Signature=secret-sig-123&token=test-key-123"))
+                .getMessage();
+        String userInfo = assertThrows(
+                        RemoteUrlRefusedException.class,
+                        () -> fetcher.fetch("https://admin:test-key-123@internal.example.com/"))
+                .getMessage();
 
-        assertTrue(message.contains("[non-public-address]") && message.contains("internal.example.com/cat.png"),
-                message);
+        assertTrue(
+                message.contains("[non-public-address]") && message.contains("internal.example.com/cat.png"), message);
         assertFalse(message.contains("secret-sig-123") || message.contains("test-key-123"), message);
         assertFalse(userInfo.contains("test-key-123") || userInfo.contains("admin"), userInfo);
     }
 
     @Test
     void resolvesUnicodeHostByItsAsciiForm() {
-        SafeFetcher fetcher = SafeFetcher.builder(RemoteUrlPolicy.builder().enabled(true).build())
+        SafeFetcher fetcher = SafeFetcher.builder(
+                        RemoteUrlPolicy.builder().enabled(true).build())
                 .environment(n -> null)
                 .resolver(new MapResolver().with("xn--bcher-kva.example", "93.184.215.20"))
                 .socketOpener(opener)
@@ -150,9 +169,15 @@ class SafeFetcherPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://0x7f.1/cat.png", "https://2130706433/cat.png", "https://127.0.0.1./cat.png",
-        "https://[::ffff:127.0.0.1]/cat.png", "https://\uff11\uff12\uff17\uff0e\uff10\uff0e\uff10\uff0e\uff11/cat.png",
-        "https://%31%32%37.0.0.1/cat.png"})
+    @ValueSource(
+            strings = {
+                "https://0x7f.1/cat.png",
+                "https://2130706433/cat.png",
+                "https://127.0.0.1./cat.png",
+                "https://[::ffff:127.0.0.1]/cat.png",
+                "https://\uff11\uff12\uff17\uff0e\uff10\uff0e\uff10\uff0e\uff11/cat.png",
+                "https://%31%32%37.0.0.1/cat.png"
+            })
     void fetchByUriParsesTheHostItselfRatherThanTrustingUri(String text) {
         URI uri = URI.create(text);
 

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * {@code images.test} to 127.0.0.1 and the address policy lets loopback through, which nothing but these tests does.
  */
 class SafeFetcherTlsTest {
-    private static final RemoteUrlPolicy ENABLED = RemoteUrlPolicy.builder().enabled(true).build();
+    private static final RemoteUrlPolicy ENABLED =
+            RemoteUrlPolicy.builder().enabled(true).build();
 
     private TestCertificates certs;
     private SSLContext clientContext;
@@ -64,7 +65,8 @@ class SafeFetcherTlsTest {
     }
 
     private Rule refusal(RemoteUrlPolicy policy, String path) {
-        return assertThrows(RemoteUrlRefusedException.class, () -> fetch(policy, path)).rule();
+        return assertThrows(RemoteUrlRefusedException.class, () -> fetch(policy, path))
+                .rule();
     }
 
     @Test
@@ -94,7 +96,8 @@ class SafeFetcherTlsTest {
         String request = server.requests().get(0);
         assertTrue(request.startsWith("GET /img/cat.png?size=large HTTP/1.1\r\n"), request);
         assertTrue(request.contains("\r\nHost: images.test:" + server.port() + "\r\n"), request);
-        assertTrue(request.contains("\r\nAccept: image/png, image/jpeg, image/gif, image/webp, application/pdf\r\n"),
+        assertTrue(
+                request.contains("\r\nAccept: image/png, image/jpeg, image/gif, image/webp, application/pdf\r\n"),
                 request);
         assertTrue(request.contains("\r\nAccept-Encoding: identity\r\n"), request);
         assertTrue(request.contains("\r\nConnection: close\r\n"), request);
@@ -113,7 +116,8 @@ class SafeFetcherTlsTest {
     @Test
     void readsChunkedBody() throws Exception {
         byte[] body = png(10_000);
-        serve(raw("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nTransfer-Encoding: chunked\r\n\r\n",
+        serve(raw(
+                "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nTransfer-Encoding: chunked\r\n\r\n",
                 Responses.chunked(body, 3000)));
 
         assertArrayEquals(body, fetch(ENABLED, "/cat.png").bytes());
@@ -129,7 +133,8 @@ class SafeFetcherTlsTest {
 
     @Test
     void refusesRedirectWithoutFollowingIt() throws Exception {
-        serve(raw("HTTP/1.1 302 Found\r\nLocation: https://images.test/elsewhere.png\r\nContent-Length: 0\r\n\r\n",
+        serve(raw(
+                "HTTP/1.1 302 Found\r\nLocation: https://images.test/elsewhere.png\r\nContent-Length: 0\r\n\r\n",
                 new byte[0]));
 
         assertEquals(Rule.REDIRECT, refusal(ENABLED, "/cat.png"));
@@ -147,8 +152,9 @@ class SafeFetcherTlsTest {
     void refusesContentLengthOverTheDefaultCapBeforeReadingTheBody() throws Exception {
         long overCap = RemoteUrlPolicy.DEFAULT_MAX_BYTES + 1;
         serve(socket -> {
-            socket.getOutputStream().write(ascii("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: "
-                    + overCap + "\r\n\r\n"));
+            socket.getOutputStream()
+                    .write(ascii(
+                            "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: " + overCap + "\r\n\r\n"));
             Responses.awaitHangUp(socket); // sends no body: reading it would hang until the read timeout
         });
 
@@ -168,8 +174,9 @@ class SafeFetcherTlsTest {
     @Test
     void cutsEndlessChunkedBodyAtTheCap() throws Exception {
         serve(socket -> {
-            socket.getOutputStream().write(ascii("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n"));
+            socket.getOutputStream()
+                    .write(ascii(
+                            "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n" + "Transfer-Encoding: chunked\r\n\r\n"));
             byte[] chunk = new byte[4096];
             byte[] block = new byte[chunk.length + 8];
             System.arraycopy(ascii("1000\r\n"), 0, block, 0, 6);
@@ -178,14 +185,16 @@ class SafeFetcherTlsTest {
             Responses.writeForever(socket, block);
         });
 
-        assertEquals(Rule.TOO_LARGE, refusal(ENABLED.toBuilder().maxBytes(65_536).build(), "/cat.png"));
+        assertEquals(
+                Rule.TOO_LARGE, refusal(ENABLED.toBuilder().maxBytes(65_536).build(), "/cat.png"));
     }
 
     @Test
     void refusesChunkDeclaredLargerThanTheCap() throws Exception {
         serve(socket -> {
-            socket.getOutputStream().write(ascii("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\nFFFFFFFF\r\n"));
+            socket.getOutputStream()
+                    .write(ascii("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\nFFFFFFFF\r\n"));
             Responses.awaitHangUp(socket);
         });
 
@@ -195,17 +204,18 @@ class SafeFetcherTlsTest {
     @Test
     void cutsTricklingBodyAtTheTotalBound() throws Exception {
         serve(socket -> {
-            socket.getOutputStream().write(ascii("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n"
-                    + "Content-Length: 1000000\r\n\r\n"));
+            socket.getOutputStream()
+                    .write(ascii("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n" + "Content-Length: 1000000\r\n\r\n"));
             Responses.trickle(socket, 2);
         });
         long[] now = {0};
-        SafeFetcher fetcher = fetcherBuilder(ENABLED.toBuilder().totalTimeout(Duration.ofSeconds(1)).build())
+        SafeFetcher fetcher = fetcherBuilder(
+                        ENABLED.toBuilder().totalTimeout(Duration.ofSeconds(1)).build())
                 .nanoTime(() -> now[0] += Duration.ofMillis(50).toNanos()) // every look at the clock: 50 ms later
                 .build();
 
-        RemoteUrlRefusedException e = assertThrows(RemoteUrlRefusedException.class,
-                () -> fetcher.fetch(URI.create(server.url("/cat.png"))));
+        RemoteUrlRefusedException e =
+                assertThrows(RemoteUrlRefusedException.class, () -> fetcher.fetch(URI.create(server.url("/cat.png"))));
 
         assertEquals(Rule.TIMEOUT, e.rule());
     }
@@ -216,7 +226,8 @@ class SafeFetcherTlsTest {
             socket.getOutputStream().write(new byte[] {0x16, 0x03, 0x03, 0x40, 0x00}); // a 16 KiB handshake record
             Responses.trickle(socket, 5); // ... that never completes, each byte resetting the read timeout
         });
-        RemoteUrlPolicy policy = ENABLED.toBuilder().totalTimeout(Duration.ofMillis(300)).build();
+        RemoteUrlPolicy policy =
+                ENABLED.toBuilder().totalTimeout(Duration.ofMillis(300)).build();
 
         assertEquals(Rule.TIMEOUT, refusal(policy, "/cat.png"));
     }
@@ -224,7 +235,8 @@ class SafeFetcherTlsTest {
     @Test
     void timesOutSilentServerAtTheReadBound() throws Exception {
         serve(Responses::awaitHangUp);
-        RemoteUrlPolicy policy = ENABLED.toBuilder().readTimeout(Duration.ofMillis(100)).build();
+        RemoteUrlPolicy policy =
+                ENABLED.toBuilder().readTimeout(Duration.ofMillis(100)).build();
 
         assertEquals(Rule.TIMEOUT, refusal(policy, "/cat.png"));
     }
@@ -240,7 +252,8 @@ class SafeFetcherTlsTest {
     void refusesSupportedContentTypeThePolicyLeftOut() throws Exception {
         serve(ok("image/jpeg", Responses.jpeg(64)));
 
-        assertEquals(Rule.CONTENT_TYPE,
+        assertEquals(
+                Rule.CONTENT_TYPE,
                 refusal(ENABLED.toBuilder().allowedContentTypes("image/png").build(), "/cat.jpg"));
     }
 
@@ -282,8 +295,8 @@ class SafeFetcherTlsTest {
                 .addressPolicy(a -> a.isLoopbackAddress() ? null : PublicAddresses.POLICY.refusalReason(a))
                 .build();
 
-        RemoteUrlRefusedException e = assertThrows(RemoteUrlRefusedException.class,
-                () -> fetcher.fetch(URI.create(server.url("/cat.png"))));
+        RemoteUrlRefusedException e =
+                assertThrows(RemoteUrlRefusedException.class, () -> fetcher.fetch(URI.create(server.url("/cat.png"))));
 
         assertEquals(Rule.TLS, e.rule());
     }
@@ -297,7 +310,8 @@ class SafeFetcherTlsTest {
 
     @Test
     void refusesContentCodingItDidNotAskFor() throws Exception {
-        serve(raw("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Encoding: gzip\r\nContent-Length: 64\r\n\r\n",
+        serve(raw(
+                "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Encoding: gzip\r\nContent-Length: 64\r\n\r\n",
                 png(64)));
 
         assertEquals(Rule.MALFORMED_RESPONSE, refusal(ENABLED, "/cat.png"));
@@ -312,7 +326,8 @@ class SafeFetcherTlsTest {
 
     @Test
     void refusesConflictingContentLengths() throws Exception {
-        serve(raw("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 64\r\nContent-Length: 65\r\n\r\n",
+        serve(raw(
+                "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 64\r\nContent-Length: 65\r\n\r\n",
                 png(65)));
 
         assertEquals(Rule.MALFORMED_RESPONSE, refusal(ENABLED, "/cat.png"));
@@ -321,8 +336,10 @@ class SafeFetcherTlsTest {
     @Test
     void skipsInterimResponses() throws Exception {
         byte[] body = png(64);
-        serve(raw("HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
-                + "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 64\r\n\r\n", body));
+        serve(raw(
+                "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
+                        + "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 64\r\n\r\n",
+                body));
 
         assertArrayEquals(body, fetch(ENABLED, "/cat.png").bytes());
     }

@@ -68,12 +68,32 @@ final class TestCertificates {
 
     private static KeyStore generate(Path dir, String host) throws Exception {
         Path file = dir.resolve(host + ".p12");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process process = new ProcessBuilder(List.of(keytool, "-genkeypair", "-noprompt",
-                        "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                        "-dname", "CN=" + host, "-ext", "SAN=dns:" + host, "-validity", "2",
-                        "-keystore", file.toString(), "-storetype", "PKCS12",
-                        "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD)))
+        String keytool =
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process process = new ProcessBuilder(List.of(
+                        keytool,
+                        "-genkeypair",
+                        "-noprompt",
+                        "-alias",
+                        "server",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=" + host,
+                        "-ext",
+                        "SAN=dns:" + host,
+                        "-validity",
+                        "2",
+                        "-keystore",
+                        file.toString(),
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass",
+                        new String(PASSWORD),
+                        "-keypass",
+                        new String(PASSWORD)))
                 .redirectErrorStream(true)
                 .start();
         String output;

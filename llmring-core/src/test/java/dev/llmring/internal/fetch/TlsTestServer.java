@@ -42,8 +42,8 @@ final class TlsTestServer implements AutoCloseable {
 
     /** A TLS server presenting {@code context}'s certificate. */
     static TlsTestServer start(SSLContext context, Handler handler) throws IOException {
-        SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
-                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        SSLServerSocket socket = (SSLServerSocket)
+                context.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         return new TlsTestServer(socket, true, handler);
     }
 

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class BoundedHttpTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    private final WireMockServer server =
+            new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     private final HttpClient client = BoundedHttp.newClient(TIMEOUT);
 
     @BeforeEach
@@ -38,7 +39,9 @@ class BoundedHttpTest {
     }
 
     private BoundedHttp.Response send(String path, long maxBytes) throws BoundedHttp.Failure {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .GET()
+                .build();
         return BoundedHttp.send(client, request, TIMEOUT, maxBytes);
     }
 
@@ -46,7 +49,9 @@ class BoundedHttpTest {
     void bodyWithinTheCapIsReturned() throws Exception {
         server.stubFor(get("/doc.json").willReturn(okJson("{\"ok\":true}")));
 
-        assertArrayEquals("{\"ok\":true}".getBytes(StandardCharsets.UTF_8), send("/doc.json", 64).body());
+        assertArrayEquals(
+                "{\"ok\":true}".getBytes(StandardCharsets.UTF_8),
+                send("/doc.json", 64).body());
     }
 
     @Test
@@ -59,7 +64,8 @@ class BoundedHttpTest {
 
     @Test
     void bodyOfAnErrorAnswerIsNotReadSoItsSizeDoesNotMatter() throws Exception {
-        server.stubFor(get("/missing.json").willReturn(aResponse().withStatus(404).withBody("x".repeat(10_000))));
+        server.stubFor(
+                get("/missing.json").willReturn(aResponse().withStatus(404).withBody("x".repeat(10_000))));
 
         BoundedHttp.Response response = send("/missing.json", 1_000);
         assertEquals(404, response.status());
@@ -77,10 +83,12 @@ class BoundedHttpTest {
     @Test
     void exchangeLongerThanTheBoundTimesOut() {
         server.stubFor(get("/doc.json").willReturn(okJson("{}").withFixedDelay(2_000)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/doc.json")).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/doc.json"))
+                .GET()
+                .build();
 
-        BoundedHttp.Failure f = assertThrows(BoundedHttp.Failure.class,
-                () -> BoundedHttp.send(client, request, Duration.ofMillis(100), 64));
+        BoundedHttp.Failure f = assertThrows(
+                BoundedHttp.Failure.class, () -> BoundedHttp.send(client, request, Duration.ofMillis(100), 64));
         assertEquals(BoundedHttp.Kind.TIMED_OUT, f.kind());
     }
 

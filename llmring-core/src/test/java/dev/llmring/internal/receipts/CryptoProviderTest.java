@@ -22,7 +22,8 @@ class CryptoProviderTest {
     void verificationWithoutBouncyCastleNamesTheArtifactToAdd() {
         SignatureEngine engine = CryptoProvider.locate(WITHOUT_BOUNCY_CASTLE);
 
-        ReceiptVerificationException e = assertThrows(ReceiptVerificationException.class,
+        ReceiptVerificationException e = assertThrows(
+                ReceiptVerificationException.class,
                 () -> Ed25519.verify(engine, new byte[32], new byte[0], new byte[64]));
 
         assertEquals(VerificationFailure.CRYPTO_PROVIDER_MISSING, e.reason());

@@ -47,8 +47,12 @@ class Ed25519Test {
             for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 String[] f = line.trim().split(" ");
-                out.add(new Vector(f[0], hex.parseHex(f[1]), hex.parseHex(f[2]),
-                        f[3].equals("-") ? new byte[0] : hex.parseHex(f[3]), hex.parseHex(f[4])));
+                out.add(new Vector(
+                        f[0],
+                        hex.parseHex(f[1]),
+                        hex.parseHex(f[2]),
+                        f[3].equals("-") ? new byte[0] : hex.parseHex(f[3]),
+                        hex.parseHex(f[4])));
             }
         }
         return out.stream();
@@ -75,7 +79,14 @@ class Ed25519Test {
 
     @Test
     void test1024MessageIs1023Bytes() {
-        assertEquals(1023, rfc8032().filter(v -> v.name().equals("TEST1024")).findFirst().orElseThrow().message().length);
+        assertEquals(
+                1023,
+                rfc8032()
+                        .filter(v -> v.name().equals("TEST1024"))
+                        .findFirst()
+                        .orElseThrow()
+                        .message()
+                        .length);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,7 +102,8 @@ class Ed25519Test {
         Vector v = first();
         for (int length : new int[] {0, 63, 65, 128}) {
             byte[] sig = Arrays.copyOf(v.signature(), length);
-            assertThrows(IllegalArgumentException.class,
+            assertThrows(
+                    IllegalArgumentException.class,
                     () -> Ed25519.verify(MUST_NOT_BE_CALLED, v.publicKey(), v.message(), sig));
         }
     }
@@ -101,7 +113,8 @@ class Ed25519Test {
         Vector v = first();
         for (int length : new int[] {0, 31, 33, 64}) {
             byte[] key = Arrays.copyOf(v.publicKey(), length);
-            assertThrows(IllegalArgumentException.class,
+            assertThrows(
+                    IllegalArgumentException.class,
                     () -> Ed25519.verify(MUST_NOT_BE_CALLED, key, v.message(), v.signature()));
         }
     }
@@ -110,7 +123,8 @@ class Ed25519Test {
     void rejectsNonCanonicalScalarBeforeTheEngineSeesIt() {
         Vector v = first();
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Ed25519.verify(MUST_NOT_BE_CALLED, v.publicKey(), v.message(), withSPlusL(v.signature())));
 
         assertTrue(e.getMessage().contains("non-canonical"), e.getMessage());
@@ -120,7 +134,8 @@ class Ed25519Test {
     void bouncyCastleItselfAlsoRejectsNonCanonicalScalar() {
         // Checked so the library's behaviour is known, not relied upon: our own check runs first.
         for (Vector v : rfc8032().toList()) {
-            assertFalse(new BouncyCastleEngine().verify(v.publicKey(), v.message(), withSPlusL(v.signature())), v.name());
+            assertFalse(
+                    new BouncyCastleEngine().verify(v.publicKey(), v.message(), withSPlusL(v.signature())), v.name());
         }
     }
 

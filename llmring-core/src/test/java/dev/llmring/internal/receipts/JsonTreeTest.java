@@ -19,23 +19,26 @@ class JsonTreeTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "0.000123        | 0.000123",
-        "1.23e-4         | 0.000123",
-        "0.0000001       | 1e-7",
-        "0.000001        | 0.000001",
-        "0.1             | 0.1",
-        "0.30000000000000004 | 0.30000000000000004",
-        "1.0             | 1",
-        "100             | 100",
-        "1e21            | 1e+21",
-        "123456789012345678901 | 123456789012345680000",
-        "-0.0            | 0",
-        "0.00018000      | 0.00018",
-        "2.5E-3          | 0.0025",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "0.000123        | 0.000123",
+                "1.23e-4         | 0.000123",
+                "0.0000001       | 1e-7",
+                "0.000001        | 0.000001",
+                "0.1             | 0.1",
+                "0.30000000000000004 | 0.30000000000000004",
+                "1.0             | 1",
+                "100             | 100",
+                "1e21            | 1e+21",
+                "123456789012345678901 | 123456789012345680000",
+                "-0.0            | 0",
+                "0.00018000      | 0.00018",
+                "2.5E-3          | 0.0025",
+            })
     void canonicalisesCostsTheWayEcmaScriptPrintsThem(String literal, String canonical) {
-        assertEquals("{\"c\":" + canonical + "}", JsonTree.canonicalize(JsonTree.parseObject("{\"c\":" + literal + "}")));
+        assertEquals(
+                "{\"c\":" + canonical + "}", JsonTree.canonicalize(JsonTree.parseObject("{\"c\":" + literal + "}")));
     }
 
     @Test

@@ -21,10 +21,15 @@ class UsageLogQueueTest {
     void offerNeverBlocksWhileTheSenderIsStuck() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        UsageLogQueue<String> queue = new UsageLogQueue<>(2, item -> {
-            started.countDown();
-            release.await();
-        }, Duration.ofSeconds(5), warning, "test-usage-log");
+        UsageLogQueue<String> queue = new UsageLogQueue<>(
+                2,
+                item -> {
+                    started.countDown();
+                    release.await();
+                },
+                Duration.ofSeconds(5),
+                warning,
+                "test-usage-log");
 
         assertTrue(queue.offer("first"));
         started.await();
@@ -44,9 +49,14 @@ class UsageLogQueueTest {
 
     @Test
     void failedSendIsDroppedCountedAndWarnedAbout() {
-        UsageLogQueue<String> queue = new UsageLogQueue<>(10, item -> {
-            throw new IllegalStateException("server answered 500");
-        }, Duration.ofSeconds(5), warning, "test-usage-log");
+        UsageLogQueue<String> queue = new UsageLogQueue<>(
+                10,
+                item -> {
+                    throw new IllegalStateException("server answered 500");
+                },
+                Duration.ofSeconds(5),
+                warning,
+                "test-usage-log");
 
         queue.offer("a");
         queue.close();
@@ -74,8 +84,8 @@ class UsageLogQueueTest {
 
     @Test
     void closeWaitsAtMostTheCloseTimeoutThenDropsWhatIsLeft() {
-        UsageLogQueue<String> queue = new UsageLogQueue<>(10, item -> new CountDownLatch(1).await(),
-                Duration.ofMillis(20), warning, "test");
+        UsageLogQueue<String> queue =
+                new UsageLogQueue<>(10, item -> new CountDownLatch(1).await(), Duration.ofMillis(20), warning, "test");
         queue.offer("a");
         queue.offer("b");
         queue.offer("c");

@@ -25,7 +25,10 @@ class BudgetTest {
     }
 
     private static ModelInfo.Builder model() {
-        return ModelInfo.builder("anthropic", "fixture").inputPrice(d("3")).outputPrice(d("15")).maxOutputTokens(8_000);
+        return ModelInfo.builder("anthropic", "fixture")
+                .inputPrice(d("3"))
+                .outputPrice(d("15"))
+                .maxOutputTokens(8_000);
     }
 
     private static ChatRequest request(int maxOutput) {
@@ -45,7 +48,10 @@ class BudgetTest {
     @Test
     void worstCaseUsesTheModelsOutputLimitWhenTheRequestSetsNone() {
         // 107 × 3 + 8,000 × 15 = 120,321 / 1M = 0.120321
-        assertDollars("0.120321", Budget.worstCaseCost(model().build(), ChatRequest.builder("a").user(TEXT).build()));
+        assertDollars(
+                "0.120321",
+                Budget.worstCaseCost(
+                        model().build(), ChatRequest.builder("a").user(TEXT).build()));
     }
 
     @Test
@@ -56,22 +62,32 @@ class BudgetTest {
 
     @Test
     void worstCaseIsUnknownWithoutAnyOutputLimit() {
-        ModelInfo m = ModelInfo.builder("anthropic", "x").inputPrice(d("3")).outputPrice(d("15")).build();
-        assertEquals(Optional.empty(), Budget.worstCaseCost(m, ChatRequest.builder("a").user(TEXT).build()));
+        ModelInfo m = ModelInfo.builder("anthropic", "x")
+                .inputPrice(d("3"))
+                .outputPrice(d("15"))
+                .build();
+        assertEquals(
+                Optional.empty(),
+                Budget.worstCaseCost(m, ChatRequest.builder("a").user(TEXT).build()));
     }
 
     @Test
     void worstCaseChargesReasoningRateWhenHigher() {
         // output 15, thinking 20: 107 × 3 + 1,000 × 20 = 20,321 / 1M = 0.020321
-        assertDollars("0.020321", Budget.worstCaseCost(model().outputThinkingPrice(d("20")).build(), request(1_000)));
+        assertDollars(
+                "0.020321",
+                Budget.worstCaseCost(model().outputThinkingPrice(d("20")).build(), request(1_000)));
     }
 
     @Test
     void worstCaseChargesCacheWriteRateWhenTheRequestHasCacheHints() {
         // input 3, write 5m 3.75, 1h 6: 107 × 6 + 1,000 × 15 = 15,642 / 1M = 0.015642
         ChatRequest r = ChatRequest.builder("a")
-                .message(Message.user(ContentPart.text(TEXT).withCacheHint())).maxOutputTokens(1_000).build();
-        ModelInfo m = model().cacheWrite5mPrice(d("3.75")).cacheWrite1hPrice(d("6")).build();
+                .message(Message.user(ContentPart.text(TEXT).withCacheHint()))
+                .maxOutputTokens(1_000)
+                .build();
+        ModelInfo m =
+                model().cacheWrite5mPrice(d("3.75")).cacheWrite1hPrice(d("6")).build();
         assertDollars("0.015642", Budget.worstCaseCost(m, r));
     }
 
@@ -85,7 +101,8 @@ class BudgetTest {
     @Test
     void refusesACallOverTheCostLimitNamingEstimateAndLimit() {
         Budget b = Budget.of(Map.of("max_cost_usd_per_call", 0.01), false);
-        BudgetExceededException e = assertThrows(BudgetExceededException.class,
+        BudgetExceededException e = assertThrows(
+                BudgetExceededException.class,
                 () -> b.check("anthropic", "fixture", Optional.of(model().build()), request(1_000)));
         assertTrue(e.getMessage().contains("$0.015321") && e.getMessage().contains("0.01"), e.getMessage());
         assertEquals(Optional.of("fixture"), e.model());
@@ -100,24 +117,24 @@ class BudgetTest {
     @Test
     void refusesInputOverTheTokenLimit() {
         Budget b = Budget.of(Map.of("max_input_tokens", 100L), false);
-        BudgetExceededException e = assertThrows(BudgetExceededException.class,
-                () -> b.check("openai", "x", Optional.empty(), request(10)));
+        BudgetExceededException e = assertThrows(
+                BudgetExceededException.class, () -> b.check("openai", "x", Optional.empty(), request(10)));
         assertTrue(e.getMessage().contains("107") && e.getMessage().contains("100"), e.getMessage());
     }
 
     @Test
     void strictModeRefusesAModelTheRegistryDoesNotList() {
         Budget b = Budget.of(Map.of(), true);
-        BudgetExceededException e = assertThrows(BudgetExceededException.class,
-                () -> b.check("ollama", "llama3", Optional.empty(), request(10)));
+        BudgetExceededException e = assertThrows(
+                BudgetExceededException.class, () -> b.check("ollama", "llama3", Optional.empty(), request(10)));
         assertTrue(e.getMessage().contains("strict"), e.getMessage());
     }
 
     @Test
     void strictModeRefusesAModelWithoutPrices() {
         ModelInfo unpriced = ModelInfo.builder("openai", "x").build();
-        assertThrows(BudgetExceededException.class,
-                () -> Budget.of(Map.of(), true).check("openai", "x", Optional.of(unpriced), request(10)));
+        assertThrows(BudgetExceededException.class, () -> Budget.of(Map.of(), true)
+                .check("openai", "x", Optional.of(unpriced), request(10)));
     }
 
     @Test
@@ -128,12 +145,15 @@ class BudgetTest {
 
     @Test
     void strictModeRefusesAnUnboundedWorstCaseUnderACostLimit() {
-        ModelInfo noLimit = ModelInfo.builder("openai", "x").inputPrice(d("1")).outputPrice(d("2")).build();
+        ModelInfo noLimit = ModelInfo.builder("openai", "x")
+                .inputPrice(d("1"))
+                .outputPrice(d("2"))
+                .build();
         Budget b = Budget.of(Map.of("max_cost_usd_per_call", 1), true);
         ChatRequest r = ChatRequest.builder("a").user("hi").build();
         assertThrows(BudgetExceededException.class, () -> b.check("openai", "x", Optional.of(noLimit), r));
-        assertDoesNotThrow(() -> Budget.of(Map.of("max_cost_usd_per_call", 1), false)
-                .check("openai", "x", Optional.of(noLimit), r));
+        assertDoesNotThrow(() ->
+                Budget.of(Map.of("max_cost_usd_per_call", 1), false).check("openai", "x", Optional.of(noLimit), r));
     }
 
     @Test
@@ -145,9 +165,12 @@ class BudgetTest {
 
     @Test
     void rejectsANonNumericLimitNamingTheKey() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Budget.of(Map.of("max_cost_usd_per_call", "cheap"), false));
-        assertTrue(e.getMessage().contains("max_cost_usd_per_call") && e.getMessage().contains("cheap"), e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Budget.of(Map.of("max_cost_usd_per_call", "cheap"), false));
+        assertTrue(
+                e.getMessage().contains("max_cost_usd_per_call")
+                        && e.getMessage().contains("cheap"),
+                e.getMessage());
     }
 
     @Test

@@ -26,20 +26,28 @@ class CapabilityCheckTest {
     @Test
     void toolsNeedFunctionCalling() {
         ModelInfo m = model().capability("supports_function_calling", false).build();
-        assertEquals(List.of("function_calling"), CapabilityCheck.unmet(m, request().tool(TOOL).build(), false));
+        assertEquals(
+                List.of("function_calling"),
+                CapabilityCheck.unmet(m, request().tool(TOOL).build(), false));
     }
 
     @Test
     void imagesNeedVision() {
         ModelInfo m = model().capability("supports_vision", false).build();
-        ChatRequest r = ChatRequest.builder("alias").message(Message.user(ContentPart.image(PNG, "image/png"))).build();
+        ChatRequest r = ChatRequest.builder("alias")
+                .message(Message.user(ContentPart.image(PNG, "image/png")))
+                .build();
         assertEquals(List.of("vision"), CapabilityCheck.unmet(m, r, false));
     }
 
     @Test
     void documentsNeedEitherDocumentFlag() {
-        ChatRequest r = ChatRequest.builder("alias").message(Message.user(ContentPart.pdf(PNG))).build();
-        ModelInfo pdfOnly = model().capability("supports_documents", false).capability("supports_pdf_input", true).build();
+        ChatRequest r = ChatRequest.builder("alias")
+                .message(Message.user(ContentPart.pdf(PNG)))
+                .build();
+        ModelInfo pdfOnly = model().capability("supports_documents", false)
+                .capability("supports_pdf_input", true)
+                .build();
         ModelInfo neither = model().capability("supports_documents", false).build();
         assertEquals(List.of(), CapabilityCheck.unmet(pdfOnly, r, false));
         assertEquals(List.of("documents"), CapabilityCheck.unmet(neither, r, false));
@@ -47,15 +55,22 @@ class CapabilityCheckTest {
 
     @Test
     void unstatedCapabilityNeverBlocks() {
-        ChatRequest r = ChatRequest.builder("alias").message(Message.user(ContentPart.image(PNG, "image/png")))
-                .tool(TOOL).responseFormat(ResponseFormat.JSON_OBJECT).build();
+        ChatRequest r = ChatRequest.builder("alias")
+                .message(Message.user(ContentPart.image(PNG, "image/png")))
+                .tool(TOOL)
+                .responseFormat(ResponseFormat.JSON_OBJECT)
+                .build();
         assertEquals(List.of(), CapabilityCheck.unmet(model().build(), r, true));
     }
 
     @Test
     void jsonSchemaIsServedByAForcedToolWhenTheModelCallsFunctions() {
-        ChatRequest r = request().responseFormat(ResponseFormat.jsonSchema("answer", "{\"type\":\"object\"}", true)).build();
-        ModelInfo tools = model().capability("supports_json_schema", false).capability("supports_function_calling", true).build();
+        ChatRequest r = request()
+                .responseFormat(ResponseFormat.jsonSchema("answer", "{\"type\":\"object\"}", true))
+                .build();
+        ModelInfo tools = model().capability("supports_json_schema", false)
+                .capability("supports_function_calling", true)
+                .build();
         ModelInfo none = model().capability("supports_json_schema", false).build();
         assertEquals(List.of(), CapabilityCheck.unmet(tools, r, false));
         assertEquals(List.of("json_schema"), CapabilityCheck.unmet(none, r, false));
@@ -64,10 +79,18 @@ class CapabilityCheckTest {
     @Test
     void jsonObjectNeedsJsonModeOrSchema() {
         ChatRequest r = request().responseFormat(ResponseFormat.JSON_OBJECT).build();
-        assertEquals(List.of("json_mode"),
-                CapabilityCheck.unmet(model().capability("supports_json_mode", false).build(), r, false));
-        assertEquals(List.of(), CapabilityCheck.unmet(model().capability("supports_json_mode", false)
-                .capability("supports_json_schema", true).build(), r, false));
+        assertEquals(
+                List.of("json_mode"),
+                CapabilityCheck.unmet(
+                        model().capability("supports_json_mode", false).build(), r, false));
+        assertEquals(
+                List.of(),
+                CapabilityCheck.unmet(
+                        model().capability("supports_json_mode", false)
+                                .capability("supports_json_schema", true)
+                                .build(),
+                        r,
+                        false));
     }
 
     @Test
@@ -79,10 +102,14 @@ class CapabilityCheckTest {
 
     @Test
     void listsEveryUnmetCapabilityAtOnce() {
-        ModelInfo m = model().capability("supports_function_calling", false).capability("supports_vision", false)
-                .capability("supports_streaming", false).build();
-        ChatRequest r = ChatRequest.builder("alias").message(Message.user(ContentPart.image(PNG, "image/png")))
-                .tool(TOOL).build();
+        ModelInfo m = model().capability("supports_function_calling", false)
+                .capability("supports_vision", false)
+                .capability("supports_streaming", false)
+                .build();
+        ChatRequest r = ChatRequest.builder("alias")
+                .message(Message.user(ContentPart.image(PNG, "image/png")))
+                .tool(TOOL)
+                .build();
         assertEquals(List.of("function_calling", "vision", "streaming"), CapabilityCheck.unmet(m, r, true));
     }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class ContextWindowCheckTest {
     // "x" × 400 -> 100 tokens + 4 + 3 = 107
-    private static final ChatRequest REQUEST = ChatRequest.builder("a").user("x".repeat(400)).build();
+    private static final ChatRequest REQUEST =
+            ChatRequest.builder("a").user("x".repeat(400)).build();
 
     @Test
     void refusesInputLargerThanTheWindowNamingBoth() {
@@ -32,6 +33,7 @@ class ContextWindowCheckTest {
 
     @Test
     void unknownWindowNeverRefuses() {
-        assertDoesNotThrow(() -> ContextWindowCheck.check(ModelInfo.builder("openai", "x").build(), REQUEST));
+        assertDoesNotThrow(
+                () -> ContextWindowCheck.check(ModelInfo.builder("openai", "x").build(), REQUEST));
     }
 }

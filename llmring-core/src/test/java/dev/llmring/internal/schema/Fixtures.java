@@ -21,25 +21,53 @@ import org.jspecify.annotations.Nullable;
 public final class Fixtures {
     private Fixtures() {}
 
-    public enum Colour { RED, GREEN, BLUE }
+    public enum Colour {
+        RED,
+        GREEN,
+        BLUE
+    }
 
     public record Scalars(
-            String s, boolean b, Boolean bb, int i, long l, Integer ii, Long ll, short sh, byte by, BigInteger big,
-            double d, float f, Double dd, BigDecimal dec) {}
+            String s,
+            boolean b,
+            Boolean bb,
+            int i,
+            long l,
+            Integer ii,
+            Long ll,
+            short sh,
+            byte by,
+            BigInteger big,
+            double d,
+            float f,
+            Double dd,
+            BigDecimal dec) {}
 
     public record Address(String street, String city) {}
 
     public record Person(String name, int age, Address address, List<Address> previous) {}
 
-    public record Optionals(Optional<String> nick, @Nullable Integer score, @Nullable Colour colour,
-            Optional<Address> address, List<@Nullable String> tags) {}
+    public record Optionals(
+            Optional<String> nick,
+            @Nullable Integer score,
+            @Nullable Colour colour,
+            Optional<Address> address,
+            List<@Nullable String> tags) {}
 
     public record Collections(List<String> list, Set<Integer> set, String[] array, List<List<Long>> nested) {}
 
     public record WithMap(Map<String, Integer> counts) {}
 
-    public record Times(Instant instant, OffsetDateTime odt, ZonedDateTime zdt, LocalDate date, OffsetTime time,
-            Duration duration, UUID id, LocalDateTime ldt, LocalTime lt) {}
+    public record Times(
+            Instant instant,
+            OffsetDateTime odt,
+            ZonedDateTime zdt,
+            LocalDate date,
+            OffsetTime time,
+            Duration duration,
+            UUID id,
+            LocalDateTime ldt,
+            LocalTime lt) {}
 
     public record Painted(Colour colour, List<Colour> others) {}
 

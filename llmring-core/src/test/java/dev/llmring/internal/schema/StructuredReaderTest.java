@@ -43,14 +43,17 @@ class StructuredReaderTest {
 
     @Test
     void bindsNestedRecordsAndListsOfRecords() {
-        Person p = read("{'name':'Ada','age':36,'address':{'street':'Main','city':'Oslo'},"
-                + "'previous':[{'street':'Old','city':'Bergen'}]}", Person.class);
+        Person p = read(
+                "{'name':'Ada','age':36,'address':{'street':'Main','city':'Oslo'},"
+                        + "'previous':[{'street':'Old','city':'Bergen'}]}",
+                Person.class);
         assertEquals(new Person("Ada", 36, new Address("Main", "Oslo"), List.of(new Address("Old", "Bergen"))), p);
     }
 
     @Test
     void bindsOptionalAndNullableComponents() {
-        Optionals o = read("{'nick':'A','score':null,'colour':'RED','address':null,'tags':['x',null]}", Optionals.class);
+        Optionals o =
+                read("{'nick':'A','score':null,'colour':'RED','address':null,'tags':['x',null]}", Optionals.class);
         assertEquals(Optional.of("A"), o.nick());
         assertNull(o.score());
         assertEquals(Colour.RED, o.colour());
@@ -77,15 +80,19 @@ class StructuredReaderTest {
 
     @Test
     void bindsMaps() {
-        assertEquals(Map.of("a", 1, "b", 2), read("{'counts':{'a':1,'b':2}}", WithMap.class).counts());
+        assertEquals(
+                Map.of("a", 1, "b", 2),
+                read("{'counts':{'a':1,'b':2}}", WithMap.class).counts());
     }
 
     @Test
     void bindsJavaTimeAndUuidWithoutExtraJacksonModules() {
-        Times t = read("{'instant':'2025-01-31T10:00:00+01:00','odt':'2025-01-31T10:00:00Z',"
-                + "'zdt':'2025-01-31T10:00:00+01:00','date':'2025-02-28','time':'10:00:00Z',"
-                + "'duration':'PT5M','id':'123e4567-e89b-12d3-a456-426614174000','ldt':'2025-01-31T10:00',"
-                + "'lt':'10:00'}", Times.class);
+        Times t = read(
+                "{'instant':'2025-01-31T10:00:00+01:00','odt':'2025-01-31T10:00:00Z',"
+                        + "'zdt':'2025-01-31T10:00:00+01:00','date':'2025-02-28','time':'10:00:00Z',"
+                        + "'duration':'PT5M','id':'123e4567-e89b-12d3-a456-426614174000','ldt':'2025-01-31T10:00',"
+                        + "'lt':'10:00'}",
+                Times.class);
         assertEquals(Instant.parse("2025-01-31T09:00:00Z"), t.instant());
         assertEquals(LocalDate.of(2025, 2, 28), t.date());
         assertEquals(Duration.ofMinutes(5), t.duration());
@@ -109,8 +116,9 @@ class StructuredReaderTest {
 
     @Test
     void keepsBigDecimalPrecision() {
-        Fixtures.Scalars s = read("{'s':'','b':true,'bb':false,'i':1,'l':1,'ii':0,'ll':-4,'sh':1,'by':1,"
-                + "'big':123456789012345678901234567890,'d':0.5,'f':1,'dd':2,'dec':0.10000000000000000001}",
+        Fixtures.Scalars s = read(
+                "{'s':'','b':true,'bb':false,'i':1,'l':1,'ii':0,'ll':-4,'sh':1,'by':1,"
+                        + "'big':123456789012345678901234567890,'d':0.5,'f':1,'dd':2,'dec':0.10000000000000000001}",
                 Fixtures.Scalars.class);
         assertEquals(new BigDecimal("0.10000000000000000001"), s.dec());
         assertEquals("123456789012345678901234567890", s.big().toString());
@@ -142,14 +150,15 @@ class StructuredReaderTest {
 
     @Test
     void valueOutOfRangeForTheJavaTypeIsReportedAtItsPath() {
-        List<String> v = violations("{'name':'A','age':30000000000,'address':{'street':'a','city':'b'},"
-                + "'previous':[]}", Person.class);
+        List<String> v = violations(
+                "{'name':'A','age':30000000000,'address':{'street':'a','city':'b'}," + "'previous':[]}", Person.class);
         assertEquals(List.of("/age: out of range for int"), v);
     }
 
     @Test
     void constructorRejectionIsReportedWithTheRecordsMessage() {
-        assertEquals(List.of("(root): rejected by the constructor of Positive: n must be positive"),
+        assertEquals(
+                List.of("(root): rejected by the constructor of Positive: n must be positive"),
                 violations("{'n':-1}", Positive.class));
     }
 

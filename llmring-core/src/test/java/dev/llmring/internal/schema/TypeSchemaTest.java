@@ -36,8 +36,10 @@ class TypeSchemaTest {
 
     @Test
     void recordBecomesStrictObjectWithComponentsInOrder() throws Exception {
-        assertEquals(json("{'type':'object','properties':{'street':{'type':'string'},'city':{'type':'string'}},"
-                + "'required':['street','city'],'additionalProperties':false}"), schema(Address.class));
+        assertEquals(
+                json("{'type':'object','properties':{'street':{'type':'string'},'city':{'type':'string'}},"
+                        + "'required':['street','city'],'additionalProperties':false}"),
+                schema(Address.class));
     }
 
     @Test
@@ -69,7 +71,9 @@ class TypeSchemaTest {
 
     @Test
     void everyPropertyIsRequiredEvenOptionalOnes() throws Exception {
-        assertEquals(json("['nick','score','colour','address','tags']"), schema(Optionals.class).get("required"));
+        assertEquals(
+                json("['nick','score','colour','address','tags']"),
+                schema(Optionals.class).get("required"));
     }
 
     @Test
@@ -83,7 +87,8 @@ class TypeSchemaTest {
 
     @Test
     void nullableEnumAddsNullToItsValues() throws Exception {
-        assertEquals(json("{'type':['string','null'],'enum':['RED','GREEN','BLUE',null]}"),
+        assertEquals(
+                json("{'type':['string','null'],'enum':['RED','GREEN','BLUE',null]}"),
                 schema(Optionals.class).get("properties").get("colour"));
     }
 
@@ -105,7 +110,8 @@ class TypeSchemaTest {
 
     @Test
     void stringKeyedMapBecomesOpenObjectAndIsNotStrictCompatible() throws Exception {
-        assertEquals(json("{'type':'object','additionalProperties':{'type':'integer'}}"),
+        assertEquals(
+                json("{'type':'object','additionalProperties':{'type':'integer'}}"),
                 schema(WithMap.class).get("properties").get("counts"));
         assertFalse(TypeSchema.of(WithMap.class).strictCompatible());
         assertTrue(TypeSchema.of(Person.class).strictCompatible());
@@ -128,7 +134,9 @@ class TypeSchemaTest {
 
     @Test
     void selfRecursiveRootIsReferencedWithHash() throws Exception {
-        assertEquals(json("{'type':'array','items':{'$ref':'#'}}"), schema(Tree.class).get("properties").get("children"));
+        assertEquals(
+                json("{'type':'array','items':{'$ref':'#'}}"),
+                schema(Tree.class).get("properties").get("children"));
         assertFalse(schema(Tree.class).has("$defs"));
     }
 
@@ -144,7 +152,8 @@ class TypeSchemaTest {
 
     @Test
     void emptyRecordIsAnEmptyStrictObject() throws Exception {
-        assertEquals(json("{'type':'object','properties':{},'required':[],'additionalProperties':false}"),
+        assertEquals(
+                json("{'type':'object','properties':{},'required':[],'additionalProperties':false}"),
                 schema(Empty.class));
     }
 
@@ -160,7 +169,8 @@ class TypeSchemaTest {
 
     @Test
     void jsonTextIsTheCompactTree() throws Exception {
-        assertEquals(schema(Person.class), JSON.readTree(TypeSchema.of(Person.class).json()));
+        assertEquals(
+                schema(Person.class), JSON.readTree(TypeSchema.of(Person.class).json()));
         assertFalse(TypeSchema.of(Person.class).json().contains("\n"));
     }
 

@@ -102,7 +102,8 @@ public final class Jcs {
             }
             out.append(']');
         } else {
-            throw new IllegalArgumentException("Not a JSON value type: " + value.getClass().getName());
+            throw new IllegalArgumentException(
+                    "Not a JSON value type: " + value.getClass().getName());
         }
     }
 
@@ -110,9 +111,8 @@ public final class Jcs {
         List<String> names = new ArrayList<>(map.size());
         for (Object key : map.keySet()) {
             if (!(key instanceof String)) {
-                throw new IllegalArgumentException(
-                        "JSON object member names must be strings, got "
-                                + (key == null ? "null" : key.getClass().getName()));
+                throw new IllegalArgumentException("JSON object member names must be strings, got "
+                        + (key == null ? "null" : key.getClass().getName()));
             }
             names.add((String) key);
         }
@@ -148,7 +148,10 @@ public final class Jcs {
         if (number instanceof BigInteger) {
             BigInteger big = (BigInteger) number;
             double d = big.doubleValue();
-            requireExact(!Double.isInfinite(d) && new BigDecimal(d).toBigIntegerExact().equals(big), number);
+            requireExact(
+                    !Double.isInfinite(d)
+                            && new BigDecimal(d).toBigIntegerExact().equals(big),
+                    number);
             return d;
         }
         if (number instanceof BigDecimal) {
@@ -158,7 +161,8 @@ public final class Jcs {
             }
             return d;
         }
-        throw new IllegalArgumentException("Not a JSON number type: " + number.getClass().getName());
+        throw new IllegalArgumentException(
+                "Not a JSON number type: " + number.getClass().getName());
     }
 
     private static void requireExact(boolean exact, Number number) {
@@ -183,16 +187,32 @@ public final class Jcs {
                 throw loneSurrogate(i);
             }
             switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\b': out.append("\\b"); break;
-                case '\t': out.append("\\t"); break;
-                case '\n': out.append("\\n"); break;
-                case '\f': out.append("\\f"); break;
-                case '\r': out.append("\\r"); break;
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\b':
+                    out.append("\\b");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\f':
+                    out.append("\\f");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
                 default:
                     if (c < 0x20) {
-                        out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+                        out.append("\\u00")
+                                .append(Character.forDigit(c >> 4, 16))
+                                .append(Character.forDigit(c & 0xF, 16));
                     } else {
                         out.append(c);
                     }

@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 /** Reads one JSON text into plain Java values for {@link Jcs}: numbers become {@code Double}. */
 final class JsonValues {
-    private static final JsonFactory FACTORY =
-            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private JsonValues() {}
 
@@ -27,8 +28,7 @@ final class JsonValues {
             }
             Object value = read(parser, first);
             if (parser.nextToken() != null) {
-                throw new IllegalArgumentException(
-                        "Not JSON: content after the value at " + location(parser));
+                throw new IllegalArgumentException("Not JSON: content after the value at " + location(parser));
             }
             return value;
         } catch (JsonProcessingException e) {
@@ -75,12 +75,14 @@ final class JsonValues {
     }
 
     private static String location(JsonParser parser) {
-        return "line " + parser.currentLocation().getLineNr() + ", column " + parser.currentLocation().getColumnNr();
+        return "line " + parser.currentLocation().getLineNr() + ", column "
+                + parser.currentLocation().getColumnNr();
     }
 
     private static String location(JsonProcessingException e) {
         return e.getLocation() == null
                 ? "unknown position"
-                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+                : "line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
     }
 }

@@ -2,8 +2,8 @@ package dev.llmring.lockfile.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,7 +99,8 @@ class JcsNumberTest {
     void matchesV8OnThreeThousandReferenceDoubles() throws IOException {
         try (InputStream in = JcsNumberTest.class.getResourceAsStream("/jcs/ecmascript-numbers.txt")) {
             assertNotNull(in, "reference table");
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(line -> !line.startsWith("#") && !line.isBlank())
                     .collect(Collectors.toList());
             assertEquals(3000, lines.size());
@@ -148,7 +149,8 @@ class JcsNumberTest {
             if (Double.isNaN(value) || Double.isInfinite(value) || value == 0) {
                 continue;
             }
-            assertTrue(significantDigits(Jcs.formatNumber(value)) <= significantDigits(Double.toString(value)),
+            assertTrue(
+                    significantDigits(Jcs.formatNumber(value)) <= significantDigits(Double.toString(value)),
                     () -> value + " " + Jcs.formatNumber(value));
         }
     }

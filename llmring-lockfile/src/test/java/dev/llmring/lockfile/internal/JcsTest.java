@@ -20,9 +20,10 @@ class JcsTest {
     @Test
     void sortsMemberNamesByUtf16CodeUnits() {
         // RFC 8785 section 3.2.3 example: sorting by UTF-16 units puts U+1F600 (surrogates D83D DE00) before U+FB33.
-        String json = "{\"\\u20ac\":\"Euro Sign\",\"\\r\":\"Carriage Return\",\"\\ufb33\":\"Hebrew Letter Dalet With Dagesh\","
-                + "\"1\":\"One\",\"\\ud83d\\ude00\":\"Emoji: Grinning Face\",\"\\u0080\":\"Control\","
-                + "\"\\u00f6\":\"Latin Small Letter O With Diaeresis\"}";
+        String json =
+                "{\"\\u20ac\":\"Euro Sign\",\"\\r\":\"Carriage Return\",\"\\ufb33\":\"Hebrew Letter Dalet With Dagesh\","
+                        + "\"1\":\"One\",\"\\ud83d\\ude00\":\"Emoji: Grinning Face\",\"\\u0080\":\"Control\","
+                        + "\"\\u00f6\":\"Latin Small Letter O With Diaeresis\"}";
         String expected = "{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\","
                 + "\"\u00f6\":\"Latin Small Letter O With Diaeresis\",\"\u20ac\":\"Euro Sign\","
                 + "\"\ud83d\ude00\":\"Emoji: Grinning Face\",\"\ufb33\":\"Hebrew Letter Dalet With Dagesh\"}";
@@ -68,8 +69,8 @@ class JcsTest {
 
     @Test
     void rejectsDuplicateMemberNames() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Jcs.canonicalize("{\"a\":1,\"b\":{\"c\":1,\"c\":2}}"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Jcs.canonicalize("{\"a\":1,\"b\":{\"c\":1,\"c\":2}}"));
         assertTrue(e.getMessage().contains("c"), e.getMessage());
     }
 
@@ -97,8 +98,7 @@ class JcsTest {
     void rejectsNumbersBeyondTheDoubleRange() {
         assertThrows(IllegalArgumentException.class, () -> Jcs.canonicalize("[1e400]"));
         assertThrows(IllegalArgumentException.class, () -> Jcs.canonicalizeValue(Double.NaN));
-        assertThrows(IllegalArgumentException.class,
-                () -> Jcs.canonicalizeValue(new BigDecimal("1e400")));
+        assertThrows(IllegalArgumentException.class, () -> Jcs.canonicalizeValue(new BigDecimal("1e400")));
     }
 
     @Test
@@ -114,8 +114,8 @@ class JcsTest {
         map.put("z", List.of(1, 2L, (short) 3, (byte) 4, 5.5, new BigDecimal("0.10"), BigInteger.TEN));
         map.put("a", null);
         map.put("m", Map.of("y", true, "x", false));
-        assertEquals("{\"a\":null,\"m\":{\"x\":false,\"y\":true},\"z\":[1,2,3,4,5.5,0.1,10]}",
-                Jcs.canonicalizeValue(map));
+        assertEquals(
+                "{\"a\":null,\"m\":{\"x\":false,\"y\":true},\"z\":[1,2,3,4,5.5,0.1,10]}", Jcs.canonicalizeValue(map));
     }
 
     @Test
@@ -129,7 +129,8 @@ class JcsTest {
         assertEquals("-9223372036854776000", Jcs.canonicalizeValue(Long.MIN_VALUE));
         assertThrows(IllegalArgumentException.class, () -> Jcs.canonicalizeValue((1L << 53) + 1));
         assertThrows(IllegalArgumentException.class, () -> Jcs.canonicalizeValue(Long.MAX_VALUE));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Jcs.canonicalizeValue(BigInteger.TWO.pow(53).add(BigInteger.ONE)));
     }
 
@@ -143,7 +144,9 @@ class JcsTest {
     @Test
     void rejectsUnsupportedTypes() {
         assertThrows(IllegalArgumentException.class, () -> Jcs.canonicalizeValue(new Object()));
-        assertThrows(IllegalArgumentException.class, () -> Jcs.canonicalizeValue(new java.util.concurrent.atomic.AtomicLong()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Jcs.canonicalizeValue(new java.util.concurrent.atomic.AtomicLong()));
     }
 
     @Test

@@ -62,8 +62,7 @@ final class ErrorClassifier {
     private static boolean isContextOverflow(@Nullable String message) {
         if (message == null) return false;
         String m = message.toLowerCase(Locale.ROOT);
-        return m.contains("prompt is too long") || m.contains("exceed context limit")
-                || m.contains("context window");
+        return m.contains("prompt is too long") || m.contains("exceed context limit") || m.contains("context window");
     }
 
     private static String shorten(String message) {

@@ -69,7 +69,7 @@ final class MessagesDecoder implements ResponseDecoder {
             case "message_delta" -> messageDelta(node.path("delta").get("stop_reason"), node.get("usage"));
             case "message_stop" -> messageStop();
             case "error" -> throw new ProviderFailure(ErrorClassifier.fromError(node.get("error"), 0));
-            default -> { } // ping, and event types added later
+            default -> {} // ping, and event types added later
         }
     }
 
@@ -195,9 +195,10 @@ final class MessagesDecoder implements ResponseDecoder {
 
     private void fragment(Block b, String json) {
         b.arguments.append(json);
-        sink.emit(b.kind == Kind.ANSWER
-                ? new StreamEvent.TextDelta(json)
-                : new StreamEvent.ToolCallDelta(b.ordinal, json));
+        sink.emit(
+                b.kind == Kind.ANSWER
+                        ? new StreamEvent.TextDelta(json)
+                        : new StreamEvent.ToolCallDelta(b.ordinal, json));
     }
 
     private static int index(JsonNode node) {
@@ -208,7 +209,13 @@ final class MessagesDecoder implements ResponseDecoder {
         return index.asInt();
     }
 
-    private enum Kind { TEXT, THINKING, TOOL, ANSWER, IGNORED }
+    private enum Kind {
+        TEXT,
+        THINKING,
+        TOOL,
+        ANSWER,
+        IGNORED
+    }
 
     /** An open content block; tool blocks gather their argument fragments. */
     private static final class Block {

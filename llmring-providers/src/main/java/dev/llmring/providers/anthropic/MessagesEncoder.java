@@ -30,7 +30,8 @@ final class MessagesEncoder {
      * The {@code system} field: a string of the system texts joined by a blank line, or, when a system part carries
      * a cache hint, an array of text blocks. {@code null} when there is no system message.
      */
-    @Nullable JsonNode system(List<Message> messages) {
+    @Nullable
+    JsonNode system(List<Message> messages) {
         List<ContentPart.Text> parts = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (Message m : messages) {
@@ -58,7 +59,8 @@ final class MessagesEncoder {
         for (Message m : messages) {
             if (m.role().equals(Role.SYSTEM)) continue;
             String role = wireRole(m.role());
-            Turn turn = turns.isEmpty() || !turns.get(turns.size() - 1).role.equals(role) ? null
+            Turn turn = turns.isEmpty() || !turns.get(turns.size() - 1).role.equals(role)
+                    ? null
                     : turns.get(turns.size() - 1);
             if (turn == null) {
                 turn = new Turn(role);
@@ -167,19 +169,26 @@ final class MessagesEncoder {
         String type = media.mediaType().orElseThrow();
         if (type.equals("application/pdf")) return base64Source(media, type);
         if (type.equals("text/plain")) {
-            return ProviderJson.MAPPER.createObjectNode().put("type", "text").put("media_type", type)
+            return ProviderJson.MAPPER
+                    .createObjectNode()
+                    .put("type", "text")
+                    .put("media_type", type)
                     .put("data", new String(media.bytes().orElseThrow(), StandardCharsets.UTF_8));
         }
         throw ctx.invalid("Anthropic accepts documents of type application/pdf or text/plain, not " + type);
     }
 
     private static ObjectNode base64Source(ContentPart.Media media, String type) {
-        return ProviderJson.MAPPER.createObjectNode().put("type", "base64").put("media_type", type)
+        return ProviderJson.MAPPER
+                .createObjectNode()
+                .put("type", "base64")
+                .put("media_type", type)
                 .put("data", media.base64().orElseThrow());
     }
 
     private static ObjectNode urlSource(ContentPart.Media media) {
-        return ProviderJson.MAPPER.createObjectNode()
+        return ProviderJson.MAPPER
+                .createObjectNode()
                 .put("type", "url")
                 .put("url", media.url().orElseThrow().toString());
     }

@@ -32,8 +32,8 @@ final class RequestEncoder {
         JsonNode thinking = options.containsKey("thinking")
                 ? ProviderOptions.value("thinking", options.get("thinking"), ctx.provider(), ctx.model())
                 : null;
-        boolean thinkingOn = thinking != null && thinking.isObject()
-                && !"disabled".equals(ProviderJson.text(thinking, "type"));
+        boolean thinkingOn =
+                thinking != null && thinking.isObject() && !"disabled".equals(ProviderJson.text(thinking, "type"));
 
         ObjectNode root = ProviderJson.MAPPER.createObjectNode();
         root.put("model", ctx.model());

@@ -22,7 +22,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class GeminiDecoder implements ResponseDecoder {
     private static final Set<String> FILTERED = Set.of(
-            "SAFETY", "RECITATION", "BLOCKLIST", "PROHIBITED_CONTENT", "SPII", "IMAGE_SAFETY",
+            "SAFETY",
+            "RECITATION",
+            "BLOCKLIST",
+            "PROHIBITED_CONTENT",
+            "SPII",
+            "IMAGE_SAFETY",
             "IMAGE_PROHIBITED_CONTENT");
 
     private final EventSink sink;
@@ -101,7 +106,8 @@ final class GeminiDecoder implements ResponseDecoder {
      * prompt tokens (search, code execution) are billed as input and counted in it.
      */
     private static Usage usage(JsonNode u) {
-        long prompt = u.path("promptTokenCount").asLong(0) + u.path("toolUsePromptTokenCount").asLong(0);
+        long prompt = u.path("promptTokenCount").asLong(0)
+                + u.path("toolUsePromptTokenCount").asLong(0);
         long thoughts = u.path("thoughtsTokenCount").asLong(0);
         long output = u.path("candidatesTokenCount").asLong(0) + thoughts;
         long cached = Math.min(u.path("cachedContentTokenCount").asLong(0), prompt);
@@ -120,9 +126,10 @@ final class GeminiDecoder implements ResponseDecoder {
         }
         ended = true;
         if (usage != null) sink.emit(new StreamEvent.UsageReport(usage));
-        sink.emit(new StreamEvent.Finish(promptBlocked
-                ? FinishReason.of(FinishReason.CONTENT_FILTER, finish)
-                : finishReason(finish, toolCalls > 0)));
+        sink.emit(new StreamEvent.Finish(
+                promptBlocked
+                        ? FinishReason.of(FinishReason.CONTENT_FILTER, finish)
+                        : finishReason(finish, toolCalls > 0)));
     }
 
     static FinishReason finishReason(String raw, boolean toolCalls) {

@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class GeminiErrors {
     private static final int MAX_MESSAGE = 500;
-    private static final Pattern TOKEN_LIMIT = Pattern.compile(
-            "(?is).*(input token count.*exceeds|exceeds the maximum number of tokens|too many tokens"
+    private static final Pattern TOKEN_LIMIT =
+            Pattern.compile("(?is).*(input token count.*exceeds|exceeds the maximum number of tokens|too many tokens"
                     + "|context (window|length)|token limit).*");
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*(\\d{3})\\b");
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
@@ -55,12 +55,15 @@ final class GeminiErrors {
         var error = ProviderJson.MAPPER.createObjectNode();
         find(CODE, body).ifPresent(c -> error.put("code", Integer.parseInt(c)));
         find(STATUS, body).ifPresent(st -> error.put("status", st));
-        find(MESSAGE, body).ifPresent(m -> error.put("message", m.replace("\\\"", "\"").replace("\\n", " ")));
+        find(MESSAGE, body)
+                .ifPresent(m -> error.put("message", m.replace("\\\"", "\"").replace("\\n", " ")));
         var details = error.putArray("details");
         find(RETRY_DELAY, body).ifPresent(d -> details.addObject()
-                .put("@type", "type.googleapis.com/google.rpc.RetryInfo").put("retryDelay", d));
+                .put("@type", "type.googleapis.com/google.rpc.RetryInfo")
+                .put("retryDelay", d));
         find(REASON, body).ifPresent(r -> details.addObject()
-                .put("@type", "type.googleapis.com/google.rpc.ErrorInfo").put("reason", r));
+                .put("@type", "type.googleapis.com/google.rpc.ErrorInfo")
+                .put("reason", r));
         return error.has("code") || error.has("status") ? error : null;
     }
 
@@ -97,8 +100,11 @@ final class GeminiErrors {
         if ("API_KEY_INVALID".equals(reason)) return ErrorKind.AUTHENTICATION;
         return switch (canonical) {
             case "RESOURCE_EXHAUSTED" -> ErrorKind.RATE_LIMITED;
-            case "INVALID_ARGUMENT", "OUT_OF_RANGE" -> TOKEN_LIMIT.matcher(message).matches()
-                    ? ErrorKind.CONTEXT_WINDOW_EXCEEDED : ErrorKind.INVALID_REQUEST;
+            case "INVALID_ARGUMENT", "OUT_OF_RANGE" -> TOKEN_LIMIT
+                            .matcher(message)
+                            .matches()
+                    ? ErrorKind.CONTEXT_WINDOW_EXCEEDED
+                    : ErrorKind.INVALID_REQUEST;
             case "UNAUTHENTICATED", "PERMISSION_DENIED", "FAILED_PRECONDITION" -> ErrorKind.AUTHENTICATION;
             case "NOT_FOUND" -> ErrorKind.MODEL_NOT_FOUND;
             case "UNAVAILABLE", "INTERNAL", "DEADLINE_EXCEEDED", "ABORTED", "UNKNOWN" -> ErrorKind.UNAVAILABLE;

@@ -27,9 +27,10 @@ final class GeminiRequestEncoder {
     static final String SKIP_SIGNATURE = "skip_thought_signature_validator";
 
     /** Options may add fields and keys of {@code generationConfig}, never replace what the request encodes. */
-    private static final ProviderOptions OPTIONS = ProviderOptions
-            .owning("contents", "systemInstruction", "tools", "toolConfig")
+    private static final ProviderOptions OPTIONS = ProviderOptions.owning(
+                    "contents", "systemInstruction", "tools", "toolConfig")
             .mergingInto("generationConfig");
+
     private static final Pattern SIGNATURE_MODELS = Pattern.compile("(?:.*/)?gemini-([3-9]|\\d{2,})(?:[.-].*)?");
 
     private final String provider;
@@ -102,8 +103,8 @@ final class GeminiRequestEncoder {
             if (p instanceof ContentPart.Text t) {
                 parts.addObject().put("text", t.text());
             } else {
-                ContentPart.Media media = p instanceof ContentPart.Image img ? img.media()
-                        : ((ContentPart.Document) p).media();
+                ContentPart.Media media =
+                        p instanceof ContentPart.Image img ? img.media() : ((ContentPart.Document) p).media();
                 if (media.isUrl()) {
                     throw invalid("media given by URL must be fetched before it reaches Gemini (" + media + ")");
                 }
@@ -195,11 +196,12 @@ final class GeminiRequestEncoder {
             }
         }
         ToolChoice choice = request.toolChoice();
-        String mode = switch (choice.mode()) {
-            case "none" -> "NONE";
-            case "required", "tool" -> "ANY";
-            default -> null;
-        };
+        String mode =
+                switch (choice.mode()) {
+                    case "none" -> "NONE";
+                    case "required", "tool" -> "ANY";
+                    default -> null;
+                };
         if (mode == null) return;
         ObjectNode config = body.putObject("toolConfig").putObject("functionCallingConfig");
         config.put("mode", mode);
@@ -215,13 +217,14 @@ final class GeminiRequestEncoder {
         for (var it = schema.fields(); it.hasNext(); ) {
             var e = it.next();
             JsonNode v = e.getValue();
-            boolean empty = switch (e.getKey()) {
-                case "type" -> v.asText().equals("object");
-                case "properties", "required" -> v.isEmpty();
-                case "additionalProperties" -> v.isBoolean() && !v.asBoolean();
-                case "$schema", "title", "description" -> true;
-                default -> false;
-            };
+            boolean empty =
+                    switch (e.getKey()) {
+                        case "type" -> v.asText().equals("object");
+                        case "properties", "required" -> v.isEmpty();
+                        case "additionalProperties" -> v.isBoolean() && !v.asBoolean();
+                        case "$schema", "title", "description" -> true;
+                        default -> false;
+                    };
             if (!empty) return false;
         }
         return true;
@@ -246,7 +249,8 @@ final class GeminiRequestEncoder {
         if (!format.type().equals("text")) config.put("responseMimeType", "application/json");
         if (format.type().equals("json_schema")) {
             JsonNode schema = ProviderJson.tryParse(format.schema().orElseThrow());
-            config.set("responseSchema",
+            config.set(
+                    "responseSchema",
                     translate(schema, "response schema '" + format.name().orElse("") + "'"));
         }
         if (!config.isEmpty()) body.set("generationConfig", config);

@@ -43,14 +43,47 @@ final class GeminiSchemaTranslator {
     private static final int MAX_DEPTH = 64;
 
     private static final Set<String> DROPPED = Set.of(
-            "$schema", "$id", "$comment", "$anchor", "$defs", "definitions", "examples", "default", "deprecated",
-            "readOnly", "writeOnly", "contentMediaType", "contentEncoding");
+            "$schema",
+            "$id",
+            "$comment",
+            "$anchor",
+            "$defs",
+            "definitions",
+            "examples",
+            "default",
+            "deprecated",
+            "readOnly",
+            "writeOnly",
+            "contentMediaType",
+            "contentEncoding");
     private static final Set<String> COPIED = Set.of(
-            "description", "title", "minimum", "maximum", "minItems", "maxItems", "minLength", "maxLength",
-            "minProperties", "maxProperties", "pattern");
+            "description",
+            "title",
+            "minimum",
+            "maximum",
+            "minItems",
+            "maxItems",
+            "minLength",
+            "maxLength",
+            "minProperties",
+            "maxProperties",
+            "pattern");
     private static final Set<String> HANDLED = Set.of(
-            "type", "properties", "required", "items", "enum", "const", "nullable", "format", "anyOf", "oneOf",
-            "allOf", "$ref", "additionalProperties", "uniqueItems", "propertyOrdering");
+            "type",
+            "properties",
+            "required",
+            "items",
+            "enum",
+            "const",
+            "nullable",
+            "format",
+            "anyOf",
+            "oneOf",
+            "allOf",
+            "$ref",
+            "additionalProperties",
+            "uniqueItems",
+            "propertyOrdering");
     private static final Map<String, Set<String>> FORMATS = Map.of(
             "STRING", Set.of("date-time", "enum"),
             "INTEGER", Set.of("int32", "int64"),
@@ -166,7 +199,11 @@ final class GeminiSchemaTranslator {
 
     private static boolean isNullSchema(JsonNode alt) {
         JsonNode type = alt.get("type");
-        return alt.isObject() && type != null && type.isTextual() && type.asText().equals("null") && alt.size() == 1;
+        return alt.isObject()
+                && type != null
+                && type.isTextual()
+                && type.asText().equals("null")
+                && alt.size() == 1;
     }
 
     private @Nullable ObjectNode overlay(@Nullable ObjectNode out, JsonNode s) {
@@ -204,8 +241,9 @@ final class GeminiSchemaTranslator {
         } else if (t != null && t.isTextual()) {
             type = t.asText();
         } else if (t == null) {
-            type = s.has("properties") ? "object" : s.has("items") ? "array"
-                    : s.has("enum") || s.has("const") ? "string" : null;
+            type = s.has("properties")
+                    ? "object"
+                    : s.has("items") ? "array" : s.has("enum") || s.has("const") ? "string" : null;
         }
         if (type == null || !TYPES.contains(type)) {
             problem(path, type == null ? "schema without a type" : "type '" + type + "'");
@@ -232,7 +270,7 @@ final class GeminiSchemaTranslator {
         switch (gType) {
             case "OBJECT" -> object(s, path, depth, out);
             case "ARRAY" -> array(s, path, depth, out);
-            default -> { }
+            default -> {}
         }
         return out;
     }
@@ -250,7 +288,9 @@ final class GeminiSchemaTranslator {
             }
         }
         if (!"STRING".equals(out.path("type").asText())) {
-            problem(path + "/" + key, key + " on type " + out.path("type").asText().toLowerCase(Locale.ROOT));
+            problem(
+                    path + "/" + key,
+                    key + " on type " + out.path("type").asText().toLowerCase(Locale.ROOT));
             return;
         }
         out.put("format", "enum");

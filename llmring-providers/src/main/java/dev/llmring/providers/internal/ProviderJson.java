@@ -5,15 +5,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import java.io.IOException;
 import dev.llmring.spi.ProviderFailure;
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /** The providers' one {@link ObjectMapper} and the few ways the adapters use it. */
 public final class ProviderJson {
     /** Refuses trailing tokens, so that two JSON documents glued together are malformed rather than half-read. */
-    public static final ObjectMapper MAPPER =
-            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** Reads trees with the root deserializer looked up once, not on every parse. */
     private static final ObjectReader TREES = MAPPER.readerFor(JsonNode.class);

@@ -82,8 +82,10 @@ public final class ProviderOptions {
         try {
             return ProviderJson.MAPPER.valueToTree(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("provider option '" + key + "' for " + provider + " is not a JSON value",
-                    ErrorDetails.of(provider, model), e);
+            throw new InvalidRequestException(
+                    "provider option '" + key + "' for " + provider + " is not a JSON value",
+                    ErrorDetails.of(provider, model),
+                    e);
         }
     }
 
@@ -92,7 +94,7 @@ public final class ProviderOptions {
     }
 
     private static InvalidRequestException invalid(String key, String provider, String model, String problem) {
-        return new InvalidRequestException("provider option '" + key + "' for " + provider + " " + problem,
-                ErrorDetails.of(provider, model));
+        return new InvalidRequestException(
+                "provider option '" + key + "' for " + provider + " " + problem, ErrorDetails.of(provider, model));
     }
 }

@@ -64,7 +64,8 @@ final class OllamaDecoder implements ResponseDecoder {
         String name = function.path("name").asText("");
         if (name.isEmpty()) throw ProviderFailure.malformed("Ollama sent a tool call without a name", null);
         JsonNode arguments = function.get("arguments");
-        String args = arguments == null || arguments.isNull() ? "{}"
+        String args = arguments == null || arguments.isNull()
+                ? "{}"
                 : arguments.isTextual() ? arguments.asText() : ProviderJson.write(arguments);
         WholeToolCalls.emit(sink, index, call.path("id").asText(""), name, args);
     }

@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 /** Turns a {@link ChatRequest} into an Ollama {@code /api/chat} body. */
 final class OllamaRequestEncoder {
     /** Options may add fields and keys of {@code options}, never replace what the request encodes. */
-    private static final ProviderOptions OPTIONS = ProviderOptions
-            .owning("model", "messages", "tools", "format", "stream")
+    private static final ProviderOptions OPTIONS = ProviderOptions.owning(
+                    "model", "messages", "tools", "format", "stream")
             .mergingInto("options");
 
     private final String provider;
@@ -109,7 +109,7 @@ final class OllamaRequestEncoder {
 
     private void tools(ChatRequest request) {
         switch (request.toolChoice().mode()) {
-            case "auto" -> { }
+            case "auto" -> {}
             case "none" -> {
                 return;
             }
@@ -130,8 +130,9 @@ final class OllamaRequestEncoder {
     private void format(ResponseFormat format) {
         switch (format.type()) {
             case "json_object" -> body.put("format", "json");
-            case "json_schema" -> body.set("format", ProviderJson.tryParse(format.schema().orElseThrow()));
-            default -> { }
+            case "json_schema" -> body.set(
+                    "format", ProviderJson.tryParse(format.schema().orElseThrow()));
+            default -> {}
         }
     }
 

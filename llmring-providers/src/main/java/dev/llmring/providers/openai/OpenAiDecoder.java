@@ -163,7 +163,8 @@ final class OpenAiDecoder implements ResponseDecoder {
         long input = count(usage.path("prompt_tokens"));
         long output = count(usage.path("completion_tokens"));
         long cached = Math.min(input, count(usage.path("prompt_tokens_details").path("cached_tokens")));
-        long reasoning = Math.min(output, count(usage.path("completion_tokens_details").path("reasoning_tokens")));
+        long reasoning =
+                Math.min(output, count(usage.path("completion_tokens_details").path("reasoning_tokens")));
         sink.emit(new StreamEvent.UsageReport(Usage.builder()
                 .inputTokens(input)
                 .outputTokens(output)

@@ -33,6 +33,7 @@ final class OpenAiErrors {
     private static final Pattern KEY_SHAPED = Pattern.compile("\\b(sk|rk|gsk|xai)[-_][A-Za-z0-9*_\\-]{3,}");
     /** OpenAI's 429 hint: "Please try again in 1.898s" / "in 20ms" / "in 6m0s". */
     private static final Pattern TRY_AGAIN = Pattern.compile("(?i)try again in ((?:\\d+(?:\\.\\d+)?(?:ms|h|m|s))+)");
+
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
 
     private OpenAiErrors() {}
@@ -41,8 +42,8 @@ final class OpenAiErrors {
     static ProviderError classify(int status, String body, @Nullable ApiKey apiKey) {
         JsonNode root = ProviderJson.tryParse(body); // not JSON: classified by status alone below
         if (root == null || !root.isObject()) {
-            ErrorKind kind = status >= 200 && status < 300 ? ErrorKind.MALFORMED_RESPONSE
-                    : ProviderError.kindForStatus(status);
+            ErrorKind kind =
+                    status >= 200 && status < 300 ? ErrorKind.MALFORMED_RESPONSE : ProviderError.kindForStatus(status);
             return ProviderError.of(kind, "HTTP " + status + (body.isBlank() ? "" : ": " + clean(body, apiKey)));
         }
         return fromErrorObject(root, status, apiKey);
@@ -74,13 +75,15 @@ final class OpenAiErrors {
     }
 
     private static ErrorKind kind(int status, @Nullable String code, @Nullable String type, String message) {
-        if ("context_length_exceeded".equals(code) || CONTEXT_MESSAGE.matcher(message).find()) {
+        if ("context_length_exceeded".equals(code)
+                || CONTEXT_MESSAGE.matcher(message).find()) {
             return ErrorKind.CONTEXT_WINDOW_EXCEEDED;
         }
         if (code != null && ACCOUNT_CODES.contains(code)) return ErrorKind.AUTHENTICATION;
         if ("model_not_found".equals(code)) return ErrorKind.MODEL_NOT_FOUND;
         String label = ((code == null ? "" : code) + " " + (type == null ? "" : type)).toLowerCase(Locale.ROOT);
-        boolean overloaded = label.contains("overloaded") || message.toLowerCase(Locale.ROOT).contains("overloaded");
+        boolean overloaded =
+                label.contains("overloaded") || message.toLowerCase(Locale.ROOT).contains("overloaded");
         if (status >= 500 && status <= 599 && overloaded) return ErrorKind.OVERLOADED;
         if (status >= 300 || (status > 0 && status < 200)) return ProviderError.kindForStatus(status);
         if (overloaded) return ErrorKind.OVERLOADED;

@@ -58,10 +58,13 @@ final class OpenAiMessageEncoder {
             if (part instanceof ContentPart.Text text) {
                 array.addObject().put("type", "text").put("text", text.text());
             } else if (!mediaAllowed) {
-                throw new IllegalArgumentException("message " + position + " (" + message.role()
-                        + ") carries " + part + "; OpenAI accepts media in user messages only");
+                throw new IllegalArgumentException("message " + position + " (" + message.role() + ") carries " + part
+                        + "; OpenAI accepts media in user messages only");
             } else if (part instanceof ContentPart.Image image) {
-                array.addObject().put("type", "image_url").putObject("image_url").put("url", imageUrl(image, position));
+                array.addObject()
+                        .put("type", "image_url")
+                        .putObject("image_url")
+                        .put("url", imageUrl(image, position));
             } else if (part instanceof ContentPart.Document document) {
                 array.add(file(document, position));
             }
@@ -72,7 +75,8 @@ final class OpenAiMessageEncoder {
     private static String imageUrl(ContentPart.Image image, int position) {
         ContentPart.Media media = image.media();
         if (!media.isUrl()) {
-            return "data:" + media.mediaType().orElseThrow() + ";base64," + media.base64().orElseThrow();
+            return "data:" + media.mediaType().orElseThrow() + ";base64,"
+                    + media.base64().orElseThrow();
         }
         URI url = media.url().orElseThrow();
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
@@ -93,7 +97,10 @@ final class OpenAiMessageEncoder {
         ObjectNode part = NODES.objectNode().put("type", "file");
         part.putObject("file")
                 .put("filename", "document.pdf")
-                .put("file_data", "data:" + media.mediaType().orElseThrow() + ";base64," + media.base64().orElseThrow());
+                .put(
+                        "file_data",
+                        "data:" + media.mediaType().orElseThrow() + ";base64,"
+                                + media.base64().orElseThrow());
         return part;
     }
 

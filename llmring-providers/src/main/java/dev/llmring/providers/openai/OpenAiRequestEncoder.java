@@ -27,8 +27,15 @@ final class OpenAiRequestEncoder {
 
     /** Fields only the adapter writes: provider options naming one, or one the request already set, are refused. */
     private static final ProviderOptions OPTIONS = ProviderOptions.owning(
-            "model", "messages", "stream", "stream_options", "tools", "tool_choice", "response_format",
-            "functions", "function_call");
+            "model",
+            "messages",
+            "stream",
+            "stream_options",
+            "tools",
+            "tool_choice",
+            "response_format",
+            "functions",
+            "function_call");
 
     /**
      * Reasoning families: {@code o1}, {@code o3}, {@code o4} … and {@code gpt-5*}, with an optional fine-tune prefix
@@ -49,7 +56,9 @@ final class OpenAiRequestEncoder {
 
     /** Whether {@code model} takes {@code max_completion_tokens} and rejects {@code temperature}. */
     static boolean isReasoningModel(String model) {
-        return REASONING_MODEL.matcher(model.substring(model.lastIndexOf('/') + 1)).matches();
+        return REASONING_MODEL
+                .matcher(model.substring(model.lastIndexOf('/') + 1))
+                .matches();
     }
 
     /** {@link #isReasoningModel}, remembered per model so that a call runs no regular expression. */
@@ -108,10 +117,12 @@ final class OpenAiRequestEncoder {
     /** {@code auto} is the provider's default when tools are given, so it is left out. */
     private static @Nullable JsonNode toolChoice(ToolChoice choice) {
         if (choice.equals(ToolChoice.AUTO)) return null;
-        if (choice.equals(ToolChoice.NONE)) return ProviderJson.MAPPER.getNodeFactory().textNode("none");
-        if (choice.equals(ToolChoice.REQUIRED)) return ProviderJson.MAPPER.getNodeFactory().textNode("required");
-        String name = choice.toolName()
-                .orElseThrow(() -> new IllegalArgumentException("unsupported tool choice " + choice));
+        if (choice.equals(ToolChoice.NONE))
+            return ProviderJson.MAPPER.getNodeFactory().textNode("none");
+        if (choice.equals(ToolChoice.REQUIRED))
+            return ProviderJson.MAPPER.getNodeFactory().textNode("required");
+        String name =
+                choice.toolName().orElseThrow(() -> new IllegalArgumentException("unsupported tool choice " + choice));
         ObjectNode node = ProviderJson.MAPPER.createObjectNode().put("type", "function");
         node.putObject("function").put("name", name);
         return node;

@@ -24,8 +24,12 @@ final class ToolCallAssembler {
     }
 
     private static final class Pending {
-        @Nullable String id;
-        @Nullable String name;
+        @Nullable
+        String id;
+
+        @Nullable
+        String name;
+
         final StringBuilder arguments = new StringBuilder();
         boolean started;
         boolean complete;
@@ -68,7 +72,10 @@ final class ToolCallAssembler {
             }
             call.complete = true;
             sink.emit(new StreamEvent.ToolCallComplete(
-                    entry.getKey(), new ToolCall(Objects.requireNonNull(call.id), Objects.requireNonNull(call.name),
+                    entry.getKey(),
+                    new ToolCall(
+                            Objects.requireNonNull(call.id),
+                            Objects.requireNonNull(call.name),
                             call.arguments.toString())));
         }
     }

@@ -6,17 +6,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.llmring.contract.ContractScript.*;
 import static dev.llmring.providers.testsupport.WireResponses.eventStream;
 import static dev.llmring.providers.testsupport.WireResponses.json;
-import static dev.llmring.contract.ContractScript.*;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.llmring.Tool;
-import dev.llmring.spi.ProviderFactory;
 import dev.llmring.contract.Capability;
 import dev.llmring.contract.ErrorCase;
 import dev.llmring.contract.ProviderContractTest;
+import dev.llmring.spi.ProviderFactory;
 
 /** The adapter contract for the Anthropic Messages API, with bodies in Anthropic's recorded wire shape. */
 class AnthropicContractTest extends ProviderContractTest {
@@ -89,14 +89,15 @@ class AnthropicContractTest extends ProviderContractTest {
 
     @Override
     protected MappingBuilder stubLength(boolean stream) {
-        return messages(stream).withRequestBody(matchingJsonPath("$.max_tokens", equalTo("" + LENGTH_LIMIT)))
+        return messages(stream)
+                .withRequestBody(matchingJsonPath("$.max_tokens", equalTo("" + LENGTH_LIMIT)))
                 .willReturn(stream ? stream("contract/length.sse") : answer("contract/length.json"));
     }
 
     @Override
     protected MappingBuilder stubMultiTurn() {
         return turns("[" + userText(TURN_1) + ",{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\""
-                + TURN_2 + "\"}]}," + userText(TURN_3) + "]")
+                        + TURN_2 + "\"}]}," + userText(TURN_3) + "]")
                 .willReturn(text(MULTI_TURN_ANSWER));
     }
 
@@ -110,8 +111,8 @@ class AnthropicContractTest extends ProviderContractTest {
     @Override
     protected MappingBuilder stubImage() {
         return turns("[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"" + IMAGE_QUESTION + "\"},"
-                + "{\"type\":\"image\",\"source\":{\"type\":\"base64\",\"media_type\":\"" + IMAGE_MEDIA_TYPE
-                + "\",\"data\":\"" + IMAGE_BASE64 + "\"}}]}]")
+                        + "{\"type\":\"image\",\"source\":{\"type\":\"base64\",\"media_type\":\"" + IMAGE_MEDIA_TYPE
+                        + "\",\"data\":\"" + IMAGE_BASE64 + "\"}}]}]")
                 .willReturn(text(IMAGE_ANSWER));
     }
 
@@ -123,8 +124,8 @@ class AnthropicContractTest extends ProviderContractTest {
     @Override
     protected MappingBuilder stubToolCalls(boolean stream) {
         return messages(stream)
-                .withRequestBody(matchingJsonPath("$.tools",
-                        equalToJson("[" + tool(WEATHER_TOOL) + "," + tool(TIME_TOOL) + "]")))
+                .withRequestBody(matchingJsonPath(
+                        "$.tools", equalToJson("[" + tool(WEATHER_TOOL) + "," + tool(TIME_TOOL) + "]")))
                 .withRequestBody(matchingJsonPath("$.tool_choice", equalToJson("{\"type\":\"auto\"}")))
                 .willReturn(stream ? stream("contract/tool-calls.sse") : answer("contract/tool-calls.json"));
     }
@@ -134,12 +135,12 @@ class AnthropicContractTest extends ProviderContractTest {
         String use = "{\"type\":\"tool_use\",\"id\":\"%s\",\"name\":\"%s\",\"input\":%s}";
         String result = "{\"type\":\"tool_result\",\"tool_use_id\":\"%s\",\"content\":\"%s\"}";
         return turns("[" + userText(TOOLS_QUESTION) + ","
-                + "{\"role\":\"assistant\",\"content\":["
-                + String.format(use, WEATHER_CALL_ID, WEATHER_TOOL.name(), WEATHER_ARGUMENTS) + ","
-                + String.format(use, TIME_CALL_ID, TIME_TOOL.name(), TIME_ARGUMENTS) + "]},"
-                + "{\"role\":\"user\",\"content\":["
-                + String.format(result, WEATHER_CALL_ID, WEATHER_RESULT.replace("\"", "\\\"")) + ","
-                + String.format(result, TIME_CALL_ID, TIME_RESULT.replace("\"", "\\\"")) + "]}]")
+                        + "{\"role\":\"assistant\",\"content\":["
+                        + String.format(use, WEATHER_CALL_ID, WEATHER_TOOL.name(), WEATHER_ARGUMENTS) + ","
+                        + String.format(use, TIME_CALL_ID, TIME_TOOL.name(), TIME_ARGUMENTS) + "]},"
+                        + "{\"role\":\"user\",\"content\":["
+                        + String.format(result, WEATHER_CALL_ID, WEATHER_RESULT.replace("\"", "\\\"")) + ","
+                        + String.format(result, TIME_CALL_ID, TIME_RESULT.replace("\"", "\\\"")) + "]}]")
                 .willReturn(text(TOOL_RESULTS_ANSWER));
     }
 
@@ -149,7 +150,8 @@ class AnthropicContractTest extends ProviderContractTest {
         return messages(stream)
                 .withRequestBody(matchingJsonPath("$.tools[0].name", equalTo(ToolsEncoder.ANSWER_TOOL)))
                 .withRequestBody(matchingJsonPath("$.tools[0].input_schema", equalToJson(STRUCTURED_SCHEMA)))
-                .withRequestBody(matchingJsonPath("$.tool_choice",
+                .withRequestBody(matchingJsonPath(
+                        "$.tool_choice",
                         equalToJson("{\"type\":\"tool\",\"name\":\"" + ToolsEncoder.ANSWER_TOOL + "\"}")))
                 .willReturn(stream ? stream("stream-structured.sse") : answer("message-structured.json"));
     }
@@ -161,16 +163,17 @@ class AnthropicContractTest extends ProviderContractTest {
 
     @Override
     protected MappingBuilder stubError(ErrorCase error, boolean stream) {
-        ResponseDefinitionBuilder response = switch (error) {
-            case INVALID_REQUEST -> json(400, fixture("anthropic/contract/error-400-invalid.json"));
-            case AUTHENTICATION -> json(401, fixture("anthropic/contract/error-401.json"));
-            case MODEL_NOT_FOUND -> json(404, fixture("anthropic/contract/error-404-model.json"));
-            case RATE_LIMITED -> json(429, fixture("anthropic/contract/error-429-rate.json"))
-                    .withHeader("retry-after", "2")
-                    .withHeader("anthropic-ratelimit-requests-remaining", "0");
-            case SERVER_ERROR -> json(500, fixture("anthropic/contract/error-500.json"));
-            case OVERLOADED -> json(529, fixture("anthropic/error-body-overloaded.json"));
-        };
+        ResponseDefinitionBuilder response =
+                switch (error) {
+                    case INVALID_REQUEST -> json(400, fixture("anthropic/contract/error-400-invalid.json"));
+                    case AUTHENTICATION -> json(401, fixture("anthropic/contract/error-401.json"));
+                    case MODEL_NOT_FOUND -> json(404, fixture("anthropic/contract/error-404-model.json"));
+                    case RATE_LIMITED -> json(429, fixture("anthropic/contract/error-429-rate.json"))
+                            .withHeader("retry-after", "2")
+                            .withHeader("anthropic-ratelimit-requests-remaining", "0");
+                    case SERVER_ERROR -> json(500, fixture("anthropic/contract/error-500.json"));
+                    case OVERLOADED -> json(529, fixture("anthropic/error-body-overloaded.json"));
+                };
         return messages(stream).willReturn(response.withHeader("request-id", "req_011CSHoEeqs5C35K2UUqR7Fy"));
     }
 

@@ -28,36 +28,53 @@ class AnthropicErrorClassificationTest {
 
     @Test
     void classifiesPromptTooLongAsContextWindowExceeded() {
-        assertEquals(ErrorKind.CONTEXT_WINDOW_EXCEEDED,
-                classify(400, "invalid_request_error", "prompt is too long: 210145 tokens > 200000 maximum").kind());
+        assertEquals(
+                ErrorKind.CONTEXT_WINDOW_EXCEEDED,
+                classify(400, "invalid_request_error", "prompt is too long: 210145 tokens > 200000 maximum")
+                        .kind());
     }
 
     @Test
     void classifiesAuthenticationError() {
-        assertEquals(ErrorKind.AUTHENTICATION, classify(401, "authentication_error", "invalid x-api-key").kind());
+        assertEquals(
+                ErrorKind.AUTHENTICATION,
+                classify(401, "authentication_error", "invalid x-api-key").kind());
     }
 
     @Test
     void classifiesPermissionErrorAsAuthentication() {
-        assertEquals(ErrorKind.AUTHENTICATION,
-                classify(403, "permission_error", "Your API key does not have permission to use the specified resource.")
+        assertEquals(
+                ErrorKind.AUTHENTICATION,
+                classify(
+                                403,
+                                "permission_error",
+                                "Your API key does not have permission to use the specified resource.")
                         .kind());
     }
 
     @Test
     void classifiesNotFoundAsModelNotFound() {
-        assertEquals(ErrorKind.MODEL_NOT_FOUND, classify(404, "not_found_error", "model: claude-nope").kind());
+        assertEquals(
+                ErrorKind.MODEL_NOT_FOUND,
+                classify(404, "not_found_error", "model: claude-nope").kind());
     }
 
     @Test
     void classifiesRateLimit() {
-        assertEquals(ErrorKind.RATE_LIMITED, classify(429, "rate_limit_error", "Number of request tokens has exceeded"
-                + " your per-minute rate limit").kind());
+        assertEquals(
+                ErrorKind.RATE_LIMITED,
+                classify(
+                                429,
+                                "rate_limit_error",
+                                "Number of request tokens has exceeded" + " your per-minute rate limit")
+                        .kind());
     }
 
     @Test
     void classifiesOverloadedError() {
-        assertEquals(ErrorKind.OVERLOADED, classify(529, "overloaded_error", "Overloaded").kind());
+        assertEquals(
+                ErrorKind.OVERLOADED,
+                classify(529, "overloaded_error", "Overloaded").kind());
     }
 
     @Test
@@ -69,13 +86,15 @@ class AnthropicErrorClassificationTest {
 
     @Test
     void classifiesApiErrorAsUnavailable() {
-        assertEquals(ErrorKind.UNAVAILABLE, classify(500, "api_error", "Internal server error").kind());
+        assertEquals(
+                ErrorKind.UNAVAILABLE,
+                classify(500, "api_error", "Internal server error").kind());
     }
 
     @Test
     void fallsBackToStatusForNonJsonBody() {
-        ProviderError error = Fixtures.adapter().classify(502, HttpHeaders.of(Map.of(), (a, b) -> true),
-                "<html><body>502 Bad Gateway</body></html>");
+        ProviderError error = Fixtures.adapter()
+                .classify(502, HttpHeaders.of(Map.of(), (a, b) -> true), "<html><body>502 Bad Gateway</body></html>");
 
         assertEquals(ErrorKind.UNAVAILABLE, error.kind());
         assertFalse(error.message().contains("html"), error.message());
@@ -83,6 +102,8 @@ class AnthropicErrorClassificationTest {
 
     @Test
     void fallsBackToStatusForUnknownErrorType() {
-        assertEquals(ErrorKind.RATE_LIMITED, classify(429, "brand_new_error", "slow down").kind());
+        assertEquals(
+                ErrorKind.RATE_LIMITED,
+                classify(429, "brand_new_error", "slow down").kind());
     }
 }

@@ -17,7 +17,8 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 class AnthropicProviderFactoryTest {
-    private static final ChatRequest HELLO = ChatRequest.builder("a").user("Hello").build();
+    private static final ChatRequest HELLO =
+            ChatRequest.builder("a").user("Hello").build();
 
     @Test
     void isFoundByServiceLoader() {
@@ -36,38 +37,52 @@ class AnthropicProviderFactoryTest {
         HttpCall call = Fixtures.adapter().encode(HELLO, Fixtures.MODEL, false);
 
         assertEquals(URI.create("https://api.anthropic.com/v1/messages"), call.uri());
-        assertEquals(Map.of("x-api-key", "test-key-123", "anthropic-version", "2023-06-01",
-                "content-type", "application/json"), call.headers());
+        assertEquals(
+                Map.of(
+                        "x-api-key",
+                        "test-key-123",
+                        "anthropic-version",
+                        "2023-06-01",
+                        "content-type",
+                        "application/json"),
+                call.headers());
     }
 
     @Test
     void honoursBaseUrlOverride() {
-        ProviderAdapter adapter = new AnthropicProviderFactory().create(ProviderConfig.builder("anthropic")
-                .apiKey(ApiKey.of("test-key-123"))
-                .baseUrl(URI.create("http://127.0.0.1:8089/proxy/"))
-                .build());
+        ProviderAdapter adapter = new AnthropicProviderFactory()
+                .create(ProviderConfig.builder("anthropic")
+                        .apiKey(ApiKey.of("test-key-123"))
+                        .baseUrl(URI.create("http://127.0.0.1:8089/proxy/"))
+                        .build());
 
-        assertEquals(URI.create("http://127.0.0.1:8089/proxy/v1/messages"),
+        assertEquals(
+                URI.create("http://127.0.0.1:8089/proxy/v1/messages"),
                 adapter.encode(HELLO, Fixtures.MODEL, false).uri());
     }
 
     @Test
     void fallsBackToTheEnvironmentForTheKey() {
-        ProviderAdapter adapter = new AnthropicProviderFactory().create(ProviderConfig.builder("anthropic")
-                .environment(v -> v.equals("ANTHROPIC_API_KEY") ? "test-key-456" : null)
-                .build());
+        ProviderAdapter adapter = new AnthropicProviderFactory()
+                .create(ProviderConfig.builder("anthropic")
+                        .environment(v -> v.equals("ANTHROPIC_API_KEY") ? "test-key-456" : null)
+                        .build());
 
-        assertEquals("test-key-456", adapter.encode(HELLO, Fixtures.MODEL, false).headers().get("x-api-key"));
+        assertEquals(
+                "test-key-456",
+                adapter.encode(HELLO, Fixtures.MODEL, false).headers().get("x-api-key"));
     }
 
     @Test
     void setsBetaHeaderFromAdapterOptions() {
-        ProviderAdapter adapter = new AnthropicProviderFactory().create(ProviderConfig.builder("anthropic")
-                .apiKey(ApiKey.of("test-key-123"))
-                .options(Map.of("beta", "interleaved-thinking-2025-05-14"))
-                .build());
+        ProviderAdapter adapter = new AnthropicProviderFactory()
+                .create(ProviderConfig.builder("anthropic")
+                        .apiKey(ApiKey.of("test-key-123"))
+                        .options(Map.of("beta", "interleaved-thinking-2025-05-14"))
+                        .build());
 
-        assertEquals("interleaved-thinking-2025-05-14",
+        assertEquals(
+                "interleaved-thinking-2025-05-14",
                 adapter.encode(HELLO, Fixtures.MODEL, false).headers().get("anthropic-beta"));
     }
 

@@ -84,7 +84,9 @@ class AnthropicProviderOptionsTest {
 
         JsonNode body = body(request);
         assertEquals(json("{\"type\": \"enabled\", \"budget_tokens\": 10000}"), body.get("thinking"));
-        assertEquals(10000 + RequestEncoder.DEFAULT_MAX_TOKENS, body.get("max_tokens").asInt());
+        assertEquals(
+                10000 + RequestEncoder.DEFAULT_MAX_TOKENS,
+                body.get("max_tokens").asInt());
     }
 
     @Test

@@ -22,10 +22,13 @@ class AnthropicRequestEncodingTest {
     void encodesMinimalRequestWithDefaultMaxTokens() {
         ChatRequest request = ChatRequest.builder("summarizer").user("Hello").build();
 
-        assertEquals(json("""
+        assertEquals(
+                json(
+                        """
                 {"model": "claude-sonnet-4-5-20250929", "max_tokens": 4096,
                  "messages": [{"role": "user", "content": [{"type": "text", "text": "Hello"}]}]}
-                """), body(request));
+                """),
+                body(request));
     }
 
     @Test
@@ -36,36 +39,46 @@ class AnthropicRequestEncodingTest {
                 .system("Answer in French.")
                 .build();
 
-        assertEquals(json("\"You are terse.\\n\\nAnswer in French.\""), body(request).get("system"));
+        assertEquals(
+                json("\"You are terse.\\n\\nAnswer in French.\""), body(request).get("system"));
         assertEquals(1, body(request).get("messages").size());
     }
 
     @Test
     void sendsSystemAsCacheControlledBlocksWhenAPartHasACacheHint() {
         ChatRequest request = ChatRequest.builder("a")
-                .message(Message.builder(Role.SYSTEM).part(ContentPart.text("Long policy text.").withCacheHint()).build())
+                .message(Message.builder(Role.SYSTEM)
+                        .part(ContentPart.text("Long policy text.").withCacheHint())
+                        .build())
                 .system("Be brief.")
                 .user("Hi")
                 .build();
 
-        assertEquals(json("""
+        assertEquals(
+                json(
+                        """
                 [{"type": "text", "text": "Long policy text.", "cache_control": {"type": "ephemeral"}},
                  {"type": "text", "text": "Be brief."}]
-                """), body(request).get("system"));
+                """),
+                body(request).get("system"));
     }
 
     @Test
     void putsCacheControlOnTheHintedUserBlock() {
         ChatRequest request = ChatRequest.builder("a")
-                .message(Message.user(ContentPart.text("Here is a long document.").withCacheHint(),
+                .message(Message.user(
+                        ContentPart.text("Here is a long document.").withCacheHint(),
                         ContentPart.text("Summarise it.")))
                 .build();
 
-        assertEquals(json("""
+        assertEquals(
+                json(
+                        """
                 [{"role": "user", "content": [
                   {"type": "text", "text": "Here is a long document.", "cache_control": {"type": "ephemeral"}},
                   {"type": "text", "text": "Summarise it."}]}]
-                """), body(request).get("messages"));
+                """),
+                body(request).get("messages"));
     }
 
     @Test
@@ -77,12 +90,15 @@ class AnthropicRequestEncodingTest {
                 .user("Answer briefly.")
                 .build();
 
-        assertEquals(json("""
+        assertEquals(
+                json(
+                        """
                 [{"role": "user", "content": [{"type": "text", "text": "What is 2+2?"}]},
                  {"role": "assistant", "content": [{"type": "text", "text": "4."}]},
                  {"role": "user", "content": [{"type": "text", "text": "And 3+3?"},
                                                {"type": "text", "text": "Answer briefly."}]}]
-                """), body(request).get("messages"));
+                """),
+                body(request).get("messages"));
     }
 
     @Test
@@ -92,10 +108,13 @@ class AnthropicRequestEncodingTest {
                 .message(Message.user(ContentPart.image(png, "image/png"), ContentPart.text("What is this?")))
                 .build();
 
-        assertEquals(json("""
+        assertEquals(
+                json(
+                        """
                 [{"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": "iVBORw=="}},
                  {"type": "text", "text": "What is this?"}]
-                """), body(request).at("/messages/0/content"));
+                """),
+                body(request).at("/messages/0/content"));
     }
 
     @Test
@@ -104,9 +123,12 @@ class AnthropicRequestEncodingTest {
                 .message(Message.user(ContentPart.imageUrl(URI.create("https://example.com/cat.jpg"))))
                 .build();
 
-        assertEquals(json("""
+        assertEquals(
+                json(
+                        """
                 {"type": "image", "source": {"type": "url", "url": "https://example.com/cat.jpg"}}
-                """), body(request).at("/messages/0/content/0"));
+                """),
+                body(request).at("/messages/0/content/0"));
     }
 
     @Test
@@ -116,11 +138,14 @@ class AnthropicRequestEncodingTest {
                 .message(Message.user(ContentPart.pdf(pdf).withCacheHint(), ContentPart.text("Summarise.")))
                 .build();
 
-        assertEquals(json("""
+        assertEquals(
+                json(
+                        """
                 {"type": "document",
                  "source": {"type": "base64", "media_type": "application/pdf", "data": "JVBERi0xLjc="},
                  "cache_control": {"type": "ephemeral"}}
-                """), body(request).at("/messages/0/content/0"));
+                """),
+                body(request).at("/messages/0/content/0"));
     }
 
     @Test
@@ -129,9 +154,12 @@ class AnthropicRequestEncodingTest {
                 .message(Message.user(ContentPart.pdfUrl(URI.create("https://example.com/paper.pdf"))))
                 .build();
 
-        assertEquals(json("""
+        assertEquals(
+                json(
+                        """
                 {"type": "document", "source": {"type": "url", "url": "https://example.com/paper.pdf"}}
-                """), body(request).at("/messages/0/content/0"));
+                """),
+                body(request).at("/messages/0/content/0"));
     }
 
     @Test
@@ -147,7 +175,11 @@ class AnthropicRequestEncodingTest {
 
     @Test
     void sendsTemperatureAndStopSequences() {
-        ChatRequest request = ChatRequest.builder("a").user("Count").temperature(0.2).stop("5", "END").build();
+        ChatRequest request = ChatRequest.builder("a")
+                .user("Count")
+                .temperature(0.2)
+                .stop("5", "END")
+                .build();
 
         assertEquals(0.2, body(request).get("temperature").asDouble());
         assertEquals(json("[\"5\", \"END\"]"), body(request).get("stop_sequences"));
@@ -155,14 +187,16 @@ class AnthropicRequestEncodingTest {
 
     @Test
     void sendsRequestedMaxTokens() {
-        ChatRequest request = ChatRequest.builder("a").user("Hi").maxOutputTokens(200).build();
+        ChatRequest request =
+                ChatRequest.builder("a").user("Hi").maxOutputTokens(200).build();
 
         assertEquals(200, body(request).get("max_tokens").asInt());
     }
 
     @Test
     void rejectsTemperatureAboveOne() {
-        ChatRequest request = ChatRequest.builder("a").user("Hi").temperature(1.5).build();
+        ChatRequest request =
+                ChatRequest.builder("a").user("Hi").temperature(1.5).build();
 
         assertThrows(InvalidRequestException.class, () -> body(request));
     }
@@ -179,11 +213,16 @@ class AnthropicRequestEncodingTest {
     void dropsReasoningOfEarlierAssistantTurns() {
         ChatRequest request = ChatRequest.builder("a")
                 .user("27 * 453?")
-                .message(Message.builder(Role.ASSISTANT).reasoning("27*453 = 12231").text("12,231").build())
+                .message(Message.builder(Role.ASSISTANT)
+                        .reasoning("27*453 = 12231")
+                        .text("12,231")
+                        .build())
                 .user("Thanks")
                 .build();
 
-        assertEquals(json("[{\"type\": \"text\", \"text\": \"12,231\"}]"), body(request).at("/messages/1/content"));
+        assertEquals(
+                json("[{\"type\": \"text\", \"text\": \"12,231\"}]"),
+                body(request).at("/messages/1/content"));
     }
 
     @Test
@@ -192,6 +231,7 @@ class AnthropicRequestEncodingTest {
                 .message(Message.builder(Role.USER).text("").text("Hi").build())
                 .build();
 
-        assertEquals(json("[{\"type\": \"text\", \"text\": \"Hi\"}]"), body(request).at("/messages/0/content"));
+        assertEquals(
+                json("[{\"type\": \"text\", \"text\": \"Hi\"}]"), body(request).at("/messages/0/content"));
     }
 }

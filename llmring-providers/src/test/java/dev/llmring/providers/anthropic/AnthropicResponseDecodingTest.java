@@ -30,8 +30,12 @@ import org.junit.jupiter.api.Test;
 class AnthropicResponseDecodingTest {
 
     private static Usage usage(long input, long cached, long written, long output) {
-        return Usage.builder().inputTokens(input).cachedInputTokens(cached).cacheWriteTokens(written)
-                .outputTokens(output).build();
+        return Usage.builder()
+                .inputTokens(input)
+                .cachedInputTokens(cached)
+                .cacheWriteTokens(written)
+                .outputTokens(output)
+                .build();
     }
 
     private static FinishReason finish(List<StreamEvent> events) {
@@ -40,7 +44,8 @@ class AnthropicResponseDecodingTest {
 
     @Test
     void decodesTextAnswer() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         new TextDelta("Paris is the capital of France."),
                         new UsageReport(usage(21, 0, 0, 11)),
                         new Finish(FinishReason.of(FinishReason.STOP, "end_turn"))),
@@ -51,7 +56,8 @@ class AnthropicResponseDecodingTest {
     void decodesParallelToolUseAsNumberedToolCalls() {
         String sf = "{\"location\":\"San Francisco, CA\",\"unit\":\"celsius\"}";
         String ny = "{\"location\":\"New York, NY\",\"unit\":\"celsius\"}";
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         new TextDelta("I'll check the weather in both cities."),
                         new ToolCallStart(0, "toolu_01A09q90qw90lq917835lq9", "get_weather"),
                         new ToolCallDelta(0, sf),
@@ -67,8 +73,10 @@ class AnthropicResponseDecodingTest {
     @Test
     void decodesToolUseWithoutInputAsEmptyObject() {
         ToolCallComplete complete = decodeBody("message-tool-use-no-input.json").stream()
-                .filter(ToolCallComplete.class::isInstance).map(ToolCallComplete.class::cast)
-                .findFirst().orElseThrow();
+                .filter(ToolCallComplete.class::isInstance)
+                .map(ToolCallComplete.class::cast)
+                .findFirst()
+                .orElseThrow();
 
         assertEquals(Map.of(), complete.call().arguments());
     }
@@ -77,7 +85,8 @@ class AnthropicResponseDecodingTest {
     void decodesThinkingAsReasoningNeverAsText() {
         List<StreamEvent> events = decodeBody("message-thinking.json");
 
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         new ReasoningDelta("The user asks for 27 * 453. 27 * 453 = 27 * 400 + 27 * 53"
                                 + " = 10800 + 1431 = 12231."),
                         new TextDelta("27 × 453 = 12,231.")),
@@ -96,8 +105,8 @@ class AnthropicResponseDecodingTest {
 
     @Test
     void mapsStopSequenceToStop() {
-        assertEquals(FinishReason.of(FinishReason.STOP, "stop_sequence"),
-                finish(decodeBody("message-stop-sequence.json")));
+        assertEquals(
+                FinishReason.of(FinishReason.STOP, "stop_sequence"), finish(decodeBody("message-stop-sequence.json")));
     }
 
     @Test
@@ -123,7 +132,8 @@ class AnthropicResponseDecodingTest {
         RecordingSink sink = new RecordingSink();
         byte[] body = "<html>502 Bad Gateway</html>".getBytes(StandardCharsets.UTF_8);
 
-        ProviderFailure failure = assertThrows(ProviderFailure.class,
+        ProviderFailure failure = assertThrows(
+                ProviderFailure.class,
                 () -> Fixtures.adapter().decoder(Fixtures.MODEL, sink).decodeBody(body));
         assertEquals(ErrorKind.MALFORMED_RESPONSE, failure.error().kind());
     }

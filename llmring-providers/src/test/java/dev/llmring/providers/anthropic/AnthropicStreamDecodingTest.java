@@ -28,10 +28,12 @@ class AnthropicStreamDecodingTest {
 
     @Test
     void decodesTextStreamToleratingSpacesBeforeClosingBraces() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         new TextDelta("Paris is"),
                         new TextDelta(" the capital of France."),
-                        new UsageReport(Usage.builder().inputTokens(21).outputTokens(11).build()),
+                        new UsageReport(
+                                Usage.builder().inputTokens(21).outputTokens(11).build()),
                         new Finish(FinishReason.of(FinishReason.STOP, "end_turn"))),
                 decodeStream("stream-text.sse"));
     }
@@ -40,7 +42,8 @@ class AnthropicStreamDecodingTest {
     void assemblesStreamedToolCallsFromPartialJson() {
         String sf = "{\"location\": \"San Francisco, CA\", \"unit\": \"celsius\"}";
         String ny = "{\"location\": \"New York, NY\", \"unit\": \"celsius\"}";
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         new TextDelta("I'll check the weather in both cities."),
                         new ToolCallStart(0, "toolu_01T1x1fJ34qAmk2tNTrN7Up6", "get_weather"),
                         new ToolCallDelta(0, "{\"location\": \"San Fra"),
@@ -51,7 +54,10 @@ class AnthropicStreamDecodingTest {
                         new ToolCallDelta(1, "{\"location\": \"New York, NY\""),
                         new ToolCallDelta(1, ", \"unit\": \"celsius\"}"),
                         new ToolCallComplete(1, new ToolCall("toolu_01Vq8Zr4Ns2Kd6Lp0Wt3Xe7Y", "get_weather", ny)),
-                        new UsageReport(Usage.builder().inputTokens(384).outputTokens(112).build()),
+                        new UsageReport(Usage.builder()
+                                .inputTokens(384)
+                                .outputTokens(112)
+                                .build()),
                         new Finish(FinishReason.of(FinishReason.TOOL_CALLS, "tool_use"))),
                 decodeStream("stream-tool-use.sse"));
     }
@@ -59,17 +65,22 @@ class AnthropicStreamDecodingTest {
     @Test
     void streamedToolCallArgumentsParse() {
         ToolCallComplete first = decodeStream("stream-tool-use.sse").stream()
-                .filter(ToolCallComplete.class::isInstance).map(ToolCallComplete.class::cast)
-                .findFirst().orElseThrow();
+                .filter(ToolCallComplete.class::isInstance)
+                .map(ToolCallComplete.class::cast)
+                .findFirst()
+                .orElseThrow();
 
-        assertEquals(Map.of("location", "San Francisco, CA", "unit", "celsius"), first.call().arguments());
+        assertEquals(
+                Map.of("location", "San Francisco, CA", "unit", "celsius"),
+                first.call().arguments());
     }
 
     @Test
     void streamsThinkingAsReasoningAndIgnoresSignatures() {
         List<StreamEvent> events = decodeStream("stream-thinking.sse");
 
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         new ReasoningDelta("27 * 453 = 27 * 400 + 27 * 53"),
                         new ReasoningDelta(" = 10800 + 1431 = 12231."),
                         new TextDelta("27 × 453 = 12,231.")),
@@ -79,8 +90,13 @@ class AnthropicStreamDecodingTest {
 
     @Test
     void reportsCacheUsageFromMessageStartAndDelta() {
-        assertTrue(decodeStream("stream-cached-usage.sse").contains(new UsageReport(Usage.builder()
-                .inputTokens(2050).cachedInputTokens(1800).cacheWriteTokens(200).outputTokens(17).build())));
+        assertTrue(decodeStream("stream-cached-usage.sse")
+                .contains(new UsageReport(Usage.builder()
+                        .inputTokens(2050)
+                        .cachedInputTokens(1800)
+                        .cacheWriteTokens(200)
+                        .outputTokens(17)
+                        .build())));
     }
 
     @Test
@@ -88,8 +104,8 @@ class AnthropicStreamDecodingTest {
         RecordingSink sink = new RecordingSink();
         ResponseDecoder decoder = Fixtures.adapter().decoder(Fixtures.MODEL, sink);
 
-        ProviderFailure failure = assertThrows(ProviderFailure.class,
-                () -> Fixtures.feed("stream-overloaded-midway.sse", decoder));
+        ProviderFailure failure =
+                assertThrows(ProviderFailure.class, () -> Fixtures.feed("stream-overloaded-midway.sse", decoder));
         assertEquals(ErrorKind.OVERLOADED, failure.error().kind());
         assertEquals(List.of(new TextDelta("Paris is")), sink.events);
     }
@@ -108,7 +124,8 @@ class AnthropicStreamDecodingTest {
     void failsAsMalformedOnUnparseableFrame() {
         ResponseDecoder decoder = Fixtures.adapter().decoder(Fixtures.MODEL, new RecordingSink());
 
-        ProviderFailure failure = assertThrows(ProviderFailure.class,
+        ProviderFailure failure = assertThrows(
+                ProviderFailure.class,
                 () -> decoder.onFrame("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"));
         assertEquals(ErrorKind.MALFORMED_RESPONSE, failure.error().kind());
     }
@@ -119,12 +136,14 @@ class AnthropicStreamDecodingTest {
         ResponseDecoder decoder = Fixtures.adapter().decoder(Fixtures.MODEL, sink);
 
         decoder.onFrame("future_event", "{\"type\":\"future_event\",\"x\":1}");
-        decoder.onFrame(null, "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
-                + "\"usage\":{\"output_tokens\":3}}");
+        decoder.onFrame(
+                null,
+                "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
+                        + "\"usage\":{\"output_tokens\":3}}");
         decoder.onFrame("message_stop", "{\"type\":\"message_stop\"}");
         decoder.onEnd();
 
-        assertEquals(new Finish(FinishReason.of(FinishReason.STOP, "end_turn")),
-                sink.events.get(sink.events.size() - 1));
+        assertEquals(
+                new Finish(FinishReason.of(FinishReason.STOP, "end_turn")), sink.events.get(sink.events.size() - 1));
     }
 }

@@ -24,11 +24,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class AnthropicStructuredOutputTest {
-    static final String CITY_SCHEMA = """
+    static final String CITY_SCHEMA =
+            """
             {"type": "object", "properties": {"city": {"type": "string"}, "population": {"type": "integer"}},
              "required": ["city", "population"]}""";
     static final ResponseFormat CITY = ResponseFormat.jsonSchema("city", CITY_SCHEMA, true);
-    static final Tool LOOKUP = Tool.of("lookup_population", "Population of a city",
+    static final Tool LOOKUP = Tool.of(
+            "lookup_population",
+            "Population of a city",
             "{\"type\": \"object\", \"properties\": {\"city\": {\"type\": \"string\"}}}");
 
     private static ChatRequest.Builder request() {
@@ -75,7 +78,8 @@ class AnthropicStructuredOutputTest {
 
     @Test
     void leavesRequiredToolChoiceToCallerToolsOnly() {
-        JsonNode body = body(request().tool(LOOKUP).toolChoice(ToolChoice.REQUIRED).build());
+        JsonNode body =
+                body(request().tool(LOOKUP).toolChoice(ToolChoice.REQUIRED).build());
 
         assertEquals(1, body.get("tools").size());
         assertEquals(json("{\"type\": \"any\"}"), body.get("tool_choice"));
@@ -93,14 +97,19 @@ class AnthropicStructuredOutputTest {
 
     @Test
     void servesJsonObjectFormatWithAnObjectSchema() {
-        JsonNode body = body(ChatRequest.builder("a").user("Hi").responseFormat(ResponseFormat.JSON_OBJECT).build());
+        JsonNode body = body(ChatRequest.builder("a")
+                .user("Hi")
+                .responseFormat(ResponseFormat.JSON_OBJECT)
+                .build());
 
         assertEquals(json("{\"type\": \"object\"}"), body.at("/tools/0/input_schema"));
     }
 
     @Test
     void rejectsCallerToolNamedLikeTheAnswerTool() {
-        ChatRequest request = ChatRequest.builder("a").user("Hi").tool(Tool.of(ToolsEncoder.ANSWER_TOOL, "", "{}"))
+        ChatRequest request = ChatRequest.builder("a")
+                .user("Hi")
+                .tool(Tool.of(ToolsEncoder.ANSWER_TOOL, "", "{}"))
                 .build();
 
         assertThrows(InvalidRequestException.class, () -> body(request));
@@ -110,11 +119,15 @@ class AnthropicStructuredOutputTest {
     void reportsAnswerToolCalledWithoutInputAsEmptyObjectText() {
         RecordingSink sink = new RecordingSink();
         var decoder = Fixtures.adapter().decoder(Fixtures.MODEL, sink);
-        decoder.onFrame("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":"
-                + "{\"type\":\"tool_use\",\"id\":\"toolu_01Em9Pt2Yx4Ab6Cd8Ef0Gh2J\",\"name\":\"llmring_answer\",\"input\":{}}}");
+        decoder.onFrame(
+                "content_block_start",
+                "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":"
+                        + "{\"type\":\"tool_use\",\"id\":\"toolu_01Em9Pt2Yx4Ab6Cd8Ef0Gh2J\",\"name\":\"llmring_answer\",\"input\":{}}}");
         decoder.onFrame("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}");
-        decoder.onFrame("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\"},"
-                + "\"usage\":{\"output_tokens\":9}}");
+        decoder.onFrame(
+                "message_delta",
+                "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\"},"
+                        + "\"usage\":{\"output_tokens\":9}}");
         decoder.onFrame("message_stop", "{\"type\":\"message_stop\"}");
         decoder.onEnd();
 
@@ -126,8 +139,8 @@ class AnthropicStructuredOutputTest {
         List<StreamEvent> events = decodeBody("message-structured.json");
 
         assertEquals(json("{\"city\": \"Paris\", \"population\": 2102650}"), json(text(events)));
-        assertTrue(events.stream().noneMatch(e -> e instanceof StreamEvent.ToolCallStart
-                || e instanceof StreamEvent.ToolCallComplete));
+        assertTrue(events.stream()
+                .noneMatch(e -> e instanceof StreamEvent.ToolCallStart || e instanceof StreamEvent.ToolCallComplete));
         assertEquals(FinishReason.of(FinishReason.STOP, "tool_use"), finish(events));
     }
 
@@ -135,7 +148,9 @@ class AnthropicStructuredOutputTest {
     void streamsAnswerToolFragmentsAsTextDeltas() {
         List<StreamEvent> events = decodeStream("stream-structured.sse");
 
-        assertEquals(List.of(new StreamEvent.TextDelta("{\"city\": \"Par"),
+        assertEquals(
+                List.of(
+                        new StreamEvent.TextDelta("{\"city\": \"Par"),
                         new StreamEvent.TextDelta("is\", \"population\": 2102650}")),
                 events.stream().filter(StreamEvent.TextDelta.class::isInstance).toList());
         assertTrue(events.stream().noneMatch(StreamEvent.ToolCallDelta.class::isInstance));

@@ -17,7 +17,8 @@ import dev.llmring.ToolChoice;
 import org.junit.jupiter.api.Test;
 
 class AnthropicToolEncodingTest {
-    static final String WEATHER_SCHEMA = """
+    static final String WEATHER_SCHEMA =
+            """
             {"type": "object", "properties": {"location": {"type": "string"}}, "required": ["location"]}""";
     static final Tool WEATHER = Tool.of("get_weather", "Current weather for a city", WEATHER_SCHEMA);
     static final Tool TIME = Tool.of("get_time", "", "{\"type\": \"object\"}");
@@ -28,11 +29,14 @@ class AnthropicToolEncodingTest {
 
     @Test
     void encodesToolsWithInputSchema() {
-        assertEquals(json("""
+        assertEquals(
+                json(
+                        """
                 [{"name": "get_weather", "description": "Current weather for a city", "input_schema":
                     {"type": "object", "properties": {"location": {"type": "string"}}, "required": ["location"]}},
                  {"name": "get_time", "input_schema": {"type": "object"}}]
-                """), body(withTools().build()).get("tools"));
+                """),
+                body(withTools().build()).get("tools"));
     }
 
     @Test
@@ -42,20 +46,24 @@ class AnthropicToolEncodingTest {
 
     @Test
     void mapsRequiredToolChoiceToAny() {
-        assertEquals(json("{\"type\": \"any\"}"),
+        assertEquals(
+                json("{\"type\": \"any\"}"),
                 body(withTools().toolChoice(ToolChoice.REQUIRED).build()).get("tool_choice"));
     }
 
     @Test
     void mapsNoneToolChoice() {
-        assertEquals(json("{\"type\": \"none\"}"),
+        assertEquals(
+                json("{\"type\": \"none\"}"),
                 body(withTools().toolChoice(ToolChoice.NONE).build()).get("tool_choice"));
     }
 
     @Test
     void mapsNamedToolChoice() {
-        assertEquals(json("{\"type\": \"tool\", \"name\": \"get_time\"}"),
-                body(withTools().toolChoice(ToolChoice.tool("get_time")).build()).get("tool_choice"));
+        assertEquals(
+                json("{\"type\": \"tool\", \"name\": \"get_time\"}"),
+                body(withTools().toolChoice(ToolChoice.tool("get_time")).build())
+                        .get("tool_choice"));
     }
 
     @Test
@@ -71,15 +79,17 @@ class AnthropicToolEncodingTest {
         ChatRequest request = withTools()
                 .message(Message.builder(Role.ASSISTANT)
                         .text("I'll check both.")
-                        .toolCall(new ToolCall("toolu_01A09q90qw90lq917835lq9", "get_weather",
-                                "{\"location\": \"Paris\"}"))
+                        .toolCall(new ToolCall(
+                                "toolu_01A09q90qw90lq917835lq9", "get_weather", "{\"location\": \"Paris\"}"))
                         .toolCall(new ToolCall("toolu_01B7Kx3tRmV2sQ8yNz4pWc5d", "get_time", ""))
                         .build())
                 .message(Message.toolResult("toolu_01A09q90qw90lq917835lq9", "{\"temp_c\": 18}"))
                 .message(Message.toolResult("toolu_01B7Kx3tRmV2sQ8yNz4pWc5d", "14:05"))
                 .build();
 
-        assertEquals(json("""
+        assertEquals(
+                json(
+                        """
                 [{"role": "user", "content": [{"type": "text", "text": "Weather in Paris?"}]},
                  {"role": "assistant", "content": [
                     {"type": "text", "text": "I'll check both."},
@@ -89,7 +99,8 @@ class AnthropicToolEncodingTest {
                  {"role": "user", "content": [
                     {"type": "tool_result", "tool_use_id": "toolu_01A09q90qw90lq917835lq9", "content": "{\\"temp_c\\": 18}"},
                     {"type": "tool_result", "tool_use_id": "toolu_01B7Kx3tRmV2sQ8yNz4pWc5d", "content": "14:05"}]}]
-                """), body(request).get("messages"));
+                """),
+                body(request).get("messages"));
     }
 
     @Test
@@ -102,11 +113,14 @@ class AnthropicToolEncodingTest {
                 .user("Also, be brief.")
                 .build();
 
-        assertEquals(json("""
+        assertEquals(
+                json(
+                        """
                 {"role": "user", "content": [
                    {"type": "tool_result", "tool_use_id": "toolu_01A09q90qw90lq917835lq9", "content": "sunny"},
                    {"type": "text", "text": "Also, be brief."}]}
-                """), body(request).at("/messages/2"));
+                """),
+                body(request).at("/messages/2"));
     }
 
     @Test
@@ -118,16 +132,20 @@ class AnthropicToolEncodingTest {
                 .message(Message.builder(Role.TOOL)
                         .toolCallId("toolu_01A09q90qw90lq917835lq9")
                         .text("radar:")
-                        .part(ContentPart.image(new byte[] {1, 2, 3}, "image/png").withCacheHint())
+                        .part(ContentPart.image(new byte[] {1, 2, 3}, "image/png")
+                                .withCacheHint())
                         .build())
                 .build();
 
-        assertEquals(json("""
+        assertEquals(
+                json(
+                        """
                 {"type": "tool_result", "tool_use_id": "toolu_01A09q90qw90lq917835lq9",
                  "content": [{"type": "text", "text": "radar:"},
                              {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": "AQID"}}],
                  "cache_control": {"type": "ephemeral"}}
-                """), body(request).at("/messages/2/content/0"));
+                """),
+                body(request).at("/messages/2/content/0"));
     }
 
     @Test

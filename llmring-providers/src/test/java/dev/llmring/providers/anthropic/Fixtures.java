@@ -20,8 +20,11 @@ final class Fixtures {
     private Fixtures() {}
 
     static ProviderAdapter adapter() {
-        return new AnthropicProviderFactory().create(
-                ProviderConfig.builder("anthropic").apiKey(ApiKey.of("test-key-123")).environment(v -> null).build());
+        return new AnthropicProviderFactory()
+                .create(ProviderConfig.builder("anthropic")
+                        .apiKey(ApiKey.of("test-key-123"))
+                        .environment(v -> null)
+                        .build());
     }
 
     /** The request body {@code request} encodes to, as a JSON tree. */

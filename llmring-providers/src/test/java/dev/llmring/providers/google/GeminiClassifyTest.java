@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class GeminiClassifyTest {
     private static final HttpHeaders NO_HEADERS = HttpHeaders.of(Map.of(), (a, b) -> true);
-    private final ProviderAdapter adapter = new GoogleProviderFactory().create(ProviderConfig.builder("google").build());
+    private final ProviderAdapter adapter =
+            new GoogleProviderFactory().create(ProviderConfig.builder("google").build());
 
     private ProviderError classify(int status, String fixture) {
         return adapter.classify(status, NO_HEADERS, TestResources.read("google", fixture));
@@ -58,7 +59,9 @@ class GeminiClassifyTest {
 
     @Test
     void tooManyInputTokensIsContextWindowExceeded() {
-        assertEquals(ErrorKind.CONTEXT_WINDOW_EXCEEDED, classify(400, "error-400-token-limit.json").kind());
+        assertEquals(
+                ErrorKind.CONTEXT_WINDOW_EXCEEDED,
+                classify(400, "error-400-token-limit.json").kind());
     }
 
     @Test
@@ -71,18 +74,24 @@ class GeminiClassifyTest {
 
     @Test
     void permissionDeniedIsAuthentication() {
-        assertEquals(ErrorKind.AUTHENTICATION, classify(403, "error-403-permission-denied.json").kind());
+        assertEquals(
+                ErrorKind.AUTHENTICATION,
+                classify(403, "error-403-permission-denied.json").kind());
     }
 
     @Test
     void notFoundIsModelNotFound() {
-        assertEquals(ErrorKind.MODEL_NOT_FOUND, classify(404, "error-404-model.json").kind());
+        assertEquals(
+                ErrorKind.MODEL_NOT_FOUND, classify(404, "error-404-model.json").kind());
     }
 
     @Test
     void unavailableAndInternalAreUnavailable() {
-        assertEquals(ErrorKind.UNAVAILABLE, classify(503, "error-503-unavailable.json").kind());
-        assertEquals(ErrorKind.UNAVAILABLE, classify(500, "error-500-internal.json").kind());
+        assertEquals(
+                ErrorKind.UNAVAILABLE,
+                classify(503, "error-503-unavailable.json").kind());
+        assertEquals(
+                ErrorKind.UNAVAILABLE, classify(500, "error-500-internal.json").kind());
     }
 
     @Test
@@ -95,13 +104,18 @@ class GeminiClassifyTest {
 
     @Test
     void plainErrorObjectServedAs200IsClassifiedByItsContent() {
-        assertEquals(ErrorKind.RATE_LIMITED, classify(200, "error-429-retryinfo.json").kind());
+        assertEquals(
+                ErrorKind.RATE_LIMITED,
+                classify(200, "error-429-retryinfo.json").kind());
     }
 
     @Test
     void bodyThatIsNotAnErrorEnvelopeFallsBackToTheStatus() {
-        assertEquals(ErrorKind.UNAVAILABLE, adapter.classify(502, NO_HEADERS, "<html>Bad Gateway</html>").kind());
-        assertEquals(ErrorKind.RATE_LIMITED, adapter.classify(429, NO_HEADERS, "").kind());
+        assertEquals(
+                ErrorKind.UNAVAILABLE,
+                adapter.classify(502, NO_HEADERS, "<html>Bad Gateway</html>").kind());
+        assertEquals(
+                ErrorKind.RATE_LIMITED, adapter.classify(429, NO_HEADERS, "").kind());
     }
 
     @Test

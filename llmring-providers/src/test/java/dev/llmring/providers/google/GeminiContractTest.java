@@ -6,10 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.llmring.contract.ContractScript.*;
 import static dev.llmring.providers.testsupport.WireResponses.eventStream;
 import static dev.llmring.providers.testsupport.WireResponses.json;
-import static dev.llmring.contract.ContractScript.*;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -23,9 +22,9 @@ import dev.llmring.ModelNotFoundException;
 import dev.llmring.RateLimitException;
 import dev.llmring.RetryPolicy;
 import dev.llmring.StreamEvent;
-import dev.llmring.spi.ProviderFactory;
 import dev.llmring.contract.ErrorCase;
 import dev.llmring.contract.ProviderContractTest;
+import dev.llmring.spi.ProviderFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -67,8 +66,8 @@ class GeminiContractTest extends ProviderContractTest {
 
     /** {@code :generateContent}, or {@code :streamGenerateContent?alt=sse}; the key in its header, never the URL. */
     static MappingBuilder generate(boolean stream) {
-        MappingBuilder m = post(urlPathEqualTo("/v1beta/models/" + MODEL
-                + (stream ? ":streamGenerateContent" : ":generateContent")))
+        MappingBuilder m = post(urlPathEqualTo(
+                        "/v1beta/models/" + MODEL + (stream ? ":streamGenerateContent" : ":generateContent")))
                 .withHeader("x-goog-api-key", equalTo(API_KEY))
                 .withQueryParam("key", absent());
         return stream ? m.withQueryParam("alt", equalTo("sse")) : m;
@@ -109,23 +108,28 @@ class GeminiContractTest extends ProviderContractTest {
 
     @Override
     protected MappingBuilder stubMultiTurn() {
-        return contents(false, "[" + user(TURN_1) + ",{\"role\":\"model\",\"parts\":[{\"text\":\"" + TURN_2 + "\"}]},"
-                + user(TURN_3) + "]")
+        return contents(
+                        false,
+                        "[" + user(TURN_1) + ",{\"role\":\"model\",\"parts\":[{\"text\":\"" + TURN_2 + "\"}]},"
+                                + user(TURN_3) + "]")
                 .willReturn(text(MULTI_TURN_ANSWER));
     }
 
     @Override
     protected MappingBuilder stubSystemPrompt() {
         return contents(false, "[" + user(SYSTEM_QUESTION) + "]")
-                .withRequestBody(matchingJsonPath("$.systemInstruction",
-                        equalToJson("{\"parts\":[{\"text\":\"" + SYSTEM_PROMPT + "\"}]}")))
+                .withRequestBody(matchingJsonPath(
+                        "$.systemInstruction", equalToJson("{\"parts\":[{\"text\":\"" + SYSTEM_PROMPT + "\"}]}")))
                 .willReturn(text(SYSTEM_ANSWER));
     }
 
     @Override
     protected MappingBuilder stubImage() {
-        return contents(false, "[{\"role\":\"user\",\"parts\":[{\"text\":\"" + IMAGE_QUESTION + "\"},"
-                + "{\"inlineData\":{\"mimeType\":\"" + IMAGE_MEDIA_TYPE + "\",\"data\":\"" + IMAGE_BASE64 + "\"}}]}]")
+        return contents(
+                        false,
+                        "[{\"role\":\"user\",\"parts\":[{\"text\":\"" + IMAGE_QUESTION + "\"},"
+                                + "{\"inlineData\":{\"mimeType\":\"" + IMAGE_MEDIA_TYPE + "\",\"data\":\""
+                                + IMAGE_BASE64 + "\"}}]}]")
                 .willReturn(text(IMAGE_ANSWER));
     }
 
@@ -138,21 +142,24 @@ class GeminiContractTest extends ProviderContractTest {
                 + "\"parameters\":{\"type\":\"OBJECT\",\"properties\":{\"timezone\":{\"type\":\"STRING\"}},"
                 + "\"propertyOrdering\":[\"timezone\"],\"required\":[\"timezone\"]}}";
         return generate(stream)
-                .withRequestBody(matchingJsonPath("$.tools",
-                        equalToJson("[{\"functionDeclarations\":[" + weather + "," + time + "]}]")))
+                .withRequestBody(matchingJsonPath(
+                        "$.tools", equalToJson("[{\"functionDeclarations\":[" + weather + "," + time + "]}]")))
                 .willReturn(stream ? stream("contract/tool-calls.sse") : answer("contract/tool-calls.json"));
     }
 
     /** Gemini pairs results with calls by function name and order: both results go in one user turn. */
     @Override
     protected MappingBuilder stubToolResults() {
-        return contents(false, "[" + user(TOOLS_QUESTION) + ","
-                + "{\"role\":\"model\",\"parts\":["
-                + "{\"functionCall\":{\"name\":\"get_weather\",\"args\":" + WEATHER_ARGUMENTS + "}},"
-                + "{\"functionCall\":{\"name\":\"get_time\",\"args\":" + TIME_ARGUMENTS + "}}]},"
-                + "{\"role\":\"user\",\"parts\":["
-                + "{\"functionResponse\":{\"name\":\"get_weather\",\"response\":" + WEATHER_RESULT + "}},"
-                + "{\"functionResponse\":{\"name\":\"get_time\",\"response\":" + TIME_RESULT + "}}]}]")
+        return contents(
+                        false,
+                        "[" + user(TOOLS_QUESTION) + ","
+                                + "{\"role\":\"model\",\"parts\":["
+                                + "{\"functionCall\":{\"name\":\"get_weather\",\"args\":" + WEATHER_ARGUMENTS + "}},"
+                                + "{\"functionCall\":{\"name\":\"get_time\",\"args\":" + TIME_ARGUMENTS + "}}]},"
+                                + "{\"role\":\"user\",\"parts\":["
+                                + "{\"functionResponse\":{\"name\":\"get_weather\",\"response\":" + WEATHER_RESULT
+                                + "}},"
+                                + "{\"functionResponse\":{\"name\":\"get_time\",\"response\":" + TIME_RESULT + "}}]}]")
                 .willReturn(text(TOOL_RESULTS_ANSWER));
     }
 
@@ -160,8 +167,9 @@ class GeminiContractTest extends ProviderContractTest {
     protected MappingBuilder stubStructuredOutput(boolean stream) {
         return generate(stream)
                 .withRequestBody(matchingJsonPath("$.generationConfig.responseMimeType", equalTo("application/json")))
-                .withRequestBody(matchingJsonPath("$.generationConfig.responseSchema", equalToJson(
-                        "{\"type\":\"OBJECT\",\"properties\":{\"city\":{\"type\":\"STRING\"},"
+                .withRequestBody(matchingJsonPath(
+                        "$.generationConfig.responseSchema",
+                        equalToJson("{\"type\":\"OBJECT\",\"properties\":{\"city\":{\"type\":\"STRING\"},"
                                 + "\"population\":{\"type\":\"INTEGER\"}},"
                                 + "\"propertyOrdering\":[\"city\",\"population\"],"
                                 + "\"required\":[\"city\",\"population\"]}")))
@@ -181,15 +189,20 @@ class GeminiContractTest extends ProviderContractTest {
     /** As Gemini sends them; on the streaming endpoint the error envelope comes wrapped in an array. */
     @Override
     protected MappingBuilder stubError(ErrorCase error, boolean stream) {
-        ResponseDefinitionBuilder response = switch (error) {
-            case INVALID_REQUEST -> json(400, fixture("google/error-400-invalid-argument.json"));
-            case AUTHENTICATION -> json(400, fixture("google/error-400-api-key-invalid.json"));
-            case MODEL_NOT_FOUND -> json(404, fixture("google/error-404-model.json"));
-            case RATE_LIMITED -> json(429, fixture(stream ? "google/contract/error-stream-429.json"
-                    : "google/contract/error-429-retryinfo.json"));
-            case SERVER_ERROR -> json(500, fixture("google/error-500-internal.json"));
-            case OVERLOADED -> json(503, fixture("google/error-503-unavailable.json"));
-        };
+        ResponseDefinitionBuilder response =
+                switch (error) {
+                    case INVALID_REQUEST -> json(400, fixture("google/error-400-invalid-argument.json"));
+                    case AUTHENTICATION -> json(400, fixture("google/error-400-api-key-invalid.json"));
+                    case MODEL_NOT_FOUND -> json(404, fixture("google/error-404-model.json"));
+                    case RATE_LIMITED -> json(
+                            429,
+                            fixture(
+                                    stream
+                                            ? "google/contract/error-stream-429.json"
+                                            : "google/contract/error-429-retryinfo.json"));
+                    case SERVER_ERROR -> json(500, fixture("google/error-500-internal.json"));
+                    case OVERLOADED -> json(503, fixture("google/error-503-unavailable.json"));
+                };
         return generate(stream).willReturn(response);
     }
 
@@ -217,7 +230,9 @@ class GeminiContractTest extends ProviderContractTest {
 
     /** A 429 answer first, then {@code then}: a WireMock scenario of two steps. */
     private void rateLimitedThen(MappingBuilder first, MappingBuilder then) {
-        stub(first.inScenario("gemini 429").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("served"));
+        stub(first.inScenario("gemini 429")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("served"));
         stub(then.inScenario("gemini 429").whenScenarioStateIs("served"));
     }
 
@@ -236,7 +251,8 @@ class GeminiContractTest extends ProviderContractTest {
 
     @Test
     void honoursTheRetryInfoDelayOfA429LikeRetryAfter() {
-        rateLimitedThen(generate(false).willReturn(json(429, fixture("google/error-429-retryinfo.json"))),
+        rateLimitedThen(
+                generate(false).willReturn(json(429, fixture("google/error-429-retryinfo.json"))),
                 stubPlainText(false));
         try (LlmRing ring = ringBuilder().build()) {
             ChatResponse r = ring.chat(plain());
@@ -247,9 +263,11 @@ class GeminiContractTest extends ProviderContractTest {
 
     @Test
     void honoursTheRetryInfoDelayOfA429OnTheStreamingEndpoint() {
-        rateLimitedThen(generate(true).willReturn(json(429, fixture("google/error-stream-array-429.json"))),
+        rateLimitedThen(
+                generate(true).willReturn(json(429, fixture("google/error-stream-array-429.json"))),
                 stubPlainText(true));
-        try (LlmRing ring = ringBuilder().build(); ChatStream stream = ring.stream(plain())) {
+        try (LlmRing ring = ringBuilder().build();
+                ChatStream stream = ring.stream(plain())) {
             assertEquals(PLAIN_ANSWER, streamedText(stream));
         }
         assertEquals(List.of(Duration.ofMillis(1500)), sleeps());
@@ -257,8 +275,9 @@ class GeminiContractTest extends ProviderContractTest {
 
     @Test
     void aRetryInfoDelayBeyondTheCapIsNotWaitedFor() {
-        stub(generate(false).willReturn(json(429, fixture("google/contract/error-429-retryinfo.json")
-                .replace("\"2s\"", "\"120s\""))));
+        stub(generate(false)
+                .willReturn(json(
+                        429, fixture("google/contract/error-429-retryinfo.json").replace("\"2s\"", "\"120s\""))));
         try (LlmRing ring = ringBuilder().build()) {
             RateLimitException e = assertThrows(RateLimitException.class, () -> ring.chat(plain()));
             assertEquals(Duration.ofSeconds(120), e.retryAfter().orElseThrow());
@@ -279,9 +298,10 @@ class GeminiContractTest extends ProviderContractTest {
 
     @Test
     void anErrorDocumentOnTheStreamingEndpointIsRetriedAfterItsDelay() {
-        rateLimitedThen(generate(true).willReturn(errorDocumentAsStream("error-stream-array-429.json")),
-                stubPlainText(true));
-        try (LlmRing ring = ringBuilder().build(); ChatStream stream = ring.stream(plain())) {
+        rateLimitedThen(
+                generate(true).willReturn(errorDocumentAsStream("error-stream-array-429.json")), stubPlainText(true));
+        try (LlmRing ring = ringBuilder().build();
+                ChatStream stream = ring.stream(plain())) {
             assertEquals(PLAIN_ANSWER, streamedText(stream));
         }
         assertEquals(List.of(Duration.ofMillis(1500)), sleeps());

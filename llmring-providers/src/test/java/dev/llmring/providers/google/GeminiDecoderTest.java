@@ -42,12 +42,15 @@ class GeminiDecoderTest {
     void streamedTextArrivesAsDeltasThenUsageThenFinish() {
         RecordingSink sink = stream("stream-text.sse");
 
-        assertEquals(List.of(
-                new StreamEvent.TextDelta("The capital"),
-                new StreamEvent.TextDelta(" of France is Paris"),
-                new StreamEvent.TextDelta(".\n"),
-                new StreamEvent.UsageReport(Usage.builder().inputTokens(9).outputTokens(8).build()),
-                new StreamEvent.Finish(FinishReason.of(FinishReason.STOP, "STOP"))), sink.events);
+        assertEquals(
+                List.of(
+                        new StreamEvent.TextDelta("The capital"),
+                        new StreamEvent.TextDelta(" of France is Paris"),
+                        new StreamEvent.TextDelta(".\n"),
+                        new StreamEvent.UsageReport(
+                                Usage.builder().inputTokens(9).outputTokens(8).build()),
+                        new StreamEvent.Finish(FinishReason.of(FinishReason.STOP, "STOP"))),
+                sink.events);
     }
 
     @Test
@@ -77,23 +80,35 @@ class GeminiDecoderTest {
     void thoughtPartsBecomeReasoningNotText() {
         RecordingSink sink = stream("stream-thinking.sse");
 
-        assertEquals(List.of(new StreamEvent.ReasoningDelta(
-                "**Recalling the capital**\n\nThe user asks for the capital of France. ")),
+        assertEquals(
+                List.of(new StreamEvent.ReasoningDelta(
+                        "**Recalling the capital**\n\nThe user asks for the capital of France. ")),
                 sink.all(StreamEvent.ReasoningDelta.class));
         assertEquals("Paris is the capital of France.", sink.text());
     }
 
     @Test
     void thoughtsCountAsOutputAndReasoningAndCachedContentAsCachedInput() {
-        Usage usage = stream("stream-thinking.sse").all(StreamEvent.UsageReport.class).get(0).usage();
+        Usage usage = stream("stream-thinking.sse")
+                .all(StreamEvent.UsageReport.class)
+                .get(0)
+                .usage();
 
-        assertEquals(Usage.builder().inputTokens(2057).cachedInputTokens(2048).outputTokens(7 + 51)
-                .reasoningTokens(51).build(), usage);
+        assertEquals(
+                Usage.builder()
+                        .inputTokens(2057)
+                        .cachedInputTokens(2048)
+                        .outputTokens(7 + 51)
+                        .reasoningTokens(51)
+                        .build(),
+                usage);
     }
 
     @Test
     void usageIsReportedOnceWithTheLastCounts() {
-        assertEquals(1, stream("stream-thinking.sse").all(StreamEvent.UsageReport.class).size());
+        assertEquals(
+                1,
+                stream("stream-thinking.sse").all(StreamEvent.UsageReport.class).size());
     }
 
     @Test
@@ -104,20 +119,23 @@ class GeminiDecoderTest {
         String id0 = WholeToolCalls.stableId(0, "get_weather", paris);
         String id1 = WholeToolCalls.stableId(1, "get_weather", london);
 
-        assertEquals(List.of(
-                new StreamEvent.ToolCallStart(0, id0, "get_weather"),
-                new StreamEvent.ToolCallDelta(0, paris),
-                new StreamEvent.ToolCallComplete(0, new ToolCall(id0, "get_weather", paris)),
-                new StreamEvent.ToolCallStart(1, id1, "get_weather"),
-                new StreamEvent.ToolCallDelta(1, london),
-                new StreamEvent.ToolCallComplete(1, new ToolCall(id1, "get_weather", london))),
+        assertEquals(
+                List.of(
+                        new StreamEvent.ToolCallStart(0, id0, "get_weather"),
+                        new StreamEvent.ToolCallDelta(0, paris),
+                        new StreamEvent.ToolCallComplete(0, new ToolCall(id0, "get_weather", paris)),
+                        new StreamEvent.ToolCallStart(1, id1, "get_weather"),
+                        new StreamEvent.ToolCallDelta(1, london),
+                        new StreamEvent.ToolCallComplete(1, new ToolCall(id1, "get_weather", london))),
                 sink.events.subList(0, 6));
     }
 
     @Test
     void synthesisedToolCallIdsAreStableAndDistinct() {
-        List<StreamEvent.ToolCallStart> first = stream("stream-function-calls.sse").all(StreamEvent.ToolCallStart.class);
-        List<StreamEvent.ToolCallStart> again = body("generate-function-calls.json").all(StreamEvent.ToolCallStart.class);
+        List<StreamEvent.ToolCallStart> first =
+                stream("stream-function-calls.sse").all(StreamEvent.ToolCallStart.class);
+        List<StreamEvent.ToolCallStart> again =
+                body("generate-function-calls.json").all(StreamEvent.ToolCallStart.class);
 
         assertEquals(first, again);
         assertTrue(!first.get(0).id().equals(first.get(1).id()));
@@ -128,8 +146,10 @@ class GeminiDecoderTest {
     void toolCallIdSentByGeminiIsKept() {
         RecordingSink sink = new RecordingSink();
         GeminiDecoder decoder = new GeminiDecoder(sink);
-        decoder.onFrame(null, "{\"candidates\": [{\"content\": {\"parts\": [{\"functionCall\": {\"id\": \"fc-7\","
-                + "\"name\": \"lookup\",\"args\": {}}}],\"role\": \"model\"},\"finishReason\": \"STOP\"}]}");
+        decoder.onFrame(
+                null,
+                "{\"candidates\": [{\"content\": {\"parts\": [{\"functionCall\": {\"id\": \"fc-7\","
+                        + "\"name\": \"lookup\",\"args\": {}}}],\"role\": \"model\"},\"finishReason\": \"STOP\"}]}");
         decoder.onEnd();
 
         assertEquals("fc-7", sink.all(StreamEvent.ToolCallStart.class).get(0).id());
@@ -203,18 +223,19 @@ class GeminiDecoderTest {
 
     @Test
     void errorArrayAsBodyFailsWithRetryDelay() {
-        byte[] body = TestResources.read("google", "error-stream-array-429.json").getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                TestResources.read("google", "error-stream-array-429.json").getBytes(StandardCharsets.UTF_8);
 
-        ProviderFailure failure = assertThrows(ProviderFailure.class, () -> new GeminiDecoder(new RecordingSink())
-                .decodeBody(body));
+        ProviderFailure failure =
+                assertThrows(ProviderFailure.class, () -> new GeminiDecoder(new RecordingSink()).decodeBody(body));
         assertEquals(ErrorKind.RATE_LIMITED, failure.error().kind());
         assertEquals(Duration.ofMillis(1500), failure.error().retryAfter().orElseThrow());
     }
 
     @Test
     void malformedFrameFailsAsMalformedResponse() {
-        ProviderFailure failure = assertThrows(ProviderFailure.class,
-                () -> new GeminiDecoder(new RecordingSink()).onFrame(null, "{\"candidates\": [{\"content\""));
+        ProviderFailure failure = assertThrows(ProviderFailure.class, () -> new GeminiDecoder(new RecordingSink())
+                .onFrame(null, "{\"candidates\": [{\"content\""));
 
         assertEquals(ErrorKind.MALFORMED_RESPONSE, failure.error().kind());
     }

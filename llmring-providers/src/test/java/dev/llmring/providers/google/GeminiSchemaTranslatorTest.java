@@ -29,9 +29,11 @@ class GeminiSchemaTranslatorTest {
         JsonNode out = ok("{'type':'object','properties':{'name':{'type':'string','description':'full name'},"
                 + "'tags':{'type':'array','items':{'type':'string'},'minItems':1}},'required':['name']}");
 
-        assertEquals(json("{'type':'OBJECT','properties':{'name':{'type':'STRING','description':'full name'},"
-                + "'tags':{'type':'ARRAY','minItems':1,'items':{'type':'STRING'}}},"
-                + "'propertyOrdering':['name','tags'],'required':['name']}"), out);
+        assertEquals(
+                json("{'type':'OBJECT','properties':{'name':{'type':'STRING','description':'full name'},"
+                        + "'tags':{'type':'ARRAY','minItems':1,'items':{'type':'STRING'}}},"
+                        + "'propertyOrdering':['name','tags'],'required':['name']}"),
+                out);
     }
 
     @Test
@@ -41,19 +43,22 @@ class GeminiSchemaTranslatorTest {
 
     @Test
     void anyOfOneSchemaAndNullBecomesNullable() {
-        assertEquals(json("{'type':'STRING','nullable':true,'description':'d'}"),
+        assertEquals(
+                json("{'type':'STRING','nullable':true,'description':'d'}"),
                 ok("{'anyOf':[{'type':'string'},{'type':'null'}],'description':'d'}"));
     }
 
     @Test
     void anyOfSeveralSchemasStaysAnyOf() {
-        assertEquals(json("{'anyOf':[{'type':'STRING'},{'type':'NUMBER'}]}"),
+        assertEquals(
+                json("{'anyOf':[{'type':'STRING'},{'type':'NUMBER'}]}"),
                 ok("{'anyOf':[{'type':'string'},{'type':'number'}]}"));
     }
 
     @Test
     void stringEnumKeepsItsValuesAndNullMakesItNullable() {
-        assertEquals(json("{'type':'STRING','nullable':true,'format':'enum','enum':['red','green']}"),
+        assertEquals(
+                json("{'type':'STRING','nullable':true,'format':'enum','enum':['red','green']}"),
                 ok("{'type':'string','enum':['red','green',null]}"));
     }
 
@@ -69,14 +74,17 @@ class GeminiSchemaTranslatorTest {
                 + "'$defs':{'Address':{'type':'object','properties':{'city':{'type':'string'}},"
                 + "'additionalProperties':false}}}");
 
-        assertEquals(json("{'type':'OBJECT','properties':{'city':{'type':'STRING'}},'propertyOrdering':['city'],"
-                + "'description':'where'}"), out.path("properties").path("home"));
+        assertEquals(
+                json("{'type':'OBJECT','properties':{'city':{'type':'STRING'}},'propertyOrdering':['city'],"
+                        + "'description':'where'}"),
+                out.path("properties").path("home"));
         assertTrue(!out.has("$defs") && !out.has("$schema"));
     }
 
     @Test
     void singleAllOfIsInlined() {
-        assertEquals(json("{'type':'BOOLEAN','title':'Flag'}"),
+        assertEquals(
+                json("{'type':'BOOLEAN','title':'Flag'}"),
                 ok("{'allOf':[{'$ref':'#/definitions/B'}],'title':'Flag','definitions':{'B':{'type':'boolean'}}}"));
     }
 
@@ -84,7 +92,8 @@ class GeminiSchemaTranslatorTest {
     void supportedFormatsAreKeptAndAnnotationFormatsDropped() {
         assertEquals(json("{'type':'STRING','format':'date-time'}"), ok("{'type':'string','format':'date-time'}"));
         assertEquals(json("{'type':'STRING'}"), ok("{'type':'string','format':'email'}"));
-        assertEquals(json("{'type':'INTEGER','format':'int64','minimum':0}"),
+        assertEquals(
+                json("{'type':'INTEGER','format':'int64','minimum':0}"),
                 ok("{'type':'integer','format':'int64','minimum':0}"));
     }
 
@@ -133,25 +142,30 @@ class GeminiSchemaTranslatorTest {
                 + "'code':{'type':'integer','enum':[1,2]},"
                 + "'ext':{'$ref':'https://example.com/schema.json'}}}");
 
-        assertEquals(List.of(
-                "unsupported keyword 'exclusiveMinimum' at #/properties/n/exclusiveMinimum",
-                "unsupported keyword 'multipleOf' at #/properties/n/multipleOf",
-                "object without properties (a free-form map) at #/properties/free",
-                "uniqueItems true at #/properties/list/uniqueItems",
-                "enum with a non-string value 1 at #/properties/code/enum",
-                "$ref 'https://example.com/schema.json' that is not a local reference into this schema"
-                        + " at #/properties/ext"), r.problems());
+        assertEquals(
+                List.of(
+                        "unsupported keyword 'exclusiveMinimum' at #/properties/n/exclusiveMinimum",
+                        "unsupported keyword 'multipleOf' at #/properties/n/multipleOf",
+                        "object without properties (a free-form map) at #/properties/free",
+                        "uniqueItems true at #/properties/list/uniqueItems",
+                        "enum with a non-string value 1 at #/properties/code/enum",
+                        "$ref 'https://example.com/schema.json' that is not a local reference into this schema"
+                                + " at #/properties/ext"),
+                r.problems());
     }
 
     @Test
     void schemaWithoutTypeIsReported() {
-        assertEquals(List.of("schema without a type at #/properties/any"),
+        assertEquals(
+                List.of("schema without a type at #/properties/any"),
                 translate("{'type':'object','properties':{'any':{}}}").problems());
     }
 
     @Test
     void annotationsAreDropped() {
-        assertEquals(json("{'type':'STRING','title':'T'}"), ok("{'type':'string','title':'T','$comment':'c',"
-                + "'examples':['x'],'default':'x','deprecated':false,'readOnly':true}"));
+        assertEquals(
+                json("{'type':'STRING','title':'T'}"),
+                ok("{'type':'string','title':'T','$comment':'c',"
+                        + "'examples':['x'],'default':'x','deprecated':false,'readOnly':true}"));
     }
 }

@@ -30,7 +30,8 @@ class GoogleProviderFactoryTest {
 
     @Test
     void adapterNeedsAKeyStreamsSseAndLetsTheCoreFetchMedia() {
-        ProviderAdapter adapter = factory.create(ProviderConfig.builder("google").build());
+        ProviderAdapter adapter =
+                factory.create(ProviderConfig.builder("google").build());
 
         assertEquals("google", adapter.name());
         assertTrue(adapter.requiresApiKey());
@@ -41,15 +42,20 @@ class GoogleProviderFactoryTest {
     @Test
     void configuredBaseUrlReplacesTheDefault() {
         ProviderAdapter adapter = factory.create(ProviderConfig.builder("google")
-                .baseUrl(URI.create("http://127.0.0.1:8089/v1beta/")).build());
+                .baseUrl(URI.create("http://127.0.0.1:8089/v1beta/"))
+                .build());
 
-        assertEquals(URI.create("http://127.0.0.1:8089/v1beta/models/gemini-2.0-flash:generateContent"),
-                adapter.encode(ChatRequest.builder("m").user("Hi").build(), "gemini-2.0-flash", false).uri());
+        assertEquals(
+                URI.create("http://127.0.0.1:8089/v1beta/models/gemini-2.0-flash:generateContent"),
+                adapter.encode(ChatRequest.builder("m").user("Hi").build(), "gemini-2.0-flash", false)
+                        .uri());
     }
 
     @Test
     void adapterToStringNeverShowsTheKey() {
-        ProviderAdapter adapter = factory.create(ProviderConfig.builder("google").apiKey(ApiKey.of("test-key-123")).build());
+        ProviderAdapter adapter = factory.create(ProviderConfig.builder("google")
+                .apiKey(ApiKey.of("test-key-123"))
+                .build());
 
         assertFalse(adapter.toString().contains("test-key-123"));
     }
@@ -67,10 +73,12 @@ class GoogleProviderFactoryTest {
     @Test
     void isRegisteredInMetaInfServices() throws IOException {
         StringBuilder all = new StringBuilder();
-        for (URL url : Collections.list(GoogleProviderFactory.class.getClassLoader()
+        for (URL url : Collections.list(GoogleProviderFactory.class
+                .getClassLoader()
                 .getResources("META-INF/services/" + ProviderFactory.class.getName()))) {
             try (InputStream in = url.openStream()) {
-                all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+                all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .append('\n');
             }
         }
 

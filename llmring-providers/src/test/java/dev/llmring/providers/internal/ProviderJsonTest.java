@@ -43,7 +43,8 @@ class ProviderJsonTest {
     void bytesParseLikeTheirText() {
         String json = "{\"text\":\"caf\u00e9 \u2603 \ud83d\ude00\",\"n\":[1,2.5,null]}";
 
-        assertEquals(ProviderJson.parse(json, "frame"),
+        assertEquals(
+                ProviderJson.parse(json, "frame"),
                 ProviderJson.parseObject(json.getBytes(StandardCharsets.UTF_8), "frame"));
     }
 

@@ -12,10 +12,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProviderOptionsTest {
-    private static final ProviderOptions POLICY = ProviderOptions.owning("model", "messages").mergingInto("config");
+    private static final ProviderOptions POLICY =
+            ProviderOptions.owning("model", "messages").mergingInto("config");
 
     private static ObjectNode body() {
-        ObjectNode body = ProviderJson.MAPPER.createObjectNode().put("model", "m").put("temperature", 0.5);
+        ObjectNode body =
+                ProviderJson.MAPPER.createObjectNode().put("model", "m").put("temperature", 0.5);
         body.putObject("config").put("seed", 7);
         return body;
     }

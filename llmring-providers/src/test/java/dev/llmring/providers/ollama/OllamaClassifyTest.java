@@ -31,12 +31,15 @@ class OllamaClassifyTest {
 
     @Test
     void olderQuotedMissingModelMessageIsModelNotFound() {
-        assertEquals(ErrorKind.MODEL_NOT_FOUND, classify(404, "error-404-model-quoted.json").kind());
+        assertEquals(
+                ErrorKind.MODEL_NOT_FOUND,
+                classify(404, "error-404-model-quoted.json").kind());
     }
 
     @Test
     void missingModelInA200BodyIsModelNotFound() {
-        assertEquals(ErrorKind.MODEL_NOT_FOUND, classify(200, "error-404-model.json").kind());
+        assertEquals(
+                ErrorKind.MODEL_NOT_FOUND, classify(200, "error-404-model.json").kind());
     }
 
     @Test
@@ -51,6 +54,8 @@ class OllamaClassifyTest {
 
     @Test
     void bodyThatIsNotAnErrorFallsBackToTheStatus() {
-        assertEquals(ErrorKind.UNAVAILABLE, adapter.classify(502, NO_HEADERS, "Bad Gateway").kind());
+        assertEquals(
+                ErrorKind.UNAVAILABLE,
+                adapter.classify(502, NO_HEADERS, "Bad Gateway").kind());
     }
 }

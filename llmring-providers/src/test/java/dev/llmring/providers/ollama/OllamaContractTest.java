@@ -6,17 +6,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.llmring.contract.ContractScript.*;
 import static dev.llmring.providers.testsupport.WireResponses.json;
 import static dev.llmring.providers.testsupport.WireResponses.ndjson;
-import static dev.llmring.contract.ContractScript.*;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.llmring.Tool;
-import dev.llmring.spi.ProviderFactory;
 import dev.llmring.contract.Capability;
 import dev.llmring.contract.ErrorCase;
 import dev.llmring.contract.ProviderContractTest;
+import dev.llmring.spi.ProviderFactory;
 
 /**
  * The adapter contract for Ollama's native {@code /api/chat}, with bodies in Ollama's recorded wire shape (NDJSON
@@ -86,14 +86,17 @@ class OllamaContractTest extends ProviderContractTest {
 
     @Override
     protected MappingBuilder stubLength(boolean stream) {
-        return chat(stream).withRequestBody(matchingJsonPath("$.options.num_predict", equalTo("" + LENGTH_LIMIT)))
+        return chat(stream)
+                .withRequestBody(matchingJsonPath("$.options.num_predict", equalTo("" + LENGTH_LIMIT)))
                 .willReturn(stream ? stream("contract/length.ndjson") : answer("contract/length.json"));
     }
 
     @Override
     protected MappingBuilder stubMultiTurn() {
-        return messages(false, "[" + message("user", TURN_1) + "," + message("assistant", TURN_2) + ","
-                + message("user", TURN_3) + "]")
+        return messages(
+                        false,
+                        "[" + message("user", TURN_1) + "," + message("assistant", TURN_2) + ","
+                                + message("user", TURN_3) + "]")
                 .willReturn(text(MULTI_TURN_ANSWER));
     }
 
@@ -105,22 +108,24 @@ class OllamaContractTest extends ProviderContractTest {
 
     @Override
     protected MappingBuilder stubImage() {
-        return messages(false, "[{\"role\":\"user\",\"content\":\"" + IMAGE_QUESTION + "\",\"images\":[\""
-                + IMAGE_BASE64 + "\"]}]")
+        return messages(
+                        false,
+                        "[{\"role\":\"user\",\"content\":\"" + IMAGE_QUESTION + "\",\"images\":[\"" + IMAGE_BASE64
+                                + "\"]}]")
                 .willReturn(text(IMAGE_ANSWER));
     }
 
     private static String tool(Tool t) {
-        return "{\"type\":\"function\",\"function\":{\"name\":\"" + t.name() + "\",\"description\":\""
-                + t.description() + "\",\"parameters\":" + t.parametersSchema() + "}}";
+        return "{\"type\":\"function\",\"function\":{\"name\":\"" + t.name() + "\",\"description\":\"" + t.description()
+                + "\",\"parameters\":" + t.parametersSchema() + "}}";
     }
 
     /** Ollama sends tool calls whole, without ids in older versions (the non-streamed answer) and with them since. */
     @Override
     protected MappingBuilder stubToolCalls(boolean stream) {
         return chat(stream)
-                .withRequestBody(matchingJsonPath("$.tools",
-                        equalToJson("[" + tool(WEATHER_TOOL) + "," + tool(TIME_TOOL) + "]")))
+                .withRequestBody(matchingJsonPath(
+                        "$.tools", equalToJson("[" + tool(WEATHER_TOOL) + "," + tool(TIME_TOOL) + "]")))
                 .willReturn(stream ? stream("contract/tool-calls.ndjson") : answer("contract/tool-calls.json"));
     }
 
@@ -129,32 +134,37 @@ class OllamaContractTest extends ProviderContractTest {
     protected MappingBuilder stubToolResults() {
         String call = "{\"function\":{\"name\":\"%s\",\"arguments\":%s}}";
         String result = "{\"role\":\"tool\",\"content\":\"%s\",\"tool_name\":\"%s\"}";
-        return messages(false, "[" + message("user", TOOLS_QUESTION) + ","
-                + "{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":["
-                + String.format(call, WEATHER_TOOL.name(), WEATHER_ARGUMENTS) + ","
-                + String.format(call, TIME_TOOL.name(), TIME_ARGUMENTS) + "]},"
-                + String.format(result, WEATHER_RESULT.replace("\"", "\\\""), WEATHER_TOOL.name()) + ","
-                + String.format(result, TIME_RESULT.replace("\"", "\\\""), TIME_TOOL.name()) + "]")
+        return messages(
+                        false,
+                        "[" + message("user", TOOLS_QUESTION) + ","
+                                + "{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":["
+                                + String.format(call, WEATHER_TOOL.name(), WEATHER_ARGUMENTS) + ","
+                                + String.format(call, TIME_TOOL.name(), TIME_ARGUMENTS) + "]},"
+                                + String.format(result, WEATHER_RESULT.replace("\"", "\\\""), WEATHER_TOOL.name()) + ","
+                                + String.format(result, TIME_RESULT.replace("\"", "\\\""), TIME_TOOL.name()) + "]")
                 .willReturn(text(TOOL_RESULTS_ANSWER));
     }
 
     /** The schema goes in {@code format}. */
     @Override
     protected MappingBuilder stubStructuredOutput(boolean stream) {
-        return chat(stream).withRequestBody(matchingJsonPath("$.format", equalToJson(STRUCTURED_SCHEMA)))
+        return chat(stream)
+                .withRequestBody(matchingJsonPath("$.format", equalToJson(STRUCTURED_SCHEMA)))
                 .willReturn(stream ? stream("contract/structured.ndjson") : answer("contract/structured.json"));
     }
 
     @Override
     protected MappingBuilder stubError(ErrorCase error, boolean stream) {
-        ResponseDefinitionBuilder response = switch (error) {
-            case INVALID_REQUEST -> json(400, fixture("ollama/error-400.json"));
-            case AUTHENTICATION -> json(401, fixture("ollama/contract/error-401.json"));
-            case MODEL_NOT_FOUND -> json(404, fixture("ollama/error-404-model.json"));
-            case RATE_LIMITED -> json(429, fixture("ollama/contract/error-429.json")).withHeader("Retry-After", "2");
-            case SERVER_ERROR -> json(500, fixture("ollama/error-500.json"));
-            case OVERLOADED -> json(503, fixture("ollama/contract/error-503-busy.json"));
-        };
+        ResponseDefinitionBuilder response =
+                switch (error) {
+                    case INVALID_REQUEST -> json(400, fixture("ollama/error-400.json"));
+                    case AUTHENTICATION -> json(401, fixture("ollama/contract/error-401.json"));
+                    case MODEL_NOT_FOUND -> json(404, fixture("ollama/error-404-model.json"));
+                    case RATE_LIMITED -> json(429, fixture("ollama/contract/error-429.json"))
+                            .withHeader("Retry-After", "2");
+                    case SERVER_ERROR -> json(500, fixture("ollama/error-500.json"));
+                    case OVERLOADED -> json(503, fixture("ollama/contract/error-503-busy.json"));
+                };
         return chat(stream).willReturn(response);
     }
 

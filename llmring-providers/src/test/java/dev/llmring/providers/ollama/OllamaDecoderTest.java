@@ -39,12 +39,15 @@ class OllamaDecoderTest {
 
     @Test
     void streamedContentArrivesAsDeltasThenUsageThenFinish() {
-        assertEquals(List.of(
-                new StreamEvent.TextDelta("The"),
-                new StreamEvent.TextDelta(" capital"),
-                new StreamEvent.TextDelta(" of France is Paris."),
-                new StreamEvent.UsageReport(Usage.builder().inputTokens(31).outputTokens(8).build()),
-                new StreamEvent.Finish(FinishReason.STOP)), stream("stream-text.ndjson").events);
+        assertEquals(
+                List.of(
+                        new StreamEvent.TextDelta("The"),
+                        new StreamEvent.TextDelta(" capital"),
+                        new StreamEvent.TextDelta(" of France is Paris."),
+                        new StreamEvent.UsageReport(
+                                Usage.builder().inputTokens(31).outputTokens(8).build()),
+                        new StreamEvent.Finish(FinishReason.STOP)),
+                stream("stream-text.ndjson").events);
     }
 
     @Test
@@ -62,25 +65,31 @@ class OllamaDecoderTest {
         String paris = "{\"city\":\"Paris\",\"unit\":\"celsius\"}";
         String id0 = WholeToolCalls.stableId(0, "get_weather", paris);
 
-        assertEquals(List.of(
-                new StreamEvent.ToolCallStart(0, id0, "get_weather"),
-                new StreamEvent.ToolCallDelta(0, paris),
-                new StreamEvent.ToolCallComplete(0, new ToolCall(id0, "get_weather", paris))),
+        assertEquals(
+                List.of(
+                        new StreamEvent.ToolCallStart(0, id0, "get_weather"),
+                        new StreamEvent.ToolCallDelta(0, paris),
+                        new StreamEvent.ToolCallComplete(0, new ToolCall(id0, "get_weather", paris))),
                 sink.events.subList(0, 3));
         assertEquals(2, sink.all(StreamEvent.ToolCallComplete.class).size());
     }
 
     @Test
     void synthesisedIdsAreDistinctPerCall() {
-        List<StreamEvent.ToolCallStart> starts = stream("stream-tool-calls.ndjson").all(StreamEvent.ToolCallStart.class);
+        List<StreamEvent.ToolCallStart> starts =
+                stream("stream-tool-calls.ndjson").all(StreamEvent.ToolCallStart.class);
 
         assertTrue(!starts.get(0).id().equals(starts.get(1).id()));
     }
 
     @Test
     void toolCallIdSentByOllamaIsKept() {
-        assertEquals("call_k2x9m1qa",
-                body("chat-tool-calls-with-ids.json").all(StreamEvent.ToolCallStart.class).get(0).id());
+        assertEquals(
+                "call_k2x9m1qa",
+                body("chat-tool-calls-with-ids.json")
+                        .all(StreamEvent.ToolCallStart.class)
+                        .get(0)
+                        .id());
     }
 
     @Test
@@ -95,8 +104,11 @@ class OllamaDecoderTest {
     void thinkingBecomesReasoningNotText() {
         RecordingSink sink = stream("stream-thinking.ndjson");
 
-        assertEquals(List.of(new StreamEvent.ReasoningDelta("The user wants"),
-                new StreamEvent.ReasoningDelta(" the capital of France.")), sink.all(StreamEvent.ReasoningDelta.class));
+        assertEquals(
+                List.of(
+                        new StreamEvent.ReasoningDelta("The user wants"),
+                        new StreamEvent.ReasoningDelta(" the capital of France.")),
+                sink.all(StreamEvent.ReasoningDelta.class));
         assertEquals("Paris.", sink.text());
     }
 
@@ -139,22 +151,27 @@ class OllamaDecoderTest {
     void modelNotFoundErrorLineIsModelNotFound() {
         OllamaDecoder decoder = new OllamaDecoder(new RecordingSink());
 
-        ProviderFailure failure = assertThrows(ProviderFailure.class,
-                () -> decoder.onFrame(null, TestResources.read("ollama", "error-404-model.json").trim()));
+        ProviderFailure failure = assertThrows(
+                ProviderFailure.class,
+                () -> decoder.onFrame(
+                        null,
+                        TestResources.read("ollama", "error-404-model.json").trim()));
         assertEquals(ErrorKind.MODEL_NOT_FOUND, failure.error().kind());
     }
 
     @Test
     void bodyWithoutDoneFails() {
-        byte[] body = Frames.ndjson(TestResources.read("ollama", "stream-cut.ndjson")).get(0).getBytes(StandardCharsets.UTF_8);
+        byte[] body = Frames.ndjson(TestResources.read("ollama", "stream-cut.ndjson"))
+                .get(0)
+                .getBytes(StandardCharsets.UTF_8);
 
         assertThrows(ProviderFailure.class, () -> new OllamaDecoder(new RecordingSink()).decodeBody(body));
     }
 
     @Test
     void malformedLineFailsAsMalformedResponse() {
-        ProviderFailure failure = assertThrows(ProviderFailure.class,
-                () -> new OllamaDecoder(new RecordingSink()).onFrame(null, "{\"model\":\"llama3.2\",\"mess"));
+        ProviderFailure failure = assertThrows(ProviderFailure.class, () -> new OllamaDecoder(new RecordingSink())
+                .onFrame(null, "{\"model\":\"llama3.2\",\"mess"));
 
         assertEquals(ErrorKind.MALFORMED_RESPONSE, failure.error().kind());
     }

@@ -22,7 +22,8 @@ class OllamaProviderFactoryTest {
     private final OllamaProviderFactory factory = new OllamaProviderFactory();
 
     private OllamaAdapter adapter(Map<String, String> env) {
-        return (OllamaAdapter) factory.create(ProviderConfig.builder("ollama").environment(env::get).build());
+        return (OllamaAdapter) factory.create(
+                ProviderConfig.builder("ollama").environment(env::get).build());
     }
 
     @Test
@@ -40,24 +41,30 @@ class OllamaProviderFactoryTest {
 
     @Test
     void defaultsToLocalhost11434() {
-        assertEquals(URI.create("http://localhost:11434/api/chat"), adapter(Map.of()).endpoint());
+        assertEquals(
+                URI.create("http://localhost:11434/api/chat"), adapter(Map.of()).endpoint());
     }
 
     @Test
     void ollamaHostWithoutSchemeMeansHttp() {
-        assertEquals(URI.create("http://gpu-box:8080/api/chat"),
+        assertEquals(
+                URI.create("http://gpu-box:8080/api/chat"),
                 adapter(Map.of("OLLAMA_HOST", "gpu-box:8080")).endpoint());
     }
 
     @Test
     void ollamaHostWithoutPortMeansPort11434() {
-        assertEquals(URI.create("http://10.0.0.5:11434/api/chat"), adapter(Map.of("OLLAMA_HOST", "10.0.0.5")).endpoint());
+        assertEquals(
+                URI.create("http://10.0.0.5:11434/api/chat"),
+                adapter(Map.of("OLLAMA_HOST", "10.0.0.5")).endpoint());
     }
 
     @Test
     void ollamaHostUrlKeepsSchemeDefaultPortAndPath() {
-        assertEquals(URI.create("https://llm.example.com:443/ollama/api/chat"),
-                adapter(Map.of("OLLAMA_HOST", "https://llm.example.com/ollama/")).endpoint());
+        assertEquals(
+                URI.create("https://llm.example.com:443/ollama/api/chat"),
+                adapter(Map.of("OLLAMA_HOST", "https://llm.example.com/ollama/"))
+                        .endpoint());
     }
 
     @Test
@@ -69,7 +76,8 @@ class OllamaProviderFactoryTest {
     @Test
     void configuredBaseUrlWinsOverOllamaHost() {
         OllamaAdapter adapter = (OllamaAdapter) factory.create(ProviderConfig.builder("ollama")
-                .baseUrl(URI.create("http://127.0.0.1:9999")).environment(Map.of("OLLAMA_HOST", "elsewhere")::get)
+                .baseUrl(URI.create("http://127.0.0.1:9999"))
+                .environment(Map.of("OLLAMA_HOST", "elsewhere")::get)
                 .build());
 
         assertEquals(URI.create("http://127.0.0.1:9999/api/chat"), adapter.endpoint());
@@ -77,8 +85,8 @@ class OllamaProviderFactoryTest {
 
     @Test
     void unusableOllamaHostIsRefusedNamingIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> adapter(Map.of("OLLAMA_HOST", "ftp://box")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> adapter(Map.of("OLLAMA_HOST", "ftp://box")));
         assertTrue(e.getMessage().contains("ftp://box"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> adapter(Map.of("OLLAMA_HOST", "box:99999")));
     }
@@ -96,10 +104,12 @@ class OllamaProviderFactoryTest {
     @Test
     void isRegisteredInMetaInfServices() throws IOException {
         StringBuilder all = new StringBuilder();
-        for (URL url : Collections.list(OllamaProviderFactory.class.getClassLoader()
+        for (URL url : Collections.list(OllamaProviderFactory.class
+                .getClassLoader()
                 .getResources("META-INF/services/" + ProviderFactory.class.getName()))) {
             try (InputStream in = url.openStream()) {
-                all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+                all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .append('\n');
             }
         }
 

@@ -5,16 +5,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.llmring.contract.ContractScript.*;
 import static dev.llmring.providers.testsupport.WireResponses.eventStream;
 import static dev.llmring.providers.testsupport.WireResponses.json;
-import static dev.llmring.contract.ContractScript.*;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.llmring.Tool;
-import dev.llmring.spi.ProviderFactory;
 import dev.llmring.contract.ErrorCase;
 import dev.llmring.contract.ProviderContractTest;
+import dev.llmring.spi.ProviderFactory;
 import java.net.URI;
 
 /** The adapter contract for OpenAI Chat Completions, with bodies in OpenAI's recorded wire shape. */
@@ -68,49 +68,51 @@ class OpenAiContractTest extends ProviderContractTest {
 
     @Override
     protected MappingBuilder stubPlainText(boolean stream) {
-        return completions(stream).withRequestBody(matchingJsonPath("$.messages[0].content", equalTo(PLAIN_QUESTION)))
+        return completions(stream)
+                .withRequestBody(matchingJsonPath("$.messages[0].content", equalTo(PLAIN_QUESTION)))
                 .willReturn(stream ? stream("plain.sse") : text(PLAIN_ANSWER));
     }
 
     @Override
     protected MappingBuilder stubLength(boolean stream) {
-        return completions(stream).withRequestBody(matchingJsonPath("$.max_tokens", equalTo("" + LENGTH_LIMIT)))
+        return completions(stream)
+                .withRequestBody(matchingJsonPath("$.max_tokens", equalTo("" + LENGTH_LIMIT)))
                 .willReturn(stream ? stream("length.sse") : answer("length.json"));
     }
 
     @Override
     protected MappingBuilder stubMultiTurn() {
         return messages("[{\"role\":\"user\",\"content\":\"" + TURN_1 + "\"},"
-                + "{\"role\":\"assistant\",\"content\":\"" + TURN_2 + "\"},"
-                + "{\"role\":\"user\",\"content\":\"" + TURN_3 + "\"}]")
+                        + "{\"role\":\"assistant\",\"content\":\"" + TURN_2 + "\"},"
+                        + "{\"role\":\"user\",\"content\":\"" + TURN_3 + "\"}]")
                 .willReturn(text(MULTI_TURN_ANSWER));
     }
 
     @Override
     protected MappingBuilder stubSystemPrompt() {
         return messages("[{\"role\":\"system\",\"content\":\"" + SYSTEM_PROMPT + "\"},"
-                + "{\"role\":\"user\",\"content\":\"" + SYSTEM_QUESTION + "\"}]")
+                        + "{\"role\":\"user\",\"content\":\"" + SYSTEM_QUESTION + "\"}]")
                 .willReturn(text(SYSTEM_ANSWER));
     }
 
     @Override
     protected MappingBuilder stubImage() {
         return messages("[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"" + IMAGE_QUESTION + "\"},"
-                + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"data:" + IMAGE_MEDIA_TYPE + ";base64,"
-                + IMAGE_BASE64 + "\"}}]}]")
+                        + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"data:" + IMAGE_MEDIA_TYPE + ";base64,"
+                        + IMAGE_BASE64 + "\"}}]}]")
                 .willReturn(text(IMAGE_ANSWER));
     }
 
     private static String tool(Tool t) {
-        return "{\"type\":\"function\",\"function\":{\"name\":\"" + t.name() + "\",\"description\":\""
-                + t.description() + "\",\"parameters\":" + t.parametersSchema() + "}}";
+        return "{\"type\":\"function\",\"function\":{\"name\":\"" + t.name() + "\",\"description\":\"" + t.description()
+                + "\",\"parameters\":" + t.parametersSchema() + "}}";
     }
 
     @Override
     protected MappingBuilder stubToolCalls(boolean stream) {
         return completions(stream)
-                .withRequestBody(matchingJsonPath("$.tools",
-                        equalToJson("[" + tool(WEATHER_TOOL) + "," + tool(TIME_TOOL) + "]")))
+                .withRequestBody(matchingJsonPath(
+                        "$.tools", equalToJson("[" + tool(WEATHER_TOOL) + "," + tool(TIME_TOOL) + "]")))
                 .willReturn(stream ? stream("tool-calls.sse") : answer("tool-calls.json"));
     }
 
@@ -118,13 +120,13 @@ class OpenAiContractTest extends ProviderContractTest {
     protected MappingBuilder stubToolResults() {
         String call = "{\"id\":\"%s\",\"type\":\"function\",\"function\":{\"name\":\"%s\",\"arguments\":%s}}";
         return messages("[{\"role\":\"user\",\"content\":\"" + TOOLS_QUESTION + "\"},"
-                + "{\"role\":\"assistant\",\"tool_calls\":["
-                + String.format(call, WEATHER_CALL_ID, WEATHER_TOOL.name(), quoted(WEATHER_ARGUMENTS)) + ","
-                + String.format(call, TIME_CALL_ID, TIME_TOOL.name(), quoted(TIME_ARGUMENTS)) + "]},"
-                + "{\"role\":\"tool\",\"tool_call_id\":\"" + WEATHER_CALL_ID + "\",\"content\":"
-                + quoted(WEATHER_RESULT) + "},"
-                + "{\"role\":\"tool\",\"tool_call_id\":\"" + TIME_CALL_ID + "\",\"content\":"
-                + quoted(TIME_RESULT) + "}]")
+                        + "{\"role\":\"assistant\",\"tool_calls\":["
+                        + String.format(call, WEATHER_CALL_ID, WEATHER_TOOL.name(), quoted(WEATHER_ARGUMENTS)) + ","
+                        + String.format(call, TIME_CALL_ID, TIME_TOOL.name(), quoted(TIME_ARGUMENTS)) + "]},"
+                        + "{\"role\":\"tool\",\"tool_call_id\":\"" + WEATHER_CALL_ID + "\",\"content\":"
+                        + quoted(WEATHER_RESULT) + "},"
+                        + "{\"role\":\"tool\",\"tool_call_id\":\"" + TIME_CALL_ID + "\",\"content\":"
+                        + quoted(TIME_RESULT) + "}]")
                 .willReturn(text(TOOL_RESULTS_ANSWER));
     }
 
@@ -135,9 +137,12 @@ class OpenAiContractTest extends ProviderContractTest {
     @Override
     protected MappingBuilder stubStructuredOutput(boolean stream) {
         return completions(stream)
-                .withRequestBody(matchingJsonPath("$.response_format", equalToJson("{\"type\":\"json_schema\","
-                        + "\"json_schema\":{\"name\":\"" + STRUCTURED_SCHEMA_NAME + "\",\"schema\":" + STRUCTURED_SCHEMA
-                        + ",\"strict\":true}}")))
+                .withRequestBody(matchingJsonPath(
+                        "$.response_format",
+                        equalToJson("{\"type\":\"json_schema\","
+                                + "\"json_schema\":{\"name\":\"" + STRUCTURED_SCHEMA_NAME + "\",\"schema\":"
+                                + STRUCTURED_SCHEMA
+                                + ",\"strict\":true}}")))
                 .willReturn(stream ? stream("structured.sse") : answer("structured.json"));
     }
 
@@ -153,16 +158,17 @@ class OpenAiContractTest extends ProviderContractTest {
 
     @Override
     protected MappingBuilder stubError(ErrorCase error, boolean stream) {
-        ResponseDefinitionBuilder response = switch (error) {
-            case INVALID_REQUEST -> json(400, fixture("openai/error-400-invalid.json"));
-            case AUTHENTICATION -> json(401, fixture("openai/error-401.json"));
-            case MODEL_NOT_FOUND -> json(404, fixture("openai/error-404-model.json"));
-            case RATE_LIMITED -> json(429, fixture("openai/contract/error-429-rate.json"))
-                    .withHeader("retry-after", "2")
-                    .withHeader("x-ratelimit-remaining-requests", "0");
-            case SERVER_ERROR -> json(500, fixture("openai/error-500.json"));
-            case OVERLOADED -> json(503, fixture("openai/contract/error-503-overloaded.json"));
-        };
+        ResponseDefinitionBuilder response =
+                switch (error) {
+                    case INVALID_REQUEST -> json(400, fixture("openai/error-400-invalid.json"));
+                    case AUTHENTICATION -> json(401, fixture("openai/error-401.json"));
+                    case MODEL_NOT_FOUND -> json(404, fixture("openai/error-404-model.json"));
+                    case RATE_LIMITED -> json(429, fixture("openai/contract/error-429-rate.json"))
+                            .withHeader("retry-after", "2")
+                            .withHeader("x-ratelimit-remaining-requests", "0");
+                    case SERVER_ERROR -> json(500, fixture("openai/error-500.json"));
+                    case OVERLOADED -> json(503, fixture("openai/contract/error-503-overloaded.json"));
+                };
         return completions(stream).willReturn(response.withHeader("x-request-id", "req_contract_error"));
     }
 

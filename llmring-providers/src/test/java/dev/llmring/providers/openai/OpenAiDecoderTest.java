@@ -32,7 +32,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OpenAiDecoderTest {
 
     private static Usage usage(long in, long out, long cached, long reasoning) {
-        return Usage.builder().inputTokens(in).outputTokens(out).cachedInputTokens(cached).reasoningTokens(reasoning)
+        return Usage.builder()
+                .inputTokens(in)
+                .outputTokens(out)
+                .cachedInputTokens(cached)
+                .reasoningTokens(reasoning)
                 .build();
     }
 
@@ -55,7 +59,8 @@ class OpenAiDecoderTest {
 
     @Test
     void decodesTextAnswerWithCachedPromptTokens() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         new TextDelta("The capital of France is Paris."),
                         new UsageReport(usage(2006, 300, 1920, 0)),
                         new Finish(FinishReason.STOP)),
@@ -64,20 +69,29 @@ class OpenAiDecoderTest {
 
     @Test
     void decodesReasoningTokensOfReasoningModels() {
-        assertEquals(new UsageReport(usage(31, 459, 0, 448)), body("response-reasoning.json").get(1));
+        assertEquals(
+                new UsageReport(usage(31, 459, 0, 448)),
+                body("response-reasoning.json").get(1));
     }
 
     @Test
     void decodesParallelToolCallsOfAMessageAsCompleteCalls() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         new ToolCallStart(0, "call_qOfTGgDrItLORNfC6VwUbyLL", "get_weather"),
                         new ToolCallDelta(0, "{\"location\":\"Shanghai\"}"),
                         new ToolCallStart(1, "call_Xk3mW9pZr1TnB7vQ2sLd8eHf", "get_time"),
                         new ToolCallDelta(1, "{\"timezone\":\"Asia/Shanghai\"}"),
-                        new ToolCallComplete(0, new ToolCall("call_qOfTGgDrItLORNfC6VwUbyLL", "get_weather",
-                                "{\"location\":\"Shanghai\"}")),
-                        new ToolCallComplete(1, new ToolCall("call_Xk3mW9pZr1TnB7vQ2sLd8eHf", "get_time",
-                                "{\"timezone\":\"Asia/Shanghai\"}")),
+                        new ToolCallComplete(
+                                0,
+                                new ToolCall(
+                                        "call_qOfTGgDrItLORNfC6VwUbyLL", "get_weather", "{\"location\":\"Shanghai\"}")),
+                        new ToolCallComplete(
+                                1,
+                                new ToolCall(
+                                        "call_Xk3mW9pZr1TnB7vQ2sLd8eHf",
+                                        "get_time",
+                                        "{\"timezone\":\"Asia/Shanghai\"}")),
                         new UsageReport(usage(91, 46, 0, 0)),
                         new Finish(FinishReason.TOOL_CALLS)),
                 body("response-tool-calls.json"));
@@ -96,17 +110,19 @@ class OpenAiDecoderTest {
         RecordingSink sink = new RecordingSink();
         byte[] body = OpenAiFixtures.text("error-500.json").getBytes(StandardCharsets.UTF_8);
 
-        ProviderFailure failure = assertThrows(ProviderFailure.class, () -> OpenAiFixtures.decoder(sink).decodeBody(body));
+        ProviderFailure failure = assertThrows(
+                ProviderFailure.class, () -> OpenAiFixtures.decoder(sink).decodeBody(body));
         assertEquals(ErrorKind.UNAVAILABLE, failure.error().kind());
         assertEquals("server_error", failure.error().providerCode().orElseThrow());
     }
 
     @Test
     void bodyWithoutChoicesIsMalformed() {
-        byte[] body = "{\"id\":\"chatcmpl-x\",\"object\":\"chat.completion\",\"choices\":[]}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = "{\"id\":\"chatcmpl-x\",\"object\":\"chat.completion\",\"choices\":[]}"
+                .getBytes(StandardCharsets.UTF_8);
 
-        ProviderFailure failure =
-                assertThrows(ProviderFailure.class, () -> OpenAiFixtures.decoder(new RecordingSink()).decodeBody(body));
+        ProviderFailure failure = assertThrows(ProviderFailure.class, () -> OpenAiFixtures.decoder(new RecordingSink())
+                .decodeBody(body));
         assertEquals(ErrorKind.MALFORMED_RESPONSE, failure.error().kind());
     }
 
@@ -114,8 +130,8 @@ class OpenAiDecoderTest {
     void bodyThatIsNotJsonIsMalformed() {
         byte[] body = "<html>Bad gateway</html>".getBytes(StandardCharsets.UTF_8);
 
-        ProviderFailure failure =
-                assertThrows(ProviderFailure.class, () -> OpenAiFixtures.decoder(new RecordingSink()).decodeBody(body));
+        ProviderFailure failure = assertThrows(ProviderFailure.class, () -> OpenAiFixtures.decoder(new RecordingSink())
+                .decodeBody(body));
         assertEquals(ErrorKind.MALFORMED_RESPONSE, failure.error().kind());
     }
 
@@ -123,7 +139,8 @@ class OpenAiDecoderTest {
 
     @Test
     void streamsTextDeltasThenUsageThenFinish() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         new TextDelta("Hello"),
                         new TextDelta("!"),
                         new TextDelta(" How can I help?"),
@@ -134,7 +151,8 @@ class OpenAiDecoderTest {
 
     @Test
     void streamsInterleavedParallelToolCallsKeyedByIndex() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         new ToolCallStart(0, "call_Hq1bX8mLk2Vr9Tz4Pw7Nd3Ys", "get_weather"),
                         new ToolCallDelta(0, "{\"lo"),
                         new ToolCallStart(1, "call_Jd5cY2nMa7Wq3Ux8Qe1Rf6Zt", "get_time"),
@@ -142,10 +160,16 @@ class OpenAiDecoderTest {
                         new ToolCallDelta(1, "{\"timezone\""),
                         new ToolCallDelta(0, "ris\"}"),
                         new ToolCallDelta(1, ": \"Europe/Paris\"}"),
-                        new ToolCallComplete(0, new ToolCall("call_Hq1bX8mLk2Vr9Tz4Pw7Nd3Ys", "get_weather",
-                                "{\"location\": \"Paris\"}")),
-                        new ToolCallComplete(1, new ToolCall("call_Jd5cY2nMa7Wq3Ux8Qe1Rf6Zt", "get_time",
-                                "{\"timezone\": \"Europe/Paris\"}")),
+                        new ToolCallComplete(
+                                0,
+                                new ToolCall(
+                                        "call_Hq1bX8mLk2Vr9Tz4Pw7Nd3Ys", "get_weather", "{\"location\": \"Paris\"}")),
+                        new ToolCallComplete(
+                                1,
+                                new ToolCall(
+                                        "call_Jd5cY2nMa7Wq3Ux8Qe1Rf6Zt",
+                                        "get_time",
+                                        "{\"timezone\": \"Europe/Paris\"}")),
                         new UsageReport(usage(88, 47, 0, 0)),
                         new Finish(FinishReason.TOOL_CALLS)),
                 stream("stream-parallel-tools.sse"));
@@ -198,10 +222,8 @@ class OpenAiDecoderTest {
 
     @Test
     void streamWithFinishReasonButNoDoneMarkerIsAccepted() {
-        assertEquals(List.of(
-                        new TextDelta("Hi there."),
-                        new UsageReport(usage(17, 4, 0, 0)),
-                        new Finish(FinishReason.STOP)),
+        assertEquals(
+                List.of(new TextDelta("Hi there."), new UsageReport(usage(17, 4, 0, 0)), new Finish(FinishReason.STOP)),
                 stream("stream-compat-no-done.sse"));
     }
 
@@ -224,15 +246,19 @@ class OpenAiDecoderTest {
         decoder.onFrame(frames.get(0).event(), frames.get(0).data());
         decoder.onFrame(frames.get(1).event(), frames.get(1).data());
 
-        ProviderFailure failure =
-                assertThrows(ProviderFailure.class, () -> decoder.onFrame(frames.get(2).event(), frames.get(2).data()));
+        ProviderFailure failure = assertThrows(
+                ProviderFailure.class,
+                () -> decoder.onFrame(frames.get(2).event(), frames.get(2).data()));
         assertEquals(ErrorKind.UNAVAILABLE, failure.error().kind());
-        assertTrue(failure.error().message().contains("The server had an error"), failure.error().message());
+        assertTrue(
+                failure.error().message().contains("The server had an error"),
+                failure.error().message());
     }
 
     @Test
     void rateLimitErrorFrameIsRateLimited() {
-        ProviderFailure failure = failureFeeding(chunk("[]"),
+        ProviderFailure failure = failureFeeding(
+                chunk("[]"),
                 "{\"error\":{\"message\":\"Rate limit reached. Please try again in 20ms.\",\"type\":\"requests\","
                         + "\"param\":null,\"code\":\"rate_limit_exceeded\"}}");
 
@@ -263,13 +289,19 @@ class OpenAiDecoderTest {
     void toolCallWhoseNameArrivesLateStartsWithTheArgumentsBuffered() {
         RecordingSink sink = new RecordingSink();
         ResponseDecoder decoder = OpenAiFixtures.decoder(sink);
-        decoder.onFrame(null, chunk("[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\","
-                + "\"function\":{\"arguments\":\"{\\\"q\\\":\"}}]},\"finish_reason\":null}]"));
-        decoder.onFrame(null, chunk("[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
-                + "\"function\":{\"name\":\"search\",\"arguments\":\"1}\"}}]},\"finish_reason\":\"tool_calls\"}]"));
+        decoder.onFrame(
+                null,
+                chunk("[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\","
+                        + "\"function\":{\"arguments\":\"{\\\"q\\\":\"}}]},\"finish_reason\":null}]"));
+        decoder.onFrame(
+                null,
+                chunk(
+                        "[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
+                                + "\"function\":{\"name\":\"search\",\"arguments\":\"1}\"}}]},\"finish_reason\":\"tool_calls\"}]"));
         decoder.onFrame(null, "[DONE]");
 
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         new ToolCallStart(0, "call_1", "search"),
                         new ToolCallDelta(0, "{\"q\":1}"),
                         new ToolCallComplete(0, new ToolCall("call_1", "search", "{\"q\":1}")),
@@ -279,8 +311,8 @@ class OpenAiDecoderTest {
 
     @Test
     void toolCallThatNeverGetsANameIsMalformed() {
-        ProviderFailure failure = failureFeeding(
-                chunk("[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\","
+        ProviderFailure failure =
+                failureFeeding(chunk("[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\","
                         + "\"function\":{\"arguments\":\"{}\"}}]},\"finish_reason\":\"tool_calls\"}]"));
 
         assertEquals(ErrorKind.MALFORMED_RESPONSE, failure.error().kind());
@@ -290,22 +322,25 @@ class OpenAiDecoderTest {
     void reasoningContentOfCompatibleServersBecomesReasoningDeltas() {
         RecordingSink sink = new RecordingSink();
         ResponseDecoder decoder = OpenAiFixtures.decoder(sink);
-        decoder.onFrame(null, chunk("[{\"index\":0,\"delta\":{\"reasoning_content\":\"Think.\"},\"finish_reason\":null}]"));
+        decoder.onFrame(
+                null, chunk("[{\"index\":0,\"delta\":{\"reasoning_content\":\"Think.\"},\"finish_reason\":null}]"));
         decoder.onFrame(null, chunk("[{\"index\":0,\"delta\":{\"content\":\"42\"},\"finish_reason\":\"stop\"}]"));
         decoder.onFrame(null, "[DONE]");
 
-        assertEquals(List.of(new ReasoningDelta("Think."), new TextDelta("42"), new Finish(FinishReason.STOP)),
-                sink.events);
+        assertEquals(
+                List.of(new ReasoningDelta("Think."), new TextDelta("42"), new Finish(FinishReason.STOP)), sink.events);
     }
 
     @Test
     void groqUsageUnderXGroqIsReported() {
         RecordingSink sink = new RecordingSink();
         ResponseDecoder decoder = OpenAiFixtures.decoder(sink);
-        decoder.onFrame(null, "{\"id\":\"chatcmpl-0f1e2d3c\",\"object\":\"chat.completion.chunk\",\"created\":1748501900,"
-                + "\"model\":\"llama-3.1-8b-instant\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],"
-                + "\"x_groq\":{\"id\":\"req_01jx\",\"usage\":{\"prompt_tokens\":40,\"completion_tokens\":12,"
-                + "\"total_tokens\":52}}}");
+        decoder.onFrame(
+                null,
+                "{\"id\":\"chatcmpl-0f1e2d3c\",\"object\":\"chat.completion.chunk\",\"created\":1748501900,"
+                        + "\"model\":\"llama-3.1-8b-instant\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],"
+                        + "\"x_groq\":{\"id\":\"req_01jx\",\"usage\":{\"prompt_tokens\":40,\"completion_tokens\":12,"
+                        + "\"total_tokens\":52}}}");
         decoder.onFrame(null, "[DONE]");
 
         assertEquals(List.of(new UsageReport(usage(40, 12, 0, 0)), new Finish(FinishReason.STOP)), sink.events);

@@ -34,8 +34,10 @@ class OpenAiErrorClassificationTest {
 
     @Test
     void forbiddenIsAuthentication() {
-        ProviderError error = classify(403, "{\"error\":{\"message\":\"Country, region, or territory not supported\","
-                + "\"type\":\"request_forbidden\",\"param\":null,\"code\":\"unsupported_country_region_territory\"}}");
+        ProviderError error = classify(
+                403,
+                "{\"error\":{\"message\":\"Country, region, or territory not supported\","
+                        + "\"type\":\"request_forbidden\",\"param\":null,\"code\":\"unsupported_country_region_territory\"}}");
 
         assertEquals(ErrorKind.AUTHENTICATION, error.kind());
     }
@@ -51,7 +53,8 @@ class OpenAiErrorClassificationTest {
 
     @Test
     void notFoundWithoutJsonBodyIsModelNotFound() {
-        assertEquals(ErrorKind.MODEL_NOT_FOUND, classify(404, "404 page not found").kind());
+        assertEquals(
+                ErrorKind.MODEL_NOT_FOUND, classify(404, "404 page not found").kind());
     }
 
     @Test
@@ -64,10 +67,12 @@ class OpenAiErrorClassificationTest {
 
     @Test
     void compatibleServerContextOverflowMessageIsContextWindowExceeded() {
-        ProviderError error = classify(400, "{\"object\":\"error\",\"message\":\"This model's maximum context length is "
-                + "8192 tokens. However, you requested 9000 tokens (8000 in the messages, 1000 in the completion). "
-                + "Please reduce the length of the messages or completion.\",\"type\":\"BadRequestError\","
-                + "\"param\":null,\"code\":400}");
+        ProviderError error = classify(
+                400,
+                "{\"object\":\"error\",\"message\":\"This model's maximum context length is "
+                        + "8192 tokens. However, you requested 9000 tokens (8000 in the messages, 1000 in the completion). "
+                        + "Please reduce the length of the messages or completion.\",\"type\":\"BadRequestError\","
+                        + "\"param\":null,\"code\":400}");
 
         assertEquals(ErrorKind.CONTEXT_WINDOW_EXCEEDED, error.kind());
     }
@@ -108,8 +113,10 @@ class OpenAiErrorClassificationTest {
 
     @Test
     void overloadedEngineIsOverloaded() {
-        ProviderError error = classify(503, "{\"error\":{\"message\":\"The engine is currently overloaded, please try "
-                + "again later.\",\"type\":\"server_error\",\"param\":null,\"code\":null}}");
+        ProviderError error = classify(
+                503,
+                "{\"error\":{\"message\":\"The engine is currently overloaded, please try "
+                        + "again later.\",\"type\":\"server_error\",\"param\":null,\"code\":null}}");
 
         assertEquals(ErrorKind.OVERLOADED, error.kind());
     }
@@ -119,14 +126,18 @@ class OpenAiErrorClassificationTest {
         ProviderError error = classify(502, "<html>\n<head><title>502 Bad Gateway</title></head>\n" + "x".repeat(5000));
 
         assertEquals(ErrorKind.UNAVAILABLE, error.kind());
-        assertTrue(error.message().length() < 600, "message length " + error.message().length());
+        assertTrue(
+                error.message().length() < 600,
+                "message length " + error.message().length());
         assertFalse(error.message().contains("\n"));
     }
 
     @Test
     void errorBodyOnA2xxStreamIsClassifiedByItsType() {
-        ProviderError error = classify(200, "{\"error\":{\"message\":\"Invalid value for 'stream_options'.\","
-                + "\"type\":\"invalid_request_error\",\"param\":\"stream_options\",\"code\":null}}");
+        ProviderError error = classify(
+                200,
+                "{\"error\":{\"message\":\"Invalid value for 'stream_options'.\","
+                        + "\"type\":\"invalid_request_error\",\"param\":\"stream_options\",\"code\":null}}");
 
         assertEquals(ErrorKind.INVALID_REQUEST, error.kind());
     }
@@ -155,7 +166,8 @@ class OpenAiErrorClassificationTest {
         String message = OpenAiErrors.clean("key rk-test_abc123 was rejected; so was test-key-123", null);
 
         assertEquals("key <redacted> was rejected; so was test-key-123", message);
-        assertEquals("so was <redacted>",
+        assertEquals(
+                "so was <redacted>",
                 OpenAiErrors.clean("so was test-key-123", dev.llmring.spi.ApiKey.of(OpenAiFixtures.TEST_KEY)));
     }
 }

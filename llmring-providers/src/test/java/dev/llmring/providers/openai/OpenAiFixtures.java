@@ -37,7 +37,10 @@ final class OpenAiFixtures {
 
     /** The adapter as the factory makes it for {@code openai} with a fake key. */
     static OpenAiAdapter adapter() {
-        return adapter(ProviderConfig.builder("openai").apiKey(ApiKey.of(TEST_KEY)).environment(v -> null).build());
+        return adapter(ProviderConfig.builder("openai")
+                .apiKey(ApiKey.of(TEST_KEY))
+                .environment(v -> null)
+                .build());
     }
 
     static OpenAiAdapter adapter(ProviderConfig config) {

@@ -24,10 +24,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OpenAiRequestEncodingTest {
-    private static final String WEATHER_SCHEMA = "{\"type\":\"object\",\"properties\":{\"location\":{\"type\":\"string\"}},"
-            + "\"required\":[\"location\"],\"additionalProperties\":false}";
+    private static final String WEATHER_SCHEMA =
+            "{\"type\":\"object\",\"properties\":{\"location\":{\"type\":\"string\"}},"
+                    + "\"required\":[\"location\"],\"additionalProperties\":false}";
     private static final Tool WEATHER = Tool.of("get_weather", "Current weather for a location.", WEATHER_SCHEMA);
-    private static final Tool TIME = Tool.of("get_time", "Current local time in a time zone.",
+    private static final Tool TIME = Tool.of(
+            "get_time",
+            "Current local time in a time zone.",
             "{\"type\":\"object\",\"properties\":{\"timezone\":{\"type\":\"string\"}},"
                     + "\"required\":[\"timezone\"],\"additionalProperties\":false}");
 
@@ -88,10 +91,10 @@ class OpenAiRequestEncodingTest {
                 .system("You are a travel assistant.")
                 .user("Weather and time in Paris?")
                 .message(Message.builder(Role.ASSISTANT)
-                        .toolCall(new ToolCall("call_Hq1bX8mLk2Vr9Tz4Pw7Nd3Ys", "get_weather",
-                                "{\"location\": \"Paris\"}"))
-                        .toolCall(new ToolCall("call_Jd5cY2nMa7Wq3Ux8Qe1Rf6Zt", "get_time",
-                                "{\"timezone\": \"Europe/Paris\"}"))
+                        .toolCall(new ToolCall(
+                                "call_Hq1bX8mLk2Vr9Tz4Pw7Nd3Ys", "get_weather", "{\"location\": \"Paris\"}"))
+                        .toolCall(new ToolCall(
+                                "call_Jd5cY2nMa7Wq3Ux8Qe1Rf6Zt", "get_time", "{\"timezone\": \"Europe/Paris\"}"))
                         .build())
                 .message(Message.toolResult("call_Hq1bX8mLk2Vr9Tz4Pw7Nd3Ys", "{\"temperature_c\": 18}"))
                 .message(Message.toolResult("call_Jd5cY2nMa7Wq3Ux8Qe1Rf6Zt", "{\"time\": \"14:05\"}"))
@@ -121,7 +124,12 @@ class OpenAiRequestEncodingTest {
 
     @Test
     void namedToolChoiceIsSentAsFunctionObject() {
-        JsonNode body = body(hello().tool(WEATHER).tool(TIME).toolChoice(ToolChoice.tool("get_time")).build(), "gpt-4o");
+        JsonNode body = body(
+                hello().tool(WEATHER)
+                        .tool(TIME)
+                        .toolChoice(ToolChoice.tool("get_time"))
+                        .build(),
+                "gpt-4o");
 
         assertEquals(tree("{\"type\":\"function\",\"function\":{\"name\":\"get_time\"}}"), body.get("tool_choice"));
     }
@@ -154,8 +162,10 @@ class OpenAiRequestEncodingTest {
                 .build();
 
         JsonNode part = body(request, "gpt-4o").at("/messages/0/content/1");
-        assertEquals(tree("{\"type\":\"file\",\"file\":{\"filename\":\"document.pdf\","
-                + "\"file_data\":\"data:application/pdf;base64,JVBERg==\"}}"), part);
+        assertEquals(
+                tree("{\"type\":\"file\",\"file\":{\"filename\":\"document.pdf\","
+                        + "\"file_data\":\"data:application/pdf;base64,JVBERg==\"}}"),
+                part);
     }
 
     @Test
@@ -198,7 +208,8 @@ class OpenAiRequestEncodingTest {
                 .message(Message.user(ContentPart.text("First."), ContentPart.text("Second.")))
                 .build();
 
-        assertEquals(tree("[{\"type\":\"text\",\"text\":\"First.\"},{\"type\":\"text\",\"text\":\"Second.\"}]"),
+        assertEquals(
+                tree("[{\"type\":\"text\",\"text\":\"First.\"},{\"type\":\"text\",\"text\":\"Second.\"}]"),
                 body(request, "gpt-4o").at("/messages/0/content"));
     }
 
@@ -209,7 +220,9 @@ class OpenAiRequestEncodingTest {
                 + "\"required\":[\"name\",\"date\",\"participants\"],\"additionalProperties\":false}";
         ChatRequest request = ChatRequest.builder("extractor")
                 .user("Extract the event: Alice and Bob meet on Friday.")
-                .tool(Tool.of("lookup_person", "Find a person by name.",
+                .tool(Tool.of(
+                        "lookup_person",
+                        "Find a person by name.",
                         "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}},"
                                 + "\"required\":[\"name\"],\"additionalProperties\":false}"))
                 .responseFormat(ResponseFormat.jsonSchema("calendar_event", schema, true))
@@ -220,15 +233,16 @@ class OpenAiRequestEncodingTest {
 
     @Test
     void nonStrictJsonSchemaLeavesToolsUnmarked() {
-        ChatRequest request = hello()
-                .tool(WEATHER)
+        ChatRequest request = hello().tool(WEATHER)
                 .responseFormat(ResponseFormat.jsonSchema("greeting", "{\"type\":\"object\"}", false))
                 .build();
 
         JsonNode body = body(request, "gpt-4o");
         assertFalse(body.at("/tools/0/function").has("strict"));
-        assertEquals(tree("{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"greeting\","
-                + "\"schema\":{\"type\":\"object\"},\"strict\":false}}"), body.get("response_format"));
+        assertEquals(
+                tree("{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"greeting\","
+                        + "\"schema\":{\"type\":\"object\"},\"strict\":false}}"),
+                body.get("response_format"));
     }
 
     @Test
@@ -248,12 +262,16 @@ class OpenAiRequestEncodingTest {
 
     @Test
     void mergesProviderOptionsAsTopLevelFields() {
-        ChatRequest request = hello()
-                .tool(WEATHER)
-                .providerOptions("openai", Map.of(
-                        "parallel_tool_calls", false,
-                        "reasoning_effort", "low",
-                        "metadata", Map.of("team", "search")))
+        ChatRequest request = hello().tool(WEATHER)
+                .providerOptions(
+                        "openai",
+                        Map.of(
+                                "parallel_tool_calls",
+                                false,
+                                "reasoning_effort",
+                                "low",
+                                "metadata",
+                                Map.of("team", "search")))
                 .build();
 
         JsonNode body = body(request, "o4-mini");
@@ -264,7 +282,8 @@ class OpenAiRequestEncodingTest {
 
     @Test
     void refusesProviderOptionThatWouldReplaceAnOwnedField() {
-        ChatRequest request = hello().providerOptions("openai", Map.of("stream", true)).build();
+        ChatRequest request =
+                hello().providerOptions("openai", Map.of("stream", true)).build();
 
         InvalidRequestException e =
                 assertThrows(InvalidRequestException.class, () -> adapter().encode(request, "gpt-4o", false));
@@ -273,7 +292,9 @@ class OpenAiRequestEncodingTest {
 
     @Test
     void refusesProviderOptionThatConflictsWithARequestSetting() {
-        ChatRequest request = hello().temperature(0.5).providerOptions("openai", Map.of("temperature", 1.0)).build();
+        ChatRequest request = hello().temperature(0.5)
+                .providerOptions("openai", Map.of("temperature", 1.0))
+                .build();
 
         InvalidRequestException e =
                 assertThrows(InvalidRequestException.class, () -> adapter().encode(request, "gpt-4o", false));
@@ -282,7 +303,8 @@ class OpenAiRequestEncodingTest {
 
     @Test
     void ignoresProviderOptionsMeantForOtherProviders() {
-        ChatRequest request = hello().providerOptions("anthropic", Map.of("top_k", 5)).build();
+        ChatRequest request =
+                hello().providerOptions("anthropic", Map.of("top_k", 5)).build();
 
         assertFalse(body(request, "gpt-4o").has("top_k"));
     }
