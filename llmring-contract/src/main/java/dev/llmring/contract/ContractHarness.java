@@ -28,7 +28,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * What a provider under the {@link ProviderContractTest} supplies, and the test bed it runs in: one WireMock server
@@ -43,7 +42,7 @@ import org.junit.jupiter.api.TestInstance;
  * the contract (so do not put them in a WireMock scenario yourself). A request that matches no mapping fails the
  * scenario with WireMock's near-miss report.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
 public abstract class ContractHarness {
     /** The API key the client is given; obviously fake. */
     public static final String API_KEY = "test-key-123";
