@@ -37,6 +37,7 @@ public final class ChatRequest {
     private final List<String> stop;
     private final @Nullable Long seed;
     private final @Nullable Duration timeout;
+    private final @Nullable String tag;
     private final Map<String, Map<String, @Nullable Object>> providerOptions;
 
     private ChatRequest(Builder b) {
@@ -50,6 +51,7 @@ public final class ChatRequest {
         this.stop = List.copyOf(b.stop);
         this.seed = b.seed;
         this.timeout = b.timeout;
+        this.tag = b.tag;
         Map<String, Map<String, @Nullable Object>> opts = new LinkedHashMap<>();
         b.providerOptions.forEach((k, v) -> opts.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
         this.providerOptions = Collections.unmodifiableMap(opts);
@@ -82,6 +84,7 @@ public final class ChatRequest {
         b.stop.addAll(stop);
         b.seed = seed;
         b.timeout = timeout;
+        b.tag = tag;
         b.providerOptions.putAll(providerOptions);
         return b;
     }
@@ -136,6 +139,14 @@ public final class ChatRequest {
     }
 
     /**
+     * The application's tag for this call (a tenant, user or job id), if set: per-tag spend budgets count against
+     * it, and listeners (metrics, audit log) may record it. Never sent to a provider.
+     */
+    public Optional<String> tag() {
+        return Optional.ofNullable(tag);
+    }
+
+    /**
      * Extra top-level request fields for one provider (the escape hatch for features llmring does not model), keyed
      * by provider name. Adapters add them to the wire body but never let them replace the fields they own (model,
      * messages, system, tools, stream …).
@@ -168,6 +179,7 @@ public final class ChatRequest {
         private final List<String> stop = new ArrayList<>();
         private @Nullable Long seed;
         private @Nullable Duration timeout;
+        private @Nullable String tag;
         private final Map<String, Map<String, @Nullable Object>> providerOptions = new LinkedHashMap<>();
 
         private Builder(String model) {
@@ -262,6 +274,21 @@ public final class ChatRequest {
                 throw new IllegalArgumentException("timeout must be positive, was " + timeout);
             }
             this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Tags the call for per-tag budgets and for listeners (see {@link ChatRequest#tag()}).
+         *
+         * @throws IllegalArgumentException when blank, longer than 128 characters, or holding control characters
+         */
+        public Builder tag(String tag) {
+            Objects.requireNonNull(tag, "tag");
+            if (tag.isBlank() || tag.length() > 128 || tag.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("a tag must be 1 to 128 characters without control characters, was "
+                        + tag.length() + " characters");
+            }
+            this.tag = tag;
             return this;
         }
 

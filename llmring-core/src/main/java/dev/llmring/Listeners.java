@@ -40,6 +40,16 @@ final class Listeners implements LlmRingListener {
     }
 
     @Override
+    public void attemptSkipped(Call call, String binding, String reason) {
+        each("attemptSkipped", l -> l.attemptSkipped(call, binding, reason));
+    }
+
+    @Override
+    public void waited(Call call, String binding, Duration waited, String reason) {
+        each("waited", l -> l.waited(call, binding, waited, reason));
+    }
+
+    @Override
     public void attemptEnd(Call call, RoutingTrace.Attempt attempt) {
         each("attemptEnd", l -> l.attemptEnd(call, attempt));
     }

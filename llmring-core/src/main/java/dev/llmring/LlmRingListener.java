@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * <pre>
  * callStart
- *   (attemptStart attemptEnd)*        one pair per try of a binding; skipped bindings appear in the trace only
+ *   (attemptSkipped | waited | attemptStart attemptEnd)*
+ *                                     a skipped binding, a wait before sending (a rate limit), or one try of a binding
  *   firstEvent                        streams only, when the stream is handed to the caller
  * usage                               when the provider reported usage
  * callEnd | callFailed | callCancelled
@@ -30,6 +31,18 @@ public interface LlmRingListener {
 
     /** A try of {@code binding} ({@code provider:model}) starts; {@code number} is 1 for the first, 2 for a retry … */
     default void attemptStart(Call call, String binding, int number) {}
+
+    /**
+     * The router skipped {@code binding} ({@code provider:model}) without sending anything: no key, breaker open,
+     * preflight, a limit that another binding can avoid … The reason is the one in the trace.
+     */
+    default void attemptSkipped(Call call, String binding, String reason) {}
+
+    /**
+     * The call waited {@code waited} before sending to {@code binding} (a rate or concurrency limit with nothing
+     * else in the pool to serve); {@code reason} names the limit.
+     */
+    default void waited(Call call, String binding, Duration waited, String reason) {}
 
     /** A try ended; the attempt says how (the same object as in the call's {@link RoutingTrace}). */
     default void attemptEnd(Call call, RoutingTrace.Attempt attempt) {}

@@ -367,6 +367,7 @@ final class Router {
     private void skipped(CallState call, Target target, String reason) {
         LOG.debug("call {}: skipping {}: {}", call.info.id(), target, reason);
         call.trace.skipped(target, reason);
+        settings.listener().attemptSkipped(call.info, target.toString(), reason);
     }
 
     private @Nullable String skipReason(CallState call, Target target) {

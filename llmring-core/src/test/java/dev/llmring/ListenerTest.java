@@ -26,6 +26,11 @@ class ListenerTest extends WireMockSupport {
         }
 
         @Override
+        public void attemptSkipped(Call call, String binding, String reason) {
+            seen.add("attemptSkipped " + binding + " " + reason.substring(0, reason.indexOf(' ', 9)));
+        }
+
+        @Override
         public void attemptEnd(Call call, RoutingTrace.Attempt attempt) {
             seen.add("attemptEnd " + attempt.binding() + " " + attempt.outcome());
         }
@@ -65,6 +70,24 @@ class ListenerTest extends WireMockSupport {
                         "callStart chat",
                         "attemptStart a:m1 #1",
                         "attemptEnd a:m1 FAILED",
+                        "attemptStart b:m2 #1",
+                        "attemptEnd b:m2 SUCCEEDED",
+                        "usage b:m2 8",
+                        "callEnd b:m2"),
+                seen);
+    }
+
+    @Test
+    void aSkippedBindingIsReportedWithItsReason() {
+        server.stubFor(post("/b/chat").willReturn(answer("x")));
+        aliases.bind("chat", "zz:m1", "b:m2");
+        try (LlmRing ring = ring().listener(recorder).build()) {
+            ring.chat(request("chat"));
+        }
+        assertEquals(
+                List.of(
+                        "callStart chat",
+                        "attemptSkipped zz:m1 provider 'zz'",
                         "attemptStart b:m2 #1",
                         "attemptEnd b:m2 SUCCEEDED",
                         "usage b:m2 8",
