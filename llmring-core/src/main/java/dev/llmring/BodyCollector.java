@@ -14,7 +14,10 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Collects a whole body (up to a cap) as it arrives. Its {@link #getBody()} is complete at once, so that
+ * Collects a whole body (up to a cap) as it arrives. What happens at the cap depends on the body: an error body is
+ * kept {@linkplain #truncating truncated} (its first bytes are enough to classify it), an answer is
+ * {@linkplain #refusing refused} with {@link TooLarge}: at once when its {@code Content-Length} says so, else as soon
+ * as the bytes counted pass the cap, without buffering past it. Its {@link #getBody()} is complete at once, so that
  * {@code HttpClient.send} returns as soon as the headers are in; the caller then {@linkplain #await waits} for the
  * bytes under its own time bound, and {@linkplain #cancel cancels} (closing the connection) when that runs out. Bytes
  * are copied once into a buffer sized from {@code Content-Length} when the server gave one, and handed over without a
@@ -24,20 +27,54 @@ final class BodyCollector implements HttpResponse.BodySubscriber<Object> {
     /** A {@code Content-Length} is trusted this far for the first buffer; beyond it the buffer grows as bytes come. */
     private static final int MAX_PRESIZE = 1 << 20;
 
+    /** The answer passed the cap: the body was refused (reading stopped, the connection closed). */
+    static final class TooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(int cap) {
+            super("the body is larger than " + cap + " bytes", null, false, false);
+        }
+    }
+
     private final int cap;
+    private final boolean refuse;
+    private final long expected;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private byte[] bytes;
     private int size;
     private volatile Flow.@Nullable Subscription subscription;
     private volatile boolean cancelled;
 
+    private BodyCollector(int cap, long expected, boolean refuse) {
+        this.cap = cap;
+        this.refuse = refuse;
+        this.expected = expected;
+        this.bytes = refuse && expected > cap
+                ? new byte[0]
+                : new byte[(int) Math.min(cap, expected >= 0 ? Math.min(expected, MAX_PRESIZE) : 8192)];
+    }
+
     /**
-     * @param cap the most bytes kept; reading stops there
+     * A collector that keeps the first {@code cap} bytes and stops reading there.
+     *
      * @param expected the {@code Content-Length}, or -1 when unknown
      */
-    BodyCollector(int cap, long expected) {
-        this.cap = cap;
-        this.bytes = new byte[(int) Math.min(cap, expected >= 0 ? Math.min(expected, MAX_PRESIZE) : 8192)];
+    static BodyCollector truncating(int cap, long expected) {
+        return new BodyCollector(cap, expected, false);
+    }
+
+    /**
+     * A collector that fails with {@link TooLarge} rather than hold more than {@code cap} bytes.
+     *
+     * @param expected the {@code Content-Length}, or -1 when unknown
+     */
+    static BodyCollector refusing(int cap, long expected) {
+        return new BodyCollector(cap, expected, true);
+    }
+
+    /** How many bytes the buffer can hold now (for tests: never more than the cap). */
+    int capacity() {
+        return bytes.length;
     }
 
     /**
@@ -64,6 +101,8 @@ final class BodyCollector implements HttpResponse.BodySubscriber<Object> {
         subscription = s;
         if (cancelled) {
             s.cancel();
+        } else if (refuse && expected > cap) {
+            tooLarge(); // refused on its Content-Length, before a byte of it is read
         } else {
             s.request(Long.MAX_VALUE);
         }
@@ -73,6 +112,10 @@ final class BodyCollector implements HttpResponse.BodySubscriber<Object> {
     public void onNext(List<ByteBuffer> buffers) {
         if (result.isDone()) return;
         for (ByteBuffer b : buffers) {
+            if (refuse && b.remaining() > cap - size) {
+                tooLarge();
+                return;
+            }
             int n = Math.min(b.remaining(), cap - size);
             if (n <= 0) continue;
             if (size + n > bytes.length) {
@@ -81,11 +124,18 @@ final class BodyCollector implements HttpResponse.BodySubscriber<Object> {
             b.get(bytes, size, n);
             size += n;
         }
-        if (size >= cap) {
+        if (size >= cap && !refuse) {
             result.complete(bytes());
             Flow.Subscription s = subscription;
             if (s != null) s.cancel();
         }
+    }
+
+    private void tooLarge() {
+        bytes = new byte[0];
+        result.completeExceptionally(new TooLarge(cap));
+        Flow.Subscription s = subscription;
+        if (s != null) s.cancel();
     }
 
     @Override

@@ -30,7 +30,8 @@ final class CallControl {
     }
 
     /**
-     * Registers the calling thread as sending an exchange ({@link #cancel()} and {@link #expire} interrupt it) under
+     * Registers the calling thread as sending an exchange, or sleeping before a retry ({@link #cancel()} and
+     * {@link #expire} interrupt it) under
      * {@code token}, or ({@code null}) unregisters it, clearing any interrupt this control gave it so that it never
      * outlives the exchange, and forgetting an expiry.
      *

@@ -18,7 +18,10 @@ import java.util.Iterator;
  *
  * <p>{@link LlmRing#stream} returns once the first content event is ready; every failure before that point was
  * retried and failed over there. Iteration throws only what can happen after it: a {@link StreamException} (its
- * cause the typed provider error, if any) or a {@link LlmRingTimeoutException} (idle or deadline).
+ * cause the typed provider error, if any) or a {@link LlmRingTimeoutException} (idle or deadline), and
+ * {@link java.util.concurrent.CancellationException} once the {@link LlmRing} it came from was closed (or the
+ * iterating thread interrupted): a stream cut that way never looks complete. A stream the caller closed itself simply
+ * has no more events.
  */
 public interface ChatStream extends Iterable<StreamEvent>, AutoCloseable {
 
@@ -35,6 +38,8 @@ public interface ChatStream extends Iterable<StreamEvent>, AutoCloseable {
      * end.
      *
      * @throws LlmRingException when the stream failed
+     * @throws java.util.concurrent.CancellationException when its client was closed before the stream's end
+     * @throws IllegalStateException when the caller closed the stream before its end
      */
     ChatResponse response();
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -47,11 +46,15 @@ final class Exchanges {
         ResponseAssembler assembler = new ResponseAssembler();
         try {
             adapter.decoder(target.model(), assembler).decodeBody(body);
-            return assembler.toBuilder(target, headerId);
+            return assembler.toBuilder(target, requestId(headerId, assembler));
         } catch (RuntimeException e) {
-            String requestId = headerId != null ? headerId : assembler.requestId();
-            throw settings.failures().fromDecoder(target, response.statusCode(), requestId, e);
+            throw settings.failures().fromDecoder(target, response.statusCode(), requestId(headerId, assembler), e);
         }
+    }
+
+    /** The request id of a non-streamed answer: from its header, else from its body; cleaned. */
+    private @Nullable String requestId(@Nullable String header, ResponseAssembler assembler) {
+        return settings.failures().requestId(header != null ? header : assembler.requestId());
     }
 
     /**
@@ -60,10 +63,10 @@ final class Exchanges {
      */
     StreamStart stream(Router.CallState call, Target target, ProviderAdapter adapter, HttpCall http)
             throws InterruptedException {
-        Instant sentAt = settings.clock().instant();
+        long sentNanos = System.nanoTime();
         WireFormat format = adapter.streamFormat();
-        Supplier<StreamSubscriber> streams =
-                () -> new StreamSubscriber(format, sink -> adapter.decoder(target.model(), sink));
+        Supplier<StreamSubscriber> streams = () -> new StreamSubscriber(
+                format, sink -> adapter.decoder(target.model(), sink), transport.maxResponseBytes());
         Bound bound = bound(call, settings.timeouts().streamFirstEvent(), LlmRingTimeoutException.Kind.FIRST_EVENT);
         HttpResponse<Object> response = send(call, target, transport.request(http, true, format), streams, bound);
         if (response.body() instanceof BodyCollector) {
@@ -82,7 +85,7 @@ final class Exchanges {
                 settings.clock(),
                 call.deadline,
                 settings.timeouts(),
-                sentAt);
+                sentNanos);
         List<StreamEvent> buffered = new ArrayList<>();
         boolean ok = false;
         try {
@@ -168,6 +171,9 @@ final class Exchanges {
             throw timedOut(call, target, bound);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof BodyCollector.TooLarge) {
+                throw Failures.tooLarge(target, response.statusCode(), transport.maxResponseBytes());
+            }
             throw settings.failures().fromIo(target, cause, settings.timeouts().connect());
         } catch (InterruptedException e) {
             collector.cancel();

@@ -17,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  * Turns what went wrong in one exchange into the typed exception of the public hierarchy, with its details filled
  * (provider, model, status, request id, provider code, retry delay) and every key scrubbed from its message. The
  * table lives in {@code docs/errors.md}.
+ *
+ * <p>This is the one redaction path: every string that came from the wire and reaches an exception, its details, a
+ * trace, a log line or a response ({@link #requestId}) goes through {@link #clean}. Exceptions of other libraries
+ * (a Jackson parse error quoting the payload, an I/O error) are never attached as causes: what they said reaches the
+ * message, cleaned, and the cause chain holds only exceptions of this library, each built here.
  */
 final class Failures {
     /** How much of an error body is read and handed to {@link ProviderAdapter#classify}. */
@@ -73,7 +78,7 @@ final class Failures {
             details = details.withProviderCode(
                             error.providerCode().map(this::clean).orElse(null))
                     .withRetryAfter(error.retryAfter().orElse(null));
-            return of(error.kind(), target + ": " + clean(error.message()), details, pf.getCause());
+            return of(error.kind(), target + ": " + clean(error.message()), details, ownCause(pf.getCause()));
         }
         return new StreamException(
                 target + ": the answer could not be decoded: "
@@ -121,11 +126,31 @@ final class Failures {
                 null);
     }
 
+    /** An answer larger than the client's {@code maxResponseBytes}: refused, not buffered. */
+    static StreamException tooLarge(Target target, int status, int cap) {
+        return new StreamException(
+                target + ": the answer is larger than " + cap + " bytes (maxResponseBytes); it was refused",
+                ErrorDetails.of(target.provider(), target.model()).withStatus(status));
+    }
+
     ErrorDetails details(Target target, HttpHeaders headers, ProviderAdapter adapter) {
         return ErrorDetails.of(target.provider(), target.model())
-                .withRequestId(headers.firstValue(adapter.requestIdHeader())
-                        .map(this::clean)
-                        .orElse(null));
+                .withRequestId(
+                        requestId(headers.firstValue(adapter.requestIdHeader()).orElse(null)));
+    }
+
+    /**
+     * A decoder's cause, kept only when it is one of ours (built here, so already clean); a third-party exception
+     * may quote the payload (Jackson's {@code Unrecognized token '...'}), so it is dropped.
+     */
+    private static @Nullable Throwable ownCause(@Nullable Throwable cause) {
+        return cause instanceof LlmRingException ? cause : null;
+    }
+
+    /** A request id from the wire (a header, or the body), cleaned like every other wire text; null stays null. */
+    @Nullable
+    String requestId(@Nullable String raw) {
+        return raw == null ? null : clean(raw);
     }
 
     /** Scrubs keys and bounds the length of text from a server. */

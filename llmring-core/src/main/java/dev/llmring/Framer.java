@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * thread-safe: one framer per exchange, fed by one thread at a time.
  */
 abstract class Framer {
-    /** The largest line or event accepted; a server sending more is treated as malformed, not buffered forever. */
+    /** The largest line or event accepted by default; a server sending more is treated as malformed. */
     static final int MAX_FRAME_BYTES = 32 * 1024 * 1024;
     /** The most bytes of a read-only buffer copied at once into the reused scratch array. */
     private static final int SCRATCH_BYTES = 16 * 1024;
@@ -28,17 +28,26 @@ abstract class Framer {
     }
 
     final Sink sink;
+    /** The largest line or event accepted; a server sending more is malformed, not buffered past it. */
+    final int maxFrame;
+
     private byte[] line = new byte[512];
     private int length;
     private byte @Nullable [] scratch;
     private boolean afterCr;
 
-    Framer(Sink sink) {
+    Framer(Sink sink, int maxFrame) {
         this.sink = sink;
+        this.maxFrame = maxFrame;
     }
 
     static Framer of(WireFormat format, Sink sink) {
-        return format == WireFormat.NDJSON ? new Ndjson(sink) : new Sse(sink);
+        return of(format, sink, MAX_FRAME_BYTES);
+    }
+
+    /** A framer that refuses a line or event longer than {@code maxFrame} bytes. */
+    static Framer of(WireFormat format, Sink sink, int maxFrame) {
+        return format == WireFormat.NDJSON ? new Ndjson(sink, maxFrame) : new Sse(sink, maxFrame);
     }
 
     /** Consumes every remaining byte of {@code buffer}. @throws ProviderFailure for an oversized frame */
@@ -93,10 +102,10 @@ abstract class Framer {
         int n = to - from;
         if (n == 0) return;
         if (length + n > line.length) {
-            if (length + n > MAX_FRAME_BYTES) {
-                throw ProviderFailure.malformed("stream line longer than " + MAX_FRAME_BYTES + " bytes", null);
+            if (length + n > maxFrame) {
+                throw ProviderFailure.malformed("stream line longer than " + maxFrame + " bytes", null);
             }
-            line = Arrays.copyOf(line, (int) Math.min(MAX_FRAME_BYTES, Math.max(length + n, 2L * line.length)));
+            line = Arrays.copyOf(line, (int) Math.min(maxFrame, Math.max(length + n, 2L * line.length)));
         }
         System.arraycopy(bytes, from, line, length, n);
         length += n;
@@ -150,8 +159,8 @@ abstract class Framer {
         private @Nullable StringBuilder joined;
         private boolean first = true;
 
-        Sse(Sink sink) {
-            super(sink);
+        Sse(Sink sink, int maxFrame) {
+            super(sink, maxFrame);
         }
 
         @Override
@@ -197,8 +206,8 @@ abstract class Framer {
                 joined = j;
                 data = null;
             }
-            if (j.length() + 1 + value.length() > MAX_FRAME_BYTES) {
-                throw ProviderFailure.malformed("stream event larger than " + MAX_FRAME_BYTES + " bytes", null);
+            if (j.length() + 1 + value.length() > maxFrame) {
+                throw ProviderFailure.malformed("stream event larger than " + maxFrame + " bytes", null);
             }
             j.append('\n').append(value);
         }
@@ -225,8 +234,8 @@ abstract class Framer {
 
     /** Newline-delimited JSON: every non-blank line is one frame; blank lines are keep-alives. */
     static final class Ndjson extends Framer {
-        Ndjson(Sink sink) {
-            super(sink);
+        Ndjson(Sink sink, int maxFrame) {
+            super(sink, maxFrame);
         }
 
         @Override

@@ -342,6 +342,25 @@ public final class LlmRing implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The most bytes of one answer the client holds in memory (default 8 MiB, 8,388,608): a non-streamed response
+         * body (refused at once when its {@code Content-Length} is larger, else as soon as the bytes read pass it,
+         * never buffered further), one event of a stream, and the text, reasoning and tool arguments a stream
+         * assembles (counted in characters). An answer over the cap ends the attempt with a
+         * {@link StreamException}, which fails over to the next binding (before a stream's first content event) and
+         * is not retried. Error bodies are read only up to their first 64 KiB, whatever this says.
+         *
+         * @throws IllegalArgumentException unless between 1024 and {@code Integer.MAX_VALUE - 8}
+         */
+        public Builder maxResponseBytes(int bytes) {
+            if (bytes < 1024 || bytes > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException(
+                        "maxResponseBytes must be between 1024 and " + (Integer.MAX_VALUE - 8) + ", was " + bytes);
+            }
+            config.maxResponseBytes = bytes;
+            return this;
+        }
+
         /** Adds a listener; listeners are called in the order added. */
         public Builder listener(LlmRingListener listener) {
             config.listeners.add(Objects.requireNonNull(listener, "listener"));

@@ -111,11 +111,12 @@ final class ResponseAssembler implements EventSink {
     }
 
     /**
-     * The response so far, with the binding's provider and model; the router adds latency and trace.
+     * The response so far, with the binding's provider and model and {@code requestId} (cleaned by the caller,
+     * {@link Failures#requestId}); the router adds latency and trace.
      *
      * @throws ProviderFailure when the answer never said it was finished
      */
-    ChatResponse.Builder toBuilder(Target target, @Nullable String headerRequestId) {
+    ChatResponse.Builder toBuilder(Target target, @Nullable String requestId) {
         if (finish == null) throw ProviderFailure.malformed("the answer ended without a finish event", null);
         List<ToolCall> calls = List.of();
         if (complete != null || partial != null) {
@@ -133,6 +134,6 @@ final class ResponseAssembler implements EventSink {
                 .usage(usage)
                 .provider(target.provider())
                 .model(target.model())
-                .requestId(headerRequestId != null ? headerRequestId : requestId);
+                .requestId(requestId);
     }
 }

@@ -41,7 +41,11 @@ final class RingConfig {
     final Map<String, ProviderFactory> factories = new LinkedHashMap<>();
     final Map<String, Providers.Compatible> compatibles = new LinkedHashMap<>();
     boolean discoverProviders = true;
+    /** The default of {@link LlmRing.Builder#maxResponseBytes}: 8 MiB. */
+    static final int DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
     Timeouts timeouts = Timeouts.defaults();
+    int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     RetryPolicy retry = RetryPolicy.defaults();
     CircuitBreakerPolicy breaker = CircuitBreakerPolicy.defaults();
     final List<LlmRingListener> listeners = new ArrayList<>();
@@ -110,6 +114,7 @@ final class RingConfig {
         c.compatibles.putAll(compatibles);
         c.discoverProviders = discoverProviders;
         c.timeouts = timeouts;
+        c.maxResponseBytes = maxResponseBytes;
         c.retry = retry;
         c.breaker = breaker;
         c.listeners.addAll(listeners);
@@ -233,7 +238,10 @@ final class RingConfig {
                 after,
                 new Failures(providers.redactor(), clock));
         Router router = new Router(
-                settings, new Transport(s.http, s.plain, s.timer), new CircuitBreakers(breaker, clock), s.callIds);
+                settings,
+                new Transport(s.http, s.plain, s.timer, maxResponseBytes),
+                new CircuitBreakers(breaker, clock),
+                s.callIds);
         LOG.debug("llmring client built: profile {}, providers {}", pools.profile(), providers.names());
         RingConfig frozen = copyFor(null);
         if (lf != null) {

@@ -29,6 +29,7 @@ final class RoutedStream implements ChatStream {
     private volatile boolean closed;
     private volatile @Nullable ChatResponse response;
     private volatile @Nullable LlmRingException failure;
+    private volatile boolean cancelled;
 
     RoutedStream(
             Router router, Router.CallState call, Router.Served<Exchanges.StreamStart> served, Duration firstEvent) {
@@ -87,6 +88,7 @@ final class RoutedStream implements ChatStream {
         if (peeked != null) return true;
         LlmRingException f = failure;
         if (f != null) throw f;
+        if (cancelled) throw new CancellationException("the stream's client was closed");
         if (response != null || closed) return false;
         StreamEvent event = buffered.poll();
         if (event == null) {
@@ -95,7 +97,8 @@ final class RoutedStream implements ChatStream {
             } catch (LlmRingException e) {
                 throw fail(e);
             } catch (CancellationException e) {
-                return false;
+                if (closed) return false; // the caller closed it
+                throw cancel();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 close();
@@ -109,6 +112,17 @@ final class RoutedStream implements ChatStream {
         assembler.emit(event);
         peeked = event;
         return true;
+    }
+
+    /** The call was cancelled under the stream (its client closed): never a complete answer. */
+    private CancellationException cancel() {
+        cancelled = true;
+        if (ended.compareAndSet(false, true)) {
+            call.control.stream(null);
+            call.control.done();
+            router.settings.listener().callCancelled(call.info);
+        }
+        return new CancellationException("the stream's client was closed");
     }
 
     private void finish() {
@@ -152,7 +166,9 @@ final class RoutedStream implements ChatStream {
     @Override
     public String toString() {
         return "ChatStream[" + served.target()
-                + (response != null ? ", complete" : failure != null ? ", failed" : closed ? ", closed" : ", open")
+                + (response != null
+                        ? ", complete"
+                        : failure != null ? ", failed" : closed || cancelled ? ", closed" : ", open")
                 + "]";
     }
 }

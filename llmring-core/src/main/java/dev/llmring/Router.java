@@ -354,12 +354,17 @@ final class Router {
         return last;
     }
 
+    /** The backoff before a retry; a cancel (the client closed) interrupts it at once, on any thread. */
     private void sleep(CallState call, Duration delay) {
+        call.control.sending(new Object()); // registers this thread, so that cancel() interrupts the sleep
         try {
             settings.sleeper().sleep(delay);
         } catch (InterruptedException e) {
+            if (call.control.isCancelled()) throw new CancellationException("the call was cancelled");
             Thread.currentThread().interrupt();
             throw new CancellationException("the call was interrupted");
+        } finally {
+            call.control.sending(null); // clears an interrupt the cancel gave this thread
         }
         call.control.checkNotCancelled();
     }

@@ -63,9 +63,14 @@ final class Shared {
         return true;
     }
 
-    /** Drops one reference; the last one stops the threads (the workers and the exchange timer). */
+    /**
+     * Drops one reference; the last one stops the threads (the workers and the exchange timer) and, on Java 21+, the
+     * HttpClients (their selector threads and pooled connections; see {@link HttpClientShutdown}).
+     */
     void release() {
         if (references.decrementAndGet() == 0) {
+            HttpClientShutdown.shutdownNow(http);
+            HttpClientShutdown.shutdownNow(plain);
             executor.shutdownNow();
             timer.stop();
         }

@@ -4,15 +4,19 @@ import dev.llmring.spi.ProviderAdapter;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The consumer side of a streamed exchange: takes the next event from its {@link StreamSubscriber} under the stream
- * timeouts and turns markers into exceptions. Until the first frame arrives it waits at most until
- * {@code sentAt + streamFirstEvent}; after that at most {@code streamIdle} for each next frame; never past the call's
- * deadline. Used on one thread at a time (the router's, then the caller's while iterating).
+ * timeouts and turns markers into exceptions. Until the first complete frame arrives it waits at most until
+ * {@code sent + streamFirstEvent}; after that at most {@code streamIdle} for each next complete frame (an event,
+ * a keep-alive comment, a ping); never past the call's deadline. The bounds count frames, not bytes: bytes that
+ * complete no frame (a server trickling one byte at a time) never restart them. Used on one thread at a time (the
+ * router's, then the caller's while iterating).
+ *
+ * <p>The two stream bounds are measured on {@link System#nanoTime()}, like every wait; the deadline on the client's
+ * clock.
  */
 final class StreamReader {
     private final StreamSubscriber subscriber;
@@ -24,8 +28,13 @@ final class StreamReader {
     private final Clock clock;
     private final Deadline deadline;
     private final Timeouts timeouts;
-    private final Instant sentAt;
+    private final long sentNanos;
+    /** A complete frame arrived: the idle bound now runs from the last one. */
     private boolean active;
+    /** A frame arrived since the last wait: the idle bound restarts at the next one. */
+    private boolean fresh;
+
+    private long idleFrom;
 
     StreamReader(
             StreamSubscriber subscriber,
@@ -37,7 +46,7 @@ final class StreamReader {
             Clock clock,
             Deadline deadline,
             Timeouts timeouts,
-            Instant sentAt) {
+            long sentNanos) {
         this.subscriber = subscriber;
         this.target = target;
         this.adapter = adapter;
@@ -47,7 +56,7 @@ final class StreamReader {
         this.clock = clock;
         this.deadline = deadline;
         this.timeouts = timeouts;
-        this.sentAt = sentAt;
+        this.sentNanos = sentNanos;
     }
 
     /**
@@ -61,11 +70,11 @@ final class StreamReader {
     StreamEvent next() throws InterruptedException {
         while (true) {
             Object item = subscriber.poll(); // what is already there is taken without reading a clock
-            if (item == null) item = await();
-            if (item == StreamSubscriber.ACTIVITY) {
-                active = true;
+            if (item == null || item == StreamSubscriber.BYTES) item = await();
+            if (item == StreamSubscriber.FRAME) {
+                active = fresh = true;
             } else if (item instanceof StreamEvent event) {
-                active = true;
+                active = fresh = true;
                 return event;
             } else if (item == StreamSubscriber.END) {
                 return null;
@@ -82,16 +91,24 @@ final class StreamReader {
         }
     }
 
-    /** Waits for the next item under the bound of the current phase, or throws the timeout that ran out first. */
+    /**
+     * Waits for the next item under what is left of the current phase's bound, or throws the timeout that ran out
+     * first. Bytes that complete no frame are handed back (the caller loops) without moving the bound.
+     */
     private Object await() throws InterruptedException {
-        Instant now = clock.instant();
+        long now = System.nanoTime();
+        if (fresh) {
+            fresh = false;
+            idleFrom = now;
+        }
+        long phaseNanos = active
+                ? timeouts.streamIdle().toNanos() - (now - idleFrom)
+                : timeouts.streamFirstEvent().toNanos() - (now - sentNanos);
         Duration left = deadline.remaining();
-        Duration phase =
-                active ? timeouts.streamIdle() : Duration.between(now, sentAt.plus(timeouts.streamFirstEvent()));
-        boolean deadlineFirst = left.compareTo(phase) <= 0;
-        Duration wait = deadlineFirst ? left : phase;
-        Object item = subscriber.poll(Math.max(0, wait.toNanos()));
-        if (item != null) return item;
+        boolean deadlineFirst = left.toNanos() <= phaseNanos;
+        long wait = deadlineFirst ? left.toNanos() : phaseNanos;
+        Object item = wait > 0 ? subscriber.poll(wait) : subscriber.poll();
+        if (item != null && (wait > 0 || item != StreamSubscriber.BYTES)) return item;
         subscriber.cancel();
         LlmRingTimeoutException.Kind kind = deadlineFirst
                 ? LlmRingTimeoutException.Kind.DEADLINE
@@ -101,10 +118,10 @@ final class StreamReader {
         throw Failures.timeout(target, kind, limit, requestId());
     }
 
-    /** The provider's request id: from the response header, else from the body. */
+    /** The provider's request id (from the response header, else from the body), cleaned. */
     @Nullable
     String requestId() {
-        return headers.firstValue(adapter.requestIdHeader()).orElse(subscriber.bodyRequestId());
+        return failures.requestId(headers.firstValue(adapter.requestIdHeader()).orElse(subscriber.bodyRequestId()));
     }
 
     /** Aborts the exchange. */

@@ -1,6 +1,7 @@
 package dev.llmring;
 
 import dev.llmring.spi.EventSink;
+import dev.llmring.spi.ProviderFailure;
 import dev.llmring.spi.ResponseDecoder;
 import dev.llmring.spi.WireFormat;
 import java.io.ByteArrayOutputStream;
@@ -20,8 +21,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A streamed 2xx body. The HttpClient pushes byte buffers here as they arrive and they are queued as they are; the
  * consumer ({@link StreamReader}) takes them and frames (SSE or NDJSON) and decodes them with the adapter's decoder
- * on its own thread, as it reads. What it gets is one item at a time: a {@link StreamEvent}, {@link #ACTIVITY}
- * (bytes that produced no event yet), {@link #END}, {@link #CLOSED}, {@link Failed} or {@link JsonBody}.
+ * on its own thread, as it reads. What it gets is one item at a time: a {@link StreamEvent}, {@link #FRAME} (a
+ * complete frame or keep-alive that produced no event: proof of life), {@link #BYTES} (bytes that completed no frame:
+ * no proof of anything, so the stream timeouts do not restart on it), {@link #END}, {@link #CLOSED}, {@link Failed}
+ * or {@link JsonBody}. Once cancelled it answers {@link #CLOSED} to every poll, so a closed stream never looks
+ * complete.
  *
  * <p>Decoding on the reader's thread means that the thread that delivers bytes (the HttpClient's) does no more than
  * queue them, and the reader wakes up once per network read rather than once per event. Nothing is buffered beyond
@@ -33,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * handed over as {@link JsonBody} for the adapter to classify.
  */
 final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Framer.Sink, EventSink {
-    static final Object ACTIVITY = new Object();
+    static final Object FRAME = new Object();
+    static final Object BYTES = new Object();
     static final Object END = new Object();
     static final Object CLOSED = new Object();
     private static final int HIGH_WATER = 16;
@@ -59,15 +64,23 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Fra
     private final ArrayDeque<Object> ready = new ArrayDeque<>();
     private boolean done;
     private boolean sawFrame;
+    private boolean alive;
     private int jsonState; // 0 undecided, 1 suspect, 2 not JSON
     private @Nullable ByteArrayOutputStream json;
+    private final int maxChars;
+    private long chars;
 
     interface DecoderFactory {
         ResponseDecoder create(EventSink sink);
     }
 
-    StreamSubscriber(WireFormat format, DecoderFactory decoders) {
-        this.framer = Framer.of(format, this);
+    /**
+     * @param maxBytes the largest frame accepted, and the most characters of text, reasoning and tool arguments the
+     *     stream may deliver in all (see {@code LlmRing.Builder#maxResponseBytes})
+     */
+    StreamSubscriber(WireFormat format, DecoderFactory decoders, int maxBytes) {
+        this.framer = Framer.of(format, this, Math.min(maxBytes, Framer.MAX_FRAME_BYTES));
+        this.maxChars = maxBytes;
         this.jsonState = format == WireFormat.SSE ? 0 : 2;
         this.decoder = decoders.create(this);
     }
@@ -77,6 +90,7 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Fra
     /** The next item if one is ready or bytes wait, else null at once. */
     @Nullable
     Object poll() {
+        if (cancelled) return CLOSED;
         Object item = ready.poll();
         if (item != null) return item;
         return take(reads.poll());
@@ -85,6 +99,7 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Fra
     /** The next item, or null when none came within {@code nanos}. */
     @Nullable
     Object poll(long nanos) throws InterruptedException {
+        if (cancelled) return CLOSED;
         Object item = ready.poll();
         if (item != null) return item;
         return take(reads.poll(nanos, TimeUnit.NANOSECONDS));
@@ -108,7 +123,7 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Fra
     /** Turns what came from the HttpClient into the next item for the reader. */
     private @Nullable Object take(@Nullable Object read) {
         if (read == null || read == CLOSED) return read;
-        if (done) return ACTIVITY; // nothing but CLOSED can follow the end
+        if (done) return BYTES; // nothing but CLOSED can follow the end
         if (read instanceof Failed) {
             done = true;
             return read;
@@ -117,6 +132,7 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Fra
             Flow.Subscription s = subscription;
             if (s != null) s.request(1);
         }
+        alive = false;
         try {
             if (read == END) {
                 end();
@@ -132,7 +148,7 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Fra
             if (s != null) s.cancel();
         }
         Object item = ready.poll();
-        return item != null ? item : ACTIVITY;
+        return item != null ? item : alive ? FRAME : BYTES;
     }
 
     private void feed(List<ByteBuffer> buffers) {
@@ -188,6 +204,7 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Fra
     @Override
     public void frame(@Nullable String event, String data) {
         sawFrame = true;
+        alive = true;
         if (jsonState == 1) {
             jsonState = 2;
             json = null;
@@ -196,11 +213,29 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Fra
     }
 
     @Override
-    public void keepAlive() {}
+    public void keepAlive() {
+        alive = true;
+    }
 
     @Override
     public void emit(StreamEvent event) {
+        chars += size(event);
+        if (chars > maxChars) {
+            throw ProviderFailure.malformed(
+                    "the streamed answer is larger than " + maxChars + " characters (maxResponseBytes)", null);
+        }
         ready.add(event);
+    }
+
+    /** The characters an event adds to what a stream's reader assembles. */
+    private static long size(StreamEvent event) {
+        if (event instanceof StreamEvent.TextDelta d) return d.text().length();
+        if (event instanceof StreamEvent.ReasoningDelta d) return d.text().length();
+        if (event instanceof StreamEvent.ToolCallDelta d)
+            return d.argumentsFragment().length();
+        if (event instanceof StreamEvent.ToolCallComplete c)
+            return c.call().argumentsJson().length();
+        return 0;
     }
 
     @Override

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Sends an adapter's {@link HttpCall} with the JDK HttpClient, <em>synchronously on the calling thread</em>, and
  * returns as soon as the response headers are in. A 2xx body is then collected by a {@link BodyCollector}
- * (non-streamed) or pushed to a {@link StreamSubscriber} as it arrives (streamed); any other body is collected up to
- * {@link Failures#ERROR_BODY_CAP} for classification. The caller waits for the body under its own bound.
+ * (non-streamed, refused past {@link #maxResponseBytes()}) or pushed to a {@link StreamSubscriber} as it arrives
+ * (streamed); any other body is collected up to {@link Failures#ERROR_BODY_CAP} for classification. The caller waits for the body under its own bound.
  *
  * <p>Why {@code send} and not {@code sendAsync}: the future {@code sendAsync} returns is completed through
  * {@code CompletableFuture}'s default async pool (on a machine with two cores or fewer, a new thread per call), and
@@ -29,17 +29,27 @@ final class Transport {
     private final HttpClient client;
     private final HttpClient plain;
     private final ExchangeTimer timer;
+    private final int maxResponseBytes;
 
     /** One client for every URL. */
     Transport(HttpClient client) {
-        this(client, client, new ExchangeTimer());
+        this(client, client, new ExchangeTimer(), RingConfig.DEFAULT_MAX_RESPONSE_BYTES);
     }
 
-    /** {@code client} for {@code https} URLs, {@code plain} for {@code http} ones (see {@link Shared}). */
-    Transport(HttpClient client, HttpClient plain, ExchangeTimer timer) {
+    /**
+     * {@code client} for {@code https} URLs, {@code plain} for {@code http} ones (see {@link Shared});
+     * {@code maxResponseBytes} bounds every answer held in memory.
+     */
+    Transport(HttpClient client, HttpClient plain, ExchangeTimer timer, int maxResponseBytes) {
         this.client = client;
         this.plain = plain;
         this.timer = timer;
+        this.maxResponseBytes = maxResponseBytes;
+    }
+
+    /** The most bytes of one answer held in memory (see {@code LlmRing.Builder#maxResponseBytes}). */
+    int maxResponseBytes() {
+        return maxResponseBytes;
     }
 
     /** Bounds the wait for headers. */
@@ -90,9 +100,9 @@ final class Transport {
         HttpClient c = "http".equalsIgnoreCase(request.uri().getScheme()) ? plain : client;
         return c.send(request, info -> {
             long length = info.headers().firstValueAsLong("content-length").orElse(-1);
-            if (info.statusCode() / 100 != 2) return new BodyCollector(Failures.ERROR_BODY_CAP, length);
+            if (info.statusCode() / 100 != 2) return BodyCollector.truncating(Failures.ERROR_BODY_CAP, length);
             if (streams != null) return streams.get();
-            return new BodyCollector(Integer.MAX_VALUE - 8, length);
+            return BodyCollector.refusing(maxResponseBytes, length);
         });
     }
 }
