@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class HttpClientShutdown {
     private static final @Nullable MethodHandle SHUTDOWN_NOW = find("shutdownNow", void.class);
-    private static final @Nullable MethodHandle IS_TERMINATED = find("isTerminated", boolean.class);
 
     private HttpClientShutdown() {}
 
@@ -39,17 +38,6 @@ final class HttpClientShutdown {
             h.invoke(client);
         } catch (Throwable e) {
             // a client that fails to stop is left to the garbage collector, as on Java 17
-        }
-    }
-
-    /** Whether {@code client} has stopped (false before Java 21, where it cannot be asked). */
-    static boolean isTerminated(HttpClient client) {
-        MethodHandle h = IS_TERMINATED;
-        if (h == null) return false;
-        try {
-            return (boolean) h.invoke(client);
-        } catch (Throwable e) {
-            return false;
         }
     }
 }
