@@ -75,6 +75,8 @@ final class GeminiDecoder implements ResponseDecoder {
         for (JsonNode part : candidate.path("content").path("parts")) part(part);
         if (candidate.hasNonNull("finishReason")) {
             finish = candidate.get("finishReason").asText();
+        } else if (!promptBlocked && candidate.path("content").path("parts").size() > 0) {
+            finish = null; // content after a finishReason: the answer goes on, and must finish again at its end
         } else if (candidate.isMissingNode() && chunk.path("promptFeedback").hasNonNull("blockReason")) {
             finish = chunk.path("promptFeedback").get("blockReason").asText();
             promptBlocked = true;

@@ -30,8 +30,9 @@
  *       {@code safetySettings}; {@code generationConfig} entries (e.g. {@code thinkingConfig}) are merged; owned
  *       fields and keys the request already set (there too) are refused with an
  *       {@link dev.llmring.InvalidRequestException} naming the key, as in every adapter.</li>
- *   <li><b>Completeness.</b> Gemini streams have no end marker: a stream is complete once a chunk carried a
- *       {@code finishReason} (or a {@code promptFeedback.blockReason} without candidates).</li>
+ *   <li><b>Completeness.</b> Gemini streams have no end marker: a stream is complete when the body ends after a
+ *       chunk that carried a {@code finishReason} (or a {@code promptFeedback.blockReason} without candidates), with
+ *       no content after it; a body that ends otherwise was cut and is a failure.</li>
  * </ul>
  */
 @NullMarked

@@ -30,6 +30,7 @@ final class OpenAiDecoder implements ResponseDecoder {
     private boolean refused;
     private boolean done;
     private boolean finished;
+    private boolean usageSeen;
 
     OpenAiDecoder(EventSink sink, @Nullable ApiKey apiKey) {
         this.sink = sink;
@@ -85,11 +86,21 @@ final class OpenAiDecoder implements ResponseDecoder {
         usage(chunk);
     }
 
+    /**
+     * The body ended. With {@code [DONE]} the stream was complete. Without it (some compatible servers omit the
+     * marker) it is complete only if both the {@code finish_reason} and the usage chunk arrived: every stream asks
+     * for usage ({@code include_usage}), and its chunk comes after the finish reason, so a stream cut between the two
+     * is a cut stream, not a short success.
+     */
     @Override
     public void onEnd() {
         if (done) return;
         if (finishReason == null) {
             throw ProviderFailure.malformed("stream ended before data: [DONE] and before any finish_reason", null);
+        }
+        if (!usageSeen) {
+            throw ProviderFailure.malformed(
+                    "stream ended after its finish_reason but before the usage chunk and data: [DONE] (cut off)", null);
         }
         finish();
     }
@@ -160,6 +171,7 @@ final class OpenAiDecoder implements ResponseDecoder {
         JsonNode usage = root.get("usage");
         if (usage == null || !usage.isObject()) usage = root.path("x_groq").get("usage");
         if (usage == null || !usage.isObject()) return;
+        usageSeen = true;
         long input = count(usage.path("prompt_tokens"));
         long output = count(usage.path("completion_tokens"));
         long cached = Math.min(input, count(usage.path("prompt_tokens_details").path("cached_tokens")));

@@ -4,28 +4,40 @@ import dev.llmring.StreamEvent;
 import dev.llmring.ToolCall;
 import dev.llmring.spi.EventSink;
 import dev.llmring.spi.ProviderFailure;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Assembles tool calls from fragments keyed by OpenAI's {@code index}. The first fragment of a call normally carries
  * its id and function name, later ones only argument pieces; calls may interleave. A call starts (one
  * {@link StreamEvent.ToolCallStart}) as soon as its name is known; argument pieces that came earlier are then
- * delivered as one delta. A call whose id never arrives (some compatible servers) gets {@code call_<index>}.
+ * delivered as one delta. A call whose id never arrives (some compatible servers) gets {@code call_<n>}.
+ *
+ * <p>The wire {@code index} is not trusted to tell calls apart: Ollama's compatible endpoint sends {@code index: 0}
+ * for every one of several parallel calls, and other servers omit it (the decoder then passes the fragment's
+ * position in its chunk). A fragment whose id differs from the id of the call open at its index starts a new call.
+ * Calls are numbered (the events' {@code index}) in the order they start.
  */
 final class ToolCallAssembler {
     private final EventSink sink;
-    private final Map<Integer, Pending> calls = new TreeMap<>();
+    private final List<Pending> calls = new ArrayList<>();
+    /** The call each wire index currently points at. */
+    private final Map<Integer, Pending> open = new HashMap<>();
 
     ToolCallAssembler(EventSink sink) {
         this.sink = sink;
     }
 
     private static final class Pending {
+        final int number;
+
+        /** The id the server sent, null until it does. */
         @Nullable
-        String id;
+        String wireId;
 
         @Nullable
         String name;
@@ -33,24 +45,39 @@ final class ToolCallAssembler {
         final StringBuilder arguments = new StringBuilder();
         boolean started;
         boolean complete;
+
+        Pending(int number) {
+            this.number = number;
+        }
+
+        String id() {
+            return wireId != null ? wireId : "call_" + number;
+        }
     }
 
     /** One fragment: any of id, name and an arguments piece may be null. */
     void fragment(int index, @Nullable String id, @Nullable String name, @Nullable String arguments) {
-        Pending call = calls.computeIfAbsent(index, i -> new Pending());
+        boolean hasId = id != null && !id.isEmpty();
+        Pending call = open.get(index);
+        if (call == null || (hasId && call.wireId != null && !call.wireId.equals(id))) {
+            call = new Pending(calls.size());
+            calls.add(call);
+            open.put(index, call);
+        }
         if (call.complete) return;
-        if (call.id == null && id != null && !id.isEmpty()) call.id = id;
+        if (call.wireId == null && hasId) call.wireId = id;
         if (call.name == null && name != null && !name.isEmpty()) call.name = name;
         boolean wasStarted = call.started;
         boolean hasArguments = arguments != null && !arguments.isEmpty();
         if (hasArguments) call.arguments.append(arguments);
         if (!wasStarted && call.name != null) {
-            if (call.id == null) call.id = "call_" + index;
             call.started = true;
-            sink.emit(new StreamEvent.ToolCallStart(index, call.id, call.name));
-            if (call.arguments.length() > 0) sink.emit(new StreamEvent.ToolCallDelta(index, call.arguments.toString()));
+            sink.emit(new StreamEvent.ToolCallStart(call.number, call.id(), call.name));
+            if (call.arguments.length() > 0) {
+                sink.emit(new StreamEvent.ToolCallDelta(call.number, call.arguments.toString()));
+            }
         } else if (wasStarted && hasArguments) {
-            sink.emit(new StreamEvent.ToolCallDelta(index, arguments));
+            sink.emit(new StreamEvent.ToolCallDelta(call.number, arguments));
         }
     }
 
@@ -59,24 +86,20 @@ final class ToolCallAssembler {
     }
 
     /**
-     * Completes every open call, in index order.
+     * Completes every open call, in the order they started.
      *
      * @throws ProviderFailure when a call never got its function name
      */
     void completeAll() {
-        for (Map.Entry<Integer, Pending> entry : calls.entrySet()) {
-            Pending call = entry.getValue();
+        for (Pending call : calls) {
             if (call.complete) continue;
             if (!call.started) {
-                throw ProviderFailure.malformed("tool call at index " + entry.getKey() + " has no function name", null);
+                throw ProviderFailure.malformed("tool call " + call.number + " has no function name", null);
             }
             call.complete = true;
             sink.emit(new StreamEvent.ToolCallComplete(
-                    entry.getKey(),
-                    new ToolCall(
-                            Objects.requireNonNull(call.id),
-                            Objects.requireNonNull(call.name),
-                            call.arguments.toString())));
+                    call.number,
+                    new ToolCall(call.id(), Objects.requireNonNull(call.name), call.arguments.toString())));
         }
     }
 }

@@ -18,9 +18,13 @@
  *       {@code strict: true} too.</li>
  *   <li><b>Refusals</b> ({@code message.refusal}, {@code delta.refusal}) are surfaced as the answer text, and the
  *       finish reason is of kind {@code refusal} with OpenAI's own {@code finish_reason} as its raw string.</li>
- *   <li><b>Stream end</b>: a stream must end with {@code data: [DONE]}; one that ends without it is accepted only if
- *       a {@code finish_reason} was seen (some compatible servers omit the marker), and is a failure otherwise. A
- *       {@code [DONE]} after no {@code finish_reason} at all finishes with kind {@code other}, raw {@code none}.</li>
+ *   <li><b>Stream end</b>: a stream is complete at {@code data: [DONE]}. One that ends without it (some compatible
+ *       servers omit the marker) is accepted only if both a {@code finish_reason} and the usage chunk were seen
+ *       (every stream asks for usage with {@code include_usage}, and that chunk comes last); otherwise it was cut
+ *       and is a failure ({@link dev.llmring.StreamException}). A {@code [DONE]} after no {@code finish_reason} at
+ *       all finishes with kind {@code other}, raw {@code none}.</li>
+ *   <li><b>Tool calls</b> are told apart by their id as well as their {@code index}: a fragment with a new id starts
+ *       a new call even when its {@code index} repeats (Ollama sends {@code 0} for every call) or is absent.</li>
  *   <li><b>Reasoning text</b> of compatible servers ({@code reasoning_content}, {@code reasoning}) becomes reasoning
  *       deltas; OpenAI itself sends none on Chat Completions.</li>
  *   <li><b>{@code insufficient_quota}</b> (HTTP 429, quota or billing exhausted) is classified as
