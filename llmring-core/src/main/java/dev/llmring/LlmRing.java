@@ -175,8 +175,11 @@ public final class LlmRing implements AutoCloseable {
     }
 
     /**
-     * Closes the client: new calls are refused, calls and streams in flight are aborted, and the HttpClient's threads
-     * stop once every client sharing them is closed. A server client this client created
+     * Closes the client: new calls are refused, and calls and streams in flight are aborted at once, callers sleeping
+     * before a retry included: each throws {@link CancellationException} (a stream from its iteration and
+     * {@link ChatStream#response()}). The worker threads stop once every client sharing them is closed, and on Java 21+
+     * the HttpClients too ({@code shutdownNow}: selector threads and pooled connections); on Java 17 to 20 those are
+     * left to the garbage collector (see {@code docs/configuration.md}). A server client this client created
      * ({@link Builder#serverFromEnvironment()}) is closed too, flushing its queued usage records. Idempotent.
      */
     @Override

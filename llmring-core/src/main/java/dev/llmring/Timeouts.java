@@ -23,10 +23,13 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@link #deadline()}</td><td>10 min</td><td>the whole call: every attempt, every backoff sleep and every
  *       failover, and for a stream everything until its last event</td></tr>
  *   <tr><td>{@link #streamFirstEvent()}</td><td>2 min</td><td>a streamed attempt, from sending the request to the
- *       first frame of the stream</td></tr>
- *   <tr><td>{@link #streamIdle()}</td><td>1 min</td><td>the silence between two frames of a stream (keep-alive
+ *       first complete frame of the stream</td></tr>
+ *   <tr><td>{@link #streamIdle()}</td><td>1 min</td><td>the time between two complete frames of a stream (keep-alive
  *       comments and ping events count as frames)</td></tr>
  * </table>
+ *
+ * <p>The stream bounds count complete frames (an SSE event, an SSE comment, an NDJSON line), not bytes: a server that
+ * trickles bytes completing no frame does not restart them.
  *
  * <p>A request's own {@link ChatRequest#timeout()} replaces the deadline for that request.
  */
@@ -80,12 +83,12 @@ public final class Timeouts {
         return deadline;
     }
 
-    /** A streamed attempt, from sending the request to the first frame of the stream. */
+    /** A streamed attempt, from sending the request to the first complete frame of the stream. */
     public Duration streamFirstEvent() {
         return streamFirstEvent;
     }
 
-    /** The longest silence allowed between two frames of a stream. */
+    /** The longest time allowed between two complete frames of a stream (bytes completing no frame do not count). */
     public Duration streamIdle() {
         return streamIdle;
     }
