@@ -108,10 +108,14 @@ class CloseDuringCallsTest extends WireMockSupport {
         }
     }
 
-    private static ChatStream openStream(LlmRing ring) {
+    /** A stream whose first event was read, and its iterator. */
+    private record Opened(ChatStream stream, Iterator<StreamEvent> events) {}
+
+    private static Opened openStream(LlmRing ring) {
         ChatStream stream = ring.stream(request("a:m1"));
-        assertEquals(new StreamEvent.TextDelta("Hel"), stream.iterator().next());
-        return stream;
+        Iterator<StreamEvent> events = stream.iterator();
+        assertEquals(new StreamEvent.TextDelta("Hel"), events.next());
+        return new Opened(stream, events);
     }
 
     private LlmRing ringOn(StallingServer stalling) {
@@ -125,31 +129,36 @@ class CloseDuringCallsTest extends WireMockSupport {
         return new StallingServer(StallingServer.SSE_HEADERS + "data: {\"text\":\"Hel\"}\n\n");
     }
 
+    /** What {@code read} threw on another thread, the client closed before it started or while it waited. */
+    private Throwable readWithClientClosed(StallingServer stalling, boolean whileWaiting, Read read) throws Exception {
+        LlmRing ring = ringOn(stalling);
+        Opened opened = openStream(ring);
+        if (!whileWaiting) ring.close();
+        CompletableFuture<Object> result = CompletableFuture.supplyAsync(() -> read.from(opened));
+        if (whileWaiting) ring.close();
+        return assertThrows(ExecutionException.class, () -> result.get(WAIT, TimeUnit.SECONDS))
+                .getCause();
+    }
+
+    @FunctionalInterface
+    private interface Read {
+        Object from(Opened opened);
+    }
+
+    private static final Read HAS_NEXT = opened -> opened.events().hasNext();
+    private static final Read RESPONSE = opened -> opened.stream().response();
+
     @Test
     void iteratingAStreamWhoseClientWasClosedThrowsCancellation() throws Exception {
         try (StallingServer stalling = streaming()) {
-            LlmRing ring = ringOn(stalling);
-            ChatStream stream = ring.stream(request("a:m1"));
-            Iterator<StreamEvent> events = stream.iterator();
-            events.next();
-            ring.close();
-            CompletableFuture<Boolean> more = CompletableFuture.supplyAsync(events::hasNext);
-            ExecutionException e = assertThrows(ExecutionException.class, () -> more.get(WAIT, TimeUnit.SECONDS));
-            assertInstanceOf(CancellationException.class, e.getCause());
+            assertInstanceOf(CancellationException.class, readWithClientClosed(stalling, false, HAS_NEXT));
         }
     }
 
     @Test
     void aStreamBlockedInIterationWhenItsClientClosesThrowsCancellation() throws Exception {
         try (StallingServer stalling = streaming()) {
-            LlmRing ring = ringOn(stalling);
-            ChatStream stream = ring.stream(request("a:m1"));
-            Iterator<StreamEvent> events = stream.iterator();
-            events.next();
-            CompletableFuture<Boolean> more = CompletableFuture.supplyAsync(events::hasNext);
-            ring.close();
-            ExecutionException e = assertThrows(ExecutionException.class, () -> more.get(WAIT, TimeUnit.SECONDS));
-            assertInstanceOf(CancellationException.class, e.getCause());
+            assertInstanceOf(CancellationException.class, readWithClientClosed(stalling, true, HAS_NEXT));
             assertTrue(stalling.clientClosed.await(WAIT, TimeUnit.SECONDS), "the exchange was aborted");
         }
     }
@@ -157,12 +166,7 @@ class CloseDuringCallsTest extends WireMockSupport {
     @Test
     void theResponseOfAStreamWhoseClientWasClosedThrowsAtOnce() throws Exception {
         try (StallingServer stalling = streaming()) {
-            LlmRing ring = ringOn(stalling);
-            ChatStream stream = openStream(ring);
-            ring.close();
-            CompletableFuture<ChatResponse> response = CompletableFuture.supplyAsync(stream::response);
-            ExecutionException e = assertThrows(ExecutionException.class, () -> response.get(WAIT, TimeUnit.SECONDS));
-            assertInstanceOf(CancellationException.class, e.getCause());
+            assertInstanceOf(CancellationException.class, readWithClientClosed(stalling, false, RESPONSE));
         }
     }
 
@@ -170,7 +174,7 @@ class CloseDuringCallsTest extends WireMockSupport {
     void aStreamCutByCloseStaysCutWhenAskedAgain() throws Exception {
         try (StallingServer stalling = streaming()) {
             LlmRing ring = ringOn(stalling);
-            ChatStream stream = openStream(ring);
+            ChatStream stream = openStream(ring).stream();
             ring.close();
             assertThrows(CancellationException.class, stream::response);
             assertThrows(CancellationException.class, stream::response);

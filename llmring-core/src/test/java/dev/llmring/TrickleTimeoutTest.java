@@ -123,13 +123,16 @@ class TrickleTimeoutTest extends WireMockSupport {
     }
 
     @Test
-    void keepAliveCommentsKeepAStreamAliveButBytesAloneDoNot() throws Exception {
-        // a comment line every 12 bytes: complete frames arrive every ~120 ms, well inside the 300 ms idle bound,
-        // so only the deadline can end this stream
+    void keepAliveCommentsKeepAStreamAliveUntilTheDeadline() throws Exception {
+        // an empty comment line every two bytes: a complete frame every ~20 ms, far inside the 1 s idle bound, so
+        // only the deadline can end this stream
         String prefix = SSE + "data: {\"text\":\"Hel\"}\n\n";
-        try (TricklingServer trickling = new TricklingServer(prefix, ": keep-alive\n", PERIOD);
+        try (TricklingServer trickling = new TricklingServer(prefix, ":\n", PERIOD);
                 LlmRing ring = ringOn(trickling)
-                        .timeouts(BOUNDS.toBuilder().deadline(ms(1500)).build())
+                        .timeouts(BOUNDS.toBuilder()
+                                .streamIdle(Duration.ofSeconds(1))
+                                .deadline(Duration.ofMillis(2500))
+                                .build())
                         .build();
                 ChatStream stream = ring.stream(request("a:m1"))) {
             Iterator<StreamEvent> events = stream.iterator();
