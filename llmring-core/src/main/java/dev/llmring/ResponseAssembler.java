@@ -23,6 +23,8 @@ final class ResponseAssembler implements EventSink {
     private @Nullable Usage usage;
     private @Nullable FinishReason finish;
     private @Nullable String requestId;
+    private @Nullable String responseId;
+    private @Nullable String responseModel;
 
     private static final class Partial {
         final String id;
@@ -95,6 +97,16 @@ final class ResponseAssembler implements EventSink {
         this.requestId = requestId;
     }
 
+    @Override
+    public void responseId(String responseId) {
+        if (this.responseId == null) this.responseId = responseId;
+    }
+
+    @Override
+    public void responseModel(String responseModel) {
+        if (this.responseModel == null) this.responseModel = responseModel;
+    }
+
     @Nullable
     String requestId() {
         return requestId;
@@ -133,6 +145,8 @@ final class ResponseAssembler implements EventSink {
                 .usage(usage)
                 .provider(target.provider())
                 .model(target.model())
-                .requestId(headerRequestId != null ? headerRequestId : requestId);
+                .requestId(headerRequestId != null ? headerRequestId : requestId)
+                .responseId(responseId)
+                .responseModel(responseModel);
     }
 }
