@@ -125,7 +125,7 @@ final class RoutedStream implements ChatStream {
     private void finish() {
         ChatResponse.Builder builder;
         try {
-            builder = assembler.toBuilder(served.target(), reader.requestId());
+            builder = reader.describe(assembler.toBuilder(served.target(), reader.requestId()));
         } catch (RuntimeException e) {
             throw fail(router.settings.failures().fromDecoder(served.target(), 200, reader.requestId(), e));
         }

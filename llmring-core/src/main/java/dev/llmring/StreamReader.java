@@ -107,6 +107,11 @@ final class StreamReader {
         return headers.firstValue(adapter.requestIdHeader()).orElse(subscriber.bodyRequestId());
     }
 
+    /** {@code builder} with the answer's id and model, as the body gave them. */
+    ChatResponse.Builder describe(ChatResponse.Builder builder) {
+        return subscriber.describe(builder);
+    }
+
     /** Aborts the exchange. */
     void cancel() {
         subscriber.cancel();
