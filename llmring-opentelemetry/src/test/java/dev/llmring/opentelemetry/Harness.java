@@ -58,9 +58,16 @@ final class Harness {
     }
 
     LlmRing ring(LlmRingListener listener, UnaryOperator<LlmRing.Builder> more, Wire... pool) {
+        List<String> bindings = new ArrayList<>();
+        for (Wire w : pool) bindings.add(w.binding());
+        return ring(listener, more, bindings);
+    }
+
+    /** A client whose alias {@link #ALIAS} is bound to {@code bindings} ({@code provider:model}), in order. */
+    LlmRing ring(LlmRingListener listener, UnaryOperator<LlmRing.Builder> more, List<String> bindings) {
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
         List<ModelRef> refs = new ArrayList<>();
-        for (Wire w : pool) refs.add(ModelRef.parse(w.binding()));
+        for (String b : bindings) refs.add(ModelRef.parse(b));
         LlmRing.Builder b = LlmRing.builder()
                 .lockfile(Lockfile.empty(clock).bind("default", ALIAS, refs, clock))
                 .environment(Map.<String, String>of()::get)
