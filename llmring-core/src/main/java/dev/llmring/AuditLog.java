@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A listener that writes one JSON object per finished call, on one line, at INFO through the SLF4J logger
- * {@value #LOGGER}: who called what, when, how it went and what it cost. It never writes a key, a prompt, an answer
- * or an error message (which may quote either), only the fields below; a field that is not known is {@code null}.
+ * {@value #LOGGER}: who called what, when, how it went and what it cost. It never writes a prompt, an answer or an
+ * error message (which may quote either), only the fields below, and the one string that comes from the provider
+ * (the request id) has every configured key redacted. A field that is not known is {@code null}.
  *
  * <pre>{@code
  * LlmRing ring = LlmRing.builder().listener(AuditLog.create()).build();
@@ -94,7 +95,7 @@ public final class AuditLog implements LlmRingListener {
         Cost cost = response.cost().orElse(null);
         line.put("cost_usd", cost != null && cost.isPriced() ? cost.total().toPlainString() : null);
         line.put("cost_status", cost == null ? null : cost.status().name());
-        line.put("request_id", response.requestId().orElse(null));
+        line.put("request_id", response.requestId().map(call::redact).orElse(null));
         line.put("attempts", tries(response.trace()));
         end(call, line);
     }
@@ -112,7 +113,7 @@ public final class AuditLog implements LlmRingListener {
         line.put("error_type", error.getClass().getSimpleName());
         putCount(line, "http_status", error.status() == 0 ? null : (long) error.status());
         unfinished(call, line);
-        line.put("request_id", error.requestId().orElse(null));
+        line.put("request_id", error.requestId().map(call::redact).orElse(null));
         line.put("attempts", trace == null ? 0 : tries(trace));
         end(call, line);
     }

@@ -149,7 +149,7 @@ final class CallTelemetry {
         if (captureContent && span.isRecording()) {
             span.setAttribute(GenAi.OUTPUT_MESSAGES, ContentJson.outputMessages(r, call::redact));
         }
-        Attributes m = metric(r.responseModel().orElse(null), null);
+        Attributes m = metric(r.responseModel().map(call::redact).orElse(null), null);
         instruments.duration(GenAi.seconds(r.latency()), m);
         r.usage().ifPresent(u -> instruments.tokens(u.inputTokens(), u.outputTokens(), m));
         end(m);
@@ -230,9 +230,10 @@ final class CallTelemetry {
         s.setStatus(StatusCode.ERROR, errorType);
     }
 
-    private static void response(Span s, ChatResponse r) {
-        r.responseId().ifPresent(id -> s.setAttribute(GenAi.RESPONSE_ID, id));
-        r.responseModel().ifPresent(m -> s.setAttribute(GenAi.RESPONSE_MODEL, m));
+    /** The answer's id, model and finish reason; the strings that came from the wire have any key redacted. */
+    private void response(Span s, ChatResponse r) {
+        r.responseId().ifPresent(id -> s.setAttribute(GenAi.RESPONSE_ID, call.redact(id)));
+        r.responseModel().ifPresent(m -> s.setAttribute(GenAi.RESPONSE_MODEL, call.redact(m)));
         s.setAttribute(GenAi.RESPONSE_FINISH_REASONS, List.of(r.finishReason().kind()));
     }
 
