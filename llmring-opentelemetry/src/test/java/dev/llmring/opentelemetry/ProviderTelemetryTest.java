@@ -1,13 +1,11 @@
 package dev.llmring.opentelemetry;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.llmring.ChatRequest;
 import dev.llmring.ChatResponse;
 import dev.llmring.ChatStream;
@@ -22,9 +20,6 @@ import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.Collection;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -33,28 +28,8 @@ import org.junit.jupiter.params.provider.FieldSource;
  * the spans carry the GenAI attributes with the right values, the metrics their points in the right units, and the
  * fake key (which every answer and error echoes) appears nowhere.
  */
-class ProviderTelemetryTest {
+class ProviderTelemetryTest extends LoopbackTest {
     static final List<Wire> PROVIDERS = Wire.ALL;
-
-    private static WireMockServer server;
-    private Harness harness;
-
-    @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-        harness = new Harness(server);
-    }
 
     private static ChatRequest request() {
         return ChatRequest.builder(Harness.ALIAS)
