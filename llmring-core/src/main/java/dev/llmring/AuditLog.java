@@ -52,7 +52,8 @@ public final class AuditLog implements LlmRingListener {
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
     private final Clock clock;
-    private final Map<Long, Duration> firstEvents = new ConcurrentHashMap<>();
+    /** By the call itself: ids repeat across independently built clients that share this listener. */
+    private final Map<Call, Duration> firstEvents = new ConcurrentHashMap<>();
 
     private AuditLog(Clock clock) {
         this.clock = clock;
@@ -73,12 +74,12 @@ public final class AuditLog implements LlmRingListener {
 
     @Override
     public void firstEvent(Call call, Duration sinceStart) {
-        firstEvents.put(call.id(), sinceStart);
+        firstEvents.put(call, sinceStart);
     }
 
     @Override
     public void callEnd(Call call, ChatResponse response) {
-        firstEvents.remove(call.id());
+        firstEvents.remove(call);
         ObjectNode line = start(call, "success");
         line.put("provider", response.provider());
         line.put("model", response.model());
@@ -147,7 +148,7 @@ public final class AuditLog implements LlmRingListener {
     private void unfinished(Call call, ObjectNode line) {
         Duration took = Duration.between(call.startedAt(), clock.instant());
         line.put("duration_ms", took.isNegative() ? 0 : took.toMillis());
-        putMillis(line, "time_to_first_token_ms", firstEvents.remove(call.id()));
+        putMillis(line, "time_to_first_token_ms", firstEvents.remove(call));
         for (String f : new String[] {
             "input_tokens", "output_tokens", "cached_input_tokens", "cache_write_tokens", "reasoning_tokens"
         }) {

@@ -142,6 +142,33 @@ class TelemetryBehaviourTest extends LoopbackTest {
     }
 
     @Test
+    void oneListenerKeepsApartTheCallsOfTwoIndependentClients() {
+        Wire.OPENAI.serves(server, true);
+        Wire.ANTHROPIC.serves(server, false);
+        LlmRingListener telemetry = LlmRingTelemetry.create(harness.sdk);
+        try (LlmRing streaming = harness.ring(telemetry, Wire.OPENAI);
+                LlmRing chatting = harness.ring(telemetry, Wire.ANTHROPIC);
+                ChatStream stream = streaming.stream(request())) {
+            Iterator<StreamEvent> events = stream.iterator();
+            events.next(); // both clients' first call has id 1, and this one is still open
+            chatting.chat(request());
+            stream.response();
+        }
+        List<SpanData> calls = harness.spans().stream()
+                .filter(s -> s.getAttributes().get(GenAi.ALIAS) != null)
+                .toList();
+        assertEquals(2, calls.size(), "call spans: " + calls);
+        for (SpanData call : calls) {
+            assertEquals("success", call.getAttributes().get(GenAi.OUTCOME), call.toString());
+            Wire served = call.getAttributes().get(GenAi.STREAM) ? Wire.OPENAI : Wire.ANTHROPIC;
+            assertEquals(served.semconvProvider(), call.getAttributes().get(GenAi.PROVIDER_NAME));
+            assertEquals(
+                    served.inputTokens(call.getAttributes().get(GenAi.STREAM)),
+                    call.getAttributes().get(GenAi.USAGE_INPUT_TOKENS));
+        }
+    }
+
+    @Test
     void contentIsNotRecordedByDefault() {
         chat(LlmRingTelemetry.create(harness.sdk));
         for (SpanData s : harness.spans()) {
