@@ -20,6 +20,8 @@ public final class ChatResponse {
     private final String provider;
     private final String model;
     private final @Nullable String requestId;
+    private final @Nullable String responseId;
+    private final @Nullable String responseModel;
     private final Duration latency;
     private final @Nullable Duration timeToFirstEvent;
     private final RoutingTrace trace;
@@ -34,6 +36,8 @@ public final class ChatResponse {
         this.provider = Objects.requireNonNull(b.provider, "provider");
         this.model = Objects.requireNonNull(b.model, "model");
         this.requestId = b.requestId;
+        this.responseId = b.responseId;
+        this.responseModel = b.responseModel;
         this.latency = Objects.requireNonNull(b.latency, "latency");
         this.timeToFirstEvent = b.timeToFirstEvent;
         this.trace = Objects.requireNonNull(b.trace, "trace");
@@ -55,6 +59,8 @@ public final class ChatResponse {
                 .provider(provider)
                 .model(model)
                 .requestId(requestId)
+                .responseId(responseId)
+                .responseModel(responseModel)
                 .latency(latency)
                 .timeToFirstEvent(timeToFirstEvent)
                 .trace(trace)
@@ -104,6 +110,23 @@ public final class ChatResponse {
         return Optional.ofNullable(requestId);
     }
 
+    /**
+     * The provider's id for the answer itself (OpenAI {@code chatcmpl-…}, Anthropic {@code msg_…}, Gemini
+     * {@code responseId}), when the answer carries one; not the same as {@link #requestId()}, which may come from a
+     * response header.
+     */
+    public Optional<String> responseId() {
+        return Optional.ofNullable(responseId);
+    }
+
+    /**
+     * The model that produced the answer as the provider names it (e.g. {@code gpt-4o-mini-2024-07-18} for a binding
+     * to {@code gpt-4o-mini}), when the answer says; {@link #model()} is the binding's.
+     */
+    public Optional<String> responseModel() {
+        return Optional.ofNullable(responseModel);
+    }
+
     /** From the call until the complete answer, including retries and failovers. */
     public Duration latency() {
         return latency;
@@ -144,6 +167,8 @@ public final class ChatResponse {
         private @Nullable String provider;
         private @Nullable String model;
         private @Nullable String requestId;
+        private @Nullable String responseId;
+        private @Nullable String responseModel;
         private @Nullable Duration latency;
         private @Nullable Duration timeToFirstEvent;
         private @Nullable RoutingTrace trace;
@@ -189,6 +214,16 @@ public final class ChatResponse {
 
         Builder requestId(@Nullable String requestId) {
             this.requestId = requestId;
+            return this;
+        }
+
+        Builder responseId(@Nullable String responseId) {
+            this.responseId = responseId;
+            return this;
+        }
+
+        Builder responseModel(@Nullable String responseModel) {
+            this.responseModel = responseModel;
             return this;
         }
 

@@ -46,7 +46,7 @@ final class Exchanges {
         ResponseAssembler assembler = new ResponseAssembler();
         try {
             adapter.decoder(target.model(), assembler).decodeBody(body);
-            return assembler.toBuilder(target, requestId(headerId, assembler));
+            return assembler.toBuilder(target, requestId(headerId, assembler), settings.failures());
         } catch (RuntimeException e) {
             throw settings.failures().fromDecoder(target, response.statusCode(), requestId(headerId, assembler), e);
         }

@@ -60,6 +60,11 @@ final class Listeners implements LlmRingListener {
     }
 
     @Override
+    public void outputChunk(Call call, Duration sincePrevious) {
+        each("outputChunk", l -> l.outputChunk(call, sincePrevious));
+    }
+
+    @Override
     public void usage(Call call, String binding, Usage usage) {
         each("usage", l -> l.usage(call, binding, usage));
     }

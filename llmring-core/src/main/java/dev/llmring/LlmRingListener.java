@@ -3,6 +3,8 @@ package dev.llmring;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Observes calls: for metrics, tracing or logging. Every method does nothing by default; override the ones you need.
@@ -15,6 +17,7 @@ import java.util.Objects;
  *   (attemptSkipped | waited | attemptStart attemptEnd)*
  *                                     a skipped binding, a wait before sending (a rate limit), or one try of a binding
  *   firstEvent                        streams only, when the stream is handed to the caller
+ *   outputChunk*                      streams only, for each content event after the first
  * usage                               when the provider reported usage
  * callEnd | callFailed | callCancelled
  * </pre>
@@ -50,6 +53,12 @@ public interface LlmRingListener {
     /** A stream's first event is ready for the caller, {@code sinceStart} after the call started. */
     default void firstEvent(Call call, Duration sinceStart) {}
 
+    /**
+     * A stream handed the caller a content event other than its first (text, reasoning or a tool-call piece), {@code
+     * sincePrevious} after the one before it, by the client's clock. Not called for usage reports or the finish.
+     */
+    default void outputChunk(Call call, Duration sincePrevious) {}
+
     /** The provider reported the call's token usage. */
     default void usage(Call call, String binding, Usage usage) {}
 
@@ -69,13 +78,24 @@ public interface LlmRingListener {
         private final boolean streaming;
         private final String profile;
         private final Instant startedAt;
+        private final @Nullable String lockfileDigest;
+        private final Redactor redactor;
 
-        Call(long id, ChatRequest request, boolean streaming, String profile, Instant startedAt) {
+        Call(
+                long id,
+                ChatRequest request,
+                boolean streaming,
+                String profile,
+                Instant startedAt,
+                @Nullable String lockfileDigest,
+                Redactor redactor) {
             this.id = id;
             this.request = Objects.requireNonNull(request, "request");
             this.streaming = streaming;
             this.profile = Objects.requireNonNull(profile, "profile");
             this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
+            this.lockfileDigest = lockfileDigest;
+            this.redactor = Objects.requireNonNull(redactor, "redactor");
         }
 
         /** Unique among the calls of one {@link LlmRing} (and of the clients derived from it). */
@@ -100,6 +120,19 @@ public interface LlmRingListener {
         /** When the call started, by the client's clock. */
         public Instant startedAt() {
             return startedAt;
+        }
+
+        /** The digest of the lockfile the call is routed by ({@code Lockfile.digest()}); empty without a lockfile. */
+        public Optional<String> lockfileDigest() {
+            return Optional.ofNullable(lockfileDigest);
+        }
+
+        /**
+         * {@code text} with every API key the client knows replaced by {@code <redacted>}: for a listener that records
+         * content (a prompt, an answer) where a key might have been pasted or echoed.
+         */
+        public String redact(String text) {
+            return redactor.redact(Objects.requireNonNull(text, "text"));
         }
 
         @Override

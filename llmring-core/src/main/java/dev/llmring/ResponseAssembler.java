@@ -23,6 +23,8 @@ final class ResponseAssembler implements EventSink {
     private @Nullable Usage usage;
     private @Nullable FinishReason finish;
     private @Nullable String requestId;
+    private @Nullable String responseId;
+    private @Nullable String responseModel;
 
     private static final class Partial {
         final String id;
@@ -95,6 +97,16 @@ final class ResponseAssembler implements EventSink {
         this.requestId = requestId;
     }
 
+    @Override
+    public void responseId(String responseId) {
+        if (this.responseId == null) this.responseId = responseId;
+    }
+
+    @Override
+    public void responseModel(String responseModel) {
+        if (this.responseModel == null) this.responseModel = responseModel;
+    }
+
     @Nullable
     String requestId() {
         return requestId;
@@ -112,11 +124,12 @@ final class ResponseAssembler implements EventSink {
 
     /**
      * The response so far, with the binding's provider and model and {@code requestId} (cleaned by the caller,
-     * {@link Failures#requestId}); the router adds latency and trace.
+     * {@link Failures#requestId}), and the answer's own id and model cleaned by {@code failures}; the router adds
+     * latency and trace.
      *
      * @throws ProviderFailure when the answer never said it was finished
      */
-    ChatResponse.Builder toBuilder(Target target, @Nullable String requestId) {
+    ChatResponse.Builder toBuilder(Target target, @Nullable String requestId, Failures failures) {
         if (finish == null) throw ProviderFailure.malformed("the answer ended without a finish event", null);
         List<ToolCall> calls = List.of();
         if (complete != null || partial != null) {
@@ -134,6 +147,8 @@ final class ResponseAssembler implements EventSink {
                 .usage(usage)
                 .provider(target.provider())
                 .model(target.model())
-                .requestId(requestId);
+                .requestId(requestId)
+                .responseId(failures.requestId(responseId))
+                .responseModel(failures.requestId(responseModel));
     }
 }

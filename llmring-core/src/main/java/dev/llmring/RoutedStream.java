@@ -1,6 +1,7 @@
 package dev.llmring;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -26,6 +27,7 @@ final class RoutedStream implements ChatStream {
     private final AtomicBoolean ended = new AtomicBoolean();
     private boolean iterated;
     private @Nullable StreamEvent peeked;
+    private @Nullable Instant lastChunk;
     private volatile boolean closed;
     private volatile @Nullable ChatResponse response;
     private volatile @Nullable LlmRingException failure;
@@ -111,6 +113,7 @@ final class RoutedStream implements ChatStream {
         }
         assembler.emit(event);
         peeked = event;
+        if (ResponseAssembler.isContent(event) && !(event instanceof StreamEvent.Finish)) chunk();
         return true;
     }
 
@@ -125,10 +128,18 @@ final class RoutedStream implements ChatStream {
         return new CancellationException("the stream's client was closed");
     }
 
+    /** A content event reaches the caller: every one after the first tells the listeners how long it took. */
+    private void chunk() {
+        Instant now = router.settings.clock().instant();
+        Instant last = lastChunk;
+        lastChunk = now;
+        if (last != null) router.settings.listener().outputChunk(call.info, Duration.between(last, now));
+    }
+
     private void finish() {
         ChatResponse.Builder builder;
         try {
-            builder = assembler.toBuilder(served.target(), reader.requestId());
+            builder = reader.describe(assembler.toBuilder(served.target(), reader.requestId(), router.settings.failures()));
         } catch (RuntimeException e) {
             throw fail(router.settings.failures().fromDecoder(served.target(), 200, reader.requestId(), e));
         }

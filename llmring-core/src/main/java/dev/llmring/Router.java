@@ -140,7 +140,13 @@ final class Router {
         Deadline deadline =
                 new Deadline(clock, request.timeout().orElse(settings.timeouts().deadline()));
         LlmRingListener.Call info = new LlmRingListener.Call(
-                ids.incrementAndGet(), request, streaming, settings.resolver().profile(), deadline.start());
+                ids.incrementAndGet(),
+                request,
+                streaming,
+                settings.resolver().profile(),
+                deadline.start(),
+                settings.resolver().lockDigest(),
+                settings.providers().redactor());
         CallState call = new CallState(info, deadline, control);
         settings.listener().callStart(info);
         try {
@@ -217,6 +223,7 @@ final class Router {
                 call.lastSkipCause = e;
                 continue;
             }
+            call.trace.endpoint(target, http.uri());
             if (LOG.isTraceEnabled()) LOG.trace("call {} -> {}: {}", call.info.id(), target, http);
             for (int number = 1; ; number++) {
                 call.control.checkNotCancelled();

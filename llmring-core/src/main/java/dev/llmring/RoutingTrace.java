@@ -1,5 +1,6 @@
 package dev.llmring;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -90,8 +91,11 @@ public final class RoutingTrace {
         private final int status;
         private final Duration duration;
         private final @Nullable String reason;
+        private final @Nullable URI endpoint;
 
         /**
+         * An attempt whose endpoint is not known.
+         *
          * @param binding {@code provider:model}
          * @param number 1 for the first try of this binding, 2 for its first retry …; 0 for a skip
          * @param error the simple name of the exception class, for a failure
@@ -106,6 +110,26 @@ public final class RoutingTrace {
                 int status,
                 Duration duration,
                 @Nullable String reason) {
+            this(binding, number, outcome, error, status, duration, reason, null);
+        }
+
+        /**
+         * @param binding {@code provider:model}
+         * @param number 1 for the first try of this binding, 2 for its first retry …; 0 for a skip
+         * @param error the simple name of the exception class, for a failure
+         * @param status the HTTP status, or 0
+         * @param reason a short human explanation (why skipped, or the failure's message)
+         * @param endpoint where the try was sent: scheme, host and port only (see {@link #endpoint()})
+         */
+        public Attempt(
+                String binding,
+                int number,
+                Outcome outcome,
+                @Nullable String error,
+                int status,
+                Duration duration,
+                @Nullable String reason,
+                @Nullable URI endpoint) {
             this.binding = Objects.requireNonNull(binding, "binding");
             this.number = number;
             this.outcome = Objects.requireNonNull(outcome, "outcome");
@@ -113,6 +137,13 @@ public final class RoutingTrace {
             this.status = status;
             this.duration = Objects.requireNonNull(duration, "duration");
             this.reason = reason;
+            this.endpoint = endpoint == null ? null : origin(endpoint);
+        }
+
+        /** {@code scheme://host[:port]} of {@code uri}: no user info, path, query or fragment. */
+        private static URI origin(URI uri) {
+            if (uri.getScheme() == null || uri.getRawAuthority() == null) return uri;
+            return URI.create(uri.getScheme() + "://" + uri.getRawAuthority().replaceFirst("^.*@", ""));
         }
 
         public String binding() {
@@ -146,6 +177,14 @@ public final class RoutingTrace {
             return Optional.ofNullable(reason);
         }
 
+        /**
+         * Where a try was sent, as {@code scheme://host[:port]} (the port only when the URL had one): for tracing
+         * ({@code server.address}, {@code server.port}). Empty for a skip.
+         */
+        public Optional<URI> endpoint() {
+            return Optional.ofNullable(endpoint);
+        }
+
         @Override
         public boolean equals(@Nullable Object o) {
             return o instanceof Attempt a
@@ -155,12 +194,13 @@ public final class RoutingTrace {
                     && Objects.equals(a.error, error)
                     && a.status == status
                     && a.duration.equals(duration)
-                    && Objects.equals(a.reason, reason);
+                    && Objects.equals(a.reason, reason)
+                    && Objects.equals(a.endpoint, endpoint);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(binding, number, outcome, error, status, duration, reason);
+            return Objects.hash(binding, number, outcome, error, status, duration, reason, endpoint);
         }
 
         @Override

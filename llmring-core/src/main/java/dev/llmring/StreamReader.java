@@ -124,6 +124,11 @@ final class StreamReader {
         return failures.requestId(headers.firstValue(adapter.requestIdHeader()).orElse(subscriber.bodyRequestId()));
     }
 
+    /** {@code builder} with the answer's id and model, as the body gave them, cleaned. */
+    ChatResponse.Builder describe(ChatResponse.Builder builder) {
+        return subscriber.describe(builder, failures);
+    }
+
     /** Aborts the exchange. */
     void cancel() {
         subscriber.cancel();

@@ -57,6 +57,8 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Fra
     private volatile Flow.@Nullable Subscription subscription;
     private volatile boolean cancelled;
     private volatile @Nullable String bodyRequestId;
+    private volatile @Nullable String responseId;
+    private volatile @Nullable String responseModel;
 
     // reader-thread state
     private final ResponseDecoder decoder;
@@ -241,6 +243,21 @@ final class StreamSubscriber implements HttpResponse.BodySubscriber<Object>, Fra
     @Override
     public void requestId(String requestId) {
         bodyRequestId = requestId;
+    }
+
+    @Override
+    public void responseId(String id) {
+        if (responseId == null) responseId = id;
+    }
+
+    @Override
+    public void responseModel(String model) {
+        if (responseModel == null) responseModel = model;
+    }
+
+    /** The answer's id and model as the decoder found them, for the response. */
+    ChatResponse.Builder describe(ChatResponse.Builder builder, Failures failures) {
+        return builder.responseId(failures.requestId(responseId)).responseModel(failures.requestId(responseModel));
     }
 
     // ---- HttpClient side ----

@@ -1,8 +1,11 @@
 package dev.llmring;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Collects one call's skips and attempts, in order, into a {@link RoutingTrace}. Thread-safe. */
@@ -11,6 +14,7 @@ final class TraceRecorder {
     private final String profile;
     private final List<RoutingTrace.Attempt> attempts = new ArrayList<>();
     private final List<String> skipReasons = new ArrayList<>();
+    private final Map<Target, URI> endpoints = new HashMap<>();
 
     TraceRecorder(String alias, String profile) {
         this.alias = alias;
@@ -23,6 +27,11 @@ final class TraceRecorder {
         skipReasons.add(target + ": " + reason);
     }
 
+    /** Where the tries of {@code target} go, for the attempts recorded from now on. */
+    synchronized void endpoint(Target target, URI uri) {
+        endpoints.put(target, uri);
+    }
+
     synchronized RoutingTrace.Attempt failed(Target target, int number, LlmRingException error, Duration duration) {
         RoutingTrace.Attempt a = new RoutingTrace.Attempt(
                 target.toString(),
@@ -31,14 +40,22 @@ final class TraceRecorder {
                 error.getClass().getSimpleName(),
                 error.status(),
                 duration,
-                error.getMessage());
+                error.getMessage(),
+                endpoints.get(target));
         attempts.add(a);
         return a;
     }
 
     synchronized RoutingTrace.Attempt succeeded(Target target, int number, Duration duration) {
         RoutingTrace.Attempt a = new RoutingTrace.Attempt(
-                target.toString(), number, RoutingTrace.Attempt.Outcome.SUCCEEDED, null, 0, duration, null);
+                target.toString(),
+                number,
+                RoutingTrace.Attempt.Outcome.SUCCEEDED,
+                null,
+                0,
+                duration,
+                null,
+                endpoints.get(target));
         attempts.add(a);
         return a;
     }

@@ -10,4 +10,16 @@ public interface EventSink {
 
     /** The provider's id for this request, when it is in the body rather than a header. */
     void requestId(String requestId);
+
+    /**
+     * The provider's id for this answer (OpenAI's {@code chatcmpl-…}, Anthropic's {@code msg_…}, Gemini's
+     * {@code responseId}), when the answer carries one. Does nothing by default; the first id delivered counts.
+     */
+    default void responseId(String responseId) {}
+
+    /**
+     * The model that produced the answer as the provider names it (often more specific than the binding's, e.g.
+     * {@code gpt-4o-mini-2024-07-18}), when the answer says. Does nothing by default; the first model delivered counts.
+     */
+    default void responseModel(String responseModel) {}
 }

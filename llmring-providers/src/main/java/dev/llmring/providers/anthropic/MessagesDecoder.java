@@ -81,6 +81,10 @@ final class MessagesDecoder implements ResponseDecoder {
     }
 
     private void messageStart(JsonNode message) {
+        String id = ProviderJson.text(message, "id");
+        if (id != null) sink.responseId(id);
+        String model = ProviderJson.text(message, "model");
+        if (model != null) sink.responseModel(model);
         usage(message.get("usage"));
     }
 

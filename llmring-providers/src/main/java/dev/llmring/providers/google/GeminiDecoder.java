@@ -69,7 +69,10 @@ final class GeminiDecoder implements ResponseDecoder {
         if (!requestIdSeen && chunk.hasNonNull("responseId")) {
             requestIdSeen = true;
             sink.requestId(chunk.get("responseId").asText());
+            sink.responseId(chunk.get("responseId").asText());
         }
+        String modelVersion = ProviderJson.text(chunk, "modelVersion");
+        if (modelVersion != null) sink.responseModel(modelVersion);
         if (chunk.has("usageMetadata")) usage = usage(chunk.get("usageMetadata"));
         JsonNode candidate = chunk.path("candidates").path(0);
         for (JsonNode part : candidate.path("content").path("parts")) part(part);

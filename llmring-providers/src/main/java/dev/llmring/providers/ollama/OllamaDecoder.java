@@ -48,6 +48,8 @@ final class OllamaDecoder implements ResponseDecoder {
         String error = OllamaErrors.errorMessage(line);
         if (error != null) throw new ProviderFailure(OllamaErrors.fromMessage(error, 0));
         if (done) return;
+        String model = ProviderJson.text(line, "model");
+        if (model != null) sink.responseModel(model);
         JsonNode message = line.path("message");
         String thinking = message.path("thinking").asText("");
         if (!thinking.isEmpty()) sink.emit(new StreamEvent.ReasoningDelta(thinking));

@@ -31,6 +31,7 @@ final class OpenAiDecoder implements ResponseDecoder {
     private boolean done;
     private boolean finished;
     private boolean usageSeen;
+    private boolean metadataSeen;
 
     OpenAiDecoder(EventSink sink, @Nullable ApiKey apiKey) {
         this.sink = sink;
@@ -42,6 +43,7 @@ final class OpenAiDecoder implements ResponseDecoder {
     public void decodeBody(byte[] body) {
         JsonNode root = ProviderJson.parseObject(body, "response body");
         failOnError(root);
+        metadata(root);
         JsonNode choice = firstChoice(root);
         if (choice == null) throw ProviderFailure.malformed("response has no choice at index 0", null);
         JsonNode message = choice.path("message");
@@ -71,6 +73,7 @@ final class OpenAiDecoder implements ResponseDecoder {
         if ("error".equals(event)) {
             throw new ProviderFailure(OpenAiErrors.fromErrorObject(chunk, 0, apiKey));
         }
+        metadata(chunk);
         JsonNode choice = firstChoice(chunk);
         if (choice != null) {
             JsonNode delta = choice.path("delta");
@@ -111,6 +114,16 @@ final class OpenAiDecoder implements ResponseDecoder {
         if (error != null && !error.isNull()) {
             throw new ProviderFailure(OpenAiErrors.fromErrorObject(root, 0, apiKey));
         }
+    }
+
+    /** The answer's {@code id} and {@code model}: every chunk repeats them, so the first one says. */
+    private void metadata(JsonNode root) {
+        if (metadataSeen) return;
+        metadataSeen = true;
+        String id = ProviderJson.text(root, "id");
+        if (id != null) sink.responseId(id);
+        String model = ProviderJson.text(root, "model");
+        if (model != null) sink.responseModel(model);
     }
 
     /** The choice with {@code index} 0 (a missing index counts as 0); null when there is none. */
