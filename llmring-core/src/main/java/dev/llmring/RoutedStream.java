@@ -139,7 +139,8 @@ final class RoutedStream implements ChatStream {
     private void finish() {
         ChatResponse.Builder builder;
         try {
-            builder = reader.describe(assembler.toBuilder(served.target(), reader.requestId(), router.settings.failures()));
+            builder = reader.describe(
+                    assembler.toBuilder(served.target(), reader.requestId(), router.settings.failures()));
         } catch (RuntimeException e) {
             throw fail(router.settings.failures().fromDecoder(served.target(), 200, reader.requestId(), e));
         }
