@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hostile lockfile text ends in a {@link LockfileException} naming the place, never in a {@link StackOverflowError}
@@ -73,6 +77,25 @@ class HostileTextTest {
 
         assertEquals(1, e.line(), e.getMessage());
         assertTrue(e.column() > Nesting.MAX_DEPTH, e.getMessage());
+    }
+
+    @Test
+    void lockfileLargerThanTheCapIsRefusedBeforeParsing() {
+        String text = "version = \"1.0\"\n# " + "x".repeat(LockfileIo.MAX_BYTES) + "\n";
+
+        LockfileException e = assertThrows(LockfileException.class, () -> Fixtures.toml(text));
+
+        assertTrue(e.detail().contains("256 KiB"), e.getMessage());
+    }
+
+    @Test
+    void lockfileFileLargerThanTheCapIsRefusedWithoutReadingItAll(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("llmring.lock");
+        Files.writeString(file, "version = \"1.0\"\n# " + "x".repeat(4 * LockfileIo.MAX_BYTES) + "\n");
+
+        LockfileException e = assertThrows(LockfileException.class, () -> Lockfile.read(file));
+
+        assertTrue(e.detail().contains("256 KiB"), e.getMessage());
     }
 
     @Test
