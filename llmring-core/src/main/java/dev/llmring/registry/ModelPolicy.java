@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,9 +39,9 @@ public final class ModelPolicy {
     private final List<Glob> envAllowRx;
 
     /** A pattern as written and as a regular expression. */
-    private record Glob(String text, Pattern rx) {
+    private record Glob(String text, String pattern) {
         boolean matches(String ref) {
-            return rx.matcher(ref).matches();
+            return globMatches(pattern, ref);
         }
     }
 
@@ -116,22 +115,37 @@ public final class ModelPolicy {
         return globs.stream().map(g -> new Glob(g, glob(g))).toList();
     }
 
-    /** A glob as a regular expression; "openai" means "openai:*". */
-    private static Pattern glob(String glob) {
-        String g = glob.contains(":") ? glob : glob + ":*";
-        StringBuilder rx = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (char c : g.toCharArray()) {
-            if (c == '*' || c == '?') {
-                if (literal.length() > 0) rx.append(Pattern.quote(literal.toString()));
-                literal.setLength(0);
-                rx.append(c == '*' ? ".*" : ".");
+    /** A glob as given and as matched: "openai" means "openai:*". */
+    private static String glob(String glob) {
+        return glob.contains(":") ? glob : glob + ":*";
+    }
+
+    /**
+     * Whether {@code text} matches {@code glob} ({@code *} any run, {@code ?} one character), by the greedy scan
+     * that backtracks only to the last star: at worst glob length times text length steps, never exponential as a
+     * regular expression of several {@code .*} can be.
+     */
+    static boolean globMatches(String glob, String text) {
+        int g = 0;
+        int t = 0;
+        int star = -1;
+        int mark = 0;
+        while (t < text.length()) {
+            if (g < glob.length() && (glob.charAt(g) == '?' || glob.charAt(g) == text.charAt(t))) {
+                g++;
+                t++;
+            } else if (g < glob.length() && glob.charAt(g) == '*') {
+                star = g++;
+                mark = t;
+            } else if (star >= 0) {
+                g = star + 1;
+                t = ++mark;
             } else {
-                literal.append(c);
+                return false;
             }
         }
-        if (literal.length() > 0) rx.append(Pattern.quote(literal.toString()));
-        return Pattern.compile(rx.toString(), Pattern.DOTALL);
+        while (g < glob.length() && glob.charAt(g) == '*') g++;
+        return g == glob.length();
     }
 
     @Override

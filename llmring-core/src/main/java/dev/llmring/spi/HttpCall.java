@@ -35,10 +35,19 @@ public final class HttpCall {
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(jsonBody, "jsonBody");
         String query = uri.getRawQuery();
-        if (query != null && query.toLowerCase(Locale.ROOT).matches("(^|.*&)(key|api_key|apikey)=.*")) {
+        if (query != null && hasKeyParameter(query)) {
             throw new IllegalArgumentException("credentials belong in headers, not in the URL query");
         }
         return new HttpCall(uri, new LinkedHashMap<>(headers), jsonBody);
+    }
+
+    private static boolean hasKeyParameter(String query) {
+        for (String parameter : query.toLowerCase(Locale.ROOT).split("&", -1)) {
+            if (parameter.startsWith("key=") || parameter.startsWith("api_key=") || parameter.startsWith("apikey=")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the value of header {@code name} is a secret that must never be printed. */

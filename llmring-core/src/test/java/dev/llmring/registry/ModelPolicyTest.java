@@ -47,6 +47,23 @@ class ModelPolicyTest {
     }
 
     @Test
+    void starsMatchAnyRunIncludingEmptyAndColons() {
+        assertTrue(ModelPolicy.globMatches("a*b*c", "abc"));
+        assertTrue(ModelPolicy.globMatches("a*b*c", "a:xbyyb:c"));
+        assertTrue(ModelPolicy.globMatches("*", ""));
+        assertFalse(ModelPolicy.globMatches("a*b*c", "a:xbyyb:cd"));
+        assertFalse(ModelPolicy.globMatches("a?", "a"));
+    }
+
+    @Test
+    void manyStarGlobAgainstALongRefFinishesWithoutBacktrackingBlowUp() {
+        String glob = "openai:" + "*a".repeat(30) + "*b";
+        String model = "a".repeat(100_000);
+
+        assertFalse(ModelPolicy.builder().allow(glob).build().permits("openai", model));
+    }
+
+    @Test
     void environmentListsAreReadCommaSeparated() {
         Map<String, String> env = Map.of("LLMRING_DENIED_MODELS", "openai:fixture-large*, anthropic:*");
         ModelPolicy p = ModelPolicy.builder().environment(env::get).build();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,12 +17,21 @@ import java.util.Map;
 final class JsonSource {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(Nesting.MAX_DEPTH)
+                    .build())
             .build();
 
     private JsonSource() {}
 
     static Node parse(String text, String file) {
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        JsonParser parser;
+        try {
+            parser = FACTORY.createParser(text);
+        } catch (IOException e) {
+            throw new LockfileException("cannot read JSON: " + e.getMessage(), file, 0, 0, null, e);
+        }
+        try (parser) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 JsonLocation at = parser.currentTokenLocation();
@@ -42,6 +52,7 @@ final class JsonSource {
             return root;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
+            if (at == null) at = parser.currentLocation(); // the nesting limit's exception has none
             throw new LockfileException(
                     "JSON syntax error: " + e.getOriginalMessage(),
                     file,
@@ -51,6 +62,10 @@ final class JsonSource {
                     null);
         } catch (IOException e) {
             throw new LockfileException("cannot read JSON: " + e.getMessage(), file, 0, 0, null, e);
+        } catch (RuntimeException | StackOverflowError e) {
+            if (e instanceof LockfileException lockfile) throw lockfile;
+            throw new LockfileException(
+                    "JSON parser failed (" + e.getClass().getSimpleName() + ")", file, 0, 0, null, null);
         }
     }
 

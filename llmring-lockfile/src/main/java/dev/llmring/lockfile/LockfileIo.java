@@ -22,9 +22,16 @@ import org.jspecify.annotations.Nullable;
 
 /** Text in and out: decoding, secret screening, parsing, and atomic writes. */
 final class LockfileIo {
+    /**
+     * The largest lockfile read, in UTF-8 bytes (or characters, for text given as a string). Real lockfiles are a
+     * few KiB; the TOML parser spends tens of microseconds per character, so the cap also bounds parsing time.
+     */
+    static final int MAX_BYTES = 256 * 1024;
+
     private LockfileIo() {}
 
     static LockfileContent parse(String text, Format format, String file) {
+        if (text.length() > MAX_BYTES) throw tooLarge(file);
         SecretScanner.Hit raw = SecretScanner.find(text);
         Node root;
         try {
@@ -48,8 +55,8 @@ final class LockfileIo {
     /** Reads {@code file}; {@code name} is how errors name it. */
     static LockfileContent read(Path file, String name) {
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1); // enough to tell that a file is too large
         } catch (NoSuchFileException e) {
             throw new LockfileNotFoundException("no lockfile at " + name, List.of(name));
         } catch (IOException e) {
@@ -61,13 +68,19 @@ final class LockfileIo {
     static LockfileContent read(URL url) {
         String name = url.toString();
         try (InputStream in = url.openStream()) {
-            return parse(decode(in.readAllBytes(), name), Format.TOML, name);
+            return parse(decode(in.readNBytes(MAX_BYTES + 1), name), Format.TOML, name);
         } catch (IOException e) {
             throw new LockfileException("cannot read: " + e, name, 0, 0, null, e);
         }
     }
 
+    private static LockfileException tooLarge(String file) {
+        return new LockfileException(
+                "is larger than the " + MAX_BYTES / 1024 + " KiB a lockfile may have", file, 0, 0, null, null);
+    }
+
     private static String decode(byte[] bytes, String file) {
+        if (bytes.length > MAX_BYTES) throw tooLarge(file);
         try {
             String text = StandardCharsets.UTF_8
                     .newDecoder()

@@ -29,7 +29,6 @@ final class SecretScanner {
                     "an API token", START + "(?:xai|gsk|hf|ghp|gho|ghu|ghs|ghr|glpat|github_pat)[-_][A-Za-z0-9_]{20,}"),
             new Shape("an AWS access key id", START + "(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])"),
             new Shape("a Slack token", START + "xox[abposr]-[A-Za-z0-9-]{10,}"),
-            new Shape("a JSON Web Token", START + "eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),
             new Shape("a bearer token", "(?i)" + START + "bearer\\s+[A-Za-z0-9._~+/=-]{16,}"),
             new Shape("a private key", "-----BEGIN [A-Z ]*PRIVATE KEY-----"));
     private static final Pattern ALNUM_RUN = Pattern.compile("[A-Za-z0-9]{20,}");
@@ -45,6 +44,10 @@ final class SecretScanner {
                 first = new Hit(shape.kind, m.start());
             }
         }
+        int jwt = findJwt(text);
+        if (jwt >= 0 && (first == null || jwt < first.index())) {
+            first = new Hit("a JSON Web Token", jwt);
+        }
         Matcher run = ALNUM_RUN.matcher(text);
         while (run.find() && (first == null || run.start() < first.index())) {
             if (looksRandom(run.group())) {
@@ -53,6 +56,50 @@ final class SecretScanner {
             }
         }
         return first;
+    }
+
+    /**
+     * The start of the first JSON Web Token shape ({@code eyJ} and three dot-separated segments of at least 8
+     * base64url characters, not preceded by a letter or digit), or -1. A scan rather than a regular expression:
+     * the expression backtracked from every {@code eyJ} to the end of a long run, quadratic in the run's length.
+     * Every start inside one run of base64url characters ends its first segment where the run ends, so after a
+     * failed start the search goes on from there.
+     */
+    static int findJwt(String text) {
+        int from = 0;
+        while (true) {
+            int at = text.indexOf("eyJ", from);
+            if (at < 0) return -1;
+            if (at > 0 && isAlnum(text.charAt(at - 1))) {
+                from = at + 1;
+                continue;
+            }
+            int firstEnd = segmentEnd(text, at + 3);
+            if (firstEnd - at - 3 >= 8 && jwtTail(text, firstEnd)) return at;
+            from = Math.max(at + 1, firstEnd);
+        }
+    }
+
+    /** Whether two more segments of at least 8 characters follow, each after a dot, from {@code at}. */
+    private static boolean jwtTail(String text, int at) {
+        int i = at;
+        for (int segment = 0; segment < 2; segment++) {
+            if (i >= text.length() || text.charAt(i) != '.') return false;
+            int end = segmentEnd(text, i + 1);
+            if (end - i - 1 < 8) return false;
+            i = end;
+        }
+        return true;
+    }
+
+    private static int segmentEnd(String text, int from) {
+        int i = from;
+        while (i < text.length() && (isAlnum(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == '-')) i++;
+        return i;
+    }
+
+    private static boolean isAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     static boolean looksRandom(String run) {

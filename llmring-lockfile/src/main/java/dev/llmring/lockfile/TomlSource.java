@@ -36,39 +36,60 @@ final class TomlSource {
         this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /**
+     * Parses TOML text. Nesting is bounded before tomlj sees the text ({@link Nesting}); whatever tomlj still throws
+     * (it throws {@link TomlParseError} for some bad escapes in table headers instead of reporting them) becomes a
+     * {@link LockfileException} with the place, never a third-party exception or an {@link Error}.
+     */
     static Node parse(String text, String file) {
-        TomlParseResult result = Toml.parse(text, TomlVersion.V1_0_0);
-        if (result.hasErrors()) {
-            TomlParseError error = result.errors().get(0);
-            TomlPosition at = error.position();
+        Nesting.checkToml(text, file);
+        TomlParseResult result;
+        try {
+            result = Toml.parse(text, TomlVersion.V1_0_0);
+        } catch (TomlParseError e) {
+            throw syntaxError(e, file);
+        } catch (RuntimeException | StackOverflowError e) {
             throw new LockfileException(
-                    "TOML syntax error: " + error.getMessage(),
-                    file,
-                    at == null ? 0 : at.line(),
-                    at == null ? 0 : at.column(),
-                    null,
-                    null);
+                    "TOML parser failed (" + e.getClass().getSimpleName() + ")", file, 0, 0, null, null);
         }
-        return new TomlSource(text).table(result, 1, 1);
+        if (result.hasErrors()) {
+            throw syntaxError(result.errors().get(0), file);
+        }
+        return new TomlSource(text).table(result, 1, 1, 0, file);
     }
 
-    private Node table(TomlTable table, int line, int column) {
+    private static LockfileException syntaxError(TomlParseError error, String file) {
+        TomlPosition at = error.position();
+        return new LockfileException(
+                "TOML syntax error: " + error.getMessage(),
+                file,
+                at == null ? 0 : at.line(),
+                at == null ? 0 : at.column(),
+                null,
+                null);
+    }
+
+    private Node table(TomlTable table, int line, int column, int depth, String file) {
+        if (depth > Nesting.MAX_DEPTH) throw Nesting.tooDeep(file, line, column); // dotted keys nest too
         Map<String, Node> members = new LinkedHashMap<>();
         for (String key : table.keySet()) {
             List<String> path = List.of(key);
             TomlPosition at = table.inputPositionOf(path);
             Object value = table.get(path);
-            members.put(key, node(value, at == null ? line : at.line(), at == null ? column : at.column()));
+            members.put(
+                    key,
+                    node(value, at == null ? line : at.line(), at == null ? column : at.column(), depth + 1, file));
         }
         return Node.table(members, line, column);
     }
 
-    private Node array(TomlArray array, int line, int column) {
+    private Node array(TomlArray array, int line, int column, int depth, String file) {
+        if (depth > Nesting.MAX_DEPTH) throw Nesting.tooDeep(file, line, column);
         List<Node> elements = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             TomlPosition at = array.inputPositionOf(i);
             int[] where = at == null ? new int[] {line, column} : skipBlank(at.line(), at.column());
-            elements.add(node(array.get(i), where[0], where[1]));
+            elements.add(node(array.get(i), where[0], where[1], depth + 1, file));
         }
         return Node.array(elements, line, column);
     }
@@ -98,12 +119,12 @@ final class TomlSource {
         return new int[] {l, i - lineStarts[l - 1] + 1};
     }
 
-    private Node node(Object value, int line, int column) {
+    private Node node(Object value, int line, int column, int depth, String file) {
         if (value instanceof TomlTable) {
-            return table((TomlTable) value, line, column);
+            return table((TomlTable) value, line, column, depth, file);
         }
         if (value instanceof TomlArray) {
-            return array((TomlArray) value, line, column);
+            return array((TomlArray) value, line, column, depth, file);
         }
         if (value instanceof String) {
             return Node.scalar(Node.Kind.STRING, value, line, column);

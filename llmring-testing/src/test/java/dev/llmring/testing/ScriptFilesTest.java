@@ -104,6 +104,12 @@ class ScriptFilesTest {
     }
 
     @Test
+    void deeplyNestedScriptIsAnIllegalArgumentNamingTheSource() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read("[".repeat(5000)));
+        assertTrue(e.getMessage().contains("test.json") && e.getMessage().contains("nesting depth"), e.getMessage());
+    }
+
+    @Test
     void objectFormReadsCycleAndSteps() {
         Script s = read("{'cycle':true,'steps':[{'reply':'a'},{'reply':'b'}]}");
         assertTrue(s.cycles());

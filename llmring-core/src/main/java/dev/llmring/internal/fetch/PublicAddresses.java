@@ -50,6 +50,11 @@ public final class PublicAddresses {
         v4("224.0.0.0", 4, "multicast 224.0.0.0/4"),
         v4("255.255.255.255", 32, "broadcast 255.255.255.255"),
         v4("240.0.0.0", 4, "reserved 240.0.0.0/4"),
+        // Public address space, yet inside every Azure VM: the host endpoint (WireServer: DNS, DHCP, health probes,
+        // VM agent and extension traffic). Cloud metadata elsewhere sits in ranges refused above: 169.254.169.254
+        // (AWS, GCP, Azure IMDS, Oracle, DigitalOcean, OpenStack...), Alibaba's 100.100.100.200 (CGNAT), Oracle's
+        // legacy 192.0.0.192, AWS's IPv6 IMDS fd00:ec2::254 (unique local, below).
+        v4("168.63.129.16", 32, "Azure host endpoint (WireServer) 168.63.129.16"),
     };
 
     private static final Range GLOBAL_UNICAST = v6("2000::", 3, "global unicast");

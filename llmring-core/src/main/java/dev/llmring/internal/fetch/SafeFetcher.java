@@ -151,9 +151,8 @@ public final class SafeFetcher {
     private List<InetAddress> resolveOnce(ParsedUrl url) {
         HostParser.Host host = url.host();
         if (host.literal()) return List.of(host.inetAddress());
-        if (host.ascii().endsWith(".localhost")) {
-            throw Refusal.of(Rule.NON_PUBLIC_ADDRESS, url.display(), "'.localhost' names are loopback");
-        }
+        String internal = InternalNames.refusalReason(host.ascii());
+        if (internal != null) throw Refusal.of(Rule.NON_PUBLIC_ADDRESS, url.display(), internal);
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(host.ascii());

@@ -1,13 +1,12 @@
 package dev.llmring.providers.google;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmring.providers.internal.ErrorText;
 import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.spi.ErrorKind;
 import dev.llmring.spi.ProviderError;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,18 +19,11 @@ import org.jspecify.annotations.Nullable;
  * whose message says the input has too many tokens is {@link ErrorKind#CONTEXT_WINDOW_EXCEEDED}.
  * {@code FAILED_PRECONDITION} (Gemini's answer for "user location is not supported" or "enable billing") is an
  * account problem of this provider, so it is {@link ErrorKind#AUTHENTICATION} too: another binding may serve.
+ * No regular expression reads the provider's text: phrases are found by bounded scans ({@link ErrorText}), fields of
+ * a cut body by {@link LenientFields}.
  */
 final class GeminiErrors {
     private static final int MAX_MESSAGE = 500;
-    private static final Pattern TOKEN_LIMIT =
-            Pattern.compile("(?is).*(input token count.*exceeds|exceeds the maximum number of tokens|too many tokens"
-                    + "|context (window|length)|token limit).*");
-    private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*(\\d{3})\\b");
-    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
-    private static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final Pattern RETRY_DELAY = Pattern.compile("\"retryDelay\"\\s*:\\s*\"([0-9.]+s)\"");
-    private static final Pattern REASON = Pattern.compile("\"reason\"\\s*:\\s*\"([A-Z_]+)\"");
-    private static final Pattern DURATION = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)s\\s*");
 
     private GeminiErrors() {}
 
@@ -53,23 +45,36 @@ final class GeminiErrors {
     private static @Nullable JsonNode lenient(String body) {
         if (!body.contains("\"error\"")) return null;
         var error = ProviderJson.MAPPER.createObjectNode();
-        find(CODE, body).ifPresent(c -> error.put("code", Integer.parseInt(c)));
-        find(STATUS, body).ifPresent(st -> error.put("status", st));
-        find(MESSAGE, body)
-                .ifPresent(m -> error.put("message", m.replace("\\\"", "\"").replace("\\n", " ")));
+        String code = LenientFields.digits(body, "code", 3);
+        if (code != null) error.put("code", Integer.parseInt(code));
+        String status = constant(LenientFields.string(body, "status"));
+        if (status != null) error.put("status", status);
+        String message = LenientFields.string(body, "message");
+        if (message != null) error.put("message", message);
         var details = error.putArray("details");
-        find(RETRY_DELAY, body).ifPresent(d -> details.addObject()
-                .put("@type", "type.googleapis.com/google.rpc.RetryInfo")
-                .put("retryDelay", d));
-        find(REASON, body).ifPresent(r -> details.addObject()
-                .put("@type", "type.googleapis.com/google.rpc.ErrorInfo")
-                .put("reason", r));
+        String delay = LenientFields.string(body, "retryDelay");
+        if (delay != null) {
+            details.addObject()
+                    .put("@type", "type.googleapis.com/google.rpc.RetryInfo")
+                    .put("retryDelay", delay);
+        }
+        String reason = constant(LenientFields.string(body, "reason"));
+        if (reason != null) {
+            details.addObject()
+                    .put("@type", "type.googleapis.com/google.rpc.ErrorInfo")
+                    .put("reason", reason);
+        }
         return error.has("code") || error.has("status") ? error : null;
     }
 
-    private static Optional<String> find(Pattern p, String text) {
-        var m = p.matcher(text);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    /** {@code value} when it is a canonical constant such as {@code RESOURCE_EXHAUSTED}, else null. */
+    private static @Nullable String constant(@Nullable String value) {
+        if (value == null || value.isEmpty() || value.length() > 64) return null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'A' && c <= 'Z') && c != '_') return null;
+        }
+        return value;
     }
 
     /** The {@code error} object of an envelope or of the first element of an array of envelopes, if any. */
@@ -100,18 +105,30 @@ final class GeminiErrors {
         if ("API_KEY_INVALID".equals(reason)) return ErrorKind.AUTHENTICATION;
         return switch (canonical) {
             case "RESOURCE_EXHAUSTED" -> ErrorKind.RATE_LIMITED;
-            case "INVALID_ARGUMENT", "OUT_OF_RANGE" -> TOKEN_LIMIT
-                            .matcher(message)
-                            .matches()
+            case "INVALID_ARGUMENT", "OUT_OF_RANGE" -> isTokenLimit(message)
                     ? ErrorKind.CONTEXT_WINDOW_EXCEEDED
                     : ErrorKind.INVALID_REQUEST;
             case "UNAUTHENTICATED", "PERMISSION_DENIED", "FAILED_PRECONDITION" -> ErrorKind.AUTHENTICATION;
             case "NOT_FOUND" -> ErrorKind.MODEL_NOT_FOUND;
             case "UNAVAILABLE", "INTERNAL", "DEADLINE_EXCEEDED", "ABORTED", "UNKNOWN" -> ErrorKind.UNAVAILABLE;
-            default -> status == 400 && TOKEN_LIMIT.matcher(message).matches()
+            default -> status == 400 && isTokenLimit(message)
                     ? ErrorKind.CONTEXT_WINDOW_EXCEEDED
                     : ProviderError.kindForStatus(status);
         };
+    }
+
+    /** Whether the message says the input has too many tokens. */
+    private static boolean isTokenLimit(String message) {
+        String lowered = ErrorText.lowerPrefix(message);
+        int count = lowered.indexOf("input token count");
+        return (count >= 0 && lowered.indexOf("exceeds", count) >= 0)
+                || ErrorText.containsAny(
+                        lowered,
+                        "exceeds the maximum number of tokens",
+                        "too many tokens",
+                        "context window",
+                        "context length",
+                        "token limit");
     }
 
     private static @Nullable String errorInfoReason(JsonNode details) {
@@ -135,15 +152,20 @@ final class GeminiErrors {
 
     /** Parses a protobuf JSON duration such as {@code 37s} or {@code 1.5s}; null when it is not one. */
     static @Nullable Duration parseDuration(String text) {
-        var m = DURATION.matcher(text);
-        if (!m.matches()) return null;
-        BigDecimal seconds = new BigDecimal(m.group(1));
+        String t = text.strip();
+        if (t.length() < 2 || t.length() > 32 || !t.endsWith("s")) return null;
+        String number = t.substring(0, t.length() - 1);
+        int dot = number.indexOf('.');
+        if (dot == 0 || dot == number.length() - 1 || number.indexOf('.', dot + 1) >= 0) return null;
+        for (int i = 0; i < number.length(); i++) {
+            if (i != dot && (number.charAt(i) < '0' || number.charAt(i) > '9')) return null;
+        }
+        BigDecimal seconds = new BigDecimal(number);
         if (seconds.compareTo(BigDecimal.valueOf(86_400L * 365)) > 0) return null;
         return Duration.ofNanos(seconds.movePointRight(9).longValue());
     }
 
     private static String truncate(String message) {
-        String oneLine = message.replaceAll("\\s+", " ").trim();
-        return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE) + "…";
+        return ErrorText.oneLine(message, MAX_MESSAGE);
     }
 }

@@ -1,10 +1,10 @@
 package dev.llmring.providers.ollama;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmring.providers.internal.ErrorText;
 import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.spi.ErrorKind;
 import dev.llmring.spi.ProviderError;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,11 +12,10 @@ import org.jspecify.annotations.Nullable;
  * model was not found ({@code model "x" not found, try pulling it first}) is {@link ErrorKind#MODEL_NOT_FOUND}
  * whatever the status; one about the context length is {@link ErrorKind#CONTEXT_WINDOW_EXCEEDED}; other errors
  * inside a 2xx answer mean the server failed to serve ({@link ErrorKind#UNAVAILABLE}); otherwise the status decides.
+ * The phrases are looked for with bounded scans ({@link ErrorText}), never a regular expression.
  */
 final class OllamaErrors {
     private static final int MAX_MESSAGE = 500;
-    private static final Pattern MODEL_NOT_FOUND = Pattern.compile("(?is).*\\bmodel\\b.*\\bnot found\\b.*");
-    private static final Pattern CONTEXT = Pattern.compile("(?is).*(context length|context window|context size).*");
 
     private OllamaErrors() {}
 
@@ -38,14 +37,15 @@ final class OllamaErrors {
 
     /** Classifies an error message; {@code status} is 0 for an error line inside a stream. */
     static ProviderError fromMessage(String message, int status) {
+        String lowered = ErrorText.lowerPrefix(message);
         ErrorKind kind;
-        if (MODEL_NOT_FOUND.matcher(message).matches()) kind = ErrorKind.MODEL_NOT_FOUND;
-        else if (CONTEXT.matcher(message).matches() && (status == 0 || status == 400 || status == 200)) {
+        if (ErrorText.wordsInOrder(lowered, "model", "not found")) kind = ErrorKind.MODEL_NOT_FOUND;
+        else if (ErrorText.containsAny(lowered, "context length", "context window", "context size")
+                && (status == 0 || status == 400 || status == 200)) {
             kind = ErrorKind.CONTEXT_WINDOW_EXCEEDED;
         } else if (status == 0 || (status >= 200 && status < 300)) kind = ErrorKind.UNAVAILABLE;
         else kind = ProviderError.kindForStatus(status);
-        String oneLine = message.replaceAll("\\s+", " ").trim();
-        if (oneLine.length() > MAX_MESSAGE) oneLine = oneLine.substring(0, MAX_MESSAGE) + "…";
+        String oneLine = ErrorText.oneLine(message, MAX_MESSAGE);
         return ProviderError.of(kind, "Ollama" + (status >= 300 ? " HTTP " + status : "") + ": " + oneLine);
     }
 }

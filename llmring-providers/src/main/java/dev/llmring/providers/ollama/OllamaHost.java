@@ -20,7 +20,7 @@ final class OllamaHost {
      */
     static URI parse(String value) {
         String s = value.trim();
-        s = s.replaceAll("^[\"']+|[\"']+$", "").trim();
+        s = stripQuotes(s).trim();
         String scheme = "http";
         String port = DEFAULT_PORT;
         int sep = s.indexOf("://");
@@ -63,5 +63,18 @@ final class OllamaHost {
 
     private static IllegalArgumentException bad(String value, String why) {
         return new IllegalArgumentException("OLLAMA_HOST '" + value + "' is not a usable host: " + why);
+    }
+
+    /** {@code s} without the quote characters at its ends (a value copied from a shell line). */
+    private static String stripQuotes(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isQuote(s.charAt(start))) start++;
+        while (end > start && isQuote(s.charAt(end - 1))) end--;
+        return s.substring(start, end);
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '"' || c == '\'';
     }
 }

@@ -1,6 +1,7 @@
 package dev.llmring.providers.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmring.providers.internal.ErrorText;
 import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.spi.ApiKey;
 import dev.llmring.spi.ErrorKind;
@@ -8,7 +9,6 @@ import dev.llmring.spi.ProviderError;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -27,14 +27,10 @@ final class OpenAiErrors {
     private static final int MAX_MESSAGE = 500;
     private static final Set<String> ACCOUNT_CODES =
             Set.of("insufficient_quota", "billing_hard_limit_reached", "billing_not_active", "account_deactivated");
-    private static final Pattern CONTEXT_MESSAGE =
-            Pattern.compile("maximum context length|context window|context_length_exceeded", Pattern.CASE_INSENSITIVE);
     private static final Pattern KEY_ECHO = Pattern.compile("(?i)(api key provided:\\s*)\\S+");
     private static final Pattern KEY_SHAPED = Pattern.compile("\\b(sk|rk|gsk|xai)[-_][A-Za-z0-9*_\\-]{3,}");
     /** OpenAI's 429 hint: "Please try again in 1.898s" / "in 20ms" / "in 6m0s". */
-    private static final Pattern TRY_AGAIN = Pattern.compile("(?i)try again in ((?:\\d+(?:\\.\\d+)?(?:ms|h|m|s))+)");
-
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
+    private static final String TRY_AGAIN = "try again in ";
 
     private OpenAiErrors() {}
 
@@ -76,7 +72,11 @@ final class OpenAiErrors {
 
     private static ErrorKind kind(int status, @Nullable String code, @Nullable String type, String message) {
         if ("context_length_exceeded".equals(code)
-                || CONTEXT_MESSAGE.matcher(message).find()) {
+                || ErrorText.containsAny(
+                        ErrorText.lowerPrefix(message),
+                        "maximum context length",
+                        "context window",
+                        "context_length_exceeded")) {
             return ErrorKind.CONTEXT_WINDOW_EXCEEDED;
         }
         if (code != null && ACCOUNT_CODES.contains(code)) return ErrorKind.AUTHENTICATION;
@@ -107,21 +107,45 @@ final class OpenAiErrors {
         return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "…";
     }
 
-    /** The delay in "try again in 6m0s" and the like, when the message has one. */
+    /**
+     * The delay in "try again in 6m0s" and the like, when the message has one: a bounded scan of number-unit pairs
+     * ({@code h}, {@code m}, {@code s}, {@code ms}), never a regular expression over the provider's text.
+     */
     static @Nullable Duration retryHint(String message) {
-        Matcher m = TRY_AGAIN.matcher(message);
-        if (!m.find()) return null;
+        String lowered = ErrorText.lowerPrefix(message);
+        int at = lowered.indexOf(TRY_AGAIN);
+        if (at < 0) return null;
+        int i = at + TRY_AGAIN.length();
         double millis = 0;
-        Matcher part = DURATION_PART.matcher(m.group(1));
-        while (part.find()) {
-            double n = Double.parseDouble(part.group(1));
-            millis += switch (part.group(2)) {
-                case "h" -> n * 3_600_000;
-                case "m" -> n * 60_000;
-                case "s" -> n * 1000;
-                default -> n;
-            };
+        boolean any = false;
+        for (int parts = 0; parts < 8; parts++) {
+            int start = i;
+            while (i < lowered.length() && i - start < 20 && isDigitOrDot(lowered.charAt(i))) i++;
+            String number = lowered.substring(start, i);
+            double n;
+            try {
+                n = Double.parseDouble(number);
+            } catch (NumberFormatException e) {
+                break;
+            }
+            if (number.startsWith(".") || number.endsWith(".")) break;
+            double unit;
+            if (lowered.startsWith("ms", i)) {
+                unit = 1;
+                i += 2;
+            } else if (i < lowered.length() && "hms".indexOf(lowered.charAt(i)) >= 0) {
+                char c = lowered.charAt(i++);
+                unit = c == 'h' ? 3_600_000 : c == 'm' ? 60_000 : 1000;
+            } else {
+                break;
+            }
+            millis += n * unit;
+            any = true;
         }
-        return Duration.ofMillis((long) Math.ceil(millis));
+        return any ? Duration.ofMillis((long) Math.ceil(millis)) : null;
+    }
+
+    private static boolean isDigitOrDot(char c) {
+        return (c >= '0' && c <= '9') || c == '.';
     }
 }

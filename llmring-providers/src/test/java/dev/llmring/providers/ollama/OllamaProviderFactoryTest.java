@@ -74,6 +74,16 @@ class OllamaProviderFactoryTest {
     }
 
     @Test
+    void ollamaHostQuotedAsInAShellLineLosesItsQuotes() {
+        assertEquals(URI.create("http://gpu-box:8080"), OllamaHost.parse("\"'gpu-box:8080'\""));
+    }
+
+    @Test
+    void ollamaHostOfManyQuotesIsRefusedAfterOneLinearStrip() {
+        assertThrows(IllegalArgumentException.class, () -> OllamaHost.parse("\"".repeat(100_000) + "x:99999"));
+    }
+
+    @Test
     void configuredBaseUrlWinsOverOllamaHost() {
         OllamaAdapter adapter = (OllamaAdapter) factory.create(ProviderConfig.builder("ollama")
                 .baseUrl(URI.create("http://127.0.0.1:9999"))
