@@ -41,7 +41,10 @@ final class RingConfig {
     final Map<String, ProviderFactory> factories = new LinkedHashMap<>();
     final Map<String, Providers.Compatible> compatibles = new LinkedHashMap<>();
     boolean discoverProviders = true;
-    Timeouts timeouts = Timeouts.defaults();
+    /** Null: the defaults, with LLMRing's environment variables applied ({@link RingEnvironment}). */
+    @Nullable
+    Timeouts timeouts;
+
     RetryPolicy retry = RetryPolicy.defaults();
     CircuitBreakerPolicy breaker = CircuitBreakerPolicy.defaults();
     final List<LlmRingListener> listeners = new ArrayList<>();
@@ -58,7 +61,8 @@ final class RingConfig {
     @Nullable
     PoolResolver resolver;
 
-    RemoteUrlPolicy remoteUrls = RemoteUrlPolicy.disabled();
+    @Nullable
+    RemoteUrlPolicy remoteUrls;
 
     @Nullable
     MediaFetcher fetcher;
@@ -75,7 +79,10 @@ final class RingConfig {
     BigDecimal maxCostPerCall;
 
     final Map<String, BigDecimal> maxCostPerAlias = new LinkedHashMap<>();
-    boolean strictPricing;
+
+    @Nullable
+    Boolean strictPricing;
+
     boolean enforceContextWindow = true;
 
     @Nullable
@@ -167,6 +174,11 @@ final class RingConfig {
     }
 
     LlmRing build() {
+        // what the builder left unset comes from LLMRing's environment variables
+        RingEnvironment fromEnv = new RingEnvironment(environment);
+        Timeouts timeouts = fromEnv.timeouts(this.timeouts);
+        RemoteUrlPolicy remoteUrls = fromEnv.remoteUrls(this.remoteUrls);
+        boolean strictPricing = fromEnv.strictPricing(this.strictPricing);
         Map<String, ProviderFactory> all = new LinkedHashMap<>();
         if (discoverProviders) discovered().forEach(f -> all.putIfAbsent(f.name(), f));
         all.putAll(factories);
