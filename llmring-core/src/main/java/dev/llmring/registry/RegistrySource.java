@@ -83,9 +83,10 @@ final class RegistrySource {
                 case TOO_LARGE:
                     throw tooLarge(provider, uri);
                 case INTERRUPTED:
-                    throw new RegistryException("interrupted while fetching " + uri, provider, cause);
+                    throw new RegistryUnavailableException("interrupted while fetching " + uri, provider, cause);
                 default:
-                    throw new RegistryException("cannot fetch " + uri + ": " + cause, provider, cause);
+                    throw new RegistryUnavailableException(
+                            "cannot fetch " + uri + ": " + describe(cause), provider, cause);
             }
         }
         int status = response.status();
@@ -96,7 +97,7 @@ final class RegistrySource {
                     provider);
         }
         if (status != 200) {
-            throw new RegistryException("registry at " + uri + " answered HTTP " + status, provider);
+            throw new RegistryUnavailableException("registry at " + uri + " answered HTTP " + status, provider, null);
         }
         return response.body();
     }
@@ -107,13 +108,27 @@ final class RegistrySource {
         return bytes;
     }
 
+    /** The failure's class and the first message along its causes (the JDK's ConnectException has none). */
+    private static String describe(@Nullable Throwable cause) {
+        if (cause == null) return "failed";
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return cause.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+        }
+        return cause.getClass().getSimpleName()
+                + (cause instanceof java.net.ConnectException
+                        ? ": nothing listening there, or the host is unreachable"
+                        : "");
+    }
+
     private RegistryException tooLarge(String provider, URI uri) {
         return new RegistryException(
                 "registry document " + uri + " exceeds the size cap of " + maxBytes + " bytes", provider);
     }
 
     private RegistryException timedOut(String provider, URI uri, @Nullable Throwable cause) {
-        return new RegistryException(
+        return new RegistryUnavailableException(
                 "fetching " + uri + " took longer than " + timeout.toMillis() + " ms", provider, cause);
     }
 }
