@@ -271,6 +271,24 @@ public final class Lockfile {
     }
 
     /**
+     * The lockfile an extends package ships, as resolution reads it: the classpath resource
+     * {@code META-INF/llmring/<package>/llmring.lock}, loaded once and cached.
+     *
+     * @param pkg one of {@link #extendsPackages()}
+     * @return the package's lockfile
+     * @throws IllegalArgumentException if {@code pkg} is not among the extends packages
+     * @throws LockfileNotFoundException if the package has no lockfile on the classpath
+     * @throws LockfileException if its lockfile is invalid
+     */
+    public Lockfile extendsPackage(String pkg) {
+        if (!extendsPackages().contains(Objects.requireNonNull(pkg, "pkg"))) {
+            throw new IllegalArgumentException(
+                    "'" + Names.printable(pkg) + "' is not among the extends packages " + extendsPackages());
+        }
+        return resolver.packageLockfile(pkg);
+    }
+
+    /**
      * SHA-256 (lowercase hex) of the RFC 8785 canonical JSON of the lockfile's meaning: {@code default_profile},
      * the extends packages (sorted), and for each profile its bindings keyed by alias (models in pool order,
      * constraints when present) and its registry versions. Timestamps, {@code version}, metadata, unknown keys,
