@@ -18,7 +18,7 @@ final class ErrorJson {
     private ErrorJson() {}
 
     static void print(PrintWriter out, String type, String message, int exitCode, Throwable e) {
-        ObjectNode root = Session.JSON.createObjectNode();
+        ObjectNode root = Session.mapper().createObjectNode();
         ObjectNode error = root.putObject("error");
         error.put("type", type);
         error.put("message", message);

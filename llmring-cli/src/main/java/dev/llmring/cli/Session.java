@@ -29,7 +29,15 @@ import org.jspecify.annotations.Nullable;
  * choose the profile, build the registry, and print. Nothing here is state a command could not rebuild.
  */
 final class Session {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Jackson, made on first use: a command that prints no JSON does not pay for loading it (see performance.md). */
+    static ObjectMapper mapper() {
+        return JsonHolder.MAPPER;
+    }
+
+    private static final class JsonHolder {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
     /** The scripted provider of llmring-testing, and the variable naming its scripts directory. */
     static final String SCRIPTED = "scripted";
 
@@ -247,12 +255,12 @@ final class Session {
     // ---------------------------------------------------------------- output
 
     ObjectNode object() {
-        return JSON.createObjectNode();
+        return mapper().createObjectNode();
     }
 
     void printJson(Object node) {
         try {
-            out().println(JSON.writeValueAsString(node));
+            out().println(mapper().writeValueAsString(node));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
