@@ -1,5 +1,6 @@
 package dev.llmring;
 
+import dev.llmring.internal.http.IoFailures;
 import dev.llmring.spi.ErrorKind;
 import dev.llmring.spi.ProviderAdapter;
 import dev.llmring.spi.ProviderError;
@@ -95,10 +96,7 @@ final class Failures {
      */
     LlmRingException fromIo(Target target, Throwable io, Duration connectTimeout, @Nullable URI endpoint) {
         ErrorDetails details = ErrorDetails.of(target.provider(), target.model());
-        String message = firstMessage(io);
-        if (message == null && io instanceof java.net.ConnectException) {
-            message = "could not connect (nothing listening there, or the host is unreachable)";
-        }
+        String message = IoFailures.message(io);
         String what = io.getClass().getSimpleName() + (message == null ? "" : ": " + clean(message));
         String to = endpoint == null ? "" : " to " + hostAndPort(endpoint);
         if (io instanceof HttpConnectTimeoutException) {
@@ -115,13 +113,6 @@ final class Failures {
         }
         String kind = io instanceof IOException ? "connection" + to + " failed" : "exchange" + to + " failed";
         return new ConnectionException(target + ": " + kind + ": " + what, details, null);
-    }
-
-    private static @Nullable String firstMessage(Throwable io) {
-        for (Throwable t = io; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) return t.getMessage();
-        }
-        return null;
     }
 
     /** {@code host:port}, the port made explicit from the scheme when the URI leaves it out. */

@@ -1,6 +1,7 @@
 package dev.llmring.registry;
 
 import dev.llmring.internal.http.BoundedHttp;
+import dev.llmring.internal.http.IoFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -108,18 +109,11 @@ final class RegistrySource {
         return bytes;
     }
 
-    /** The failure's class and the first message along its causes (the JDK's ConnectException has none). */
+    /** The failure's class and what it means (the JDK's ConnectException has no message of its own). */
     private static String describe(@Nullable Throwable cause) {
         if (cause == null) return "failed";
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                return cause.getClass().getSimpleName() + ": " + t.getMessage();
-            }
-        }
-        return cause.getClass().getSimpleName()
-                + (cause instanceof java.net.ConnectException
-                        ? ": nothing listening there, or the host is unreachable"
-                        : "");
+        String message = IoFailures.message(cause);
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     private RegistryException tooLarge(String provider, URI uri) {
