@@ -148,7 +148,7 @@ final class Exchanges {
         try {
             return transport.send(request, streams);
         } catch (IOException e) { // a connect timeout included: fromIo tells it apart
-            throw settings.failures().fromIo(target, e, settings.timeouts().connect());
+            throw settings.failures().fromIo(target, e, settings.timeouts().connect(), request.uri());
         } catch (InterruptedException e) {
             if (call.control.isCancelled()) throw new CancellationException("the call was cancelled");
             if (call.control.expired()) throw timedOut(call, target, bound);
@@ -174,7 +174,12 @@ final class Exchanges {
             if (cause instanceof BodyCollector.TooLarge) {
                 throw Failures.tooLarge(target, response.statusCode(), transport.maxResponseBytes());
             }
-            throw settings.failures().fromIo(target, cause, settings.timeouts().connect());
+            throw settings.failures()
+                    .fromIo(
+                            target,
+                            cause,
+                            settings.timeouts().connect(),
+                            response.request().uri());
         } catch (InterruptedException e) {
             collector.cancel();
             if (call.control.isCancelled()) throw new CancellationException("the call was cancelled");

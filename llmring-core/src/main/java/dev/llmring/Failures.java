@@ -1,10 +1,12 @@
 package dev.llmring;
 
+import dev.llmring.internal.http.IoFailures;
 import dev.llmring.spi.ErrorKind;
 import dev.llmring.spi.ProviderAdapter;
 import dev.llmring.spi.ProviderError;
 import dev.llmring.spi.ProviderFailure;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
@@ -89,11 +91,22 @@ final class Failures {
 
     /** An I/O failure of the exchange: a connection that could not be made or broke. */
     LlmRingException fromIo(Target target, Throwable io, Duration connectTimeout) {
+        return fromIo(target, io, connectTimeout, null);
+    }
+
+    /**
+     * As {@link #fromIo(Target, Throwable, Duration)}, naming the host and port of {@code endpoint} (never its path
+     * or query) and the first message found along the cause chain; the JDK's {@code ConnectException} has none at
+     * all, so it is said in words.
+     */
+    LlmRingException fromIo(Target target, Throwable io, Duration connectTimeout, @Nullable URI endpoint) {
         ErrorDetails details = ErrorDetails.of(target.provider(), target.model());
-        String what = io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + clean(io.getMessage()));
+        String message = IoFailures.message(io);
+        String what = io.getClass().getSimpleName() + (message == null ? "" : ": " + clean(message));
+        String to = endpoint == null ? "" : " to " + hostAndPort(endpoint);
         if (io instanceof HttpConnectTimeoutException) {
             return new LlmRingTimeoutException(
-                    target + ": connect timed out after " + connectTimeout.toMillis() + " ms",
+                    target + ": connect" + to + " timed out after " + connectTimeout.toMillis() + " ms",
                     LlmRingTimeoutException.Kind.CONNECT,
                     connectTimeout,
                     details,
@@ -103,8 +116,14 @@ final class Failures {
             return new LlmRingTimeoutException(
                     target + ": " + what, LlmRingTimeoutException.Kind.ATTEMPT, Duration.ZERO, details, null);
         }
-        String kind = io instanceof IOException ? "connection failed" : "exchange failed";
+        String kind = io instanceof IOException ? "connection" + to + " failed" : "exchange" + to + " failed";
         return new ConnectionException(target + ": " + kind + ": " + what, details, null);
+    }
+
+    /** {@code host:port}, the port made explicit from the scheme when the URI leaves it out. */
+    static String hostAndPort(URI uri) {
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getHost() + ":" + port;
     }
 
     /** A time bound ran out. */

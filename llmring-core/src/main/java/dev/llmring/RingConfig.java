@@ -44,7 +44,10 @@ final class RingConfig {
     /** The default of {@link LlmRing.Builder#maxResponseBytes}: 8 MiB. */
     static final int DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
-    Timeouts timeouts = Timeouts.defaults();
+    /** Null: the defaults, with LLMRing's environment variables applied ({@link RingEnvironment}). */
+    @Nullable
+    Timeouts timeouts;
+
     int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     RetryPolicy retry = RetryPolicy.defaults();
     CircuitBreakerPolicy breaker = CircuitBreakerPolicy.defaults();
@@ -62,7 +65,8 @@ final class RingConfig {
     @Nullable
     PoolResolver resolver;
 
-    RemoteUrlPolicy remoteUrls = RemoteUrlPolicy.disabled();
+    @Nullable
+    RemoteUrlPolicy remoteUrls;
 
     @Nullable
     MediaFetcher fetcher;
@@ -79,7 +83,10 @@ final class RingConfig {
     BigDecimal maxCostPerCall;
 
     final Map<String, BigDecimal> maxCostPerAlias = new LinkedHashMap<>();
-    boolean strictPricing;
+
+    @Nullable
+    Boolean strictPricing;
+
     boolean enforceContextWindow = true;
 
     @Nullable
@@ -172,6 +179,11 @@ final class RingConfig {
     }
 
     LlmRing build() {
+        // what the builder left unset comes from LLMRing's environment variables
+        RingEnvironment fromEnv = new RingEnvironment(environment);
+        Timeouts timeouts = fromEnv.timeouts(this.timeouts);
+        RemoteUrlPolicy remoteUrls = fromEnv.remoteUrls(this.remoteUrls);
+        boolean strictPricing = fromEnv.strictPricing(this.strictPricing);
         Map<String, ProviderFactory> all = new LinkedHashMap<>();
         if (discoverProviders) discovered().forEach(f -> all.putIfAbsent(f.name(), f));
         all.putAll(factories);

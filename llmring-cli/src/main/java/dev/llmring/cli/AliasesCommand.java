@@ -46,7 +46,7 @@ final class AliasesCommand implements Callable<Integer> {
                 node.put("alias", b.alias());
                 var models = node.putArray("models");
                 b.models().forEach(m -> models.add(m.toString()));
-                node.set("constraints", Session.JSON.valueToTree(b.constraints()));
+                node.set("constraints", Session.mapper().valueToTree(b.constraints()));
             }
             session.printJson(out);
             return ExitCodes.OK;

@@ -75,10 +75,10 @@ final class ChatCommand implements Callable<Integer> {
         LlmRing.Builder builder = LlmRing.builder()
                 .lockfile(lock)
                 .profile(profileName)
-                .environment(session.context().environment)
+                .environment(session.environment())
                 .clock(session.context().clock)
                 .discoverProviders(false);
-        session.context().factories.forEach(builder::provider);
+        session.factories().forEach(builder::provider);
         try {
             builder.registry(
                     session.registry()); // the command's registry (--registry-url, --offline) prices and checks
@@ -118,6 +118,7 @@ final class ChatCommand implements Callable<Integer> {
                 session.err().println("llmring: " + e.getMessage());
                 session.err().flush();
                 status = ExitCodes.FINDING;
+                if (session.json()) ErrorJson.print(session.out(), ErrorJson.type(e), e.getMessage(), status, e);
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.llmring.LlmRingException;
 import dev.llmring.lockfile.LockfileException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.util.Arrays;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -34,8 +35,18 @@ final class Cli {
         cmd.setOut(context.out);
         cmd.setErr(context.err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
-        cmd.setParameterExceptionHandler(Cli::usageError);
+        cmd.setParameterExceptionHandler(
+                (e, args) -> usageError(e, Arrays.asList(args).contains("--json")));
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, session));
+        cmd.setExecutionStrategy(parseResult -> {
+            if (CommandLine.printHelpIfRequested(parseResult)) return ExitCodes.OK;
+            try {
+                session.factories(); // a bad --provider-endpoint or LLMRING_PROVIDER_ENDPOINTS fails every command
+            } catch (CliFailure e) {
+                return failure(e, session);
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return cmd;
     }
 
@@ -45,11 +56,12 @@ final class Cli {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
-    private static int usageError(CommandLine.ParameterException e, String[] args) {
+    private static int usageError(CommandLine.ParameterException e, boolean json) {
         CommandLine cmd = e.getCommandLine();
         cmd.getErr().println("llmring: " + e.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr());
         cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        if (json) ErrorJson.print(cmd.getOut(), "usage", e.getMessage(), ExitCodes.USAGE, e);
         return ExitCodes.USAGE;
     }
 
@@ -61,7 +73,7 @@ final class Cli {
             message = failure.getMessage();
             code = failure.exitCode();
         } else if (e instanceof CommandLine.ParameterException p) {
-            return usageError(p, new String[0]);
+            return usageError(p, session.jsonRequested());
         } else if (e instanceof LockfileException
                 || e instanceof LlmRingException
                 || e instanceof IllegalArgumentException
@@ -76,6 +88,7 @@ final class Cli {
             e.printStackTrace(err);
         }
         err.flush();
+        if (session.jsonRequested()) ErrorJson.print(session.out(), ErrorJson.type(e), message, code, e);
         return code;
     }
 

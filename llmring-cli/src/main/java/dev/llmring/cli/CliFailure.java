@@ -8,17 +8,28 @@ final class CliFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int exitCode;
+    private final String type;
 
     CliFailure(String message) {
         this(message, ExitCodes.FINDING);
     }
 
     CliFailure(String message, int exitCode) {
+        this(message, exitCode, exitCode == ExitCodes.USAGE ? "usage" : "failed");
+    }
+
+    /** @param type the error's {@code type} in JSON output, lower case with underscores */
+    CliFailure(String message, int exitCode, String type) {
         super(message);
         this.exitCode = exitCode;
+        this.type = type;
     }
 
     int exitCode() {
         return exitCode;
+    }
+
+    String type() {
+        return type;
     }
 }

@@ -71,7 +71,7 @@ final class InfoCommand implements Callable<Integer> {
             try {
                 info = registry.model(ref.provider(), ref.model(), pins.get(ref.provider()));
             } catch (RegistryException e) {
-                throw new CliFailure("cannot read the registry for " + ref.provider() + ": " + e.getMessage());
+                throw Session.registryFailure("cannot read the registry for " + ref.provider(), e);
             }
             if (info.isEmpty()) {
                 missing.add(ref.toString());

@@ -1,6 +1,8 @@
 package dev.llmring.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -25,11 +27,14 @@ import picocli.CommandLine.Spec;
             InfoCommand.class,
             ChatCommand.class,
             ReceiptsCommand.class,
+            CompletionCommand.class,
         },
         footer = {
             "",
             "Exit status: 0 success, 1 a finding (validation, drift) or a failure, 2 a usage error.",
-            "Documentation: docs/cli.md"
+            "With --json, a failure prints {\"error\": {\"type\", \"message\", \"exit_code\", ...}} on stdout.",
+            "Shell completion: source <(llmring completion)",
+            "Documentation: https://github.com/llmring/llmring-java/blob/main/docs/cli.md"
         })
 final class LlmringCommand implements Callable<Integer> {
     @Spec
@@ -59,6 +64,24 @@ final class LlmringCommand implements Callable<Integer> {
             scope = ScopeType.INHERIT,
             description = "Never fetch registry data: use the disk cache, whatever its age.")
     boolean offline;
+
+    @Option(
+            names = "--provider-endpoint",
+            paramLabel = "NAME=PROTOCOL@URL",
+            scope = ScopeType.INHERIT,
+            description = "Declare a server that speaks a known provider's protocol, e.g."
+                    + " local=openai@http://127.0.0.1:8000/v1 (bind it as local:MODEL; key from NAME_API_KEY)."
+                    + " Repeatable; also LLMRING_PROVIDER_ENDPOINTS (comma-separated).")
+    List<String> providerEndpoints = new ArrayList<>();
+
+    @Option(
+            names = "--scripts",
+            paramLabel = "DIR",
+            scope = ScopeType.INHERIT,
+            description = "Enable the scripted provider (scripted:NAME answers from DIR/NAME.json), as"
+                    + " LLMRING_SCRIPTS=DIR does. Offline, for trying lockfiles and failover.")
+    @Nullable
+    Path scripts;
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Machine-readable JSON on stdout.")
     boolean json;

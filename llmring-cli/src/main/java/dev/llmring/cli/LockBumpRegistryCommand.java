@@ -72,7 +72,7 @@ final class LockBumpRegistryCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return 0; // not a name the registry can have (its names are lower case)
         } catch (RegistryException e) {
-            throw new CliFailure("cannot read the registry for " + provider + ": " + e.getMessage());
+            throw Session.registryFailure("cannot read the registry for " + provider, e);
         }
     }
 

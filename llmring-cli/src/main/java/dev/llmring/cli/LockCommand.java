@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             LockBumpRegistryCommand.class,
             LockDriftCommand.class,
             LockDigestCommand.class,
+            LockCheckCommand.class,
         })
 final class LockCommand implements Callable<Integer> {
     @Spec

@@ -77,7 +77,7 @@ final class LockDriftCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         } catch (RegistryException e) {
-            throw new CliFailure("cannot read the registry for " + provider + ": " + e.getMessage());
+            throw Session.registryFailure("cannot read the registry for " + provider, e);
         }
         if (current <= 0 && pinned == null) return Optional.empty(); // no registry data, nothing pinned
         if (pinned == null || pinned == current) {
@@ -87,8 +87,8 @@ final class LockDriftCommand implements Callable<Integer> {
         try {
             changes = RegistryDrift.sincePinned(registry, provider, pinned);
         } catch (RegistryException e) {
-            throw new CliFailure(
-                    "cannot compare " + provider + " version " + pinned + " with the current data: " + e.getMessage());
+            throw Session.registryFailure(
+                    "cannot compare " + provider + " version " + pinned + " with the current data", e);
         }
         Set<String> used = canonical(registry, provider, models, pinned);
         List<RegistryDrift.Change> inUse = new ArrayList<>();

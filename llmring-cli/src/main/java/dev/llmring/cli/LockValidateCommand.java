@@ -113,12 +113,20 @@ final class LockValidateCommand implements Callable<Integer> {
                 merged.computeIfAbsent(key, k -> new ArrayList<>()).add(profile.name());
             }
         }
-        problems.forEach((key, p) -> findings.add(new Finding(
-                p.severity() == RegistryValidation.Severity.ERROR ? "error" : "warning",
-                p.subject(),
-                p.message(),
-                List.copyOf(merged.get(key)),
-                null)));
+        boolean unreachable = false;
+        for (Map.Entry<String, RegistryValidation.Problem> e : problems.entrySet()) {
+            RegistryValidation.Problem p = e.getValue();
+            // an unreachable registry says nothing against the lockfile: a warning (an error with --strict)
+            boolean error = p.severity() == RegistryValidation.Severity.ERROR && !p.isUnavailable();
+            unreachable |= p.isUnavailable();
+            findings.add(new Finding(
+                    error ? "error" : "warning",
+                    p.subject(),
+                    p.message() + (p.isUnavailable() ? "; its models were not checked" : ""),
+                    List.copyOf(merged.get(e.getKey())),
+                    null));
+        }
+        if (unreachable) session.err().println("llmring: " + Session.UNREACHABLE_ADVICE);
         return checked.size();
     }
 

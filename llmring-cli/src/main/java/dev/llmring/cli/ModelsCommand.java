@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmring.registry.ModelInfo;
 import dev.llmring.registry.Registry;
 import dev.llmring.registry.RegistryException;
+import dev.llmring.registry.RegistryUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,11 +47,13 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> providers = provider != null ? List.of(provider) : List.copyOf(session.knownProviders());
+        List<String> providers = provider != null ? List.of(provider) : List.copyOf(session.builtInProviders());
         Registry registry = session.registry();
         ObjectNode json = session.object();
         var jsonProviders = json.putArray("providers");
+        var jsonErrors = json.putArray("errors");
         int failed = 0;
+        boolean unreachable = false;
         for (String name : providers) {
             List<ModelInfo> models;
             int version;
@@ -63,6 +66,9 @@ final class ModelsCommand implements Callable<Integer> {
                     throw Cli.usage(spec, e.getMessage()); // a malformed --provider name: nothing printed yet
                 }
                 failed++;
+                unreachable |= e instanceof RegistryUnavailableException;
+                String type = e instanceof RegistryUnavailableException ? "registry_unavailable" : "registry";
+                jsonErrors.addObject().put("provider", name).put("type", type).put("message", e.getMessage());
                 session.err().println("llmring: " + name + ": " + e.getMessage());
                 continue;
             }
@@ -76,6 +82,7 @@ final class ModelsCommand implements Callable<Integer> {
                 print(name, version, models);
             }
         }
+        if (unreachable) session.err().println("llmring: " + Session.UNREACHABLE_ADVICE);
         if (session.json()) session.printJson(json);
         return failed == 0 ? ExitCodes.OK : ExitCodes.FINDING;
     }

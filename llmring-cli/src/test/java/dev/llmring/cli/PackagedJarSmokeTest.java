@@ -124,4 +124,34 @@ class PackagedJarSmokeTest {
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().startsWith("llmring 0"), run::toString);
     }
+
+    @Test
+    void theLauncherKeepsAClassDataArchiveAndUsesItSilently() throws Exception {
+        assumeTrue(File.separatorChar == '/', "a POSIX shell script");
+        Path script = Path.of("src/main/scripts/llmring").toAbsolutePath();
+        Map<String, String> env = Map.of("LLMRING_JAR", JAR.toString(), "JAVA_HOME", System.getProperty("java.home"));
+
+        Run first = run(List.of("sh", script.toString(), "--version"), env);
+        Run second = run(List.of("sh", script.toString(), "--version"), env);
+
+        try (var archives = Files.list(dir.resolve(".cache/llmring/cds"))) {
+            assertEquals(1, archives.filter(f -> f.toString().endsWith(".jsa")).count());
+        }
+        assertEquals(first.out(), second.out());
+        assertEquals("", first.err() + second.err(), "no JVM notice about the archive");
+    }
+
+    @Test
+    void theJarAnswersFromScriptsWithTheBundledScriptedProvider() throws Exception {
+        Files.createDirectories(dir.resolve("scripts"));
+        Files.writeString(dir.resolve("scripts/happy.json"), "{\"steps\": [{\"reply\": \"scripted hello\"}]}");
+        Files.writeString(
+                dir.resolve("llmring.lock"),
+                "[profiles.default]\n[[profiles.default.bindings]]\nalias = \"fast\"\nmodels = [\"scripted:happy\"]\n");
+
+        Run chat = llmring(Map.of("LLMRING_SCRIPTS", dir.resolve("scripts").toString()), "chat", "fast", "hi");
+
+        assertEquals(0, chat.exitCode(), chat::toString);
+        assertEquals("scripted hello\n", chat.out());
+    }
 }

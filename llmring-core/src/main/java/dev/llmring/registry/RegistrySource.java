@@ -1,6 +1,7 @@
 package dev.llmring.registry;
 
 import dev.llmring.internal.http.BoundedHttp;
+import dev.llmring.internal.http.IoFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -83,9 +84,10 @@ final class RegistrySource {
                 case TOO_LARGE:
                     throw tooLarge(provider, uri);
                 case INTERRUPTED:
-                    throw new RegistryException("interrupted while fetching " + uri, provider, cause);
+                    throw new RegistryUnavailableException("interrupted while fetching " + uri, provider, cause);
                 default:
-                    throw new RegistryException("cannot fetch " + uri + ": " + cause, provider, cause);
+                    throw new RegistryUnavailableException(
+                            "cannot fetch " + uri + ": " + describe(cause), provider, cause);
             }
         }
         int status = response.status();
@@ -96,7 +98,7 @@ final class RegistrySource {
                     provider);
         }
         if (status != 200) {
-            throw new RegistryException("registry at " + uri + " answered HTTP " + status, provider);
+            throw new RegistryUnavailableException("registry at " + uri + " answered HTTP " + status, provider, null);
         }
         return response.body();
     }
@@ -107,13 +109,20 @@ final class RegistrySource {
         return bytes;
     }
 
+    /** The failure's class and what it means (the JDK's ConnectException has no message of its own). */
+    private static String describe(@Nullable Throwable cause) {
+        if (cause == null) return "failed";
+        String message = IoFailures.message(cause);
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
     private RegistryException tooLarge(String provider, URI uri) {
         return new RegistryException(
                 "registry document " + uri + " exceeds the size cap of " + maxBytes + " bytes", provider);
     }
 
     private RegistryException timedOut(String provider, URI uri, @Nullable Throwable cause) {
-        return new RegistryException(
+        return new RegistryUnavailableException(
                 "fetching " + uri + " took longer than " + timeout.toMillis() + " ms", provider, cause);
     }
 }

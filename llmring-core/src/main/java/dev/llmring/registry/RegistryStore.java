@@ -62,7 +62,8 @@ final class RegistryStore {
             if (cached != null && (isFresh(cached) || offline))
                 return remember(key, cached).doc();
             if (offline) {
-                throw new RegistryException("registry is offline and has no cached data for " + provider, provider);
+                throw new RegistryUnavailableException(
+                        "registry is offline and has no cached data for " + provider, provider, null);
             }
             if (cached != null && inBackoff(provider))
                 return remember(key, cached).doc();
@@ -87,8 +88,10 @@ final class RegistryStore {
             Loaded cached = fromDisk(key);
             if (cached != null) return remember(key, cached).doc();
             if (offline) {
-                throw new RegistryException(
-                        "registry is offline and has no cached snapshot v" + version + " for " + provider, provider);
+                throw new RegistryUnavailableException(
+                        "registry is offline and has no cached snapshot v" + version + " for " + provider,
+                        provider,
+                        null);
             }
             byte[] body = source.fetch(provider, version);
             if (body == null) {

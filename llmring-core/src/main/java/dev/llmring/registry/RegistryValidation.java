@@ -38,11 +38,27 @@ public final class RegistryValidation {
         private final Severity severity;
         private final String subject;
         private final String message;
+        private final boolean unavailable;
 
         private Problem(Severity severity, String subject, String message) {
+            this(severity, subject, message, false);
+        }
+
+        private Problem(Severity severity, String subject, String message, boolean unavailable) {
             this.severity = severity;
             this.subject = subject;
             this.message = message;
+            this.unavailable = unavailable;
+        }
+
+        /**
+         * Whether the problem is only that the registry could not be reached (a {@link RegistryUnavailableException}):
+         * nothing is known to be wrong with the lockfile, and a tool may report it as a warning.
+         *
+         * @return true for an unreachable registry
+         */
+        public boolean isUnavailable() {
+            return unavailable;
         }
 
         public Severity severity() {
@@ -127,7 +143,8 @@ public final class RegistryValidation {
         try {
             priced = pinned != null ? registry.snapshot(provider, pinned) : registry.current(provider);
         } catch (RegistryException e) {
-            problems.add(new Problem(Severity.ERROR, provider, e.getMessage()));
+            boolean unavailable = e instanceof RegistryUnavailableException;
+            problems.add(new Problem(Severity.ERROR, provider, e.getMessage(), unavailable));
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             problems.add(new Problem(Severity.ERROR, provider, "pinned registry version " + pinned + " is not valid"));

@@ -117,10 +117,10 @@ class RegistryCacheTest {
     }
 
     @Test
-    void unreachableRegistryWithoutCacheIsRegistryException() {
+    void unreachableRegistryWithoutCacheIsRegistryUnavailableException() {
         registryGoesDown();
-        RegistryException e =
-                assertThrows(RegistryException.class, () -> registry().models("openai"));
+        RegistryException e = assertThrows(
+                RegistryUnavailableException.class, () -> registry().models("openai"));
         assertTrue(e.getMessage().contains("503"), e.getMessage());
     }
 
@@ -134,9 +134,9 @@ class RegistryCacheTest {
     }
 
     @Test
-    void offlineRegistryWithoutCacheIsRegistryException() {
+    void offlineRegistryWithoutCacheIsRegistryUnavailableException() {
         Registry offline = server.registry(cache).clock(clock).offline(true).build();
-        assertThrows(RegistryException.class, () -> offline.models("openai"));
+        assertThrows(RegistryUnavailableException.class, () -> offline.models("openai"));
         assertEquals(0, server.wm.getAllServeEvents().size());
     }
 

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -173,5 +174,24 @@ class RegistryTransportTest {
         RegistryException e = assertThrows(
                 RegistryException.class, () -> server.registry(cache).build().models("google"));
         assertTrue(e.getMessage().contains("'models' object"), e.getMessage());
+        assertFalse(e instanceof RegistryUnavailableException, "the registry answered: it is not unavailable");
+    }
+
+    @Test
+    void aRegistryNothingListensOnIsUnavailableNamingTheUrlAndWhy() throws java.io.IOException {
+        int port;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Registry registry = Registry.builder()
+                .baseUrl("http://127.0.0.1:" + port + "/registry")
+                .allowHttpLoopbackForTesting()
+                .cacheDirectory(cache)
+                .build();
+
+        RegistryException e = assertThrows(RegistryUnavailableException.class, () -> registry.models("openai"));
+
+        assertTrue(e.getMessage().contains("http://127.0.0.1:" + port + "/registry/openai/models.json"), e::getMessage);
+        assertTrue(e.getMessage().contains("ConnectException: could not connect"), e::getMessage);
     }
 }

@@ -52,12 +52,13 @@ public final class Binding {
         Objects.requireNonNull(alias, "alias");
         Objects.requireNonNull(models, "models");
         Objects.requireNonNull(constraints, "constraints");
+        Names.requireAlias(alias);
         return create(alias, models, FreeForm.copyTable(constraints), Map.of());
     }
 
+    /** Without the naming rule: a lockfile LLMRing wrote may hold any alias (the decoder warns about it). */
     static Binding create(
             String alias, List<ModelRef> models, Map<String, Object> constraints, Map<String, Object> extra) {
-        Names.requireAlias(alias);
         List<ModelRef> pool = List.copyOf(models);
         if (pool.isEmpty()) {
             throw new IllegalArgumentException("Empty pool for alias '" + alias + "': bind at least one model");

@@ -151,7 +151,10 @@ public final class Lockfile {
     /**
      * What reading noticed without refusing: unknown keys (kept), JSON nulls in free-form tables (dropped),
      * timestamps without offset, a default profile that is not defined, a model listed twice in a pool, legacy
-     * single-model bindings. Callers log them. Empty for lockfiles made by editing.
+     * single-model bindings, and what the Python project LLMRing accepts but this library would not write (read
+     * with LLMRing's meaning): a version other than 1.x, an alias outside the naming rule, a repeated alias (the
+     * first binding counts), a pool entry without {@code provider:} (skipped), an empty pool (the alias is not
+     * bound). Callers log them. Empty for lockfiles made by editing.
      *
      * @return the warnings, each naming file, line and field
      */
@@ -161,7 +164,7 @@ public final class Lockfile {
 
     // ---------------------------------------------------------------- content
 
-    /** @return the format version, {@code 1.0} or another {@code 1.x} */
+    /** @return the format version as written ({@code 1.0} unless the file says otherwise; see {@link #warnings()}) */
     public String version() {
         return content.version();
     }
@@ -265,6 +268,24 @@ public final class Lockfile {
         Objects.requireNonNull(knownProviders, "knownProviders");
         Objects.requireNonNull(aliases, "aliases");
         resolver.require(profileName, knownProviders, aliases);
+    }
+
+    /**
+     * The lockfile an extends package ships, as resolution reads it: the classpath resource
+     * {@code META-INF/llmring/<package>/llmring.lock}, loaded once and cached.
+     *
+     * @param pkg one of {@link #extendsPackages()}
+     * @return the package's lockfile
+     * @throws IllegalArgumentException if {@code pkg} is not among the extends packages
+     * @throws LockfileNotFoundException if the package has no lockfile on the classpath
+     * @throws LockfileException if its lockfile is invalid
+     */
+    public Lockfile extendsPackage(String pkg) {
+        if (!extendsPackages().contains(Objects.requireNonNull(pkg, "pkg"))) {
+            throw new IllegalArgumentException(
+                    "'" + Names.printable(pkg) + "' is not among the extends packages " + extendsPackages());
+        }
+        return resolver.packageLockfile(pkg);
     }
 
     /**

@@ -21,7 +21,7 @@ record LockfileContent(
         next.put(profile.name(), profile);
         return new LockfileContent(
                 version,
-                createdAt,
+                createdOr(now),
                 now,
                 defaultProfile,
                 metadata,
@@ -29,6 +29,11 @@ record LockfileContent(
                 java.util.Collections.unmodifiableMap(next),
                 extra,
                 List.of());
+    }
+
+    /** {@code created_at}, or {@code now} when the file had none: an edit fills it, as LLMRing does on save. */
+    private Stamp createdOr(Stamp now) {
+        return createdAt != null ? createdAt : now;
     }
 
     /** The named profile; the error says how the name was chosen and lists the profiles there are. */
@@ -48,17 +53,17 @@ record LockfileContent(
 
     LockfileContent withDefaultProfile(String name, Stamp now) {
         return new LockfileContent(
-                version, createdAt, now, name, metadata, extendsPackages, profiles, extra, List.of());
+                version, createdOr(now), now, name, metadata, extendsPackages, profiles, extra, List.of());
     }
 
     LockfileContent withExtendsPackages(List<String> packages, Stamp now) {
         return new LockfileContent(
-                version, createdAt, now, defaultProfile, metadata, packages, profiles, extra, List.of());
+                version, createdOr(now), now, defaultProfile, metadata, packages, profiles, extra, List.of());
     }
 
     LockfileContent withMetadata(Map<String, Object> next, Stamp now) {
         return new LockfileContent(
-                version, createdAt, now, defaultProfile, next, extendsPackages, profiles, extra, List.of());
+                version, createdOr(now), now, defaultProfile, next, extendsPackages, profiles, extra, List.of());
     }
 
     /** Equality of what was written, not of how it was read (warnings are left out). */

@@ -40,12 +40,12 @@ final class LockfileDecoder {
         String version = "1.0";
         if (versionNode != null) {
             version = string(versionNode, "version");
-            if (!VERSION.matcher(version).matches()) {
-                throw error(
+            if (!VERSION.matcher(version).matches()) { // LLMRing reads any version string the same way
+                warn(
                         versionNode,
                         "version",
-                        "unsupported lockfile version '" + Names.printable(version)
-                                + "' (this reader understands 1.0 and other 1.x versions)");
+                        "lockfile version '" + Names.printable(version)
+                                + "' is not 1.x; read as 1.x (as LLMRing reads it) and kept on save");
             }
         }
         Stamp created = stamp(top.get("created_at"), "created_at");
@@ -201,9 +201,12 @@ final class LockfileDecoder {
                 throw error(element, at + ".alias", "binding has no alias");
             }
             String alias = string(aliasNode, at + ".alias");
-            if (!Names.isAlias(alias)) {
-                throw error(
-                        aliasNode, at + ".alias", "bad alias '" + Names.printable(alias) + "': " + Names.ALIAS_RULE);
+            if (!Names.isAlias(alias)) { // LLMRing reads any alias string; it resolves by exact name
+                warn(
+                        aliasNode,
+                        at + ".alias",
+                        "alias '" + Names.printable(alias) + "' does not follow the naming rule (" + Names.ALIAS_RULE
+                                + "); kept, resolvable by its exact name, as LLMRing reads it");
             }
             int colon = alias.indexOf(':');
             if (colon > 0 && !packages.contains(alias.substring(0, colon))) {
@@ -214,14 +217,24 @@ final class LockfileDecoder {
                                 + "', which is not among the extends packages " + packages);
             }
             Integer firstLine = aliasLines.putIfAbsent(alias, aliasNode.line);
-            if (firstLine != null) {
-                throw error(
+            if (firstLine != null) { // LLMRing resolves an alias by its first binding
+                warn(
                         aliasNode,
                         at + ".alias",
-                        "duplicate alias '" + alias + "' in this profile"
-                                + (firstLine > 0 ? " (first bound at line " + firstLine + ")" : ""));
+                        "duplicate alias '" + Names.printable(alias) + "' in this profile"
+                                + (firstLine > 0 ? " (first bound at line " + firstLine + ")" : "")
+                                + "; ignored: the first binding is used, as in LLMRing");
+                continue;
             }
             List<ModelRef> models = models(element, members, at);
+            if (models.isEmpty()) { // LLMRing treats an alias whose pool is empty as not bound
+                warn(
+                        element,
+                        at + ".models",
+                        "no usable model in the pool; alias '" + Names.printable(alias)
+                                + "' is read as not bound, as in LLMRing");
+                continue;
+            }
             Map<String, Object> constraints = freeTable(members.get("constraints"), at + ".constraints");
             boolean legacy = !members.containsKey("models") && members.containsKey("provider");
             Map<String, Object> extra = extraKeys(members, legacy ? LEGACY_BINDING_KEYS : BINDING_KEYS, at);
@@ -244,13 +257,16 @@ final class LockfileDecoder {
         }
         expect(modelsNode, Node.Kind.ARRAY, at + ".models");
         List<Node> elements = modelsNode.elements();
-        if (elements.isEmpty()) {
-            throw error(modelsNode, at + ".models", "empty pool: bind at least one provider:model");
-        }
         List<ModelRef> models = new ArrayList<>();
         for (int j = 0; j < elements.size(); j++) {
             String field = at + ".models[" + j + "]";
-            ModelRef ref = modelRef(string(elements.get(j), field), elements.get(j), field);
+            ModelRef ref;
+            try {
+                ref = ModelRef.parse(string(elements.get(j), field));
+            } catch (IllegalArgumentException e) { // LLMRing skips such an entry when it resolves the pool
+                warn(elements.get(j), field, e.getMessage() + "; entry skipped, as LLMRing skips it");
+                continue;
+            }
             if (models.contains(ref)) {
                 warn(elements.get(j), field, "model " + ref + " listed twice in the pool");
             }

@@ -73,8 +73,12 @@ final class Resolver {
         }
     }
 
+    Lockfile packageLockfile(String pkg) {
+        return packages.computeIfAbsent(pkg, this::loadPackage);
+    }
+
     private List<ModelRef> fromPackage(String pkg, String alias, String profileName) {
-        Lockfile shipped = packages.computeIfAbsent(pkg, this::loadPackage);
+        Lockfile shipped = packageLockfile(pkg);
         Profile profile = shipped.profiles().get(profileName);
         if (profile == null) {
             profile = shipped.profiles().get(shipped.defaultProfile());

@@ -12,7 +12,7 @@ import java.util.Objects;
  * references ({@code google:gemini-2.5-flash}).
  *
  * <ul>
- *   <li>API key: {@code GEMINI_API_KEY}, else {@code GOOGLE_API_KEY}; sent in the {@code x-goog-api-key} header,
+ *   <li>API key: {@code GEMINI_API_KEY}, else {@code GOOGLE_API_KEY}, else {@code GOOGLE_GEMINI_API_KEY} (as LLMRing reads them); sent in the {@code x-goog-api-key} header,
  *       never in the URL.</li>
  *   <li>Base URL: {@value #DEFAULT_BASE_URL}, unless the configuration gives another (a proxy, a test server).</li>
  *   <li>Media given by URL is fetched by llmring's safe fetcher and sent inline; Gemini never fetches it.</li>
@@ -34,7 +34,7 @@ public final class GoogleProviderFactory implements ProviderFactory {
 
     @Override
     public List<String> apiKeyEnvironmentVariables() {
-        return List.of("GEMINI_API_KEY", "GOOGLE_API_KEY");
+        return List.of("GEMINI_API_KEY", "GOOGLE_API_KEY", "GOOGLE_GEMINI_API_KEY");
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
-/** Reads {@code OLLAMA_HOST} as Ollama's client does: {@code host}, {@code host:port}, or a URL. */
+/** Reads {@code OLLAMA_HOST} (or {@code OLLAMA_BASE_URL}) as Ollama's client does: {@code host}, {@code host:port}, or a URL. */
 final class OllamaHost {
     static final URI DEFAULT = URI.create("http://localhost:11434");
     private static final String DEFAULT_PORT = "11434";
@@ -19,6 +19,11 @@ final class OllamaHost {
      * @throws IllegalArgumentException naming the value when it is not a usable host
      */
     static URI parse(String value) {
+        return parse("OLLAMA_HOST", value);
+    }
+
+    /** As {@link #parse(String)}, naming {@code variable} when the value is not a usable host. */
+    static URI parse(String variable, String value) {
         String s = value.trim();
         s = stripQuotes(s).trim();
         String scheme = "http";
@@ -29,7 +34,7 @@ final class OllamaHost {
             s = s.substring(sep + 3);
             if (scheme.equals("http")) port = "80";
             else if (scheme.equals("https")) port = "443";
-            else throw bad(value, "scheme must be http or https");
+            else throw bad(variable, value, "scheme must be http or https");
         }
         int slash = s.indexOf('/');
         String path = slash >= 0 ? s.substring(slash) : "";
@@ -37,11 +42,11 @@ final class OllamaHost {
         String host = hostport;
         if (hostport.startsWith("[")) {
             int close = hostport.indexOf(']');
-            if (close < 0) throw bad(value, "unclosed '['");
+            if (close < 0) throw bad(variable, value, "unclosed '['");
             host = hostport.substring(0, close + 1);
             String rest = hostport.substring(close + 1);
             if (rest.startsWith(":")) port = rest.substring(1);
-            else if (!rest.isEmpty()) throw bad(value, "unexpected text after the IPv6 address");
+            else if (!rest.isEmpty()) throw bad(variable, value, "unexpected text after the IPv6 address");
         } else if (hostport.indexOf(':') >= 0 && hostport.indexOf(':') == hostport.lastIndexOf(':')) {
             host = hostport.substring(0, hostport.indexOf(':'));
             port = hostport.substring(hostport.indexOf(':') + 1);
@@ -50,19 +55,20 @@ final class OllamaHost {
         }
         if (host.isEmpty() || host.equals("0.0.0.0")) host = "127.0.0.1";
         if (host.equals("[::]") || host.equals("[0:0:0:0:0:0:0:0]")) host = "[::1]";
-        if (!port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) throw bad(value, "port must be 0-65535");
+        if (!port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535)
+            throw bad(variable, value, "port must be 0-65535");
         if (path.endsWith("/")) path = path.substring(0, path.length() - 1);
         try {
             URI uri = new URI(scheme + "://" + host + ":" + port + path);
-            if (uri.getHost() == null) throw bad(value, "no host");
+            if (uri.getHost() == null) throw bad(variable, value, "no host");
             return uri;
         } catch (URISyntaxException e) {
-            throw bad(value, e.getReason());
+            throw bad(variable, value, e.getReason());
         }
     }
 
-    private static IllegalArgumentException bad(String value, String why) {
-        return new IllegalArgumentException("OLLAMA_HOST '" + value + "' is not a usable host: " + why);
+    private static IllegalArgumentException bad(String variable, String value, String why) {
+        return new IllegalArgumentException(variable + " '" + value + "' is not a usable host: " + why);
     }
 
     /** {@code s} without the quote characters at its ends (a value copied from a shell line). */

@@ -13,8 +13,9 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>No API key.</li>
- *   <li>Host: the configured base URL, else {@code OLLAMA_HOST} ({@code host}, {@code host:port} or a URL, as
- *       Ollama reads it), else {@code http://localhost:11434}.</li>
+ *   <li>Host: the configured base URL, else {@code OLLAMA_BASE_URL} (the variable the Python project LLMRing reads),
+ *       else {@code OLLAMA_HOST} (each {@code host}, {@code host:port} or a URL, as Ollama reads it), else
+ *       {@code http://localhost:11434}.</li>
  *   <li>Images given by URL are fetched by llmring's safe fetcher and sent as base64; documents are refused.</li>
  * </ul>
  *
@@ -36,12 +37,16 @@ public final class OllamaProviderFactory implements ProviderFactory {
         return List.of();
     }
 
-    /** @throws IllegalArgumentException when {@code OLLAMA_HOST} is set but not a usable host, naming it */
+    /**
+     * @throws IllegalArgumentException when {@code OLLAMA_BASE_URL} or {@code OLLAMA_HOST} is set but not a usable
+     *     host, naming the variable and its value
+     */
     @Override
     public ProviderAdapter create(ProviderConfig config) {
         Objects.requireNonNull(config, "config");
         URI base = config.baseUrl()
-                .or(() -> config.env("OLLAMA_HOST").map(OllamaHost::parse))
+                .or(() -> config.env("OLLAMA_BASE_URL").map(v -> OllamaHost.parse("OLLAMA_BASE_URL", v)))
+                .or(() -> config.env("OLLAMA_HOST").map(v -> OllamaHost.parse("OLLAMA_HOST", v)))
                 .orElse(OllamaHost.DEFAULT);
         return new OllamaAdapter(config.name(), base);
     }

@@ -23,9 +23,11 @@ class GoogleProviderFactoryTest {
     private final GoogleProviderFactory factory = new GoogleProviderFactory();
 
     @Test
-    void isNamedGoogleAndReadsGeminiKeyBeforeGoogleKey() {
+    void isNamedGoogleAndReadsGeminiKeyBeforeGoogleKeyBeforeLlmRingsGoogleGeminiKey() {
         assertEquals("google", factory.name());
-        assertEquals(List.of("GEMINI_API_KEY", "GOOGLE_API_KEY"), factory.apiKeyEnvironmentVariables());
+        assertEquals(
+                List.of("GEMINI_API_KEY", "GOOGLE_API_KEY", "GOOGLE_GEMINI_API_KEY"),
+                factory.apiKeyEnvironmentVariables());
     }
 
     @Test

@@ -68,6 +68,22 @@ class OllamaProviderFactoryTest {
     }
 
     @Test
+    void ollamaBaseUrlAsLlmRingReadsItWinsOverOllamaHost() {
+        assertEquals(
+                URI.create("http://gpu-box:11434/api/chat"),
+                adapter(Map.of("OLLAMA_BASE_URL", "http://gpu-box:11434", "OLLAMA_HOST", "elsewhere"))
+                        .endpoint());
+    }
+
+    @Test
+    void anUnusableOllamaBaseUrlNamesThatVariable() {
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> adapter(Map.of("OLLAMA_BASE_URL", "ftp://box")));
+
+        assertTrue(e.getMessage().startsWith("OLLAMA_BASE_URL 'ftp://box'"), e::getMessage);
+    }
+
+    @Test
     void ollamaHostBindAddressMeansLoopback() {
         assertEquals(URI.create("http://127.0.0.1:11434"), OllamaHost.parse("0.0.0.0"));
         assertEquals(URI.create("http://[::1]:11434"), OllamaHost.parse("[::]:11434"));
