@@ -102,11 +102,11 @@ final class StreamReader {
             idleFrom = now;
         }
         long phaseNanos = active
-                ? timeouts.streamIdle().toNanos() - (now - idleFrom)
-                : timeouts.streamFirstEvent().toNanos() - (now - sentNanos);
-        Duration left = deadline.remaining();
-        boolean deadlineFirst = left.toNanos() <= phaseNanos;
-        long wait = deadlineFirst ? left.toNanos() : phaseNanos;
+                ? nanos(timeouts.streamIdle()) - (now - idleFrom)
+                : nanos(timeouts.streamFirstEvent()) - (now - sentNanos);
+        long left = nanos(deadline.remaining());
+        boolean deadlineFirst = left <= phaseNanos;
+        long wait = deadlineFirst ? left : phaseNanos;
         Object item = wait > 0 ? subscriber.poll(wait) : subscriber.poll();
         if (item != null && (wait > 0 || item != StreamSubscriber.BYTES)) return item;
         subscriber.cancel();
@@ -116,6 +116,11 @@ final class StreamReader {
         Duration limit =
                 deadlineFirst ? deadline.limit() : active ? timeouts.streamIdle() : timeouts.streamFirstEvent();
         throw Failures.timeout(target, kind, limit, requestId());
+    }
+
+    /** {@code d} in nanoseconds, a bound of centuries held at a quarter of the range (no overflow below). */
+    private static long nanos(Duration d) {
+        return d.compareTo(Duration.ofNanos(Long.MAX_VALUE / 4)) >= 0 ? Long.MAX_VALUE / 4 : d.toNanos();
     }
 
     /** The provider's request id (from the response header, else from the body), cleaned. */
