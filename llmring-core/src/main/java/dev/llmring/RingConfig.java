@@ -1,6 +1,9 @@
 package dev.llmring;
 
 import dev.llmring.internal.fetch.SafeFetcher;
+import dev.llmring.limits.ConstraintKeys;
+import dev.llmring.limits.Limiter;
+import dev.llmring.limits.LimiterFactory;
 import dev.llmring.lockfile.Discovery;
 import dev.llmring.lockfile.Lockfile;
 import dev.llmring.lockfile.LockfileNotFoundException;
@@ -32,6 +35,8 @@ import org.slf4j.LoggerFactory;
 /** The mutable state behind {@link LlmRing.Builder}, and the assembly of a client from it. */
 final class RingConfig {
     private static final Logger LOG = LoggerFactory.getLogger(RingConfig.class);
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED_UNENFORCED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     @Nullable
     String profile;
@@ -95,6 +100,9 @@ final class RingConfig {
     @Nullable
     AfterResponse afterResponse;
 
+    @Nullable
+    LimiterFactory limits;
+
     private @Nullable DefaultRegistry defaultRegistry;
     DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private @Nullable List<ProviderFactory> discovered;
@@ -135,6 +143,7 @@ final class RingConfig {
         c.preflight = preflight;
         c.windows = windows;
         c.afterResponse = afterResponse;
+        c.limits = limits;
         c.random = random;
         c.discovered = discovered;
         c.shared = shared;
@@ -199,6 +208,7 @@ final class RingConfig {
                 new RemoteMedia(safe.enabled(), remoteUrls.inlineAlways(), fetcher != null ? fetcher : safe::fetch);
         RegistryPreflight.validate(pools.lockfileProfile());
         ModelLookup lookup = lookup();
+        LimitGate gate = new LimitGate(limiter(pools.lockfileProfile()), lookup, pools);
         RegistryHooks hooks = lookup == null ? null : new RegistryHooks(lookup, pools);
         Preflight checks = preflight != null
                 ? preflight
@@ -231,7 +241,8 @@ final class RingConfig {
                 checks,
                 sizes,
                 after,
-                new Failures(providers.redactor(), clock));
+                new Failures(providers.redactor(), clock),
+                gate);
         Router router = new Router(
                 settings, new Transport(s.http, s.plain, s.timer), new CircuitBreakers(breaker, clock), s.callIds);
         LOG.debug("llmring client built: profile {}, providers {}", pools.profile(), providers.names());
@@ -241,6 +252,32 @@ final class RingConfig {
             frozen.lockfilePath = null;
         }
         return new LlmRing(frozen, s, router, owned);
+    }
+
+    /**
+     * The limiter: from the builder's factory, else from the one a limits module provides ({@link ServiceLoader}),
+     * else none, with one WARN when the lockfile declares limits that nothing enforces.
+     */
+    private Limiter limiter(dev.llmring.lockfile.@Nullable Profile profile) {
+        LimiterFactory factory = limits;
+        if (factory == null) {
+            try {
+                factory = ServiceLoader.load(LimiterFactory.class).findFirst().orElse(null);
+            } catch (ServiceConfigurationError e) {
+                LOG.debug("limits discovery failed: {}", e.toString());
+            }
+        }
+        if (factory != null) return factory.create(new LimiterFactory.Context(profile, clock));
+        if (profile != null
+                && profile.bindings().stream()
+                        .anyMatch(b -> b.constraints().keySet().stream().anyMatch(ConstraintKeys.ALL::contains))
+                && !WARNED_UNENFORCED.getAndSet(true)) {
+            LOG.warn(
+                    "the lockfile profile '{}' declares rate or spend limits, but no limits module is present to"
+                            + " enforce them (add dev.llmring:llmring-limits); see docs/limits.md",
+                    profile.name());
+        }
+        return Limiter.NONE;
     }
 
     /** The default registry, kept for derived clients with the same environment and clock. */
