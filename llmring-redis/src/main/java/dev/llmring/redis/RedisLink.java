@@ -9,6 +9,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +33,7 @@ final class RedisLink implements AutoCloseable {
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration LAST_BACKOFF = Duration.ofSeconds(30);
 
+    private final ClientResources resources;
     private final RedisClient client;
     private final Clock clock;
     private final String where;
@@ -41,7 +45,13 @@ final class RedisLink implements AutoCloseable {
     private volatile Duration backoff = FIRST_BACKOFF;
 
     RedisLink(RedisURI uri, Duration timeout, Clock clock) {
-        this.client = RedisClient.create(uri);
+        // Lettuce reconnects in the background; at most a second apart, so that Redis is found again soon after it
+        // returns (its default backs off to 30 s).
+        this.resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(
+                        Duration.ofMillis(100), Duration.ofSeconds(1), 2, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources, uri);
         this.client.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
@@ -133,5 +143,6 @@ final class RedisLink implements AutoCloseable {
         if (b != null) b.close();
         if (s != null) s.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
     }
 }

@@ -53,4 +53,65 @@ class FallbackTest {
             limiter.close();
         }
     }
+
+    @Test
+    void whenRedisIsBackTheLimitsAreSharedAgain() throws Exception {
+        try (RedisProcess redis = new RedisProcess()) {
+            MutableClock clock = new MutableClock();
+            Limiter limiter = RedisLimits.builder(redis.uri())
+                    .keyPrefix("return-test:")
+                    .timeout(TIMEOUT)
+                    .instances(4)
+                    .limits(Limits.builder()
+                            .binding(
+                                    "openai:gpt-4o",
+                                    RateLimit.builder()
+                                            .requestsPerMinute(60)
+                                            .requestsBurst(40)
+                                            .build())
+                            .build())
+                    .build()
+                    .create(new LimiterFactory.Context(null, clock));
+            LimitedAttempt attempt =
+                    LimitedAttempt.builder("chat", "openai", "gpt-4o").build();
+            assertTrue(limiter.admit(attempt).isAdmitted());
+            redis.kill();
+            for (int i = 0; i < 10; i++) limiter.admit(attempt); // the local share (10) is spent
+            assertTrue(limiter.admit(attempt).isLimited());
+            redis.start(); // a fresh Redis on the same port: its bucket is full
+            int admitted = 0;
+            for (int round = 0; round < 100 && admitted == 0; round++) {
+                clock.advance(Duration.ofSeconds(2)); // past the backoff
+                Thread.sleep(100); // Lettuce reconnects in the background
+                if (limiter.admit(attempt).isAdmitted()) admitted++;
+            }
+            for (int i = 0; i < 20; i++) if (limiter.admit(attempt).isAdmitted()) admitted++;
+            assertTrue(admitted > 10, "admitted " + admitted + " after Redis came back: more than the local share");
+            limiter.close();
+        }
+    }
+
+    /** A clock the test moves (the backoff before Redis is tried again is on the limiter's clock). */
+    static final class MutableClock extends Clock {
+        private volatile java.time.Instant now = java.time.Instant.now();
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
 }
