@@ -56,14 +56,17 @@ public final class Admission {
         return new Admission(Kind.OVER_BUDGET, null, reason(reason), Duration.ZERO, Duration.ZERO);
     }
 
+    /** Whether the attempt may be sent (its {@link #permit()} is present). */
     public boolean isAdmitted() {
         return kind == Kind.ADMITTED;
     }
 
+    /** Whether a rate or concurrency limit refuses the attempt for now. */
     public boolean isLimited() {
         return kind == Kind.LIMITED;
     }
 
+    /** Whether a spend budget refuses the attempt. */
     public boolean isOverBudget() {
         return kind == Kind.OVER_BUDGET;
     }

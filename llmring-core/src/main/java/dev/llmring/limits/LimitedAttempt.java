@@ -43,10 +43,12 @@ public final class LimitedAttempt {
         return alias;
     }
 
+    /** The binding's provider. */
     public String provider() {
         return provider;
     }
 
+    /** The binding's model. */
     public String model() {
         return model;
     }
@@ -116,7 +118,11 @@ public final class LimitedAttempt {
             return this;
         }
 
-        /** @throws IllegalArgumentException when negative */
+        /**
+         * The estimated input tokens.
+         *
+         * @throws IllegalArgumentException when negative
+         */
         public Builder estimatedInputTokens(long tokens) {
             if (tokens < 0) throw new IllegalArgumentException("estimatedInputTokens must not be negative: " + tokens);
             this.estimatedInputTokens = tokens;
@@ -149,6 +155,7 @@ public final class LimitedAttempt {
             return this;
         }
 
+        /** The attempt. */
         public LimitedAttempt build() {
             return new LimitedAttempt(this);
         }

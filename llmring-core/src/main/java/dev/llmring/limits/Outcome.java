@@ -34,6 +34,7 @@ public final class Outcome {
         this.retryAfter = b.retryAfter;
     }
 
+    /** A builder for an outcome; everything defaults to "nothing received". */
     public static Builder builder() {
         return new Builder();
     }
@@ -86,7 +87,11 @@ public final class Outcome {
 
         private Builder() {}
 
-        /** @throws IllegalArgumentException unless 0 or 100..599 */
+        /**
+         * The HTTP status; 0 for none.
+         *
+         * @throws IllegalArgumentException unless 0 or 100..599
+         */
         public Builder status(int status) {
             if (status != 0 && (status < 100 || status > 599)) {
                 throw new IllegalArgumentException("status must be 0 or 100..599, was " + status);
@@ -130,6 +135,7 @@ public final class Outcome {
             return this;
         }
 
+        /** The outcome. */
         public Outcome build() {
             return new Outcome(this);
         }

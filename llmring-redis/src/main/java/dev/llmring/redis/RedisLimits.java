@@ -138,6 +138,7 @@ public final class RedisLimits implements LimiterFactory {
             return this;
         }
 
+        /** The factory; nothing connects until a client is built with it. */
         public RedisLimits build() {
             return new RedisLimits(this);
         }

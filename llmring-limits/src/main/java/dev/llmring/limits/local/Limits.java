@@ -46,6 +46,7 @@ public final class Limits implements LimiterFactory {
         this.spec = spec;
     }
 
+    /** A builder with no limits of its own (the lockfile's still apply). */
     public static Builder builder() {
         return new Builder();
     }
@@ -162,6 +163,7 @@ public final class Limits implements LimiterFactory {
             return this;
         }
 
+        /** The limits. */
         public Limits build() {
             return new Limits(new LimitsSpec(rates, budgets, ledger, readLockfile));
         }

@@ -34,6 +34,7 @@ public final class RateLimit {
         this.maxWait = b.maxWait;
     }
 
+    /** A builder with no limit set. */
     public static Builder builder() {
         return new Builder();
     }
@@ -50,6 +51,7 @@ public final class RateLimit {
         return b;
     }
 
+    /** The steady request rate, if limited. */
     public OptionalLong requestsPerMinute() {
         return requestsPerMinute == 0 ? OptionalLong.empty() : OptionalLong.of(requestsPerMinute);
     }
@@ -59,6 +61,7 @@ public final class RateLimit {
         return requestsBurst > 0 ? requestsBurst : requestsPerMinute;
     }
 
+    /** The steady token rate, if limited. */
     public OptionalLong tokensPerMinute() {
         return tokensPerMinute == 0 ? OptionalLong.empty() : OptionalLong.of(tokensPerMinute);
     }
@@ -68,6 +71,7 @@ public final class RateLimit {
         return tokensBurst > 0 ? tokensBurst : tokensPerMinute;
     }
 
+    /** The most requests in flight at once, if limited. */
     public OptionalInt maxConcurrentRequests() {
         return maxConcurrentRequests == 0 ? OptionalInt.empty() : OptionalInt.of(maxConcurrentRequests);
     }
@@ -121,7 +125,11 @@ public final class RateLimit {
 
         private Builder() {}
 
-        /** @throws IllegalArgumentException unless positive */
+        /**
+         * Requests per minute, refilled steadily.
+         *
+         * @throws IllegalArgumentException unless positive
+         */
         public Builder requestsPerMinute(long n) {
             requestsPerMinute = positive(n, "requestsPerMinute");
             return this;
@@ -137,7 +145,11 @@ public final class RateLimit {
             return this;
         }
 
-        /** @throws IllegalArgumentException unless positive */
+        /**
+         * Tokens per minute (estimated input plus requested output, settled to the real usage).
+         *
+         * @throws IllegalArgumentException unless positive
+         */
         public Builder tokensPerMinute(long n) {
             tokensPerMinute = positive(n, "tokensPerMinute");
             return this;
@@ -153,7 +165,11 @@ public final class RateLimit {
             return this;
         }
 
-        /** @throws IllegalArgumentException unless positive */
+        /**
+         * Requests in flight at once (per process, also with Redis).
+         *
+         * @throws IllegalArgumentException unless positive
+         */
         public Builder maxConcurrentRequests(int n) {
             maxConcurrentRequests = (int) positive(n, "maxConcurrentRequests");
             return this;
@@ -171,7 +187,11 @@ public final class RateLimit {
             return this;
         }
 
-        /** @throws IllegalArgumentException when no limit is set */
+        /**
+         * The limit.
+         *
+         * @throws IllegalArgumentException when no limit is set, or a burst without its rate
+         */
         public RateLimit build() {
             if (requestsPerMinute == 0 && tokensPerMinute == 0 && maxConcurrentRequests == 0) {
                 throw new IllegalArgumentException(
