@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * {@link Limits} shared by every process that points at one Redis: the rate buckets (Bucket4j on Lettuce) and the
- * spend ledger (reserved and settled atomically) live in Redis under a key prefix. Concurrency limits stay per
- * process. Every Redis command is bounded by the timeout; when Redis cannot be reached, the limits fall back to local
+ * {@link Limits} shared by every process that points at one Redis: the rate buckets (Bucket4j on Lettuce), the
+ * concurrency slots (leases in a sorted set) and the spend ledger (reserved and settled atomically) live in Redis
+ * under a key prefix. Every Redis command is bounded by the timeout; when Redis cannot be reached, the limits fall back to local
  * buckets and a local ledger holding {@code 1/instances} of each limit, with one WARN, and return to Redis once it
  * answers again (tried with a backoff, one call at a time, never blocking a call beyond the timeout).
  *
@@ -71,6 +71,7 @@ public final class RedisLimits implements LimiterFactory {
         return new LimitEngine(
                 spec,
                 new RedisBuckets(link, prefix, timeout, new LocalBuckets(context.clock(), instances)),
+                new RedisSlots(link, prefix, instances),
                 new RedisLedger(link, prefix, instances),
                 context.clock(),
                 link);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llmring.limits.LimitedAttempt;
 import dev.llmring.limits.Limiter;
 import dev.llmring.limits.LimiterFactory;
+import dev.llmring.limits.Permit;
 import dev.llmring.limits.local.Limits;
 import dev.llmring.limits.local.RateLimit;
 import java.time.Clock;
@@ -81,5 +82,30 @@ class SharedLimitsTest {
                 admitted.get() <= allowed * 1.01,
                 "admitted " + admitted + " of " + offered + ", allowed " + allowed + " in " + seconds + " s");
         assertTrue(admitted.get() >= allowed * 0.8, "admitted " + admitted + ", allowed " + allowed);
+    }
+
+    @Test
+    void aConcurrencyLimitHoldsAcrossClients() {
+        RedisLimits shared = RedisLimits.builder(redis.uri())
+                .keyPrefix("slots-test:")
+                .timeout(Duration.ofSeconds(1))
+                .limits(Limits.builder()
+                        .provider(
+                                "openai",
+                                RateLimit.builder().maxConcurrentRequests(2).build())
+                        .build())
+                .build();
+        LimitedAttempt attempt =
+                LimitedAttempt.builder("chat", "openai", "gpt-4o").build();
+        Limiter one = shared.create(new LimiterFactory.Context(null, Clock.systemUTC()));
+        Limiter two = shared.create(new LimiterFactory.Context(null, Clock.systemUTC()));
+        Permit first = one.admit(attempt).permit().orElseThrow();
+        assertTrue(two.admit(attempt).isAdmitted());
+        assertTrue(one.admit(attempt).isLimited());
+        assertTrue(two.admit(attempt).isLimited());
+        first.release();
+        assertTrue(two.admit(attempt).isAdmitted());
+        one.close();
+        two.close();
     }
 }

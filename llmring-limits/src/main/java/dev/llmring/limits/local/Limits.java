@@ -5,6 +5,7 @@ import dev.llmring.limits.LimiterFactory;
 import dev.llmring.limits.SpendLedger;
 import dev.llmring.limits.local.internal.Access;
 import dev.llmring.limits.local.internal.BudgetRule;
+import dev.llmring.limits.local.internal.ConcurrencySlots;
 import dev.llmring.limits.local.internal.LimitEngine;
 import dev.llmring.limits.local.internal.LimitsSpec;
 import dev.llmring.limits.local.internal.LocalBuckets;
@@ -61,7 +62,13 @@ public final class Limits implements LimiterFactory {
     public Limiter create(Context context) {
         LimitsSpec merged = spec.mergedWith(context.profile().orElse(null));
         SpendLedger ledger = spec.ledger() != null ? spec.ledger() : new InMemorySpendLedger();
-        return new LimitEngine(merged, new LocalBuckets(context.clock(), 1), ledger, context.clock(), () -> {});
+        return new LimitEngine(
+                merged,
+                new LocalBuckets(context.clock(), 1),
+                ConcurrencySlots.local(1),
+                ledger,
+                context.clock(),
+                () -> {});
     }
 
     @Override

@@ -166,7 +166,7 @@ public final class RateLimit {
         }
 
         /**
-         * Requests in flight at once (per process, also with Redis).
+         * Requests in flight at once (across processes with {@code llmring-redis}).
          *
          * @throws IllegalArgumentException unless positive
          */

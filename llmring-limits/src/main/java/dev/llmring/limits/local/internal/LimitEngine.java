@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,15 +32,21 @@ public final class LimitEngine implements Limiter {
     private final TokenBuckets buckets;
     private final SpendLedger ledger;
     private final Clock clock;
-    private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
+    private final ConcurrencySlots slots;
     private final Map<String, Instant> blocked = new ConcurrentHashMap<>();
     private final AutoCloseable resources;
 
     /** @param resources closed with the limiter (connections); the ledger is closed too */
     public LimitEngine(
-            LimitsSpec spec, TokenBuckets buckets, SpendLedger ledger, Clock clock, AutoCloseable resources) {
+            LimitsSpec spec,
+            TokenBuckets buckets,
+            ConcurrencySlots slots,
+            SpendLedger ledger,
+            Clock clock,
+            AutoCloseable resources) {
         this.spec = spec;
         this.buckets = buckets;
+        this.slots = slots;
         this.ledger = ledger;
         this.clock = clock;
         this.resources = resources;
@@ -110,9 +115,9 @@ public final class LimitEngine implements Limiter {
     private @Nullable Admission take(Scoped s, LimitedAttempt attempt, Held held) {
         RateLimit l = s.limit();
         if (l.maxConcurrentRequests().isPresent()) {
-            Semaphore slot = slots.computeIfAbsent(
-                    s.key(), k -> new Semaphore(l.maxConcurrentRequests().getAsInt()));
-            if (!slot.tryAcquire()) {
+            Runnable slot = slots.tryAcquire(
+                    s.key() + "/slots", l.maxConcurrentRequests().getAsInt());
+            if (slot == null) {
                 return Admission.limited(
                         "max_concurrent_requests = " + l.maxConcurrentRequests().getAsInt() + " for " + s.name(),
                         SLOT_POLL,
@@ -161,7 +166,7 @@ public final class LimitEngine implements Limiter {
     private final class Held {
         final LimitedAttempt attempt;
         final List<SpendLedger.Reservation> reservations = new ArrayList<>();
-        final List<Semaphore> slots = new ArrayList<>();
+        final List<Runnable> slots = new ArrayList<>();
         final List<String> requests = new ArrayList<>();
         final List<TokenBuckets.Spec> requestShapes = new ArrayList<>();
         final List<String> tokens = new ArrayList<>();
@@ -176,7 +181,7 @@ public final class LimitEngine implements Limiter {
         /** Gives back everything: the attempt was not admitted. */
         void undo() {
             reservations.forEach(r -> r.settle(BigDecimal.ZERO));
-            slots.forEach(Semaphore::release);
+            slots.forEach(Runnable::run);
             for (int i = 0; i < requests.size(); i++) buckets.give(requests.get(i), requestShapes.get(i), 1);
             long n = attempt.estimatedTokens();
             for (int i = 0; i < tokens.size(); i++) buckets.give(tokens.get(i), tokenShapes.get(i), n);
@@ -187,7 +192,7 @@ public final class LimitEngine implements Limiter {
                 if (settled) return;
                 settled = true;
             }
-            slots.forEach(Semaphore::release);
+            slots.forEach(Runnable::run);
             long estimate = attempt.estimatedTokens();
             long actual = o.usage().map(u -> u.totalTokens()).orElse(o.status() == 0 ? 0L : estimate);
             for (int i = 0; i < tokens.size(); i++) {
