@@ -13,6 +13,8 @@ module dev.llmring.core {
     exports dev.llmring.spi;
     exports dev.llmring.receipts;
     exports dev.llmring.registry;
+    exports dev.llmring.limits;
 
     uses dev.llmring.spi.ProviderFactory;
+    uses dev.llmring.limits.LimiterFactory;
 }

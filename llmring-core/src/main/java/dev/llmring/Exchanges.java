@@ -146,7 +146,9 @@ final class Exchanges {
         call.control.sending(token);
         ExchangeTimer.Bound timer = transport.timer().start(bound.nanosLeft(), () -> call.control.expire(token));
         try {
-            return transport.send(request, streams);
+            HttpResponse<Object> response = transport.send(request, streams);
+            call.head = new LimitGate.Head(response.statusCode(), response.headers());
+            return response;
         } catch (IOException e) { // a connect timeout included: fromIo tells it apart
             throw settings.failures().fromIo(target, e, settings.timeouts().connect(), request.uri());
         } catch (InterruptedException e) {

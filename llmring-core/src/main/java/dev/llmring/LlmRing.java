@@ -186,6 +186,11 @@ public final class LlmRing implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         for (CallControl c : calls) c.cancel();
+        try {
+            router.settings.limits().limiter().close();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(LlmRing.class).debug("closing the limiter failed: {}", e.toString());
+        }
         shared.release();
         if (ownedServer != null) ownedServer.close();
     }
@@ -321,6 +326,16 @@ public final class LlmRing implements AutoCloseable {
                             RingConfig.providerName(name),
                             RingConfig.providerName(protocol),
                             RingConfig.httpUrl(baseUrl)));
+            return this;
+        }
+
+        /**
+         * The rate, concurrency and spend limits, made by {@code factory} when the client is built (each client built
+         * gets its own limiter from it), instead of the factory a limits module provides through
+         * {@link java.util.ServiceLoader}. Without either, calls are not limited. See {@code docs/limits.md}.
+         */
+        public Builder limits(dev.llmring.limits.LimiterFactory factory) {
+            config.limits = Objects.requireNonNull(factory, "factory");
             return this;
         }
 

@@ -1,6 +1,9 @@
 package dev.llmring;
 
 import dev.llmring.internal.fetch.SafeFetcher;
+import dev.llmring.limits.ConstraintKeys;
+import dev.llmring.limits.Limiter;
+import dev.llmring.limits.LimiterFactory;
 import dev.llmring.lockfile.Discovery;
 import dev.llmring.lockfile.Lockfile;
 import dev.llmring.lockfile.LockfileNotFoundException;
@@ -32,6 +35,8 @@ import org.slf4j.LoggerFactory;
 /** The mutable state behind {@link LlmRing.Builder}, and the assembly of a client from it. */
 final class RingConfig {
     private static final Logger LOG = LoggerFactory.getLogger(RingConfig.class);
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED_UNENFORCED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     @Nullable
     String profile;
@@ -106,6 +111,9 @@ final class RingConfig {
     @Nullable
     AfterResponse afterResponse;
 
+    @Nullable
+    LimiterFactory limits;
+
     private @Nullable DefaultRegistry defaultRegistry;
     DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private @Nullable List<ProviderFactory> discovered;
@@ -147,6 +155,7 @@ final class RingConfig {
         c.preflight = preflight;
         c.windows = windows;
         c.afterResponse = afterResponse;
+        c.limits = limits;
         c.random = random;
         c.discovered = discovered;
         c.shared = shared;
@@ -216,6 +225,7 @@ final class RingConfig {
                 new RemoteMedia(safe.enabled(), remoteUrls.inlineAlways(), fetcher != null ? fetcher : safe::fetch);
         RegistryPreflight.validate(pools.lockfileProfile());
         ModelLookup lookup = lookup();
+        LimitGate gate = new LimitGate(limiter(pools.lockfileProfile()), lookup, pools);
         RegistryHooks hooks = lookup == null ? null : new RegistryHooks(lookup, pools);
         Preflight checks = preflight != null
                 ? preflight
@@ -248,7 +258,8 @@ final class RingConfig {
                 checks,
                 sizes,
                 after,
-                new Failures(providers.redactor(), clock));
+                new Failures(providers.redactor(), clock),
+                gate);
         Router router = new Router(
                 settings,
                 new Transport(s.http, s.plain, s.timer, maxResponseBytes),
@@ -261,6 +272,32 @@ final class RingConfig {
             frozen.lockfilePath = null;
         }
         return new LlmRing(frozen, s, router, owned);
+    }
+
+    /**
+     * The limiter: from the builder's factory, else from the one a limits module provides ({@link ServiceLoader}),
+     * else none, with one WARN when the lockfile declares limits that nothing enforces.
+     */
+    private Limiter limiter(dev.llmring.lockfile.@Nullable Profile profile) {
+        LimiterFactory factory = limits;
+        if (factory == null) {
+            try {
+                factory = ServiceLoader.load(LimiterFactory.class).findFirst().orElse(null);
+            } catch (ServiceConfigurationError e) {
+                LOG.debug("limits discovery failed: {}", e.toString());
+            }
+        }
+        if (factory != null) return factory.create(new LimiterFactory.Context(profile, clock));
+        if (profile != null
+                && profile.bindings().stream()
+                        .anyMatch(b -> b.constraints().keySet().stream().anyMatch(ConstraintKeys.ALL::contains))
+                && !WARNED_UNENFORCED.getAndSet(true)) {
+            LOG.warn(
+                    "the lockfile profile '{}' declares rate or spend limits, but no limits module is present to"
+                            + " enforce them (add dev.llmring:llmring-limits); see docs/limits.md",
+                    profile.name());
+        }
+        return Limiter.NONE;
     }
 
     /** The default registry, kept for derived clients with the same environment and clock. */

@@ -79,6 +79,7 @@ final class RoutedStream implements ChatStream {
         closed = true;
         if (ended.compareAndSet(false, true)) {
             reader.cancel();
+            served.limit().release();
             call.control.stream(null);
             call.control.done();
             router.settings.listener().callCancelled(call.info);
@@ -149,7 +150,13 @@ final class RoutedStream implements ChatStream {
         call.control.done();
         RoutingTrace.Attempt a = call.trace.succeeded(served.target(), served.number(), took());
         router.settings.listener().attemptEnd(call.info, a);
-        response = router.complete(call, served.target(), builder, firstEvent);
+        ChatResponse done = null;
+        try {
+            done = router.complete(call, served.target(), builder, firstEvent);
+        } finally {
+            served.limit().settle(LimitGate.succeeded(call.head, done));
+        }
+        response = done;
     }
 
     /** Ends the stream with {@code e}: never retried now that content reached the caller. */
@@ -164,6 +171,7 @@ final class RoutedStream implements ChatStream {
         call.control.stream(null);
         call.control.done();
         reader.cancel();
+        served.limit().settle(LimitGate.failed(call.head, f));
         router.settings
                 .listener()
                 .attemptEnd(call.info, call.trace.failed(served.target(), served.number(), f, took()));

@@ -1,11 +1,14 @@
 package dev.llmring;
 
+import dev.llmring.limits.Permit;
 import dev.llmring.spi.HttpCall;
 import dev.llmring.spi.ProviderAdapter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -25,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>skip: provider unknown or unconfigured, no key where one is needed, breaker open, a context window known
  *       not to be larger than one that already overflowed, preflight says no, the binding needs media bytes while
- *       fetching is off, the adapter cannot encode the request;</li>
+ *       fetching is off, the adapter cannot encode the request, a period budget refuses it ({@link LimitGate}), a
+ *       rate limit refuses it while other bindings are left (it is tried again, waiting, once none is);</li>
  *   <li>end the call: invalid request (400/422), the deadline, cancellation, a media URL refused by the fetcher,
  *       preflight errors other than the budget;</li>
  *   <li>retry the same binding: connection failures, attempt/stream timeouts, 408/409/429/5xx/529, with full-jitter
@@ -61,7 +65,8 @@ final class Router {
             Preflight preflight,
             ContextWindows windows,
             AfterResponse afterResponse,
-            Failures failures) {}
+            Failures failures,
+            LimitGate limits) {}
 
     Router(Settings settings, Transport transport, CircuitBreakers breakers, AtomicLong ids) {
         this.settings = settings;
@@ -81,6 +86,13 @@ final class Router {
         final List<Target> overflowed = new ArrayList<>();
         final List<BudgetExceededException> overBudget = new ArrayList<>();
         final Map<String, ContentPart.Media> fetched = new java.util.HashMap<>();
+        /** Bindings skipped for a rate limit while others were left; tried again, waiting, once none is. */
+        final List<Target> deferred = new ArrayList<>();
+
+        boolean waitForLimits;
+
+        /** The status and headers of the response the current attempt received, for its limit permit. */
+        LimitGate.@Nullable Head head;
 
         @Nullable
         List<Target> pool;
@@ -97,8 +109,11 @@ final class Router {
         }
     }
 
-    /** What served: the binding, which try of it, when that try started, and the attempt's result. */
-    record Served<T>(Target target, int number, Instant started, T value) {}
+    /**
+     * What served: the binding, which try of it, when that try started, the attempt's result, and its limit permit
+     * (settled when the response is complete).
+     */
+    record Served<T>(Target target, int number, Instant started, T value, Permit limit) {}
 
     @FunctionalInterface
     interface Attempt<T> {
@@ -111,7 +126,13 @@ final class Router {
             Served<ChatResponse.Builder> served = route(call, exchanges::chat);
             Duration took = Duration.between(served.started(), settings.clock().instant());
             settings.listener().attemptEnd(call.info, call.trace.succeeded(served.target(), served.number(), took));
-            return complete(call, served.target(), served.value(), null);
+            ChatResponse response = null;
+            try {
+                response = complete(call, served.target(), served.value(), null);
+                return response;
+            } finally {
+                served.limit().settle(LimitGate.succeeded(call.head, response));
+            }
         } catch (LlmRingException e) {
             throw failed(call, e);
         } catch (CancellationException e) {
@@ -194,7 +215,8 @@ final class Router {
     }
 
     private <T> Served<T> route(CallState call, Attempt<T> attempt) {
-        for (Target target : java.util.Objects.requireNonNull(call.pool)) {
+        Deque<Target> queue = new ArrayDeque<>(java.util.Objects.requireNonNull(call.pool));
+        for (Target target = queue.poll(); target != null; target = next(call, queue)) {
             String skip = skipReason(call, target);
             if (skip != null) {
                 skipped(call, target, skip);
@@ -227,13 +249,17 @@ final class Router {
             if (LOG.isTraceEnabled()) LOG.trace("call {} -> {}: {}", call.info.id(), target, http);
             for (int number = 1; ; number++) {
                 call.control.checkNotCancelled();
+                Permit limit = settings.limits().admit(this, call, target, !queue.isEmpty());
+                if (limit == null) break;
                 CircuitBreakers.Permit permit = breakers.acquire(target);
                 String refusal = permit.refusal();
                 if (refusal != null) {
+                    limit.release();
                     skipped(call, target, refusal);
                     break;
                 }
                 if (!isPositive(call.deadline.remaining())) {
+                    limit.release();
                     permit.record(CircuitBreakers.Verdict.UNKNOWN);
                     throw endCall(
                             call,
@@ -243,9 +269,11 @@ final class Router {
                 Instant started = settings.clock().instant();
                 settings.listener().attemptStart(call.info, target.toString(), number);
                 T value;
+                call.head = null;
                 try {
                     value = attempt.run(call, target, adapter, http);
                 } catch (LlmRingException e) {
+                    limit.settle(LimitGate.failed(call.head, e));
                     permit.record(verdict(e));
                     Duration took = Duration.between(started, settings.clock().instant());
                     settings.listener().attemptEnd(call.info, call.trace.failed(target, number, e, took));
@@ -255,15 +283,17 @@ final class Router {
                     sleep(call, delay);
                     continue;
                 } catch (InterruptedException e) {
+                    limit.release();
                     permit.record(CircuitBreakers.Verdict.UNKNOWN);
                     Thread.currentThread().interrupt();
                     throw new CancellationException("the call was interrupted");
                 } catch (RuntimeException | Error e) {
+                    limit.release();
                     permit.record(CircuitBreakers.Verdict.UNKNOWN);
                     throw e;
                 }
                 permit.record(CircuitBreakers.Verdict.HEALTHY);
-                return new Served<>(target, number, started, value);
+                return new Served<>(target, number, started, value, limit);
             }
         }
         if (call.failures.isEmpty()) {
@@ -329,6 +359,18 @@ final class Router {
         return delay;
     }
 
+    /**
+     * The next binding to try: the pool in order, then the bindings a rate limit deferred, which are now waited for.
+     */
+    private static @Nullable Target next(CallState call, Deque<Target> queue) {
+        if (queue.isEmpty() && !call.deferred.isEmpty()) {
+            queue.addAll(call.deferred);
+            call.deferred.clear();
+            call.waitForLimits = true;
+        }
+        return queue.poll();
+    }
+
     private static boolean isPositive(Duration d) {
         return !d.isNegative() && !d.isZero();
     }
@@ -376,7 +418,7 @@ final class Router {
         call.control.checkNotCancelled();
     }
 
-    private void skipped(CallState call, Target target, String reason) {
+    void skipped(CallState call, Target target, String reason) {
         LOG.debug("call {}: skipping {}: {}", call.info.id(), target, reason);
         call.trace.skipped(target, reason);
         settings.listener().attemptSkipped(call.info, target.toString(), reason);

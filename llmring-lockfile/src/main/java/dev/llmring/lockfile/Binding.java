@@ -16,12 +16,54 @@ public final class Binding {
     private final List<ModelRef> models;
     private final Map<String, Object> constraints;
     private final Map<String, Object> extra;
+    private final @Nullable Places places;
 
-    private Binding(String alias, List<ModelRef> models, Map<String, Object> constraints, Map<String, Object> extra) {
+    /** Where a binding read from a file stood: the file, its field path, and each constraint's line and column. */
+    record Places(String file, String field, Map<List<String>, int[]> constraints) {}
+
+    private Binding(
+            String alias,
+            List<ModelRef> models,
+            Map<String, Object> constraints,
+            Map<String, Object> extra,
+            @Nullable Places places) {
         this.alias = alias;
         this.models = models;
         this.constraints = constraints;
         this.extra = extra;
+        this.places = places;
+    }
+
+    /** This binding, remembering where it was read (for {@link #constraintError}). */
+    Binding placed(Places places) {
+        return new Binding(alias, models, constraints, extra, places);
+    }
+
+    /**
+     * An error about one of this binding's constraints, placed at the file, line, column and field it was read from
+     * when the binding came from a file (else naming the field only), for code that interprets constraints.
+     *
+     * @param path the keys from the constraints table down to the value, such as {@code [rate_limits, openai,
+     *     requests_per_minute]}
+     * @param detail what is wrong with the value
+     * @return the exception (not thrown)
+     */
+    public LockfileException constraintError(List<String> path, String detail) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(detail, "detail");
+        StringBuilder field = new StringBuilder(places == null ? "alias '" + alias + "'" : places.field());
+        field.append(".constraints");
+        for (String key : path) {
+            field.append('.').append(key.matches("[A-Za-z0-9_-]+") ? key : '"' + key + '"');
+        }
+        int[] at = places == null ? null : places.constraints().get(List.copyOf(path));
+        return new LockfileException(
+                detail,
+                places == null ? null : places.file(),
+                at == null ? 0 : at[0],
+                at == null ? 0 : at[1],
+                field.toString(),
+                null);
     }
 
     /**
@@ -63,7 +105,7 @@ public final class Binding {
         if (pool.isEmpty()) {
             throw new IllegalArgumentException("Empty pool for alias '" + alias + "': bind at least one model");
         }
-        return new Binding(alias, pool, constraints, extra);
+        return new Binding(alias, pool, constraints, extra, null);
     }
 
     /** @return the alias */

@@ -238,7 +238,10 @@ final class LockfileDecoder {
             Map<String, Object> constraints = freeTable(members.get("constraints"), at + ".constraints");
             boolean legacy = !members.containsKey("models") && members.containsKey("provider");
             Map<String, Object> extra = extraKeys(members, legacy ? LEGACY_BINDING_KEYS : BINDING_KEYS, at);
-            bindings.add(Binding.create(alias, models, constraints, Collections.unmodifiableMap(extra)));
+            Map<List<String>, int[]> places = new HashMap<>();
+            positions(members.get("constraints"), List.of(), places);
+            bindings.add(Binding.create(alias, models, constraints, Collections.unmodifiableMap(extra))
+                    .placed(new Binding.Places(file, at, places)));
         }
         return bindings;
     }
@@ -375,6 +378,19 @@ final class LockfileDecoder {
         if (node.kind != kind) {
             throw error(node, field, "expected " + kind.description + ", found " + node.kind.description);
         }
+    }
+
+    /** The line and column of every key under a free-form table, by key path. */
+    private static void positions(@Nullable Node node, List<String> path, Map<List<String>, int[]> out) {
+        if (node == null || node.kind != Node.Kind.TABLE) {
+            return;
+        }
+        node.members().forEach((key, member) -> {
+            List<String> at = new ArrayList<>(path);
+            at.add(key);
+            out.put(List.copyOf(at), new int[] {member.line, member.column});
+            positions(member, at, out);
+        });
     }
 
     private LockfileException error(Node node, String field, String detail) {

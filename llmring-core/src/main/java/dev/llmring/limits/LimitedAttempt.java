@@ -1,0 +1,163 @@
+package dev.llmring.limits;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One attempt a {@link Limiter} is asked to admit: the alias (the request's model string), the binding, the
+ * request's tag, the estimated tokens, and the worst-case cost when the registry can price it.
+ */
+public final class LimitedAttempt {
+    private final String alias;
+    private final String provider;
+    private final String model;
+    private final @Nullable String tag;
+    private final long estimatedInputTokens;
+    private final @Nullable Integer maxOutputTokens;
+    private final @Nullable BigDecimal worstCaseCost;
+
+    private LimitedAttempt(Builder b) {
+        this.alias = b.alias;
+        this.provider = b.provider;
+        this.model = b.model;
+        this.tag = b.tag;
+        this.estimatedInputTokens = b.estimatedInputTokens;
+        this.maxOutputTokens = b.maxOutputTokens;
+        this.worstCaseCost = b.worstCaseCost;
+    }
+
+    /**
+     * A builder for an attempt at {@code provider:model} on behalf of {@code alias}.
+     *
+     * @throws IllegalArgumentException when a name is blank
+     */
+    public static Builder builder(String alias, String provider, String model) {
+        return new Builder(nonBlank(alias, "alias"), nonBlank(provider, "provider"), nonBlank(model, "model"));
+    }
+
+    /** The request's model string: an alias, {@code pkg:alias} or {@code provider:model}. */
+    public String alias() {
+        return alias;
+    }
+
+    /** The binding's provider. */
+    public String provider() {
+        return provider;
+    }
+
+    /** The binding's model. */
+    public String model() {
+        return model;
+    }
+
+    /** {@code provider:model}. */
+    public String binding() {
+        return provider + ":" + model;
+    }
+
+    /** The request's application tag ({@link dev.llmring.ChatRequest#tag()}), for per-tag budgets. */
+    public Optional<String> tag() {
+        return Optional.ofNullable(tag);
+    }
+
+    /** The estimated input tokens (a generous estimate, without a tokenizer). */
+    public long estimatedInputTokens() {
+        return estimatedInputTokens;
+    }
+
+    /** The output limit the request asks for, if any. */
+    public OptionalInt maxOutputTokens() {
+        return maxOutputTokens == null ? OptionalInt.empty() : OptionalInt.of(maxOutputTokens);
+    }
+
+    /** Input estimate plus the requested output limit: what a tokens-per-minute limit reserves. */
+    public long estimatedTokens() {
+        return estimatedInputTokens + (maxOutputTokens == null ? 0 : maxOutputTokens);
+    }
+
+    /** The most the attempt can cost in US dollars, at registry prices; empty when it cannot be priced or bounded. */
+    public Optional<BigDecimal> worstCaseCost() {
+        return Optional.ofNullable(worstCaseCost);
+    }
+
+    @Override
+    public String toString() {
+        return "LimitedAttempt[" + alias + " -> " + binding() + (tag == null ? "" : ", tag=" + tag) + ", ~"
+                + estimatedTokens() + " tokens"
+                + (worstCaseCost == null ? "" : ", worst case $" + worstCaseCost.toPlainString()) + "]";
+    }
+
+    private static String nonBlank(String s, String name) {
+        Objects.requireNonNull(s, name);
+        if (s.isBlank()) throw new IllegalArgumentException(name + " must not be blank");
+        return s;
+    }
+
+    /** Builds a {@link LimitedAttempt}; setters validate at once. */
+    public static final class Builder {
+        private final String alias;
+        private final String provider;
+        private final String model;
+        private @Nullable String tag;
+        private long estimatedInputTokens;
+        private @Nullable Integer maxOutputTokens;
+        private @Nullable BigDecimal worstCaseCost;
+
+        private Builder(String alias, String provider, String model) {
+            this.alias = alias;
+            this.provider = provider;
+            this.model = model;
+        }
+
+        /** The request's tag; null for none. */
+        public Builder tag(@Nullable String tag) {
+            this.tag = tag;
+            return this;
+        }
+
+        /**
+         * The estimated input tokens.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder estimatedInputTokens(long tokens) {
+            if (tokens < 0) throw new IllegalArgumentException("estimatedInputTokens must not be negative: " + tokens);
+            this.estimatedInputTokens = tokens;
+            return this;
+        }
+
+        /**
+         * The request's output limit; null for none.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder maxOutputTokens(@Nullable Integer tokens) {
+            if (tokens != null && tokens < 0) {
+                throw new IllegalArgumentException("maxOutputTokens must not be negative: " + tokens);
+            }
+            this.maxOutputTokens = tokens;
+            return this;
+        }
+
+        /**
+         * The worst-case cost in US dollars; null when unknown.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder worstCaseCost(@Nullable BigDecimal usd) {
+            if (usd != null && usd.signum() < 0) {
+                throw new IllegalArgumentException("worstCaseCost must not be negative: " + usd.toPlainString());
+            }
+            this.worstCaseCost = usd;
+            return this;
+        }
+
+        /** The attempt. */
+        public LimitedAttempt build() {
+            return new LimitedAttempt(this);
+        }
+    }
+}

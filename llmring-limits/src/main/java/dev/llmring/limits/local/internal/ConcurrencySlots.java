@@ -1,0 +1,29 @@
+package dev.llmring.limits.local.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where concurrency slots live: in this process ({@link #local}) or shared (Redis). Answers at once.
+ */
+public interface ConcurrencySlots {
+
+    /**
+     * Takes one of the {@code max} slots of {@code key}.
+     *
+     * @return what gives it back (run exactly once), or null when every slot is taken
+     */
+    @Nullable
+    Runnable tryAcquire(String key, int max);
+
+    /** Semaphores in this process, each holding {@code max / divisor} slots (at least 1). */
+    static ConcurrencySlots local(int divisor) {
+        Map<String, Semaphore> semaphores = new ConcurrentHashMap<>();
+        return (key, max) -> {
+            Semaphore s = semaphores.computeIfAbsent(key, k -> new Semaphore(Math.max(1, max / Math.max(1, divisor))));
+            return s.tryAcquire() ? s::release : null;
+        };
+    }
+}

@@ -1,0 +1,264 @@
+package dev.llmring.limits.local.internal;
+
+import dev.llmring.limits.Admission;
+import dev.llmring.limits.LimitedAttempt;
+import dev.llmring.limits.Limiter;
+import dev.llmring.limits.Outcome;
+import dev.llmring.limits.SpendLedger;
+import dev.llmring.limits.local.RateLimit;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The limiter: for each attempt, the budgets that apply (a reservation at the worst-case cost on the ledger), then
+ * the rate limits of its binding, its provider key and its alias (a concurrency slot, one request, the estimated
+ * tokens), all or nothing. A binding the provider told to wait (a 429's {@code Retry-After}, or no requests or tokens
+ * left until a reset) is refused until then. Settling frees the slot, corrects the tokens and the cost to the real
+ * usage, and lets the provider's headers tighten the buckets.
+ */
+public final class LimitEngine implements Limiter {
+    /** How soon to ask again for a concurrency slot (slots free at no predictable time). */
+    static final Duration SLOT_POLL = Duration.ofMillis(20);
+
+    private final LimitsSpec spec;
+    private final TokenBuckets buckets;
+    private final SpendLedger ledger;
+    private final Clock clock;
+    private final ConcurrencySlots slots;
+    private final Map<String, Instant> blocked = new ConcurrentHashMap<>();
+    private final AutoCloseable resources;
+
+    /** @param resources closed with the limiter (connections); the ledger is closed too */
+    public LimitEngine(
+            LimitsSpec spec,
+            TokenBuckets buckets,
+            ConcurrencySlots slots,
+            SpendLedger ledger,
+            Clock clock,
+            AutoCloseable resources) {
+        this.spec = spec;
+        this.buckets = buckets;
+        this.slots = slots;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.resources = resources;
+    }
+
+    /** A limit that applies to an attempt, with the name of its scope for messages. */
+    private record Scoped(String key, String name, RateLimit limit) {}
+
+    private List<Scoped> scopes(LimitedAttempt a) {
+        List<Scoped> out = new ArrayList<>(3);
+        add(out, LimitsSpec.bindingScope(a.binding()), a.binding());
+        add(out, LimitsSpec.providerScope(a.provider()), "provider " + a.provider());
+        add(out, LimitsSpec.aliasScope(a.alias()), "alias '" + a.alias() + "'");
+        return out;
+    }
+
+    private void add(List<Scoped> out, String key, String name) {
+        RateLimit l = spec.rates().get(key);
+        if (l != null) out.add(new Scoped(key, name, l));
+    }
+
+    @Override
+    public Admission admit(LimitedAttempt attempt) {
+        Instant now = clock.instant();
+        List<Scoped> scopes = scopes(attempt);
+        Instant until = blocked.get(attempt.binding());
+        if (until != null) {
+            if (until.isAfter(now)) {
+                return Admission.limited(
+                        attempt.binding() + " told us to wait (rate limited by the provider)",
+                        Duration.between(now, until),
+                        scopes.isEmpty()
+                                ? RateLimit.UNTIL_DEADLINE
+                                : scopes.get(0).limit().maxWait());
+            }
+            blocked.remove(attempt.binding(), until);
+        }
+        Held held = new Held(attempt);
+        BigDecimal worst = attempt.worstCaseCost().orElse(BigDecimal.ZERO);
+        for (BudgetRule rule : spec.budgets()) {
+            if (!rule.applies(attempt)) continue;
+            String account = rule.account(attempt, now);
+            Optional<SpendLedger.Reservation> r =
+                    ledger.reserve(account, worst, rule.usd(), rule.period().end(now));
+            if (r.isEmpty()) {
+                held.undo();
+                return Admission.overBudget(rule.describe(attempt) + " is spent ($"
+                        + ledger.booked(account).toPlainString() + " booked this "
+                        + rule.period().key()
+                        + ", this call may cost up to $" + worst.toPlainString() + ")");
+            }
+            held.reservations.add(r.get());
+        }
+        held.worst = worst;
+        for (Scoped s : scopes) {
+            Admission refused = take(s, attempt, held);
+            if (refused != null) {
+                held.undo();
+                return refused;
+            }
+        }
+        return Admission.admitted(held::settle);
+    }
+
+    /** Takes what {@code s} needs into {@code held}; the refusal when it cannot. */
+    private @Nullable Admission take(Scoped s, LimitedAttempt attempt, Held held) {
+        RateLimit l = s.limit();
+        if (l.maxConcurrentRequests().isPresent()) {
+            Runnable slot = slots.tryAcquire(
+                    s.key() + "/slots", l.maxConcurrentRequests().getAsInt());
+            if (slot == null) {
+                return Admission.limited(
+                        "max_concurrent_requests = " + l.maxConcurrentRequests().getAsInt() + " for " + s.name(),
+                        SLOT_POLL,
+                        l.maxWait());
+            }
+            held.slots.add(slot);
+        }
+        if (l.requestsPerMinute().isPresent()) {
+            TokenBuckets.Spec shape = requests(l);
+            long wait = buckets.tryTake(s.key() + "/requests", shape, 1);
+            if (wait > 0) {
+                return Admission.limited(
+                        "requests_per_minute = " + l.requestsPerMinute().getAsLong() + " for " + s.name(),
+                        Duration.ofNanos(wait),
+                        l.maxWait());
+            }
+            held.requests.add(s.key() + "/requests");
+            held.requestShapes.add(shape);
+        }
+        if (l.tokensPerMinute().isPresent()) {
+            TokenBuckets.Spec shape = tokens(l);
+            long n = attempt.estimatedTokens();
+            long wait = buckets.tryTake(s.key() + "/tokens", shape, n);
+            if (wait > 0) {
+                return Admission.limited(
+                        "tokens_per_minute = " + l.tokensPerMinute().getAsLong() + " for " + s.name() + " (about " + n
+                                + " tokens asked)",
+                        wait == Long.MAX_VALUE ? RateLimit.UNTIL_DEADLINE : Duration.ofNanos(wait),
+                        l.maxWait());
+            }
+            held.tokens.add(s.key() + "/tokens");
+            held.tokenShapes.add(shape);
+        }
+        return null;
+    }
+
+    private static TokenBuckets.Spec requests(RateLimit l) {
+        return new TokenBuckets.Spec(l.requestsCapacity(), l.requestsPerMinute().getAsLong());
+    }
+
+    private static TokenBuckets.Spec tokens(RateLimit l) {
+        return new TokenBuckets.Spec(l.tokensCapacity(), l.tokensPerMinute().getAsLong());
+    }
+
+    /** What one admitted attempt holds, settled once. */
+    private final class Held {
+        final LimitedAttempt attempt;
+        final List<SpendLedger.Reservation> reservations = new ArrayList<>();
+        final List<Runnable> slots = new ArrayList<>();
+        final List<String> requests = new ArrayList<>();
+        final List<TokenBuckets.Spec> requestShapes = new ArrayList<>();
+        final List<String> tokens = new ArrayList<>();
+        final List<TokenBuckets.Spec> tokenShapes = new ArrayList<>();
+        BigDecimal worst = BigDecimal.ZERO;
+        private boolean settled;
+
+        Held(LimitedAttempt attempt) {
+            this.attempt = attempt;
+        }
+
+        /** Gives back everything: the attempt was not admitted. */
+        void undo() {
+            reservations.forEach(r -> r.settle(BigDecimal.ZERO));
+            slots.forEach(Runnable::run);
+            for (int i = 0; i < requests.size(); i++) buckets.give(requests.get(i), requestShapes.get(i), 1);
+            long n = attempt.estimatedTokens();
+            for (int i = 0; i < tokens.size(); i++) buckets.give(tokens.get(i), tokenShapes.get(i), n);
+        }
+
+        void settle(Outcome o) {
+            synchronized (this) {
+                if (settled) return;
+                settled = true;
+            }
+            slots.forEach(Runnable::run);
+            long estimate = attempt.estimatedTokens();
+            long actual = o.usage().map(u -> u.totalTokens()).orElse(o.status() == 0 ? 0L : estimate);
+            for (int i = 0; i < tokens.size(); i++) {
+                if (actual > estimate) buckets.force(tokens.get(i), tokenShapes.get(i), actual - estimate);
+                else buckets.give(tokens.get(i), tokenShapes.get(i), estimate - actual);
+            }
+            boolean served = o.status() / 100 == 2;
+            BigDecimal cost = o.cost().orElse(served ? worst : BigDecimal.ZERO);
+            reservations.forEach(r -> r.settle(cost));
+            tighten(attempt, o);
+        }
+    }
+
+    /** The provider's word on what is left: buckets above it come down to it; nothing left blocks until the reset. */
+    private void tighten(LimitedAttempt attempt, Outcome o) {
+        Instant now = clock.instant();
+        if (o.status() == 429 && o.retryAfter().isPresent())
+            block(attempt.binding(), now.plus(o.retryAfter().get()));
+        if (o.headers().isEmpty()) return;
+        ProviderHeaders h = ProviderHeaders.of(o, now);
+        Scoped target = providerScoped(attempt);
+        if (h.requestsLeft().isPresent()) {
+            long left = h.requestsLeft().getAsLong();
+            if (left == 0 && h.requestsReset() != null) block(attempt.binding(), now.plus(h.requestsReset()));
+            if (target != null && target.limit().requestsPerMinute().isPresent()) {
+                lower(target.key() + "/requests", requests(target.limit()), left);
+            }
+        }
+        if (h.tokensLeft().isPresent()) {
+            long left = h.tokensLeft().getAsLong();
+            if (left == 0 && h.tokensReset() != null) block(attempt.binding(), now.plus(h.tokensReset()));
+            if (target != null && target.limit().tokensPerMinute().isPresent()) {
+                lower(target.key() + "/tokens", tokens(target.limit()), left);
+            }
+        }
+    }
+
+    /** The scope the provider's headers speak for: the binding's limits, else the provider key's. */
+    private @Nullable Scoped providerScoped(LimitedAttempt a) {
+        for (Scoped s : scopes(a)) {
+            if (!s.key().startsWith("alias:")) return s;
+        }
+        return null;
+    }
+
+    private void lower(String key, TokenBuckets.Spec shape, long left) {
+        long available = buckets.available(key, shape);
+        if (available > left) buckets.force(key, shape, available - left);
+    }
+
+    private void block(String binding, Instant until) {
+        blocked.merge(binding, until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    @Override
+    public void close() {
+        try {
+            ledger.close();
+            resources.close();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(LimitEngine.class).debug("closing the limits failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LimitEngine[" + spec.rates().keySet() + ", " + spec.budgets().size() + " budgets, " + ledger + "]";
+    }
+}
