@@ -1,0 +1,139 @@
+package dev.llmring.batch;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Objects;
+
+/** How a run ended: counts, tokens, cost, time, and why it stopped if it did. Immutable. */
+public final class BatchSummary {
+    /** Why a run ended before every line had an outcome. */
+    public enum Stop {
+        /** It did not: every line was read. */
+        NONE,
+        /** The budget could not fit the next request; the rest were recorded skipped. */
+        BUDGET,
+        /** {@link BatchRunner#stop()} was called (a signal). */
+        SIGNAL,
+        /** A line failed and the run was to stop at the first failure. */
+        FAIL_FAST
+    }
+
+    private final long lines;
+    private final long alreadyDone;
+    private final long ok;
+    private final long failed;
+    private final long skipped;
+    private final long inputTokens;
+    private final long outputTokens;
+    private final BigDecimal cost;
+    private final BigDecimal paidBefore;
+    private final long unpricedAnswers;
+    private final Duration elapsed;
+    private final Stop stop;
+
+    BatchSummary(
+            long lines,
+            long alreadyDone,
+            long ok,
+            long failed,
+            long skipped,
+            long inputTokens,
+            long outputTokens,
+            BigDecimal cost,
+            BigDecimal paidBefore,
+            long unpricedAnswers,
+            Duration elapsed,
+            Stop stop) {
+        this.lines = lines;
+        this.alreadyDone = alreadyDone;
+        this.ok = ok;
+        this.failed = failed;
+        this.skipped = skipped;
+        this.inputTokens = inputTokens;
+        this.outputTokens = outputTokens;
+        this.cost = Objects.requireNonNull(cost, "cost");
+        this.paidBefore = Objects.requireNonNull(paidBefore, "paidBefore");
+        this.unpricedAnswers = unpricedAnswers;
+        this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
+        this.stop = Objects.requireNonNull(stop, "stop");
+    }
+
+    /** Input lines (blank lines not counted). */
+    public long lines() {
+        return lines;
+    }
+
+    /** Lines skipped because an earlier run had finished them. */
+    public long alreadyDone() {
+        return alreadyDone;
+    }
+
+    /** Lines answered in this run. */
+    public long ok() {
+        return ok;
+    }
+
+    /** Lines that failed in this run: provider errors and unreadable lines. */
+    public long failed() {
+        return failed;
+    }
+
+    /** Lines recorded skipped in this run (budget, unpriced). */
+    public long skipped() {
+        return skipped;
+    }
+
+    public long inputTokens() {
+        return inputTokens;
+    }
+
+    public long outputTokens() {
+        return outputTokens;
+    }
+
+    /** What this run's priced answers cost, in US dollars. */
+    public BigDecimal cost() {
+        return cost;
+    }
+
+    /** What earlier runs on the same journal had paid, in US dollars. */
+    public BigDecimal paidBefore() {
+        return paidBefore;
+    }
+
+    /** Answers whose cost is unknown (not counted in {@link #cost()}). */
+    public long unpricedAnswers() {
+        return unpricedAnswers;
+    }
+
+    public Duration elapsed() {
+        return elapsed;
+    }
+
+    /** Lines finished in this run per second. */
+    public double throughput() {
+        double seconds = elapsed.toNanos() / 1e9;
+        return seconds <= 0 ? 0 : (ok + failed + skipped) / seconds;
+    }
+
+    public Stop stop() {
+        return stop;
+    }
+
+    /**
+     * The command line's exit status for this run: 3 when it stopped (budget, signal), else 1 when any line failed
+     * or was skipped in it, else 0.
+     */
+    public int exitCode() {
+        if (stop == Stop.BUDGET || stop == Stop.SIGNAL) return 3;
+        return failed > 0 || skipped > 0 || stop == Stop.FAIL_FAST ? 1 : 0;
+    }
+
+    @Override
+    public String toString() {
+        return lines + " lines: " + ok + " ok, " + failed + " failed, " + skipped + " skipped, " + alreadyDone
+                + " done before; " + inputTokens + " input + " + outputTokens + " output tokens; $"
+                + dev.llmring.Cost.display(cost) + (unpricedAnswers > 0 ? " (+" + unpricedAnswers + " unpriced)" : "")
+                + "; " + elapsed.toMillis() + " ms" + (stop == Stop.NONE ? "" : "; stopped: " + stop);
+    }
+}
