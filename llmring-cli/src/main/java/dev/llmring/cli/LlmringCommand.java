@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             ModelsCommand.class,
             InfoCommand.class,
             ChatCommand.class,
+            BatchCommand.class,
             ReceiptsCommand.class,
         },
         footer = {
