@@ -66,6 +66,7 @@ final class Run {
             JournalIndex index = JournalIndex.replay(journal);
             this.index = index;
             BigDecimal paidBefore = index.paid();
+            boolean fresh = index.entries() == 0;
             PrePass pass = PrePass.run(s.input(), index, s.alias, s.force);
             Output.derive(
                     journal,
@@ -88,7 +89,10 @@ final class Run {
             workers.shutdownNow();
             rec.freeze();
             out.close();
-            if (!aborted) {
+            // a fresh run's output is already what the journal derives, unless a stop left the reorder buffer out of
+            // order
+            boolean derived = fresh && (!s.ordered || stop == BatchSummary.Stop.NONE);
+            if (!aborted && !derived) {
                 if (s.ordered) Output.deriveOrdered(journal, index, s.input(), s.output());
                 else Output.derive(journal, index, s.output(), st -> true);
             }
