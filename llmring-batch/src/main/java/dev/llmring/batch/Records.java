@@ -144,7 +144,7 @@ final class Records {
 
     /** {@code RateLimitException} -> {@code rate_limit}. */
     static String type(LlmRingException e) {
-        String name = e.getClass().getSimpleName();
+        String name = e.getClass().getSimpleName().replace("LlmRing", "Llmring");
         if (name.endsWith("Exception")) name = name.substring(0, name.length() - "Exception".length());
         if (name.isEmpty()) return "llmring";
         StringBuilder out = new StringBuilder();
