@@ -70,11 +70,12 @@ public final class BatchProgress {
         return inFlight;
     }
 
-    /** What this run has cost so far, in US dollars (priced answers). */
+    /** What this run has cost so far, in US dollars (as {@link BatchSummary#cost()} counts it). */
     public BigDecimal cost() {
         return cost;
     }
 
+    /** Time since the run started. */
     public Duration elapsed() {
         return elapsed;
     }
@@ -100,6 +101,7 @@ public final class BatchProgress {
         return finished;
     }
 
+    /** Done / total, the counts and the cost, on one line. */
     @Override
     public String toString() {
         return done + "/" + total + " (ok " + ok + ", failed " + failed + ", skipped " + skipped + ", in flight "

@@ -83,15 +83,20 @@ public final class BatchSummary {
         return skipped;
     }
 
+    /** Input tokens of this run's answers, as the providers reported them. */
     public long inputTokens() {
         return inputTokens;
     }
 
+    /** Output tokens of this run's answers, as the providers reported them. */
     public long outputTokens() {
         return outputTokens;
     }
 
-    /** What this run's priced answers cost, in US dollars. */
+    /**
+     * What this run's answers cost, in US dollars: priced answers at their cost, answers the registry could not price
+     * at the worst case reserved for them (zero without a cost limit).
+     */
     public BigDecimal cost() {
         return cost;
     }
@@ -106,6 +111,7 @@ public final class BatchSummary {
         return unpricedAnswers;
     }
 
+    /** How long the run took, from the first pass over the input to the output written. */
     public Duration elapsed() {
         return elapsed;
     }
@@ -116,6 +122,7 @@ public final class BatchSummary {
         return seconds <= 0 ? 0 : (ok + failed + skipped) / seconds;
     }
 
+    /** Why the run ended before every line had an outcome, or {@link Stop#NONE}. */
     public Stop stop() {
         return stop;
     }
@@ -129,6 +136,7 @@ public final class BatchSummary {
         return failed > 0 || skipped > 0 || stop == Stop.FAIL_FAST ? 1 : 0;
     }
 
+    /** Counts, tokens, cost, time and the stop reason, on one line. */
     @Override
     public String toString() {
         return lines + " lines: " + ok + " ok, " + failed + " failed, " + skipped + " skipped, " + alreadyDone

@@ -54,6 +54,7 @@ public interface Journal extends Closeable {
     /** Receives the entries of {@link #replay}. */
     @FunctionalInterface
     interface Visitor {
+        /** One entry, and where it is (for {@link Journal#read(long)}). */
         void entry(long position, Entry entry);
     }
 
@@ -120,6 +121,7 @@ public interface Journal extends Closeable {
             return line;
         }
 
+        /** The hash of the request the line asked for (hex; empty for an unreadable line). */
         public String requestHash() {
             return requestHash;
         }

@@ -66,12 +66,7 @@ final class Output implements AutoCloseable {
     }
 
     private void put(String record) {
-        try {
-            out.write(record.getBytes(StandardCharsets.UTF_8));
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the output: " + e.getMessage(), e);
-        }
+        write(out, record);
     }
 
     synchronized void flush() {
@@ -152,7 +147,7 @@ final class Output implements AutoCloseable {
             out.write(record.getBytes(StandardCharsets.UTF_8));
             out.write('\n');
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot write the output: " + e.getMessage(), e);
         }
     }
 }

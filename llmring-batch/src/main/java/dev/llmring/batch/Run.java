@@ -271,8 +271,8 @@ final class Run {
         }
         lock.lock();
         try {
-            while (inFlight >= s.concurrency && !stopRequested) changed.awaitUninterruptibly();
-            if (stopRequested) {
+            while (inFlight >= s.concurrency && !stopping()) changed.awaitUninterruptibly();
+            if (stopping()) {
                 budget.settle(reserved, BigDecimal.ZERO);
                 return;
             }
