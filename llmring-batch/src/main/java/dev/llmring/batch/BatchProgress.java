@@ -82,8 +82,12 @@ public final class BatchProgress {
 
     /** Lines finished in this run per second of it. */
     public double rate() {
+        return perSecond(ok + failed + skipped, elapsed);
+    }
+
+    static double perSecond(long lines, Duration elapsed) {
         double seconds = elapsed.toNanos() / 1e9;
-        return seconds <= 0 ? 0 : (ok + failed + skipped) / seconds;
+        return seconds <= 0 ? 0 : lines / seconds;
     }
 
     /**

@@ -106,7 +106,7 @@ public final class BatchSummary {
         return paidBefore;
     }
 
-    /** Answers whose cost is unknown (not counted in {@link #cost()}). */
+    /** Answers the registry could not price (counted in {@link #cost()} at their reservation). */
     public long unpricedAnswers() {
         return unpricedAnswers;
     }
@@ -118,8 +118,7 @@ public final class BatchSummary {
 
     /** Lines finished in this run per second. */
     public double throughput() {
-        double seconds = elapsed.toNanos() / 1e9;
-        return seconds <= 0 ? 0 : (ok + failed + skipped) / seconds;
+        return BatchProgress.perSecond(ok + failed + skipped, elapsed);
     }
 
     /** Why the run ended before every line had an outcome, or {@link Stop#NONE}. */

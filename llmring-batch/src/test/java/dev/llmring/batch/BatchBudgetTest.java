@@ -14,29 +14,13 @@ import dev.llmring.LlmRing;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The cost limit: each request's worst case (estimated input + max_tokens at gpt-4o-mini's $0.15 / $0.60 per
  * million) is reserved before it is sent and settled with the real cost (12 + 3 tokens: $0.0000036) after.
  */
-class BatchBudgetTest {
-    @TempDir
-    Path dir;
-
-    final FakeOpenAi server = new FakeOpenAi().answers();
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private Path out() {
-        return dir.resolve("out.jsonl");
-    }
-
+class BatchBudgetTest extends BatchTestBase {
     @Test
     void whenTheNextWorstCaseDoesNotFitSendingStopsAndTheRestAreSkippedForBudget() throws Exception {
         Path in = write(dir, "in.jsonl", lines(50));

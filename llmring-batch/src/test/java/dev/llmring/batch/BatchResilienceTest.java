@@ -20,26 +20,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Crashes, stops and rate limits: the journal keeps the output whole and nothing is paid twice. */
-class BatchResilienceTest {
-    @TempDir
-    Path dir;
-
-    final FakeOpenAi server = new FakeOpenAi().answers();
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private Path out() {
-        return dir.resolve("out.jsonl");
-    }
-
+class BatchResilienceTest extends BatchTestBase {
     private Path journal() {
         return dir.resolve("out.jsonl.state/journal.jsonl");
     }
@@ -144,5 +128,52 @@ class BatchResilienceTest {
                 record(out(), "limited").path("error").path("type").asText());
         for (int i = 1; i <= 20; i++)
             assertEquals("ok", record(out(), "o-" + i).path("status").asText());
+    }
+
+    @Test
+    void anOrderedRunStoppedAndResumedEndsWithTheWholeOutputInInputOrder() throws Exception {
+        server.wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(FakeOpenAi.PATH))
+                .willReturn(FakeOpenAi.ok("slow").withUniformRandomDelay(20, 120)));
+        Path in = write(dir, "in.jsonl", lines(40));
+        try (LlmRing ring = server.ring(null).build()) {
+            BatchRunner runner =
+                    runner(ring, in, out()).concurrency(4).ordered(true).build();
+            CompletableFuture<BatchSummary> running = CompletableFuture.supplyAsync(runner::run);
+            while (server.requests().size() < 10) Thread.onSpinWait();
+            runner.stop();
+            assertEquals(BatchSummary.Stop.SIGNAL, running.join().stop());
+
+            runner(ring, in, out()).concurrency(4).ordered(true).build().run();
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) expected.add("id-" + i);
+        assertEquals(expected, ids(out()));
+    }
+
+    @Test
+    void anAbortedRunLeavesAJournalEveryEntryOfWhichIsWhole() throws Exception {
+        server.wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(FakeOpenAi.PATH))
+                .willReturn(FakeOpenAi.ok("slow").withFixedDelay(50)));
+        Path in = write(dir, "in.jsonl", lines(50));
+        try (LlmRing ring = server.ring(null).build()) {
+            BatchRunner runner = runner(ring, in, out()).concurrency(4).build();
+            CompletableFuture<BatchSummary> running = CompletableFuture.supplyAsync(runner::run);
+            while (server.requests().size() < 10) Thread.onSpinWait();
+            runner.abort();
+            running.join();
+            List<String> entries = Files.readAllLines(journal());
+            for (String entry : entries) BatchFixture.JSON.readTree(entry); // each parses
+
+            BatchSummary resumed =
+                    runner(ring, in, out()).concurrency(4).build().run();
+
+            assertEquals(50, resumed.ok() + resumed.alreadyDone(), resumed.toString());
+            assertEquals(entries.size(), resumed.alreadyDone(), resumed.toString());
+        }
+        List<String> ids = ids(out());
+        assertEquals(50, ids.size());
+        assertEquals(50, new HashSet<>(ids).size());
     }
 }

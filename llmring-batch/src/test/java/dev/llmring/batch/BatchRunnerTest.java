@@ -20,26 +20,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Live mode against a loopback OpenAI: records, bad lines, duplicates, resume. */
-class BatchRunnerTest {
-    @TempDir
-    Path dir;
-
-    final FakeOpenAi server = new FakeOpenAi().answers();
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private Path out() {
-        return dir.resolve("out.jsonl");
-    }
-
+class BatchRunnerTest extends BatchTestBase {
     @Test
     void everyLineOfEitherShapeGetsOneOkRecordWithItsAnswerBindingAndUsage() throws Exception {
         Path in = write(

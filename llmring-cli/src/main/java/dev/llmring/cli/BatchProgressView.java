@@ -57,7 +57,7 @@ abstract class BatchProgressView implements AutoCloseable {
                         .build();
             }
             bar.stepTo(p.done());
-            bar.setExtraMessage(extra(p));
+            bar.setExtraMessage(" " + extra(p)); // the bar puts it right after the rate
         }
 
         @Override
