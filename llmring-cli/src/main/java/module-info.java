@@ -1,6 +1,9 @@
 /** The {@code llmring} command-line tool. Exports nothing: it is run, not linked against. */
 module dev.llmring.cli {
     requires dev.llmring.core;
+    requires dev.llmring.batch;
+    requires me.tongfei.progressbar;
+    requires jdk.unsupported; // sun.misc.Signal: batch runs stop gracefully on SIGINT/SIGTERM, exit 3
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     // receipt signatures: optional for the library, always there in the tool

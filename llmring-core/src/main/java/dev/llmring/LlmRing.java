@@ -29,14 +29,21 @@ public final class LlmRing implements AutoCloseable {
     private final RingConfig config;
     private final Shared shared;
     private final Router router;
+    private final Planner planner;
     private final dev.llmring.receipts.@Nullable ServerClient ownedServer;
     private final Set<CallControl> calls = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    LlmRing(RingConfig config, Shared shared, Router router, dev.llmring.receipts.@Nullable ServerClient ownedServer) {
+    LlmRing(
+            RingConfig config,
+            Shared shared,
+            Router router,
+            Planner planner,
+            dev.llmring.receipts.@Nullable ServerClient ownedServer) {
         this.config = config;
         this.shared = shared;
         this.router = router;
+        this.planner = planner;
         this.ownedServer = ownedServer;
     }
 
@@ -109,6 +116,20 @@ public final class LlmRing implements AutoCloseable {
                         .build()
                 : request;
         return StructuredOutput.parse(chat(asked), type);
+    }
+
+    /**
+     * What this client would do with {@code request}, found without sending it: the bindings it may call in order,
+     * and the most the call can cost on them at registry prices (see {@link CallPlan}). With the default registry,
+     * this may wait for registry data being fetched (up to 10 s, once).
+     *
+     * @throws NoUsableBindingException when the request's model resolves to no pool (an unknown alias)
+     * @throws IllegalStateException when the client is closed
+     */
+    public CallPlan plan(ChatRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (closed.get()) throw new IllegalStateException("the client is closed");
+        return planner.plan(request);
     }
 
     /**

@@ -271,7 +271,7 @@ final class RingConfig {
             frozen.lockfile = lf; // derived clients use the lockfile this one read, not a second discovery
             frozen.lockfilePath = null;
         }
-        return new LlmRing(frozen, s, router, owned);
+        return new LlmRing(frozen, s, router, new Planner(settings, lookup), owned);
     }
 
     /**

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             ModelsCommand.class,
             InfoCommand.class,
             ChatCommand.class,
+            BatchCommand.class,
             ReceiptsCommand.class,
             CompletionCommand.class,
         },

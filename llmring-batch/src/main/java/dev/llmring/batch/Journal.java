@@ -1,0 +1,150 @@
+package dev.llmring.batch;
+
+import java.io.Closeable;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The append-only record of a batch's outcomes, and its source of truth: one {@link Entry} per line finished (or
+ * refused), keyed by {@code custom_id} and the hash of the request. A rerun reads it to skip what is done; the output
+ * file is derived from it. {@link #inDirectory(Path, Duration)} keeps it in a file; another store (shared by workers)
+ * implements this interface. Implementations must be safe for one writer thread at a time (the runner serialises its
+ * appends) and must never expose a partly written entry.
+ */
+public interface Journal extends Closeable {
+
+    /**
+     * Calls {@code visitor} with every entry in the order appended, and where it is. An entry torn by a crash at the
+     * end is dropped (and, for a file, cut off) rather than read.
+     *
+     * @throws java.io.UncheckedIOException when the journal cannot be read
+     */
+    void replay(Visitor visitor);
+
+    /**
+     * Appends {@code entry}; once this returns, the entry survives the process being killed (not necessarily a crash
+     * of the machine: see {@link #sync()}).
+     *
+     * @return where the entry is, for {@link #read(long)}
+     * @throws java.io.UncheckedIOException when it cannot be written
+     */
+    long append(Entry entry);
+
+    /**
+     * The entry at {@code position}, as {@link #append} or {@link #replay} gave it.
+     *
+     * @throws java.io.UncheckedIOException when it cannot be read
+     */
+    Entry read(long position);
+
+    /**
+     * Makes every appended entry durable (for a file: {@code fsync}).
+     *
+     * @throws java.io.UncheckedIOException when that fails
+     */
+    void sync();
+
+    /** Syncs and releases the journal. */
+    @Override
+    void close();
+
+    /** Receives the entries of {@link #replay}. */
+    @FunctionalInterface
+    interface Visitor {
+        /** One entry, and where it is (for {@link Journal#read(long)}). */
+        void entry(long position, Entry entry);
+    }
+
+    /**
+     * A journal in {@code directory/journal.jsonl}, one JSON object a line, created when missing. Every entry is
+     * written with one {@code write} as it is appended, so killing the process loses nothing appended; it is
+     * {@code fsync}ed every {@code syncInterval} while appends go on (and on {@link #sync()} and {@link #close()}), so a
+     * crash of the machine loses at most that much. {@link Duration#ZERO} syncs every entry.
+     *
+     * @throws IllegalArgumentException when {@code syncInterval} is negative
+     * @throws java.io.UncheckedIOException when the directory or file cannot be created
+     */
+    static Journal inDirectory(Path directory, Duration syncInterval) {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(syncInterval, "syncInterval");
+        if (syncInterval.isNegative()) throw new IllegalArgumentException("syncInterval must not be negative");
+        return FileJournal.open(directory.resolve("journal.jsonl"), syncInterval);
+    }
+
+    /** One line's outcome. */
+    final class Entry {
+        private final @Nullable String customId;
+        private final long line;
+        private final String requestHash;
+        private final String status;
+        private final BigDecimal cost;
+        private final String record;
+
+        /**
+         * @param customId the line's {@code custom_id}; null for a line that has none (unreadable)
+         * @param line the line number in the input, from 1
+         * @param requestHash the hash of the request the line asked for (empty for an unreadable line)
+         * @param status {@code ok}, {@code error} or {@code skipped}
+         * @param cost what the line cost in US dollars (zero when nothing was paid or the cost is unknown)
+         * @param record the output record, one JSON object without line breaks
+         * @throws IllegalArgumentException when the line is not positive or the record holds a line break
+         */
+        public Entry(
+                @Nullable String customId,
+                long line,
+                String requestHash,
+                String status,
+                BigDecimal cost,
+                String record) {
+            if (line <= 0) throw new IllegalArgumentException("line must be positive, was " + line);
+            this.customId = customId;
+            this.line = line;
+            this.requestHash = Objects.requireNonNull(requestHash, "requestHash");
+            this.status = Objects.requireNonNull(status, "status");
+            this.cost = Objects.requireNonNull(cost, "cost");
+            this.record = Objects.requireNonNull(record, "record");
+            if (record.indexOf('\n') >= 0 || record.indexOf('\r') >= 0) {
+                throw new IllegalArgumentException("a record must be one line");
+            }
+        }
+
+        /** The line's {@code custom_id}, or null for an unreadable line that has none. */
+        public @Nullable String customId() {
+            return customId;
+        }
+
+        /** The line number in the input, from 1. */
+        public long line() {
+            return line;
+        }
+
+        /** The hash of the request the line asked for (hex; empty for an unreadable line). */
+        public String requestHash() {
+            return requestHash;
+        }
+
+        /** {@code ok}, {@code error} or {@code skipped}. */
+        public String status() {
+            return status;
+        }
+
+        /** What the line cost in US dollars; zero when nothing was paid or the cost is unknown. */
+        public BigDecimal cost() {
+            return cost;
+        }
+
+        /** The output record (one JSON object on one line). */
+        public String record() {
+            return record;
+        }
+
+        /** Names the id, line and status; never the record. */
+        @Override
+        public String toString() {
+            return "Entry[" + (customId == null ? "line " + line : customId) + ", " + status + "]";
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/** Batch runs: many requests from a JSONL file by alias, journaled, resumable without paying twice, within budget. */
+module dev.llmring.batch {
+    requires transitive dev.llmring.core;
+    requires com.fasterxml.jackson.databind;
+    requires static transitive org.jspecify;
+
+    exports dev.llmring.batch;
+}
