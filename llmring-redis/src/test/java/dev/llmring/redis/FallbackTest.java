@@ -17,25 +17,29 @@ import org.junit.jupiter.api.Test;
 class FallbackTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
+    /** 60 a minute, 40 at once, shared by 4 instances (10 each while Redis is down). */
+    private static Limiter limiter(RedisProcess redis, String prefix, Clock clock) {
+        return RedisLimits.builder(redis.uri())
+                .keyPrefix(prefix)
+                .timeout(TIMEOUT)
+                .instances(4)
+                .limits(Limits.builder()
+                        .binding(
+                                "openai:gpt-4o",
+                                RateLimit.builder()
+                                        .requestsPerMinute(60)
+                                        .requestsBurst(40)
+                                        .build())
+                        .build())
+                .build()
+                .create(new LimiterFactory.Context(null, clock));
+    }
+
     @Test
     void withRedisKilledNoAdmissionBlocksBeyondTheTimeoutAndLimitsFallBackToTheirShare() throws Exception {
         try (RedisProcess redis = new RedisProcess()) {
-            Limiter limiter = RedisLimits.builder(redis.uri())
-                    .keyPrefix("fallback-test:")
-                    .timeout(TIMEOUT)
-                    .instances(4)
-                    .limits(Limits.builder()
-                            .binding(
-                                    "openai:gpt-4o",
-                                    RateLimit.builder()
-                                            .requestsPerMinute(60)
-                                            .requestsBurst(40)
-                                            .build())
-                            .build())
-                    .build()
-                    .create(new LimiterFactory.Context(null, Clock.systemUTC()));
-            LimitedAttempt attempt =
-                    LimitedAttempt.builder("chat", "openai", "gpt-4o").build();
+            Limiter limiter = limiter(redis, "fallback-test:", Clock.systemUTC());
+            LimitedAttempt attempt = RedisTestSupport.ATTEMPT;
             for (int i = 0; i < 20; i++) assertTrue(limiter.admit(attempt).isAdmitted(), "shared: 40 at once");
             redis.kill();
             int admitted = 0;
@@ -58,22 +62,8 @@ class FallbackTest {
     void whenRedisIsBackTheLimitsAreSharedAgain() throws Exception {
         try (RedisProcess redis = new RedisProcess()) {
             MutableClock clock = new MutableClock();
-            Limiter limiter = RedisLimits.builder(redis.uri())
-                    .keyPrefix("return-test:")
-                    .timeout(TIMEOUT)
-                    .instances(4)
-                    .limits(Limits.builder()
-                            .binding(
-                                    "openai:gpt-4o",
-                                    RateLimit.builder()
-                                            .requestsPerMinute(60)
-                                            .requestsBurst(40)
-                                            .build())
-                            .build())
-                    .build()
-                    .create(new LimiterFactory.Context(null, clock));
-            LimitedAttempt attempt =
-                    LimitedAttempt.builder("chat", "openai", "gpt-4o").build();
+            Limiter limiter = limiter(redis, "return-test:", clock);
+            LimitedAttempt attempt = RedisTestSupport.ATTEMPT;
             assertTrue(limiter.admit(attempt).isAdmitted());
             redis.kill();
             for (int i = 0; i < 10; i++) limiter.admit(attempt); // the local share (10) is spent

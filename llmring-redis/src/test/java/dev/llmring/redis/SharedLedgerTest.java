@@ -17,24 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Four clients booking on one Redis ledger never go over the budget by more than what is in flight. */
-class SharedLedgerTest {
-    private static RedisProcess redis;
-
-    @BeforeAll
-    static void start() throws Exception {
-        redis = new RedisProcess();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        redis.close();
-    }
-
+class SharedLedgerTest extends RedisTestSupport {
     @Test
     void theSharedBudgetIsNeverPassed() throws Exception {
         BigDecimal budget = new BigDecimal("5.00");

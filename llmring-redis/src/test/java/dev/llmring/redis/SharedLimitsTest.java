@@ -13,24 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Four clients on separate connections to one real Redis hold one limit between them. */
-class SharedLimitsTest {
-    private static RedisProcess redis;
-
-    @BeforeAll
-    static void start() throws Exception {
-        redis = new RedisProcess();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        redis.close();
-    }
-
+class SharedLimitsTest extends RedisTestSupport {
     @Test
     void fourClientsOfferedTenTimesTheLimitForTenSecondsAdmitAtMostOnePercentOver() throws Exception {
         long perMinute = 600; // 10 a second
@@ -47,8 +33,7 @@ class SharedLimitsTest {
                                         .build())
                         .build())
                 .build();
-        LimitedAttempt attempt =
-                LimitedAttempt.builder("chat", "openai", "gpt-4o").build();
+        LimitedAttempt attempt = ATTEMPT;
         AtomicInteger admitted = new AtomicInteger();
         AtomicInteger offered = new AtomicInteger();
         long start = System.nanoTime();
@@ -95,8 +80,7 @@ class SharedLimitsTest {
                                 RateLimit.builder().maxConcurrentRequests(2).build())
                         .build())
                 .build();
-        LimitedAttempt attempt =
-                LimitedAttempt.builder("chat", "openai", "gpt-4o").build();
+        LimitedAttempt attempt = ATTEMPT;
         Limiter one = shared.create(new LimiterFactory.Context(null, Clock.systemUTC()));
         Limiter two = shared.create(new LimiterFactory.Context(null, Clock.systemUTC()));
         Permit first = one.admit(attempt).permit().orElseThrow();
