@@ -81,6 +81,7 @@ final class Router {
         final List<Target> overflowed = new ArrayList<>();
         final List<BudgetExceededException> overBudget = new ArrayList<>();
         final Map<String, ContentPart.Media> fetched = new java.util.HashMap<>();
+        final CallTimer timer;
 
         @Nullable
         List<Target> pool;
@@ -88,8 +89,9 @@ final class Router {
         @Nullable
         LlmRingException lastSkipCause;
 
-        CallState(LlmRingListener.Call info, Deadline deadline, CallControl control) {
+        CallState(LlmRingListener.Call info, Deadline deadline, CallControl control, CallTimer timer) {
             this.info = info;
+            this.timer = timer;
             this.request = info.request();
             this.deadline = deadline;
             this.trace = new TraceRecorder(request.model(), info.profile());
@@ -137,11 +139,12 @@ final class Router {
 
     private CallState begin(ChatRequest request, boolean streaming, CallControl control) {
         Clock clock = settings.clock();
+        CallTimer timer = CallTimer.start(clock);
         Deadline deadline =
                 new Deadline(clock, request.timeout().orElse(settings.timeouts().deadline()));
         LlmRingListener.Call info = new LlmRingListener.Call(
                 ids.incrementAndGet(), request, streaming, settings.resolver().profile(), deadline.start());
-        CallState call = new CallState(info, deadline, control);
+        CallState call = new CallState(info, deadline, control, timer);
         settings.listener().callStart(info);
         try {
             call.pool = pools.computeIfAbsent(
@@ -159,6 +162,7 @@ final class Router {
         ChatResponse response = builder.latency(call.deadline.elapsed())
                 .timeToFirstEvent(firstEvent)
                 .trace(call.trace.build(target))
+                .timing(call.timer.finish(builder.usage(), call.info.streaming()))
                 .build();
         try {
             response = settings.afterResponse().apply(call.request, call.info.profile(), response);
