@@ -48,7 +48,7 @@ final class CallTimer {
 
     /** {@code event} was taken from the stream now. */
     void event(StreamEvent event) {
-        boolean token = isToken(event);
+        boolean token = Timing.isTokenEvent(event);
         if (sawEvent && !token) return;
         long now = ticker.getAsLong();
         if (!sawEvent) {
@@ -64,12 +64,6 @@ final class CallTimer {
             g.record(now - lastToken);
         }
         lastToken = now;
-    }
-
-    private static boolean isToken(StreamEvent event) {
-        if (event instanceof StreamEvent.TextDelta d) return !d.text().isEmpty();
-        if (event instanceof StreamEvent.ReasoningDelta d) return !d.text().isEmpty();
-        return event instanceof StreamEvent.ToolCallStart || event instanceof StreamEvent.ToolCallDelta;
     }
 
     /** The timing of the call, ending now; {@code usage} as the provider reported it, if it did. */

@@ -73,6 +73,16 @@ public final class Timing {
                 null, null, total, 0, 0, null, null, null, null, usage == null ? 0 : usage.outputTokens(), false);
     }
 
+    /**
+     * Whether {@code event} is a token event as timings count them: a non-empty text or reasoning delta, or the start
+     * or a fragment of a tool call (not usage, not the finish, not a completed tool call).
+     */
+    public static boolean isTokenEvent(StreamEvent event) {
+        if (event instanceof StreamEvent.TextDelta d) return !d.text().isEmpty();
+        if (event instanceof StreamEvent.ReasoningDelta d) return !d.text().isEmpty();
+        return event instanceof StreamEvent.ToolCallStart || event instanceof StreamEvent.ToolCallDelta;
+    }
+
     /** For a stream: from the call's start until the serving attempt's first event reached the client. */
     public Optional<Duration> timeToFirstEvent() {
         return Optional.ofNullable(timeToFirstEvent);
