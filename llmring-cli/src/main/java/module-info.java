@@ -1,6 +1,7 @@
 /** The {@code llmring} command-line tool. Exports nothing: it is run, not linked against. */
 module dev.llmring.cli {
     requires dev.llmring.core;
+    requires dev.llmring.lens;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     // receipt signatures: optional for the library, always there in the tool

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             ModelsCommand.class,
             InfoCommand.class,
             ChatCommand.class,
+            LensCommand.class,
             ReceiptsCommand.class,
         },
         footer = {
