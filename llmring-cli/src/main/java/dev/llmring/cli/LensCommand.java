@@ -159,18 +159,19 @@ final class LensCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lens.Builder lens;
+        Path dir = session.context().workingDirectory.resolve(out);
         Lockfile lock = session.lockfileFor(targets.get(0));
         String profileName = session.profile(lock, lockfileProfile).name();
         try (LlmRing ring = Rings.builder(session, lock, profileName).build()) {
             try {
-                lens = configure(Lens.builder(ring));
+                lens = configure(Lens.builder(ring), dir);
             } catch (IllegalArgumentException e) {
                 throw Cli.usage(spec, e.getMessage());
             }
             LensReport report = lens.build().run();
             finishProgress();
             if (session.json()) {
-                session.out().print(read(out.resolve("summary.json")));
+                session.out().print(read(dir.resolve("summary.json")));
             } else {
                 session.out().print(report.table());
                 session.out()
@@ -182,7 +183,7 @@ final class LensCommand implements Callable<Integer> {
         }
     }
 
-    private Lens.Builder configure(Lens.Builder lens) {
+    private Lens.Builder configure(Lens.Builder lens, Path dir) {
         targets.forEach(lens::target);
         lens.profile(loadProfile());
         if (amount != null && amount.requests != null) lens.requests(amount.requests);
@@ -197,7 +198,7 @@ final class LensCommand implements Callable<Integer> {
                 .maxErrorRate(maxErrorRate)
                 .seed(seed)
                 .clock(session.context().clock)
-                .outputDirectory(out);
+                .outputDirectory(dir);
         if (concurrency != null && !profile.equals("concurrent")) lens.maxInFlight(concurrency);
         if (session.context().terminal) lens.progress(this::progress);
         return lens;
