@@ -23,7 +23,7 @@ final class HtmlReport {
                 .append("table{border-collapse:collapse;font-size:13px;margin:8px 0 16px}")
                 .append("th,td{border:1px solid #ddd;padding:4px 8px;text-align:right}")
                 .append("th:first-child,td:first-child{text-align:left}th{background:#f4f4f4}")
-                .append(".charts{display:flex;flex-wrap:wrap;gap:16px}.chart{border:1px solid #eee}")
+                .append(".charts{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0}.chart{border:1px solid #eee}")
                 .append(".note{color:#666;font-size:13px}</style></head><body>\n");
         sb.append("<h1>llmring lens</h1>\n<p class=\"note\">")
                 .append(escape(report.profile().toString()))
@@ -135,8 +135,7 @@ final class HtmlReport {
         if (!any) {
             return "<p class=\"note\">Throughput versus latency: run the sweep profile to draw this curve.</p>";
         }
-        SvgChart chart = new SvgChart(
-                "Throughput vs latency (sweep)", "achieved requests per second", "ms (solid p99, dashed p50 e2e)");
+        SvgChart chart = new SvgChart("Throughput vs end-to-end latency (sweep)", "achieved requests per second", "ms");
         int i = 0;
         for (TargetSummary t : report.targets()) {
             List<double[]> p99 = new ArrayList<>();
@@ -150,8 +149,8 @@ final class HtmlReport {
                 });
             }
             String c = color(i++);
-            chart.line(t.target() + " p99", c, p99, false);
-            chart.line(t.target() + " p50", c, p50, true);
+            chart.line(t.target() + " e2e p99", c, p99, false);
+            chart.line(t.target() + " e2e p50", c, p50, true);
         }
         return chart.render();
     }

@@ -10,11 +10,12 @@ import java.util.Locale;
  */
 final class SvgChart {
     static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b"};
-    private static final int WIDTH = 560;
-    private static final int HEIGHT = 320;
+    private static final int WIDTH = 540;
+    private static final int HEIGHT = 340;
     private static final int LEFT = 64;
     private static final int RIGHT = 16;
-    private static final int TOP = 36;
+    private static final int TITLE = 36;
+    private static final int LEGEND_ROW = 16;
     private static final int BOTTOM = 48;
 
     private record Series(String name, String color, List<double[]> points, boolean line, boolean dashed) {}
@@ -53,6 +54,8 @@ final class SvgChart {
         double stepY = step(maxY);
         double topX = Math.max(stepX, Math.ceil(maxX / stepX) * stepX);
         double topY = Math.max(stepY, Math.ceil(maxY / stepY) * stepY);
+        List<int[]> legend = legend();
+        int top = TITLE + (legend.isEmpty() ? 0 : legend.get(legend.size() - 1)[1] + LEGEND_ROW - TITLE + 4);
         StringBuilder sb = new StringBuilder();
         sb.append(f(
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
@@ -63,9 +66,9 @@ final class SvgChart {
                 "<text x=\"%d\" y=\"20\" font-size=\"14\" font-weight=\"bold\">%s</text>",
                 LEFT, HtmlReport.escape(title)));
         int plotW = WIDTH - LEFT - RIGHT;
-        int plotH = HEIGHT - TOP - BOTTOM;
+        int plotH = HEIGHT - top - BOTTOM;
         for (double v = 0; v <= topY + stepY / 2; v += stepY) {
-            double y = TOP + plotH - v / topY * plotH;
+            double y = top + plotH - v / topY * plotH;
             sb.append(f(
                     "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e5e5e5\"/>",
                     LEFT, y, LEFT + plotW, y));
@@ -77,24 +80,24 @@ final class SvgChart {
             double x = LEFT + v / topX * plotW;
             sb.append(f(
                     "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ccc\"/>",
-                    x, TOP + plotH, x, TOP + plotH + 4));
+                    x, top + plotH, x, top + plotH + 4));
             sb.append(f(
                     "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>",
-                    x, TOP + plotH + 17, label(v)));
+                    x, top + plotH + 17, label(v)));
         }
         sb.append(f(
                 "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>",
-                LEFT, TOP + plotH, LEFT + plotW, TOP + plotH));
-        sb.append(f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>", LEFT, TOP, LEFT, TOP + plotH));
+                LEFT, top + plotH, LEFT + plotW, top + plotH));
+        sb.append(f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>", LEFT, top, LEFT, top + plotH));
         sb.append(f(
                 "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">%s</text>",
                 LEFT + plotW / 2, HEIGHT - 8, HtmlReport.escape(xLabel)));
         sb.append(f(
                 "<text x=\"14\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 14 %d)\">%s</text>",
-                TOP + plotH / 2, TOP + plotH / 2, HtmlReport.escape(yLabel)));
-        int legendY = TOP + 4;
-        for (Series s : series) {
-            String points = points(s.points, topX, topY, plotW, plotH);
+                top + plotH / 2, top + plotH / 2, HtmlReport.escape(yLabel)));
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
+            String points = points(s.points, topX, topY, top, plotW, plotH);
             if (s.line) {
                 sb.append(f(
                         "<polyline class=\"series\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s points=\"%s\"/>",
@@ -108,21 +111,38 @@ final class SvgChart {
                 }
                 sb.append("</g>");
             }
+            int[] at = legend.get(i);
             sb.append(f(
-                    "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"3\" fill=\"%s\"/>",
-                    LEFT + plotW - 190, legendY, s.color));
+                    "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"%s/>",
+                    at[0], at[1] - 4, at[0] + 16, at[1] - 4, s.color, s.dashed ? " stroke-dasharray=\"4 3\"" : ""));
             sb.append(f(
                     "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>",
-                    LEFT + plotW - 172, legendY + 5, HtmlReport.escape(s.name)));
-            legendY += 15;
+                    at[0] + 20, at[1], HtmlReport.escape(s.name)));
         }
         return sb.append("</svg>").toString();
     }
 
-    private static String points(List<double[]> pts, double topX, double topY, int plotW, int plotH) {
+    /** Where each series' legend entry goes: left to right under the title, wrapping (x, baseline y). */
+    private List<int[]> legend() {
+        List<int[]> at = new ArrayList<>();
+        int x = LEFT;
+        int y = TITLE;
+        for (Series s : series) {
+            int w = 28 + (int) (s.name.length() * 6.2);
+            if (x > LEFT && x + w > WIDTH - RIGHT) {
+                x = LEFT;
+                y += LEGEND_ROW;
+            }
+            at.add(new int[] {x, y});
+            x += w;
+        }
+        return at;
+    }
+
+    private static String points(List<double[]> pts, double topX, double topY, int top, int plotW, int plotH) {
         StringBuilder sb = new StringBuilder();
         for (double[] p : pts) {
-            sb.append(f("%.1f,%.1f ", LEFT + p[0] / topX * plotW, TOP + plotH - p[1] / topY * plotH));
+            sb.append(f("%.1f,%.1f ", LEFT + p[0] / topX * plotW, top + plotH - p[1] / topY * plotH));
         }
         return sb.toString().strip();
     }
