@@ -189,7 +189,9 @@ final class LensCommand implements Callable<Integer> {
         if (amount != null && amount.requests != null) lens.requests(amount.requests);
         if (amount != null && amount.duration != null) lens.duration(Slo.duration("--duration", amount.duration));
         lens.prompts(
-                prompts != null ? PromptSet.fromJsonl(prompts) : PromptSet.synthetic(10, inputTokens, outputTokens));
+                prompts != null
+                        ? PromptSet.fromJsonl(session.context().workingDirectory.resolve(prompts))
+                        : PromptSet.synthetic(10, inputTokens, outputTokens));
         if (slo != null) lens.slo(Slo.parse(slo));
         lens.warmup(warmup)
                 .maxRequests(maxRequests)
