@@ -81,7 +81,8 @@ public final class Lens {
 
     /**
      * The number of requests the run plans to send, warm-up included, or -1 when it runs for a duration in a
-     * closed loop (then only the limit bounds it).
+     * closed loop. For a Poisson profile run for a duration it is the expected number; the request limit still
+     * bounds what is sent while the run goes on.
      */
     public long plannedRequests() {
         long perTarget;
@@ -92,7 +93,6 @@ public final class Lens {
             perTarget = 0;
             int steps = profile.kind() == LoadProfile.Kind.SWEEP ? profile.steps() : 1;
             for (int s = 0; s < steps; s++) perTarget += (long) Math.ceil(profile.rateAt(s) * seconds);
-            if (profile.kind() == LoadProfile.Kind.POISSON) perTarget = perTarget * 2; // the draws may bunch
         } else {
             return -1;
         }
