@@ -127,13 +127,13 @@ final class Runner {
 
     private void closedLoop(String target, int step, int workers, Stats all, Stats stats) {
         ThreadPoolExecutor pool = pool(workers);
-        long end = lens.duration == null ? Long.MAX_VALUE : System.nanoTime() + lens.duration.toNanos();
+        boolean timed = lens.duration != null;
+        long end = timed ? System.nanoTime() + lens.duration.toNanos() : 0;
         AtomicLong started = new AtomicLong();
         try {
             for (int w = 0; w < workers; w++) {
                 pool.execute(() -> {
-                    while (System.nanoTime() - end < 0
-                            && (lens.duration != null || started.getAndIncrement() < lens.requests)) {
+                    while (timed ? System.nanoTime() - end < 0 : started.getAndIncrement() < lens.requests) {
                         if (!admit()) return;
                         long n = seq.getAndIncrement();
                         long now = System.nanoTime();
