@@ -4,6 +4,7 @@ module dev.llmring.cli {
     requires dev.llmring.batch;
     requires me.tongfei.progressbar;
     requires jdk.unsupported; // sun.misc.Signal: batch runs stop gracefully on SIGINT/SIGTERM, exit 3
+    requires dev.llmring.lens;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     // receipt signatures: optional for the library, always there in the tool

@@ -26,6 +26,7 @@ public final class ChatResponse {
     private final @Nullable Duration timeToFirstEvent;
     private final RoutingTrace trace;
     private final @Nullable Cost cost;
+    private final Timing timing;
 
     private ChatResponse(Builder b) {
         this.text = b.text;
@@ -42,6 +43,7 @@ public final class ChatResponse {
         this.timeToFirstEvent = b.timeToFirstEvent;
         this.trace = Objects.requireNonNull(b.trace, "trace");
         this.cost = b.cost;
+        this.timing = b.timing != null ? b.timing : Timing.ofTotal(latency, usage);
     }
 
     static Builder builder() {
@@ -64,7 +66,8 @@ public final class ChatResponse {
                 .latency(latency)
                 .timeToFirstEvent(timeToFirstEvent)
                 .trace(trace)
-                .cost(cost);
+                .cost(cost)
+                .timing(timing);
     }
 
     /** The answer's text (empty when the model only called tools). */
@@ -149,6 +152,14 @@ public final class ChatResponse {
         return Optional.ofNullable(cost);
     }
 
+    /**
+     * How the call went in time: time to the first event and first token, inter-token gaps, output tokens per
+     * second, total (see {@link Timing}).
+     */
+    public Timing timing() {
+        return timing;
+    }
+
     /** Names the binding and the answer's shape, never its content. */
     @Override
     public String toString() {
@@ -173,6 +184,7 @@ public final class ChatResponse {
         private @Nullable Duration timeToFirstEvent;
         private @Nullable RoutingTrace trace;
         private @Nullable Cost cost;
+        private @Nullable Timing timing;
 
         private Builder() {}
 
@@ -200,6 +212,11 @@ public final class ChatResponse {
         Builder usage(@Nullable Usage usage) {
             this.usage = usage;
             return this;
+        }
+
+        @Nullable
+        Usage usage() {
+            return usage;
         }
 
         Builder provider(String provider) {
@@ -244,6 +261,11 @@ public final class ChatResponse {
 
         Builder cost(@Nullable Cost cost) {
             this.cost = cost;
+            return this;
+        }
+
+        Builder timing(@Nullable Timing timing) {
+            this.timing = timing;
             return this;
         }
 

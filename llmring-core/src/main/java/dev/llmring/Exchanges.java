@@ -88,9 +88,11 @@ final class Exchanges {
                 sentNanos);
         List<StreamEvent> buffered = new ArrayList<>();
         boolean ok = false;
+        call.timer.attempt();
         try {
             StreamEvent event;
             while ((event = reader.next()) != null) {
+                call.timer.event(event);
                 buffered.add(event);
                 if (ResponseAssembler.isContent(event)) break;
             }

@@ -111,6 +111,7 @@ final class RoutedStream implements ChatStream {
                 finish();
                 return false;
             }
+            call.timer.event(event);
         }
         assembler.emit(event);
         peeked = event;

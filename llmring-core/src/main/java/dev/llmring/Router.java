@@ -94,14 +94,17 @@ final class Router {
         /** The status and headers of the response the current attempt received, for its limit permit. */
         LimitGate.@Nullable Head head;
 
+        final CallTimer timer;
+
         @Nullable
         List<Target> pool;
 
         @Nullable
         LlmRingException lastSkipCause;
 
-        CallState(LlmRingListener.Call info, Deadline deadline, CallControl control) {
+        CallState(LlmRingListener.Call info, Deadline deadline, CallControl control, CallTimer timer) {
             this.info = info;
+            this.timer = timer;
             this.request = info.request();
             this.deadline = deadline;
             this.trace = new TraceRecorder(request.model(), info.profile());
@@ -158,6 +161,7 @@ final class Router {
 
     private CallState begin(ChatRequest request, boolean streaming, CallControl control) {
         Clock clock = settings.clock();
+        CallTimer timer = CallTimer.start(clock);
         Deadline deadline =
                 new Deadline(clock, request.timeout().orElse(settings.timeouts().deadline()));
         LlmRingListener.Call info = new LlmRingListener.Call(
@@ -168,7 +172,7 @@ final class Router {
                 deadline.start(),
                 settings.resolver().lockDigest(),
                 settings.providers().redactor());
-        CallState call = new CallState(info, deadline, control);
+        CallState call = new CallState(info, deadline, control, timer);
         settings.listener().callStart(info);
         try {
             call.pool = pools.computeIfAbsent(
@@ -186,6 +190,7 @@ final class Router {
         ChatResponse response = builder.latency(call.deadline.elapsed())
                 .timeToFirstEvent(firstEvent)
                 .trace(call.trace.build(target))
+                .timing(call.timer.finish(builder.usage(), call.info.streaming()))
                 .build();
         try {
             response = settings.afterResponse().apply(call.request, call.info.profile(), response);

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             InfoCommand.class,
             ChatCommand.class,
             BatchCommand.class,
+            LensCommand.class,
             ReceiptsCommand.class,
             CompletionCommand.class,
         },
