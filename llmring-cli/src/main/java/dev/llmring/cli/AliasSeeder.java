@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Picks the models {@code lock init} seeds, per provider, from the registry's current data. The rule (documented in
@@ -30,9 +30,21 @@ import java.util.regex.Pattern;
 final class AliasSeeder {
     static final List<String> ALIASES = List.of("fast", "balanced", "deep");
 
-    private static final Pattern SPECIAL_PURPOSE = Pattern.compile(
-            "(?i).*(embed|tts|whisper|transcri|audio|realtime|image|dall-e|moderation|search|deep-research"
-                    + "|computer-use).*");
+    /** Words in a model name that mark a special-purpose model (matched as substrings, case-insensitively). */
+    private static final List<String> SPECIAL_PURPOSE = List.of(
+            "embed",
+            "tts",
+            "whisper",
+            "transcri",
+            "audio",
+            "realtime",
+            "image",
+            "dall-e",
+            "moderation",
+            "search",
+            "deep-research",
+            "computer-use");
+
     private static final BigDecimal DEEP_CAP = BigDecimal.TEN;
 
     private AliasSeeder() {}
@@ -87,7 +99,13 @@ final class AliasSeeder {
                 && m.deprecatedDate().isEmpty()
                 && m.isPriced()
                 && m.outputPrice().map(p -> p.signum() > 0).orElse(false)
-                && !SPECIAL_PURPOSE.matcher(m.modelName()).matches();
+                && !isSpecialPurpose(m.modelName());
+    }
+
+    /** Whether the registry's model name says embedding, speech, image, search and the like (no regex: remote text). */
+    static boolean isSpecialPurpose(String modelName) {
+        String name = modelName.toLowerCase(Locale.ROOT);
+        return SPECIAL_PURPOSE.stream().anyMatch(name::contains);
     }
 
     /** (3 × input + output) / 4 dollars per million tokens; only for priced models. */
