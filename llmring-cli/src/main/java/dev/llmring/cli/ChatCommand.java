@@ -115,10 +115,11 @@ final class ChatCommand implements Callable<Integer> {
             try {
                 turn(ring, history, line, reporter);
             } catch (LlmRingException e) {
-                session.err().println("llmring: " + e.getMessage());
+                String message = Session.forCommandLine(String.valueOf(e.getMessage()));
+                session.err().println("llmring: " + message);
                 session.err().flush();
                 status = ExitCodes.FINDING;
-                if (session.json()) ErrorJson.print(session.out(), ErrorJson.type(e), e.getMessage(), status, e);
+                if (session.json()) ErrorJson.print(session.out(), ErrorJson.type(e), message, status, e);
             }
         }
     }

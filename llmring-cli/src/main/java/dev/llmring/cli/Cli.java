@@ -78,7 +78,7 @@ final class Cli {
                 || e instanceof LlmRingException
                 || e instanceof IllegalArgumentException
                 || e instanceof IllegalStateException) {
-            message = e.getMessage();
+            message = Session.forCommandLine(String.valueOf(e.getMessage()));
         } else {
             message = "unexpected " + e.getClass().getName() + ": " + e.getMessage()
                     + (session.verbose() ? "" : " (run with --verbose for details)");

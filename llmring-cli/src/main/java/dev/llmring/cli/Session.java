@@ -221,6 +221,14 @@ final class Session {
                 unavailable ? "registry_unavailable" : "registry");
     }
 
+    private static final java.util.regex.Pattern BUILDER_ADVICE = java.util.regex.Pattern.compile(
+            ", or call apiKey\\(\"[^\"]*\", \\.\\.\\.\\) on the builder|LlmRing\\.builder\\(\\)\\.remoteUrls\\(\\.\\.\\.\\) or ");
+
+    /** A library message as advice for the command line: flags and variables, not the builder's methods. */
+    static String forCommandLine(String message) {
+        return BUILDER_ADVICE.matcher(message).replaceAll("");
+    }
+
     /** What to do when the registry cannot be reached, in flags and variables. */
     static final String UNREACHABLE_ADVICE = "the registry is unreachable: use the disk cache with --offline, or point"
             + " --registry-url (or LLMRING_REGISTRY_URL) at a local copy (a file: URL or the absolute path of a"

@@ -63,7 +63,7 @@ final class TurnReport {
                     .append(' ')
                     .append(a.binding())
                     .append(": ")
-                    .append(a.reason().or(a::error).orElse("-"));
+                    .append(Session.forCommandLine(a.reason().or(a::error).orElse("-")));
         }
         return line.toString();
     }
@@ -96,7 +96,9 @@ final class TurnReport {
             ObjectNode at = attempts.addObject()
                     .put("binding", a.binding())
                     .put("outcome", a.outcome().name().toLowerCase(java.util.Locale.ROOT));
-            at.put("detail", a.reason().or(a::error).orElse(null));
+            at.put(
+                    "detail",
+                    a.reason().or(a::error).map(Session::forCommandLine).orElse(null));
         }
         return node;
     }

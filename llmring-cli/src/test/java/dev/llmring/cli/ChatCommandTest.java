@@ -32,6 +32,16 @@ class ChatCommandTest extends CliTestBase {
     }
 
     @Test
+    void aSkipSaysWhichVariableToSetNotWhichBuilderMethodToCall() {
+        openai.streams("gpt-5-nano", 12, 5, "Hi");
+
+        CliRunner.Result r = cli.run("chat", "fast", "Say hello");
+
+        assertTrue(r.err().contains("no API key for provider 'anthropic' (set ANTHROPIC_API_KEY)"), r::toString);
+        assertFalse(r.err().contains("builder"), r::toString);
+    }
+
+    @Test
     void streamsTheAnswerToStdout() {
         openai.streams("gpt-5-nano", 12, 5, "Hello", "!", " How can I help?");
 
