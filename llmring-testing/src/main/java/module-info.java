@@ -7,6 +7,9 @@ module dev.llmring.testing {
 
     exports dev.llmring.testing;
 
-    provides dev.llmring.spi.ProviderFactory with
-            dev.llmring.testing.ScriptedProvider;
+// No "provides" here on purpose. Surefire (plexus-java) puts every module that provides a service a module
+// on the module path uses onto the module path as well, where an application module's tests cannot read it
+// ("does not read module dev.llmring.testing"). Without it, this test-scope jar stays on the class path, where
+// the tests read it and ServiceLoader finds the scripted provider through META-INF/services. A module that
+// requires dev.llmring.testing registers ScriptedProvider on the LlmRing builder instead.
 }

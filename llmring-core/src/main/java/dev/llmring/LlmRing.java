@@ -102,7 +102,9 @@ public final class LlmRing implements AutoCloseable {
      *
      * @throws StructuredOutputException when the answer is not valid JSON or does not match the schema, naming every
      *     violation (an invalid answer is not retried)
-     * @throws IllegalArgumentException when no schema can be derived from {@code type} (before anything is sent)
+     * @throws IllegalArgumentException before anything is sent, when no schema can be derived from {@code type} or
+     *     {@code dev.llmring.core} cannot construct a record in it (a record must be public in a package your module
+     *     exports to, or opens to, {@code dev.llmring.core}, or sit on the class path)
      * @throws LlmRingException as {@link #chat(ChatRequest)} does
      * @throws CancellationException as {@link #chat(ChatRequest)} does
      * @throws IllegalStateException when the client is closed
@@ -110,6 +112,7 @@ public final class LlmRing implements AutoCloseable {
     public <T> T chat(ChatRequest request, Class<T> type) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(type, "type");
+        dev.llmring.internal.schema.StructuredReader.requireReadable(type);
         ChatRequest asked = request.responseFormat().equals(ResponseFormat.TEXT)
                 ? request.toBuilder()
                         .responseFormat(ResponseFormat.jsonSchema(type))

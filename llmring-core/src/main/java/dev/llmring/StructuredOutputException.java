@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 public class StructuredOutputException extends LlmRingException {
     private static final long serialVersionUID = 1L;
 
+    @SuppressWarnings("serial") // an immutable List.copyOf, serializable in practice (JDK 21+ lints the type)
     private final List<String> violations;
 
     public StructuredOutputException(String message, ErrorDetails details, @Nullable Throwable cause) {

@@ -40,9 +40,10 @@ public final class ProviderError {
             case 408, 409 -> ErrorKind.UNAVAILABLE;
             case 429 -> ErrorKind.RATE_LIMITED;
             case 529 -> ErrorKind.OVERLOADED;
-            default -> status >= 500 && status <= 599
-                    ? ErrorKind.UNAVAILABLE
-                    : status >= 400 && status <= 499 ? ErrorKind.INVALID_REQUEST : ErrorKind.MALFORMED_RESPONSE;
+            default ->
+                status >= 500 && status <= 599
+                        ? ErrorKind.UNAVAILABLE
+                        : status >= 400 && status <= 499 ? ErrorKind.INVALID_REQUEST : ErrorKind.MALFORMED_RESPONSE;
         };
     }
 

@@ -105,8 +105,9 @@ class ValidationTest {
 
     @Test
     void tomlSyntaxErrorWithPosition() {
-        LockfileException e = tomlError("version = \"1.0\"\nmodels = [\"a\",\nname = 1\n");
+        LockfileException e = tomlError("version = \"1.0\"\ndefault_profile = \"x\"\nname = = 1\n");
         assertEquals(3, e.line(), e.getMessage());
+        assertEquals(8, e.column(), e.getMessage());
         assertTrue(e.getMessage().startsWith("test.lock:3:"), e.getMessage());
     }
 

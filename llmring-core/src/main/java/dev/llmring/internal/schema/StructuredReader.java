@@ -42,6 +42,18 @@ public final class StructuredReader {
     }
 
     /**
+     * Checks, before anything is sent, that answers can be read as {@code type}: a schema can be derived from it and
+     * this module can construct every record in it.
+     *
+     * @throws IllegalArgumentException when no schema can be derived from {@code type}, or this module may not call
+     *     the constructor of a record in it (neither public in an exported package nor in a package opened to it)
+     */
+    public static void requireReadable(Class<?> type) {
+        TypeSchema.of(type);
+        TreeBinder.requireConstructible(type);
+    }
+
+    /**
      * Reads {@code json} as a {@code type}.
      *
      * @throws IllegalArgumentException when no schema can be derived from {@code type}, or this module may not call

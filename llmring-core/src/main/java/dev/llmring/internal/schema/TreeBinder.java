@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -118,11 +119,7 @@ final class TreeBinder {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return fail(at, "rejected by the constructor of " + type.getSimpleName() + ": " + cause.getMessage());
         } catch (IllegalAccessException e) {
-            throw new IllegalArgumentException(
-                    "module dev.llmring.core cannot access the constructor of "
-                            + type.getName() + ": make the record public in a package your module exports, or open the "
-                            + "package to dev.llmring.core",
-                    e);
+            throw inaccessible(type, e);
         } catch (InstantiationException e) {
             throw new IllegalStateException("cannot instantiate " + type.getName(), e);
         }
@@ -180,6 +177,40 @@ final class TreeBinder {
             return fail(at, "out of range for " + type.getSimpleName());
         }
         throw new IllegalStateException("no binding for " + type.getName() + " at " + at);
+    }
+
+    /**
+     * Checks that this module can call the canonical constructor of every record reachable from {@code type}, so
+     * that a type it could never build fails before a call is paid for.
+     *
+     * @throws IllegalArgumentException naming the first record it cannot construct
+     */
+    static void requireConstructible(Type type) {
+        requireConstructible(type, new HashSet<>());
+    }
+
+    private static void requireConstructible(Type type, Set<Type> seen) {
+        if (!seen.add(type)) return;
+        if (type instanceof WildcardType w) {
+            requireConstructible(w.getUpperBounds()[0], seen);
+        } else if (type instanceof ParameterizedType p) {
+            for (Type argument : p.getActualTypeArguments()) requireConstructible(argument, seen);
+        } else if (type instanceof GenericArrayType g) {
+            requireConstructible(g.getGenericComponentType(), seen);
+        } else if (type instanceof Class<?> c && c.isArray()) {
+            requireConstructible(c.getComponentType(), seen);
+        } else if (type instanceof Class<?> c && c.isRecord()) {
+            if (!CONSTRUCTORS.get(c).canAccess(null)) throw inaccessible(c, null);
+            for (RecordComponent rc : c.getRecordComponents()) requireConstructible(rc.getGenericType(), seen);
+        }
+    }
+
+    private static IllegalArgumentException inaccessible(Class<?> type, @Nullable Throwable cause) {
+        return new IllegalArgumentException(
+                "module dev.llmring.core cannot access the constructor of "
+                        + type.getName() + ": make the record public in a package your module exports, or open the "
+                        + "package to dev.llmring.core",
+                cause);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

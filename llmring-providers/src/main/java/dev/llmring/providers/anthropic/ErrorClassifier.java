@@ -41,9 +41,8 @@ final class ErrorClassifier {
     private static ErrorKind kind(@Nullable String type, @Nullable String message, int status) {
         if (type == null) return fallback(status);
         return switch (type) {
-            case "invalid_request_error" -> isContextOverflow(message)
-                    ? ErrorKind.CONTEXT_WINDOW_EXCEEDED
-                    : ErrorKind.INVALID_REQUEST;
+            case "invalid_request_error" ->
+                isContextOverflow(message) ? ErrorKind.CONTEXT_WINDOW_EXCEEDED : ErrorKind.INVALID_REQUEST;
             case "request_too_large" -> ErrorKind.INVALID_REQUEST;
             case "authentication_error", "permission_error", "billing_error" -> ErrorKind.AUTHENTICATION;
             case "not_found_error" -> ErrorKind.MODEL_NOT_FOUND;

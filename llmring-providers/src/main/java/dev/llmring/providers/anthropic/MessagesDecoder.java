@@ -185,9 +185,10 @@ final class MessagesDecoder implements ResponseDecoder {
         return switch (raw) {
             case "end_turn", "stop_sequence" -> FinishReason.of(FinishReason.STOP, raw);
             case "max_tokens", "model_context_window_exceeded" -> FinishReason.of(FinishReason.LENGTH, raw);
-            case "tool_use" -> answerToolCalled && !callerToolCalled
-                    ? FinishReason.of(FinishReason.STOP, raw)
-                    : FinishReason.of(FinishReason.TOOL_CALLS, raw);
+            case "tool_use" ->
+                answerToolCalled && !callerToolCalled
+                        ? FinishReason.of(FinishReason.STOP, raw)
+                        : FinishReason.of(FinishReason.TOOL_CALLS, raw);
             case "refusal" -> FinishReason.of(FinishReason.REFUSAL, raw);
             default -> FinishReason.other(raw); // pause_turn and reasons added later
         };

@@ -130,8 +130,8 @@ final class OllamaRequestEncoder {
     private void format(ResponseFormat format) {
         switch (format.type()) {
             case "json_object" -> body.put("format", "json");
-            case "json_schema" -> body.set(
-                    "format", ProviderJson.tryParse(format.schema().orElseThrow()));
+            case "json_schema" ->
+                body.set("format", ProviderJson.tryParse(format.schema().orElseThrow()));
             default -> {}
         }
     }

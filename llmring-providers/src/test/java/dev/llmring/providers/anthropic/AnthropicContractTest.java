@@ -168,9 +168,10 @@ class AnthropicContractTest extends ProviderContractTest {
                     case INVALID_REQUEST -> json(400, fixture("anthropic/contract/error-400-invalid.json"));
                     case AUTHENTICATION -> json(401, fixture("anthropic/contract/error-401.json"));
                     case MODEL_NOT_FOUND -> json(404, fixture("anthropic/contract/error-404-model.json"));
-                    case RATE_LIMITED -> json(429, fixture("anthropic/contract/error-429-rate.json"))
-                            .withHeader("retry-after", "2")
-                            .withHeader("anthropic-ratelimit-requests-remaining", "0");
+                    case RATE_LIMITED ->
+                        json(429, fixture("anthropic/contract/error-429-rate.json"))
+                                .withHeader("retry-after", "2")
+                                .withHeader("anthropic-ratelimit-requests-remaining", "0");
                     case SERVER_ERROR -> json(500, fixture("anthropic/contract/error-500.json"));
                     case OVERLOADED -> json(529, fixture("anthropic/error-body-overloaded.json"));
                 };

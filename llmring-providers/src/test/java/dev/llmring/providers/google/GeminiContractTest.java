@@ -194,12 +194,13 @@ class GeminiContractTest extends ProviderContractTest {
                     case INVALID_REQUEST -> json(400, fixture("google/error-400-invalid-argument.json"));
                     case AUTHENTICATION -> json(400, fixture("google/error-400-api-key-invalid.json"));
                     case MODEL_NOT_FOUND -> json(404, fixture("google/error-404-model.json"));
-                    case RATE_LIMITED -> json(
-                            429,
-                            fixture(
-                                    stream
-                                            ? "google/contract/error-stream-429.json"
-                                            : "google/contract/error-429-retryinfo.json"));
+                    case RATE_LIMITED ->
+                        json(
+                                429,
+                                fixture(
+                                        stream
+                                                ? "google/contract/error-stream-429.json"
+                                                : "google/contract/error-429-retryinfo.json"));
                     case SERVER_ERROR -> json(500, fixture("google/error-500-internal.json"));
                     case OVERLOADED -> json(503, fixture("google/error-503-unavailable.json"));
                 };

@@ -160,8 +160,8 @@ class OllamaContractTest extends ProviderContractTest {
                     case INVALID_REQUEST -> json(400, fixture("ollama/error-400.json"));
                     case AUTHENTICATION -> json(401, fixture("ollama/contract/error-401.json"));
                     case MODEL_NOT_FOUND -> json(404, fixture("ollama/error-404-model.json"));
-                    case RATE_LIMITED -> json(429, fixture("ollama/contract/error-429.json"))
-                            .withHeader("Retry-After", "2");
+                    case RATE_LIMITED ->
+                        json(429, fixture("ollama/contract/error-429.json")).withHeader("Retry-After", "2");
                     case SERVER_ERROR -> json(500, fixture("ollama/error-500.json"));
                     case OVERLOADED -> json(503, fixture("ollama/contract/error-503-busy.json"));
                 };

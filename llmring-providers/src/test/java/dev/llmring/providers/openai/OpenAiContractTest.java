@@ -163,9 +163,10 @@ class OpenAiContractTest extends ProviderContractTest {
                     case INVALID_REQUEST -> json(400, fixture("openai/error-400-invalid.json"));
                     case AUTHENTICATION -> json(401, fixture("openai/error-401.json"));
                     case MODEL_NOT_FOUND -> json(404, fixture("openai/error-404-model.json"));
-                    case RATE_LIMITED -> json(429, fixture("openai/contract/error-429-rate.json"))
-                            .withHeader("retry-after", "2")
-                            .withHeader("x-ratelimit-remaining-requests", "0");
+                    case RATE_LIMITED ->
+                        json(429, fixture("openai/contract/error-429-rate.json"))
+                                .withHeader("retry-after", "2")
+                                .withHeader("x-ratelimit-remaining-requests", "0");
                     case SERVER_ERROR -> json(500, fixture("openai/error-500.json"));
                     case OVERLOADED -> json(503, fixture("openai/contract/error-503-overloaded.json"));
                 };
