@@ -133,8 +133,9 @@ final class RequestReader {
                 parts(b, content, at, true);
                 return b.build();
             }
-            default -> throw new IllegalArgumentException(
-                    "unknown role '" + role + "' in " + at + " (known: system, developer, user, assistant, tool)");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown role '" + role + "' in " + at + " (known: system, developer, user, assistant, tool)");
         }
     }
 
@@ -206,8 +207,9 @@ final class RequestReader {
                 case "auto" -> ToolChoice.AUTO;
                 case "none" -> ToolChoice.NONE;
                 case "required" -> ToolChoice.REQUIRED;
-                default -> throw new IllegalArgumentException(
-                        "unknown tool_choice '" + choice.asText() + "' (known: auto, none, required, or a function)");
+                default ->
+                    throw new IllegalArgumentException("unknown tool_choice '" + choice.asText()
+                            + "' (known: auto, none, required, or a function)");
             };
         }
         return ToolChoice.tool(text(choice.path("function"), "name", "tool_choice.function.name"));

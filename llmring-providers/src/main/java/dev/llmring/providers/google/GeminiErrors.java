@@ -105,15 +105,15 @@ final class GeminiErrors {
         if ("API_KEY_INVALID".equals(reason)) return ErrorKind.AUTHENTICATION;
         return switch (canonical) {
             case "RESOURCE_EXHAUSTED" -> ErrorKind.RATE_LIMITED;
-            case "INVALID_ARGUMENT", "OUT_OF_RANGE" -> isTokenLimit(message)
-                    ? ErrorKind.CONTEXT_WINDOW_EXCEEDED
-                    : ErrorKind.INVALID_REQUEST;
+            case "INVALID_ARGUMENT", "OUT_OF_RANGE" ->
+                isTokenLimit(message) ? ErrorKind.CONTEXT_WINDOW_EXCEEDED : ErrorKind.INVALID_REQUEST;
             case "UNAUTHENTICATED", "PERMISSION_DENIED", "FAILED_PRECONDITION" -> ErrorKind.AUTHENTICATION;
             case "NOT_FOUND" -> ErrorKind.MODEL_NOT_FOUND;
             case "UNAVAILABLE", "INTERNAL", "DEADLINE_EXCEEDED", "ABORTED", "UNKNOWN" -> ErrorKind.UNAVAILABLE;
-            default -> status == 400 && isTokenLimit(message)
-                    ? ErrorKind.CONTEXT_WINDOW_EXCEEDED
-                    : ProviderError.kindForStatus(status);
+            default ->
+                status == 400 && isTokenLimit(message)
+                        ? ErrorKind.CONTEXT_WINDOW_EXCEEDED
+                        : ProviderError.kindForStatus(status);
         };
     }
 

@@ -52,45 +52,49 @@ final class Mutator {
         return switch (kind) {
             case FLIP_BYTES -> flip(text, random);
             case TRUNCATE -> text.substring(0, random.nextInt(text.length() + 1));
-            case HUGE_NUMBER -> insert(
-                    text,
-                    random,
-                    pick(
-                            random,
-                            "1".repeat(2_000),
-                            "-9e999999",
-                            "1e-400",
-                            "123456789012345678901234567890",
-                            "18446744073709551616",
-                            "0.".concat("0".repeat(1_000)) + "1"));
-            case DEEP_NESTING -> insert(
-                    text,
-                    random,
-                    pick(
-                            random,
-                            "[".repeat(5_000),
-                            "{\"a\":".repeat(3_000),
-                            "[{".repeat(2_000),
-                            "a = " + "[".repeat(3_000)));
-            case LONG_STRING -> insert(
-                    text,
-                    random,
-                    pick(
-                            random,
-                            "\"" + "x".repeat(300_000) + "\"",
-                            "x".repeat(5_000),
-                            "\\\"".repeat(2_500),
-                            "\\u00e9".repeat(1_000)));
+            case HUGE_NUMBER ->
+                insert(
+                        text,
+                        random,
+                        pick(
+                                random,
+                                "1".repeat(2_000),
+                                "-9e999999",
+                                "1e-400",
+                                "123456789012345678901234567890",
+                                "18446744073709551616",
+                                "0.".concat("0".repeat(1_000)) + "1"));
+            case DEEP_NESTING ->
+                insert(
+                        text,
+                        random,
+                        pick(
+                                random,
+                                "[".repeat(5_000),
+                                "{\"a\":".repeat(3_000),
+                                "[{".repeat(2_000),
+                                "a = " + "[".repeat(3_000)));
+            case LONG_STRING ->
+                insert(
+                        text,
+                        random,
+                        pick(
+                                random,
+                                "\"" + "x".repeat(300_000) + "\"",
+                                "x".repeat(5_000),
+                                "\\\"".repeat(2_500),
+                                "\\u00e9".repeat(1_000)));
             case DUPLICATE -> duplicate(text, random);
-            case ECHO_KEY -> insert(
-                    text,
-                    random,
-                    pick(
-                            random,
-                            FAKE_KEY,
-                            "\"" + FAKE_KEY + "\"",
-                            "Bearer " + FAKE_KEY,
-                            "{\"error\":{\"message\":\"" + FAKE_KEY + "\"}}"));
+            case ECHO_KEY ->
+                insert(
+                        text,
+                        random,
+                        pick(
+                                random,
+                                FAKE_KEY,
+                                "\"" + FAKE_KEY + "\"",
+                                "Bearer " + FAKE_KEY,
+                                "{\"error\":{\"message\":\"" + FAKE_KEY + "\"}}"));
         };
     }
 

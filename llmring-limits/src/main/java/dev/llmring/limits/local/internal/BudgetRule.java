@@ -23,8 +23,9 @@ public record BudgetRule(Kind kind, @Nullable String name, Period period, BigDec
     public boolean applies(LimitedAttempt attempt) {
         return switch (kind) {
             case ALIAS -> attempt.alias().equals(name);
-            case TAG -> attempt.tag().isPresent()
-                    && (name == null || attempt.tag().get().equals(name));
+            case TAG ->
+                attempt.tag().isPresent()
+                        && (name == null || attempt.tag().get().equals(name));
         };
     }
 
