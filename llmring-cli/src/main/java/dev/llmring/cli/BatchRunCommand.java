@@ -6,6 +6,8 @@ import dev.llmring.LlmRing;
 import dev.llmring.batch.BatchInputException;
 import dev.llmring.batch.BatchRunner;
 import dev.llmring.batch.BatchSummary;
+import dev.llmring.batch.ProviderBatch;
+import dev.llmring.batch.ProviderBatchException;
 import dev.llmring.lockfile.Lockfile;
 import dev.llmring.lockfile.LockfileNotFoundException;
 import java.math.BigDecimal;
@@ -89,6 +91,19 @@ final class BatchRunCommand implements Callable<Integer> {
             description = "After a signal, how long requests in flight may finish (default 30).")
     long graceSeconds = 30;
 
+    @Option(
+            names = "--mode",
+            paramLabel = "MODE",
+            description = "live (one call per line, default) or provider (the provider's batch API: OpenAI only).")
+    String mode = "live";
+
+    @Option(
+            names = "--max-resubmits",
+            paramLabel = "N",
+            description = "Provider mode: how often lines an expired or cancelled job left are submitted again"
+                    + " (default 3).")
+    int maxResubmits = 3;
+
     private final Session session;
 
     BatchRunCommand(Session session) {
@@ -103,6 +118,13 @@ final class BatchRunCommand implements Callable<Integer> {
         Path in = session.context().workingDirectory.resolve(java.util.Objects.requireNonNull(input));
         if (!java.nio.file.Files.isRegularFile(in)) throw Cli.usage(spec, "no input file " + input);
         Path out = session.context().workingDirectory.resolve(java.util.Objects.requireNonNull(output));
+        if (!mode.equals("live") && !mode.equals("provider")) {
+            throw Cli.usage(spec, "--mode must be live or provider, was '" + mode + "'");
+        }
+        if (maxResubmits < 0) throw Cli.usage(spec, "--max-resubmits must not be negative");
+        if (mode.equals("provider") && maxCost != null) {
+            throw Cli.usage(spec, "--max-cost applies to live mode only, not to --mode provider");
+        }
         try (LlmRing ring = ring().build()) {
             BatchRunner.Builder builder = BatchRunner.builder(ring)
                     .input(in)
@@ -117,6 +139,7 @@ final class BatchRunCommand implements Callable<Integer> {
             if (state != null) builder.state(session.context().workingDirectory.resolve(state));
             if (alias != null) builder.alias(alias);
             if (maxCost != null) builder.maxCost(maxCost);
+            if (mode.equals("provider")) builder.providerMode(providerBatch());
             BatchProgressView view = BatchProgressView.create(session.context().err, session.context().terminal);
             builder.progress(view::show, view.interval());
             BatchRunner runner = builder.build();
@@ -124,7 +147,7 @@ final class BatchRunCommand implements Callable<Integer> {
             BatchSignals signals = BatchSignals.install(runner, session.context().err);
             try {
                 summary = runner.run();
-            } catch (BatchInputException e) {
+            } catch (BatchInputException | ProviderBatchException e) {
                 throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
             } finally {
                 signals.close();
@@ -136,6 +159,25 @@ final class BatchRunCommand implements Callable<Integer> {
     }
 
     /** A client as {@code chat} builds one, honouring the provider base-URL variables. */
+    private ProviderBatch providerBatch() {
+        ProviderBatch.Builder b = ProviderBatch.builder().maxResubmits(maxResubmits);
+        String key = session.context().env("OPENAI_API_KEY");
+        if (key != null && !key.isBlank()) {
+            String base = session.context().env("OPENAI_BASE_URL");
+            try {
+                b.endpoint("openai", URI.create(base == null ? "https://api.openai.com/v1" : base.trim()), key);
+            } catch (IllegalArgumentException e) {
+                throw new CliFailure("OPENAI_BASE_URL is not a URL: " + e.getMessage(), ExitCodes.USAGE);
+            }
+        }
+        try {
+            b.registry(session.registry());
+        } catch (CliFailure e) {
+            // unpriced answers then
+        }
+        return b.build();
+    }
+
     private LlmRing.Builder ring() {
         Lockfile lock;
         try {
