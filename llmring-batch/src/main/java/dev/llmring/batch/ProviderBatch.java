@@ -37,6 +37,7 @@ public final class ProviderBatch {
     final Duration maxPoll;
     final Sleeper sleeper;
     final @Nullable Registry registry;
+    final boolean noWait;
 
     private ProviderBatch(Builder b) {
         this.endpoints = Map.copyOf(b.endpoints);
@@ -45,6 +46,7 @@ public final class ProviderBatch {
         this.maxPoll = b.maxPoll;
         this.sleeper = b.sleeper;
         this.registry = b.registry;
+        this.noWait = b.noWait;
     }
 
     /**
@@ -69,6 +71,7 @@ public final class ProviderBatch {
         private Duration maxPoll = Duration.ofMinutes(5);
         private Sleeper sleeper = Sleeper.system();
         private @Nullable Registry registry;
+        private boolean noWait;
 
         private Builder() {}
 
@@ -145,6 +148,18 @@ public final class ProviderBatch {
          */
         public Builder registry(Registry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Submits the jobs and returns without waiting: each open job is checked once and collected if it has ended;
+         * the run then stops {@link BatchSummary.Stop#PENDING}, and rerunning collects the rest.
+         *
+         * @param noWait whether to return without waiting for the jobs
+         * @return this builder
+         */
+        public Builder noWait(boolean noWait) {
+            this.noWait = noWait;
             return this;
         }
 

@@ -104,7 +104,11 @@ final class ProviderMode {
 
     private void collect(JobLog.Job job, int resubmits) {
         OpenAiBatchApi api = api(job.binding());
-        OpenAiBatchApi.State state = poll(api, job.id());
+        OpenAiBatchApi.State state = config.noWait ? api.state(job.id()) : poll(api, job.id());
+        if (!state.terminal()) {
+            run.pending();
+            return;
+        }
         Set<String> missing = new HashSet<>(job.customIds());
         for (String fileId : new String[] {state.outputFileId(), state.errorFileId()}) {
             if (fileId == null) continue;

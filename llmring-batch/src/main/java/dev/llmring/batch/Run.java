@@ -130,6 +130,11 @@ final class Run {
         signal();
     }
 
+    /** Provider mode without waiting left jobs open. */
+    void pending() {
+        if (stop == BatchSummary.Stop.NONE) stop = BatchSummary.Stop.PENDING;
+    }
+
     void abort() {
         aborted = true;
         stop();

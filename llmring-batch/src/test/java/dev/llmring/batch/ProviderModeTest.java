@@ -223,4 +223,32 @@ class ProviderModeTest extends BatchTestBase {
         }
         assertEquals(0, posts("/v1/files").size());
     }
+
+    @Test
+    void noWaitSubmitsAndReturnsPendingAndTheNextRunCollectsWithoutSubmittingAgain() throws Exception {
+        json("POST", "/v1/files", file("file-in"));
+        json("POST", "/v1/batches", batch("batch_1", "validating", "null", "null"));
+        json("GET", "/v1/batches/batch_1", batch("batch_1", "in_progress", "null", "null"));
+        try (LlmRing ring = server.ring(null).build()) {
+            BatchSummary first = runner(ring, twoLines(), out())
+                    .providerMode(openAi().noWait(true).build())
+                    .build()
+                    .run();
+            assertEquals(BatchSummary.Stop.PENDING, first.stop(), first.toString());
+            assertEquals(0, first.ok(), first.toString());
+        }
+        assertTrue(waits.isEmpty(), waits::toString);
+        json("GET", "/v1/batches/batch_1", batch("batch_1", "completed", "\"file-out\"", "null"));
+        json("GET", "/v1/files/file-out/content", okLine("a", "first") + "\n" + okLine("b", "second") + "\n");
+        try (LlmRing ring = server.ring(null).build()) {
+            BatchSummary second = runner(ring, twoLines(), out())
+                    .providerMode(openAi().build())
+                    .build()
+                    .run();
+            assertEquals(2, second.ok(), second.toString());
+            assertEquals(BatchSummary.Stop.NONE, second.stop(), second.toString());
+        }
+        assertEquals(1, posts("/v1/batches").size());
+        assertEquals(2, BatchFixture.records(out()).size());
+    }
 }

@@ -104,6 +104,11 @@ final class BatchRunCommand implements Callable<Integer> {
                     + " (default 3).")
     int maxResubmits = 3;
 
+    @Option(
+            names = "--no-wait",
+            description = "Provider mode: submit the jobs and return; rerun the same command to collect them.")
+    boolean noWait;
+
     private final Session session;
 
     BatchRunCommand(Session session) {
@@ -122,6 +127,7 @@ final class BatchRunCommand implements Callable<Integer> {
             throw Cli.usage(spec, "--mode must be live or provider, was '" + mode + "'");
         }
         if (maxResubmits < 0) throw Cli.usage(spec, "--max-resubmits must not be negative");
+        if (noWait && !mode.equals("provider")) throw Cli.usage(spec, "--no-wait applies to --mode provider only");
         if (mode.equals("provider") && maxCost != null) {
             throw Cli.usage(spec, "--max-cost applies to live mode only, not to --mode provider");
         }
@@ -160,7 +166,8 @@ final class BatchRunCommand implements Callable<Integer> {
 
     /** A client as {@code chat} builds one, honouring the provider base-URL variables. */
     private ProviderBatch providerBatch() {
-        ProviderBatch.Builder b = ProviderBatch.builder().maxResubmits(maxResubmits);
+        ProviderBatch.Builder b =
+                ProviderBatch.builder().maxResubmits(maxResubmits).noWait(noWait);
         String key = session.context().env("OPENAI_API_KEY");
         if (key != null && !key.isBlank()) {
             String base = session.context().env("OPENAI_BASE_URL");
@@ -251,6 +258,7 @@ final class BatchRunCommand implements Callable<Integer> {
             case BUDGET -> "; stopped: the budget cannot fit the next request (the rest are recorded skipped)";
             case SIGNAL -> "; stopped by a signal: rerun the same command to resume";
             case FAIL_FAST -> "; stopped at the first failure (--fail-fast)";
+            case PENDING -> "; batch jobs still running at the provider (--no-wait): rerun the same command to collect";
         };
     }
 }

@@ -99,4 +99,14 @@ class BatchProviderModeCommandTest extends CliTestBase {
         assertEquals(2, r.exitCode(), r::toString);
         assertTrue(r.err().contains("--mode must be live or provider"), r::toString);
     }
+
+    @Test
+    void noWaitOutsideProviderModeIsAUsageError() throws IOException {
+        input("openai:gpt-5-nano");
+
+        CliRunner.Result r = cli.run("batch", "run", "in.jsonl", "--out", "out.jsonl", "--no-wait");
+
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("--no-wait applies to --mode provider only"), r::toString);
+    }
 }
