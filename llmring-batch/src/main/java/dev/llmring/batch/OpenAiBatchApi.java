@@ -2,15 +2,14 @@ package dev.llmring.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The OpenAI Batch API: upload a JSONL file ({@code POST /files}, purpose {@code batch}), create a batch ({@code POST
@@ -18,26 +17,89 @@ import org.jspecify.annotations.Nullable;
  * /files/{id}/content}). The base URL includes the version ({@code https://api.openai.com/v1}). Errors name the call
  * and the HTTP status, never the key or the response body.
  */
-final class OpenAiBatchApi {
-    /** A batch's state: {@code status} as the provider spells it, and its result files once there are any. */
-    record State(String status, @Nullable String outputFileId, @Nullable String errorFileId) {
-        boolean terminal() {
-            return switch (status) {
-                case "completed", "failed", "expired", "cancelled" -> true;
-                default -> false;
-            };
-        }
-    }
-
-    private final HttpClient http;
+final class OpenAiBatchApi implements BatchApi {
+    private final BatchHttp http;
     private final String base;
     private final String apiKey;
 
     OpenAiBatchApi(HttpClient http, URI baseUrl, String apiKey) {
-        this.http = http;
+        this.http = new BatchHttp(http, "openai");
         String b = baseUrl.toString();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
         this.apiKey = apiKey;
+    }
+
+    @Override
+    public int maxRequests() {
+        return 50_000;
+    }
+
+    @Override
+    public long maxBytes() {
+        return 200L * 1024 * 1024;
+    }
+
+    @Override
+    public String request(String customId, JsonNode openAiBody, String model) {
+        ObjectNode body = openAiBody.deepCopy();
+        body.put("model", model);
+        ObjectNode request = Jsons.MAPPER.createObjectNode();
+        request.put("custom_id", customId);
+        request.put("method", "POST");
+        request.put("url", "/v1/chat/completions");
+        request.set("body", body);
+        return request.toString();
+    }
+
+    @Override
+    public String submit(List<String> requests, long bytes) {
+        return create(upload(String.join("\n", requests) + "\n"));
+    }
+
+    @Override
+    public State state(String jobId) {
+        JsonNode node =
+                json("GET /batches/" + jobId, request("/batches/" + jobId).GET().build());
+        String status = node.path("status").asText();
+        boolean terminal =
+                switch (status) {
+                    case "completed", "failed", "expired", "cancelled" -> true;
+                    default -> false;
+                };
+        List<String> sources = new ArrayList<>();
+        for (String field : List.of("output_file_id", "error_file_id")) {
+            JsonNode v = node.get(field);
+            if (v != null && !v.isNull()) sources.add(v.asText());
+        }
+        return new State(status, terminal, status.equals("expired") || status.equals("cancelled"), sources);
+    }
+
+    @Override
+    public String results(String fileId) {
+        return send(
+                "GET /files/" + fileId + "/content",
+                request("/files/" + fileId + "/content").GET().build());
+    }
+
+    @Override
+    public Outcome outcome(JsonNode node) {
+        String id = node.path("custom_id").asText(null);
+        String code = node.path("error").path("code").asText("");
+        if (code.equals("batch_expired") || code.equals("batch_cancelled")) {
+            return new Outcome(id, null, true, code, "", 0);
+        }
+        JsonNode response = node.path("response");
+        int status = response.path("status_code").asInt(0);
+        JsonNode body = response.path("body");
+        if (status == 200 && body.isObject()) return new Outcome(id, body, false, "", "", status);
+        JsonNode error = body.has("error") ? body.path("error") : node.path("error");
+        return new Outcome(
+                id,
+                null,
+                false,
+                error.path("type").asText(error.path("code").asText("batch_request_failed")),
+                error.path("message").asText("the request failed"),
+                status);
     }
 
     /** Uploads {@code jsonl} as a batch input file; returns its file id. */
@@ -69,29 +131,6 @@ final class OpenAiBatchApi {
         return json("POST /batches", request).path("id").asText();
     }
 
-    /** The batch's current state. */
-    State state(String batchId) {
-        JsonNode node = json(
-                "GET /batches/" + batchId, request("/batches/" + batchId).GET().build());
-        return new State(node.path("status").asText(), text(node, "output_file_id"), text(node, "error_file_id"));
-    }
-
-    /** Cancels a batch; its finished results stay available. */
-    void cancel(String batchId) {
-        json(
-                "POST /batches/" + batchId + "/cancel",
-                request("/batches/" + batchId + "/cancel")
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build());
-    }
-
-    /** The content of a result file. */
-    String content(String fileId) {
-        return send(
-                "GET /files/" + fileId + "/content",
-                request("/files/" + fileId + "/content").GET().build());
-    }
-
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofMinutes(5))
@@ -99,33 +138,10 @@ final class OpenAiBatchApi {
     }
 
     private JsonNode json(String call, HttpRequest request) {
-        String text = send(call, request);
-        try {
-            return Jsons.MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw new ProviderBatchException("openai batch: " + call + ": the response is not JSON");
-        }
+        return http.json(call, request);
     }
 
     private String send(String call, HttpRequest request) {
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ProviderBatchException(
-                    "openai batch: " + call + ": " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderBatchException("openai batch: " + call + ": interrupted");
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new ProviderBatchException("openai batch: " + call + ": HTTP " + response.statusCode());
-        }
-        return response.body();
-    }
-
-    private static @Nullable String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+        return http.send(call, request);
     }
 }

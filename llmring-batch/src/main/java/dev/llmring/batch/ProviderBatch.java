@@ -13,16 +13,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Provider batch mode: the lines are sent through the providers' own batch APIs (half price, answered within a day)
- * instead of one call each. Given to {@link BatchRunner.Builder#providerMode(ProviderBatch)}. Only OpenAI's Batch API
- * is supported in this version; a line whose binding is on another provider ends the run with a {@link
+ * instead of one call each. Given to {@link BatchRunner.Builder#providerMode(ProviderBatch)}. OpenAI's Batch API and
+ * Anthropic's Message Batches are supported in this version; a line whose binding is on another provider ends the run with a {@link
  * ProviderBatchException} naming the binding before anything is submitted.
  */
 public final class ProviderBatch {
     /** The providers whose batch API this version speaks. */
-    public static final Set<String> SUPPORTED = Set.of("openai");
+    public static final Set<String> SUPPORTED = Set.of("openai", "anthropic");
 
-    /** The documented discount of OpenAI's Batch API, used when the registry has no batch price: 50%. */
-    public static final BigDecimal OPENAI_DISCOUNT = new BigDecimal("0.5");
+    /** The documented discount of OpenAI's and Anthropic's batch APIs (the registry has no batch price): 50%. */
+    public static final BigDecimal DISCOUNT = new BigDecimal("0.5");
 
     record Endpoint(URI baseUrl, String apiKey) {
         @Override

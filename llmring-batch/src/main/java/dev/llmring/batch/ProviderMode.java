@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmring.registry.ModelInfo;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.net.http.HttpClient;
@@ -15,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,10 +26,7 @@ import java.util.Set;
  * unanswered are submitted again, up to {@link ProviderBatch#maxResubmits} times.
  */
 final class ProviderMode {
-    static final int OPENAI_MAX_REQUESTS = 50_000;
-    static final long OPENAI_MAX_BYTES = 200L * 1024 * 1024;
-
-    private record Item(ParsedLine line, String body) {}
+    private record Item(ParsedLine line, String request) {}
 
     private final BatchRunner.Settings s;
     private final ProviderBatch config;
@@ -44,7 +41,7 @@ final class ProviderMode {
         this.config = config;
         this.run = run;
         this.rec = rec;
-        this.jobs = new JobLog(java.util.Objects.requireNonNull(s.state, "state"));
+        this.jobs = new JobLog(Objects.requireNonNull(s.state, "state"));
     }
 
     void execute() throws IOException {
@@ -58,17 +55,23 @@ final class ProviderMode {
                 Run.Pending p = run.admit(++n, text, rec);
                 if (p == null) continue;
                 String binding = p.binding();
-                String id = java.util.Objects.requireNonNull(p.line().customId());
+                String id = Objects.requireNonNull(p.line().customId());
                 if (binding == null) {
                     rec.failed(p.line(), Records.invalid(n, id, "no binding can serve it"));
                     continue;
                 }
-                items.put(id, new Item(p.line(), body(text, binding, id)));
+                String request;
+                try {
+                    request = api(binding).request(id, body(text), binding.substring(binding.indexOf(':') + 1));
+                } catch (BatchInputException e) {
+                    rec.failed(p.line(), Records.invalid(n, id, String.valueOf(e.getMessage())));
+                    continue;
+                }
+                items.put(id, new Item(p.line(), request));
                 if (!attached.contains(id))
                     groups.computeIfAbsent(binding, b -> new ArrayList<>()).add(id);
             }
         }
-        for (String binding : groups.keySet()) api(binding); // refuse before anything is submitted
         List<JobLog.Job> pending = new ArrayList<>(open);
         groups.forEach((binding, ids) -> pending.addAll(submit(binding, ids)));
         for (JobLog.Job job : pending) collect(job, 0);
@@ -76,50 +79,49 @@ final class ProviderMode {
 
     /** Submits {@code ids} in jobs no larger than the provider's limits; each job is journaled before it is polled. */
     private List<JobLog.Job> submit(String binding, List<String> ids) {
-        OpenAiBatchApi api = api(binding);
+        BatchApi api = api(binding);
         List<JobLog.Job> created = new ArrayList<>();
-        StringBuilder file = new StringBuilder();
         List<String> chunk = new ArrayList<>();
+        long bytes = 0;
         for (String id : ids) {
-            String line = java.util.Objects.requireNonNull(items.get(id)).body() + "\n";
-            long bytes = file.length() + (long) line.getBytes(StandardCharsets.UTF_8).length;
-            if (!chunk.isEmpty() && (chunk.size() >= OPENAI_MAX_REQUESTS || bytes > OPENAI_MAX_BYTES)) {
-                created.add(create(api, binding, file.toString(), chunk));
-                file.setLength(0);
+            String request = Objects.requireNonNull(items.get(id)).request();
+            long size = request.getBytes(StandardCharsets.UTF_8).length + 1L;
+            if (!chunk.isEmpty() && (chunk.size() >= api.maxRequests() || bytes + size > api.maxBytes())) {
+                created.add(create(api, binding, chunk, bytes));
                 chunk = new ArrayList<>();
+                bytes = 0;
             }
-            file.append(line);
             chunk.add(id);
+            bytes += size;
         }
-        if (!chunk.isEmpty()) created.add(create(api, binding, file.toString(), chunk));
+        if (!chunk.isEmpty()) created.add(create(api, binding, chunk, bytes));
         return created;
     }
 
-    private JobLog.Job create(OpenAiBatchApi api, String binding, String jsonl, List<String> ids) {
-        String jobId = api.create(api.upload(jsonl));
-        JobLog.Job job = new JobLog.Job(jobId, binding, List.copyOf(ids));
+    private JobLog.Job create(BatchApi api, String binding, List<String> ids, long bytes) {
+        List<String> requests = new ArrayList<>(ids.size());
+        for (String id : ids) requests.add(Objects.requireNonNull(items.get(id)).request());
+        JobLog.Job job = new JobLog.Job(api.submit(requests, bytes), binding, List.copyOf(ids));
         jobs.created(job);
         return job;
     }
 
     private void collect(JobLog.Job job, int resubmits) {
-        OpenAiBatchApi api = api(job.binding());
-        OpenAiBatchApi.State state = config.noWait ? api.state(job.id()) : poll(api, job.id());
+        BatchApi api = api(job.binding());
+        BatchApi.State state = config.noWait ? api.state(job.id()) : poll(api, job.id());
         if (!state.terminal()) {
             run.pending();
             return;
         }
         Set<String> missing = new HashSet<>(job.customIds());
-        for (String fileId : new String[] {state.outputFileId(), state.errorFileId()}) {
-            if (fileId == null) continue;
-            for (String text : api.content(fileId).split("\n")) {
-                if (!text.isBlank()) answer(job, text, missing);
+        for (String source : state.resultSources()) {
+            for (String text : api.results(source).split("\n")) {
+                if (!text.isBlank()) answer(api, job, text, missing);
             }
         }
         jobs.collected(job.id());
         if (missing.isEmpty()) return;
-        boolean retryable = state.status().equals("expired") || state.status().equals("cancelled");
-        if (retryable && resubmits < config.maxResubmits) {
+        if (state.retryable() && resubmits < config.maxResubmits) {
             List<String> again =
                     job.customIds().stream().filter(missing::contains).toList();
             for (JobLog.Job next : submit(job.binding(), again)) collect(next, resubmits + 1);
@@ -127,23 +129,17 @@ final class ProviderMode {
         }
         for (String id : job.customIds()) {
             if (!missing.contains(id)) continue;
-            ParsedLine line = java.util.Objects.requireNonNull(items.get(id)).line();
-            rec.failed(
-                    line,
-                    Records.batchError(
-                            line.line(),
-                            id,
-                            "batch_" + state.status(),
-                            job.binding() + ": batch " + job.id() + " ended " + state.status()
-                                    + " without answering this line",
-                            0));
+            ParsedLine line = Objects.requireNonNull(items.get(id)).line();
+            String message =
+                    job.binding() + ": batch " + job.id() + " ended " + state.status() + " without answering this line";
+            rec.failed(line, Records.batchError(line.line(), id, "batch_" + state.status(), message, 0));
         }
     }
 
-    private OpenAiBatchApi.State poll(OpenAiBatchApi api, String jobId) {
+    private BatchApi.State poll(BatchApi api, String jobId) {
         Duration wait = config.firstPoll;
         while (true) {
-            OpenAiBatchApi.State state = api.state(jobId);
+            BatchApi.State state = api.state(jobId);
             if (state.terminal()) return state;
             try {
                 config.sleeper.sleep(wait);
@@ -156,33 +152,28 @@ final class ProviderMode {
         }
     }
 
-    /** Journals one line of an output or error file. */
-    private void answer(JobLog.Job job, String text, Set<String> missing) {
+    /** Journals one result line. */
+    private void answer(BatchApi api, JobLog.Job job, String text, Set<String> missing) {
         JsonNode node;
         try {
             node = Jsons.MAPPER.readTree(text);
         } catch (IOException e) {
             throw new ProviderBatchException("batch " + job.id() + ": a result line is not JSON");
         }
-        String id = node.path("custom_id").asText(null);
-        String code = node.path("error").path("code").asText("");
-        if (code.equals("batch_expired") || code.equals("batch_cancelled")) return; // left missing: may be resubmitted
-        if (id == null || !missing.remove(id)) return; // unknown or already answered
-        ParsedLine line = java.util.Objects.requireNonNull(items.get(id)).line();
-        JsonNode response = node.path("response");
-        int status = response.path("status_code").asInt(0);
-        JsonNode body = response.path("body");
-        if (status == 200 && body.isObject()) {
-            JsonNode usage = body.path("usage");
+        BatchApi.Outcome o = api.outcome(node);
+        String id = o.customId();
+        if (o.missing() || id == null || !missing.remove(id)) return; // left to resubmit, unknown or answered before
+        ParsedLine line = Objects.requireNonNull(items.get(id)).line();
+        JsonNode completion = o.completion();
+        if (completion != null) {
+            JsonNode usage = completion.path("usage");
             long in = usage.path("prompt_tokens").asLong(0);
             long out = usage.path("completion_tokens").asLong(0);
             BigDecimal usd = price(job.binding(), in, out).orElse(null);
-            rec.answered(line, Records.batchOk(line.line(), id, job.binding(), body, usd), in, out, usd);
+            rec.answered(line, Records.batchOk(line.line(), id, job.binding(), completion, usd), in, out, usd);
         } else {
-            JsonNode error = body.has("error") ? body.path("error") : node.path("error");
-            String type = error.path("type").asText(error.path("code").asText("batch_request_failed"));
-            String message = error.path("message").asText("the request failed in batch " + job.id());
-            rec.failed(line, Records.batchError(line.line(), id, type, job.binding() + ": " + message, status));
+            String message = job.binding() + ": " + o.message();
+            rec.failed(line, Records.batchError(line.line(), id, o.errorType(), message, o.status()));
         }
     }
 
@@ -205,10 +196,10 @@ final class ProviderMode {
                 .multiply(BigDecimal.valueOf(in))
                 .add(model.get().outputPrice().get().multiply(BigDecimal.valueOf(out)))
                 .divide(BigDecimal.valueOf(1_000_000), MathContext.DECIMAL64);
-        return Optional.of(full.multiply(ProviderBatch.OPENAI_DISCOUNT).stripTrailingZeros());
+        return Optional.of(full.multiply(ProviderBatch.DISCOUNT).stripTrailingZeros());
     }
 
-    private OpenAiBatchApi api(String binding) {
+    private BatchApi api(String binding) {
         String provider = binding.substring(0, Math.max(0, binding.indexOf(':')));
         if (!ProviderBatch.SUPPORTED.contains(provider)) {
             throw new ProviderBatchException("provider batch mode: binding '" + binding + "' is on provider '"
@@ -220,25 +211,16 @@ final class ProviderMode {
             throw new ProviderBatchException("provider batch mode: no endpoint and key for provider '" + provider
                     + "' (binding " + binding + ")");
         }
-        return new OpenAiBatchApi(http, endpoint.baseUrl(), endpoint.apiKey());
+        return provider.equals("anthropic")
+                ? new AnthropicBatchApi(http, endpoint.baseUrl(), endpoint.apiKey())
+                : new OpenAiBatchApi(http, endpoint.baseUrl(), endpoint.apiKey());
     }
 
-    /** The line as an OpenAI Batch request to {@code binding}'s model. */
-    private static String body(String text, String binding, String id) {
-        try {
-            JsonNode node = Jsons.MAPPER.readTree(text);
-            ObjectNode body =
-                    node.has("body") ? (ObjectNode) node.get("body").deepCopy() : ((ObjectNode) node).deepCopy();
-            body.remove(List.of("custom_id", "method", "url", "stream", "stream_options"));
-            body.put("model", binding.substring(binding.indexOf(':') + 1));
-            ObjectNode request = Jsons.MAPPER.createObjectNode();
-            request.put("custom_id", id);
-            request.put("method", "POST");
-            request.put("url", "/v1/chat/completions");
-            request.set("body", body);
-            return request.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The line's OpenAI chat body (the {@code body} of the batch shape, or the short shape's fields). */
+    private static JsonNode body(String text) throws IOException {
+        JsonNode node = Jsons.MAPPER.readTree(text);
+        ObjectNode body = node.has("body") ? (ObjectNode) node.get("body").deepCopy() : ((ObjectNode) node).deepCopy();
+        body.remove(List.of("custom_id", "method", "url", "stream", "stream_options"));
+        return body;
     }
 }

@@ -168,7 +168,7 @@ final class Records {
                 g.writeNumber(usd.toPlainString());
             }
             g.writeFieldName("batch_discount");
-            g.writeNumber(ProviderBatch.OPENAI_DISCOUNT.toPlainString());
+            g.writeNumber(ProviderBatch.DISCOUNT.toPlainString());
             g.writeEndObject();
             g.writeStringField("mode", "provider");
         });

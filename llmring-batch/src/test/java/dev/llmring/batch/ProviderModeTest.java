@@ -210,16 +210,16 @@ class ProviderModeTest extends BatchTestBase {
 
     @Test
     void aBindingOnAProviderWithoutABatchApiIsRefusedByNameBeforeAnythingIsSubmitted() throws Exception {
-        Path in = write(dir, "in.jsonl", List.of(shortLine("a", "anthropic:claude-3-5-haiku-latest", "one")));
+        Path in = write(dir, "in.jsonl", List.of(shortLine("a", "ollama:llama3.2", "one")));
         try (LlmRing ring = LlmRing.builder()
-                .environment(Map.of("OPENAI_API_KEY", "test-key", "ANTHROPIC_API_KEY", "test-key")::get)
-                .baseUrl("anthropic", server.baseUrl())
+                .environment(Map.of("OPENAI_API_KEY", "test-key")::get)
+                .baseUrl("ollama", server.baseUrl())
                 .noRegistry()
                 .build()) {
             BatchRunner runner =
                     runner(ring, in, out()).providerMode(openAi().build()).build();
             ProviderBatchException e = assertThrows(ProviderBatchException.class, runner::run);
-            assertTrue(e.getMessage().contains("anthropic:claude-3-5-haiku-latest"), e.getMessage());
+            assertTrue(e.getMessage().contains("ollama:llama3.2"), e.getMessage());
         }
         assertEquals(0, posts("/v1/files").size());
     }

@@ -94,7 +94,7 @@ final class BatchRunCommand implements Callable<Integer> {
     @Option(
             names = "--mode",
             paramLabel = "MODE",
-            description = "live (one call per line, default) or provider (the provider's batch API: OpenAI only).")
+            description = "live (one call per line, default) or provider (the batch API of OpenAI or Anthropic).")
     String mode = "live";
 
     @Option(
@@ -168,21 +168,25 @@ final class BatchRunCommand implements Callable<Integer> {
     private ProviderBatch providerBatch() {
         ProviderBatch.Builder b =
                 ProviderBatch.builder().maxResubmits(maxResubmits).noWait(noWait);
-        String key = session.context().env("OPENAI_API_KEY");
-        if (key != null && !key.isBlank()) {
-            String base = session.context().env("OPENAI_BASE_URL");
-            try {
-                b.endpoint("openai", URI.create(base == null ? "https://api.openai.com/v1" : base.trim()), key);
-            } catch (IllegalArgumentException e) {
-                throw new CliFailure("OPENAI_BASE_URL is not a URL: " + e.getMessage(), ExitCodes.USAGE);
-            }
-        }
+        endpoint(b, "openai", "OPENAI", "https://api.openai.com/v1");
+        endpoint(b, "anthropic", "ANTHROPIC", "https://api.anthropic.com");
         try {
             b.registry(session.registry());
         } catch (CliFailure e) {
             // unpriced answers then
         }
         return b.build();
+    }
+
+    private void endpoint(ProviderBatch.Builder b, String provider, String prefix, String defaultBase) {
+        String key = session.context().env(prefix + "_API_KEY");
+        if (key == null || key.isBlank()) return;
+        String base = session.context().env(prefix + "_BASE_URL");
+        try {
+            b.endpoint(provider, URI.create(base == null ? defaultBase : base.trim()), key);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(prefix + "_BASE_URL is not a URL: " + e.getMessage(), ExitCodes.USAGE);
+        }
     }
 
     private LlmRing.Builder ring() {

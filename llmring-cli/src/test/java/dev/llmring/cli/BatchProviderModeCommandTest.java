@@ -80,13 +80,13 @@ class BatchProviderModeCommandTest extends CliTestBase {
 
     @Test
     void aProviderWithoutABatchApiIsAUsageErrorNamingTheBinding() throws IOException {
-        input("anthropic:claude-3-5-haiku-latest");
-        cli.env.put("ANTHROPIC_API_KEY", "test-key-456");
+        input("ollama:llama3.2");
+        cli.env.put("OLLAMA_HOST", "http://127.0.0.1:" + wm.port());
 
         CliRunner.Result r = cli.run("batch", "run", "in.jsonl", "--out", "out.jsonl", "--mode", "provider");
 
         assertEquals(2, r.exitCode(), r::toString);
-        assertTrue(r.err().contains("anthropic:claude-3-5-haiku-latest"), r::toString);
+        assertTrue(r.err().contains("ollama:llama3.2"), r::toString);
         assertEquals(0, wm.findAll(postRequestedFor(urlEqualTo("/v1/files"))).size());
     }
 
