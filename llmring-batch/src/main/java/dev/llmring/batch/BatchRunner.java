@@ -135,6 +135,9 @@ public final class BatchRunner {
         Duration syncInterval = Duration.ofSeconds(1);
         Clock clock = Clock.systemUTC();
 
+        @Nullable
+        ProviderBatch providerMode;
+
         Settings(LlmRing ring) {
             this.ring = ring;
         }
@@ -328,6 +331,18 @@ public final class BatchRunner {
             return this;
         }
 
+        /**
+         * Sends the lines through the providers' own batch APIs instead of one call each (see {@link ProviderBatch});
+         * concurrency, rate-limit and grace settings then do not apply, and a cost limit is refused.
+         *
+         * @param settings the provider batch settings
+         * @return this builder
+         */
+        public Builder providerMode(ProviderBatch settings) {
+            s.providerMode = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         private static Duration positive(Duration d, String name) {
             Objects.requireNonNull(d, name);
             if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be positive, was " + d);
@@ -337,11 +352,15 @@ public final class BatchRunner {
         /**
          * The runner.
          *
-         * @throws IllegalStateException when the input or the output is missing
+         * @throws IllegalStateException when the input or the output is missing, or a cost limit is set in provider
+         *     mode
          */
         public BatchRunner build() {
             if (s.input == null) throw new IllegalStateException("no input: call input(...)");
             if (s.output == null) throw new IllegalStateException("no output: call output(...)");
+            if (s.providerMode != null && s.maxCost != null) {
+                throw new IllegalStateException("a cost limit applies to live mode only, not to provider batch mode");
+            }
             Settings frozen = copy();
             if (frozen.state == null) {
                 frozen.state = frozen.output().resolveSibling(frozen.output().getFileName() + ".state");
@@ -372,6 +391,7 @@ public final class BatchRunner {
             c.rateLimitRequeues = s.rateLimitRequeues;
             c.syncInterval = s.syncInterval;
             c.clock = s.clock;
+            c.providerMode = s.providerMode;
             return c;
         }
     }

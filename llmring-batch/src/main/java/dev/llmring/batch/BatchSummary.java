@@ -15,7 +15,12 @@ public final class BatchSummary {
         /** {@link BatchRunner#stop()} was called (a signal). */
         SIGNAL,
         /** A line failed and the run was to stop at the first failure. */
-        FAIL_FAST
+        FAIL_FAST,
+        /**
+         * Provider mode without waiting: batch jobs were left running at the provider; rerun the same command to
+         * collect them.
+         */
+        PENDING
     }
 
     private final long lines;

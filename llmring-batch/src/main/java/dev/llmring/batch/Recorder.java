@@ -45,6 +45,14 @@ final class Recorder {
         if (record(line, "ok", paid, Records.ok(line.line(), requireId(line), response))) ok.increment();
     }
 
+    /** Journals an answer from a provider batch job, its record already written. */
+    void answered(ParsedLine line, String record, long input, long output, @Nullable BigDecimal priced) {
+        inputTokens.add(input);
+        outputTokens.add(output);
+        if (priced == null) unpriced.increment();
+        if (record(line, "ok", priced == null ? BigDecimal.ZERO : priced, record)) ok.increment();
+    }
+
     void failed(ParsedLine line, String record) {
         if (record(line, "error", BigDecimal.ZERO, record)) failed.increment();
     }

@@ -1,6 +1,7 @@
 package dev.llmring.batch;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmring.ChatResponse;
 import dev.llmring.Cost;
 import dev.llmring.LlmRingException;
@@ -120,6 +121,70 @@ final class Records {
             g.writeNumberField("attempts", attempts);
             g.writeNumberField("latency_ms", latency.toMillis());
         });
+    }
+
+    /** An answer from a provider batch job: {@code completion} is the OpenAI chat.completion body. */
+    static String batchOk(long line, String customId, String binding, JsonNode completion, @Nullable BigDecimal usd) {
+        return record(line, customId, "ok", g -> {
+            g.writeStringField("binding", binding);
+            JsonNode choice = completion.path("choices").path(0);
+            JsonNode message = choice.path("message");
+            g.writeObjectFieldStart("response");
+            g.writeStringField("text", message.path("content").asText(""));
+            if (message.path("tool_calls").size() > 0) {
+                g.writeArrayFieldStart("tool_calls");
+                for (JsonNode c : message.path("tool_calls")) {
+                    g.writeStartObject();
+                    g.writeStringField("id", c.path("id").asText());
+                    g.writeStringField("name", c.path("function").path("name").asText());
+                    g.writeStringField(
+                            "arguments", c.path("function").path("arguments").asText());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            g.writeStringField(
+                    "finish_reason", finishReason(choice.path("finish_reason").asText("")));
+            JsonNode u = completion.path("usage");
+            if (u.isObject()) {
+                g.writeObjectFieldStart("usage");
+                g.writeNumberField("input_tokens", u.path("prompt_tokens").asLong());
+                g.writeNumberField("output_tokens", u.path("completion_tokens").asLong());
+                long cached =
+                        u.path("prompt_tokens_details").path("cached_tokens").asLong();
+                long reasoning = u.path("completion_tokens_details")
+                        .path("reasoning_tokens")
+                        .asLong();
+                if (cached > 0) g.writeNumberField("cached_input_tokens", cached);
+                if (reasoning > 0) g.writeNumberField("reasoning_tokens", reasoning);
+                g.writeNumberField("total_tokens", u.path("total_tokens").asLong());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("cost");
+            g.writeStringField("status", usd != null ? "priced" : "unpriced");
+            if (usd != null) {
+                g.writeFieldName("usd");
+                g.writeNumber(usd.toPlainString());
+            }
+            g.writeFieldName("batch_discount");
+            g.writeNumber(ProviderBatch.DISCOUNT.toPlainString());
+            g.writeEndObject();
+            g.writeStringField("mode", "provider");
+        });
+    }
+
+    private static String finishReason(String openAi) {
+        return switch (openAi) {
+            case "stop", "length", "tool_calls", "content_filter" -> openAi;
+            case "function_call" -> "tool_calls";
+            default -> "other";
+        };
+    }
+
+    /** A line a provider batch job did not answer: {@code status} is the HTTP status when there was one. */
+    static String batchError(long line, String customId, String type, String message, int status) {
+        return error(line, customId, type, message, status, 1, Duration.ZERO);
     }
 
     static String skipped(long line, @Nullable String customId, String reason, String message) {

@@ -45,7 +45,7 @@ final class Run {
     private @Nullable JournalIndex index;
 
     /** A line ready to send, and how often a rate limit sent it back. */
-    private record Pending(ParsedLine line, CallPlan plan, int requeues) {
+    record Pending(ParsedLine line, CallPlan plan, int requeues) {
         @Nullable
         String binding() {
             return plan.bindings().isEmpty() ? null : plan.bindings().get(0);
@@ -83,15 +83,19 @@ final class Run {
                     s.progressInterval.toNanos(),
                     s.progressInterval.toNanos(),
                     TimeUnit.NANOSECONDS);
-            dispatch(workers, rec, out);
-            drain();
+            if (s.providerMode != null) {
+                new ProviderMode(s, s.providerMode, this, rec).execute();
+            } else {
+                dispatch(workers, rec, out);
+                drain();
+            }
             ticker.shutdownNow();
             workers.shutdownNow();
             rec.freeze();
             out.close();
             // a fresh run's output is already what the journal derives, unless a stop left the reorder buffer out of
             // order
-            boolean derived = fresh && (!s.ordered || stop == BatchSummary.Stop.NONE);
+            boolean derived = fresh && s.providerMode == null && (!s.ordered || stop == BatchSummary.Stop.NONE);
             if (!aborted && !derived) {
                 if (s.ordered) Output.deriveOrdered(journal, index, s.input(), s.output());
                 else Output.derive(journal, index, s.output(), st -> true);
@@ -111,6 +115,8 @@ final class Run {
                     rec.unpriced.sum(),
                     elapsed,
                     stop);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + s.input().name() + ": " + e.getMessage(), e);
         } finally {
             ticker.shutdownNow();
             workers.shutdownNow();
@@ -122,6 +128,11 @@ final class Run {
         stopRequested = true;
         if (stop == BatchSummary.Stop.NONE) stop = BatchSummary.Stop.SIGNAL;
         signal();
+    }
+
+    /** Provider mode without waiting left jobs open. */
+    void pending() {
+        if (stop == BatchSummary.Stop.NONE) stop = BatchSummary.Stop.PENDING;
     }
 
     void abort() {
@@ -211,7 +222,8 @@ final class Run {
     }
 
     /** What line {@code n} needs: nothing (recorded or passed here), or to be sent. */
-    private @Nullable Pending admit(long n, String text, Recorder rec) {
+    @Nullable
+    Pending admit(long n, String text, Recorder rec) {
         if (text.isBlank()) {
             rec.pass(n, false);
             return null;

@@ -6,6 +6,8 @@ import dev.llmring.LlmRing;
 import dev.llmring.batch.BatchInputException;
 import dev.llmring.batch.BatchRunner;
 import dev.llmring.batch.BatchSummary;
+import dev.llmring.batch.ProviderBatch;
+import dev.llmring.batch.ProviderBatchException;
 import dev.llmring.lockfile.Lockfile;
 import dev.llmring.lockfile.LockfileNotFoundException;
 import java.math.BigDecimal;
@@ -89,6 +91,24 @@ final class BatchRunCommand implements Callable<Integer> {
             description = "After a signal, how long requests in flight may finish (default 30).")
     long graceSeconds = 30;
 
+    @Option(
+            names = "--mode",
+            paramLabel = "MODE",
+            description = "live (one call per line, default) or provider (the batch API of OpenAI or Anthropic).")
+    String mode = "live";
+
+    @Option(
+            names = "--max-resubmits",
+            paramLabel = "N",
+            description = "Provider mode: how often lines an expired or cancelled job left are submitted again"
+                    + " (default 3).")
+    int maxResubmits = 3;
+
+    @Option(
+            names = "--no-wait",
+            description = "Provider mode: submit the jobs and return; rerun the same command to collect them.")
+    boolean noWait;
+
     private final Session session;
 
     BatchRunCommand(Session session) {
@@ -103,6 +123,14 @@ final class BatchRunCommand implements Callable<Integer> {
         Path in = session.context().workingDirectory.resolve(java.util.Objects.requireNonNull(input));
         if (!java.nio.file.Files.isRegularFile(in)) throw Cli.usage(spec, "no input file " + input);
         Path out = session.context().workingDirectory.resolve(java.util.Objects.requireNonNull(output));
+        if (!mode.equals("live") && !mode.equals("provider")) {
+            throw Cli.usage(spec, "--mode must be live or provider, was '" + mode + "'");
+        }
+        if (maxResubmits < 0) throw Cli.usage(spec, "--max-resubmits must not be negative");
+        if (noWait && !mode.equals("provider")) throw Cli.usage(spec, "--no-wait applies to --mode provider only");
+        if (mode.equals("provider") && maxCost != null) {
+            throw Cli.usage(spec, "--max-cost applies to live mode only, not to --mode provider");
+        }
         try (LlmRing ring = ring().build()) {
             BatchRunner.Builder builder = BatchRunner.builder(ring)
                     .input(in)
@@ -117,6 +145,7 @@ final class BatchRunCommand implements Callable<Integer> {
             if (state != null) builder.state(session.context().workingDirectory.resolve(state));
             if (alias != null) builder.alias(alias);
             if (maxCost != null) builder.maxCost(maxCost);
+            if (mode.equals("provider")) builder.providerMode(providerBatch());
             BatchProgressView view = BatchProgressView.create(session.context().err, session.context().terminal);
             builder.progress(view::show, view.interval());
             BatchRunner runner = builder.build();
@@ -124,7 +153,7 @@ final class BatchRunCommand implements Callable<Integer> {
             BatchSignals signals = BatchSignals.install(runner, session.context().err);
             try {
                 summary = runner.run();
-            } catch (BatchInputException e) {
+            } catch (BatchInputException | ProviderBatchException e) {
                 throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
             } finally {
                 signals.close();
@@ -136,6 +165,30 @@ final class BatchRunCommand implements Callable<Integer> {
     }
 
     /** A client as {@code chat} builds one, honouring the provider base-URL variables. */
+    private ProviderBatch providerBatch() {
+        ProviderBatch.Builder b =
+                ProviderBatch.builder().maxResubmits(maxResubmits).noWait(noWait);
+        endpoint(b, "openai", "OPENAI", "https://api.openai.com/v1");
+        endpoint(b, "anthropic", "ANTHROPIC", "https://api.anthropic.com");
+        try {
+            b.registry(session.registry());
+        } catch (CliFailure e) {
+            // unpriced answers then
+        }
+        return b.build();
+    }
+
+    private void endpoint(ProviderBatch.Builder b, String provider, String prefix, String defaultBase) {
+        String key = session.context().env(prefix + "_API_KEY");
+        if (key == null || key.isBlank()) return;
+        String base = session.context().env(prefix + "_BASE_URL");
+        try {
+            b.endpoint(provider, URI.create(base == null ? defaultBase : base.trim()), key);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(prefix + "_BASE_URL is not a URL: " + e.getMessage(), ExitCodes.USAGE);
+        }
+    }
+
     private LlmRing.Builder ring() {
         Lockfile lock;
         try {
@@ -209,6 +262,7 @@ final class BatchRunCommand implements Callable<Integer> {
             case BUDGET -> "; stopped: the budget cannot fit the next request (the rest are recorded skipped)";
             case SIGNAL -> "; stopped by a signal: rerun the same command to resume";
             case FAIL_FAST -> "; stopped at the first failure (--fail-fast)";
+            case PENDING -> "; batch jobs still running at the provider (--no-wait): rerun the same command to collect";
         };
     }
 }
