@@ -21,12 +21,19 @@ public final class ReasoningPart {
     private final String text;
     private final @Nullable String signature;
     private final @Nullable String redactedData;
+    private final @Nullable String toolCallId;
 
-    private ReasoningPart(String provider, String text, @Nullable String signature, @Nullable String redactedData) {
+    private ReasoningPart(
+            String provider,
+            String text,
+            @Nullable String signature,
+            @Nullable String redactedData,
+            @Nullable String toolCallId) {
         this.provider = requireNonBlank(provider, "provider");
         this.text = Objects.requireNonNull(text, "text");
         this.signature = signature;
         this.redactedData = redactedData;
+        this.toolCallId = toolCallId;
     }
 
     /**
@@ -38,7 +45,21 @@ public final class ReasoningPart {
      * @throws IllegalArgumentException when {@code provider} is blank
      */
     public static ReasoningPart thinking(String provider, String text, @Nullable String signature) {
-        return new ReasoningPart(provider, text, signature, null);
+        return new ReasoningPart(provider, text, signature, null, null);
+    }
+
+    /**
+     * A signature that travels with one tool call of the same assistant turn (Gemini's {@code thoughtSignature} on a
+     * {@code functionCall} part).
+     *
+     * @param provider the provider that produced it, e.g. {@code google}
+     * @param toolCallId the {@link ToolCall#id()} of the call the signature came with
+     * @param signature the opaque signature
+     * @throws IllegalArgumentException when an argument is blank
+     */
+    public static ReasoningPart toolCallSignature(String provider, String toolCallId, String signature) {
+        return new ReasoningPart(
+                provider, "", requireNonBlank(signature, "signature"), null, requireNonBlank(toolCallId, "toolCallId"));
     }
 
     /**
@@ -49,7 +70,7 @@ public final class ReasoningPart {
      * @throws IllegalArgumentException when {@code provider} or {@code data} is blank
      */
     public static ReasoningPart redacted(String provider, String data) {
-        return new ReasoningPart(provider, "", null, requireNonBlank(data, "data"));
+        return new ReasoningPart(provider, "", null, requireNonBlank(data, "data"), null);
     }
 
     /** The provider that produced this part, e.g. {@code anthropic}. */
@@ -72,6 +93,11 @@ public final class ReasoningPart {
         return Optional.ofNullable(redactedData);
     }
 
+    /** For a {@linkplain #toolCallSignature tool-call signature}, the id of the tool call it travels with. */
+    public Optional<String> toolCallId() {
+        return Optional.ofNullable(toolCallId);
+    }
+
     /** Whether this is a redacted part (see {@link #redactedData()}). */
     public boolean isRedacted() {
         return redactedData != null;
@@ -83,19 +109,21 @@ public final class ReasoningPart {
                 && p.provider.equals(provider)
                 && p.text.equals(text)
                 && Objects.equals(p.signature, signature)
-                && Objects.equals(p.redactedData, redactedData);
+                && Objects.equals(p.redactedData, redactedData)
+                && Objects.equals(p.toolCallId, toolCallId);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(provider, text, signature, redactedData);
+        return Objects.hash(provider, text, signature, redactedData, toolCallId);
     }
 
     /** Names the provider and the shape, never the reasoning, signature or data. */
     @Override
     public String toString() {
         return "ReasoningPart[" + provider + ", "
-                + (isRedacted() ? "redacted" : text.length() + " chars" + (signature == null ? "" : ", signed")) + "]";
+                + (isRedacted() ? "redacted" : text.length() + " chars" + (signature == null ? "" : ", signed"))
+                + (toolCallId == null ? "" : ", with " + toolCallId) + "]";
     }
 
     private static String requireNonBlank(String value, String what) {

@@ -90,7 +90,9 @@ class ReasoningRoundTripTest {
                 .noRegistry()
                 .apiKey("anthropic", KEY)
                 .apiKey("openai", KEY)
+                .apiKey("google", KEY)
                 .baseUrl("anthropic", root.resolve("/anthropic"))
+                .baseUrl("google", root.resolve("/google/v1beta"))
                 .baseUrl("openai", root.resolve("/openai/v1"))
                 .clock(time)
                 .sleeper(time)
@@ -205,5 +207,63 @@ class ReasoningRoundTripTest {
         assertFalse(
                 text.contains("thinking") || text.contains(SIGNATURE) || text.contains(REDACTED),
                 "the OpenAI request holds Anthropic reasoning state: " + text);
+    }
+
+    private static final String GEMINI_SIGNATURE = "CtQCAdHtim9Qx0fRk2Vn+test+signature+for+the+call+not+real==";
+
+    /** Gemini 3: the second request's function call carries the signature it came with, never the bypass value. */
+    private void geminiRoundTrip(boolean stream) {
+        String path =
+                "/google/v1beta/models/gemini-3-pro-preview:" + (stream ? "streamGenerateContent" : "generateContent");
+        String first = TestResources.read(
+                "google", stream ? "stream-thought-function-call.sse" : "generate-thought-function-call.json");
+        server.stubFor(post(urlPathEqualTo(path))
+                .withRequestBody(
+                        matchingJsonPath("$.contents[1]", com.github.tomakehurst.wiremock.client.WireMock.absent()))
+                .willReturn(stream ? eventStream(first) : json(200, first)));
+        String answer = "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"It is 14 C in Paris.\"}],"
+                + "\"role\":\"model\"},\"finishReason\":\"STOP\",\"index\":0}],"
+                + "\"modelVersion\":\"gemini-3-pro-preview\",\"responseId\":\"c2Vjb25kLXR1cm4\"}";
+        server.stubFor(post(urlPathEqualTo(path))
+                .withRequestBody(matchingJsonPath("$.contents[2]"))
+                .willReturn(stream ? eventStream("data: " + answer + "\n\n") : json(200, answer)));
+        try (LlmRing ring = ring("google:gemini-3-pro-preview")) {
+            ChatRequest.Builder turn = ChatRequest.builder(ALIAS)
+                    .user("What's the weather in Paris?")
+                    .tool(WEATHER);
+            ChatResponse r = call(ring, turn.build(), stream);
+            String callId = r.toolCalls().get(0).id();
+            call(
+                    ring,
+                    turn.message(r.assistantMessage())
+                            .message(Message.toolResult(callId, "{\"temperature_c\": 14}"))
+                            .build(),
+                    stream);
+        }
+        JsonNode model = lastBody(path).path("contents").get(1);
+        assertEquals(
+                TestResources.json("{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"get_weather\","
+                        + "\"args\":{\"city\":\"Paris\"}},\"thoughtSignature\":\"" + GEMINI_SIGNATURE + "\"}]}"),
+                model);
+    }
+
+    private static ChatResponse call(LlmRing ring, ChatRequest request, boolean stream) {
+        if (!stream) return ring.chat(request);
+        try (ChatStream s = ring.stream(request)) {
+            for (StreamEvent ignored : s) {
+                // drain
+            }
+            return s.response();
+        }
+    }
+
+    @Test
+    void geminiFunctionCallGoesBackWithItsThoughtSignature() {
+        geminiRoundTrip(false);
+    }
+
+    @Test
+    void streamedGeminiFunctionCallGoesBackWithItsThoughtSignature() {
+        geminiRoundTrip(true);
     }
 }
