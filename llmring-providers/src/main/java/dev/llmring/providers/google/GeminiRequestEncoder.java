@@ -8,6 +8,7 @@ import dev.llmring.ContentPart;
 import dev.llmring.ErrorDetails;
 import dev.llmring.InvalidRequestException;
 import dev.llmring.Message;
+import dev.llmring.Reasoning;
 import dev.llmring.ReasoningPart;
 import dev.llmring.ResponseFormat;
 import dev.llmring.Role;
@@ -297,6 +298,17 @@ final class GeminiRequestEncoder {
                     "responseSchema",
                     translate(schema, "response schema '" + format.name().orElse("") + "'"));
         }
+        request.reasoning().ifPresent(r -> {
+            ObjectNode thinking = config.putObject("thinkingConfig");
+            // Gemini 3 takes a level (Flash low, medium or high; Pro low or high); Gemini 2.5 a budget
+            if (!r.isBudget() && SIGNATURE_MODELS.matcher(model).matches()) {
+                boolean flash = model.contains("flash");
+                Reasoning.Effort e = r.effort();
+                thinking.put("thinkingLevel", flash || e != Reasoning.Effort.MEDIUM ? e.wireName() : "high");
+            } else {
+                thinking.put("thinkingBudget", r.budgetTokens());
+            }
+        });
         if (!config.isEmpty()) body.set("generationConfig", config);
     }
 

@@ -90,6 +90,8 @@ final class OpenAiRequestEncoder {
             request.stop().forEach(stop::add);
         }
         request.seed().ifPresent(seed -> body.put("seed", seed));
+        request.reasoning()
+                .ifPresent(r -> body.put("reasoning_effort", r.effort().wireName()));
         boolean strict = request.responseFormat().strict();
         if (!request.tools().isEmpty()) {
             ArrayNode tools = body.putArray("tools");
