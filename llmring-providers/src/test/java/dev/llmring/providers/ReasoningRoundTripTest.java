@@ -1,5 +1,6 @@
 package dev.llmring.providers;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -112,8 +113,7 @@ class ReasoningRoundTripTest {
     private static void stubAnthropic(String fixture, boolean stream) {
         String path = "/anthropic/v1/messages";
         server.stubFor(post(urlPathEqualTo(path))
-                .withRequestBody(
-                        matchingJsonPath("$.messages[1]", com.github.tomakehurst.wiremock.client.WireMock.absent()))
+                .withRequestBody(matchingJsonPath("$.messages[1]", absent()))
                 .willReturn(
                         stream
                                 ? eventStream(TestResources.read("anthropic", fixture))
@@ -218,8 +218,7 @@ class ReasoningRoundTripTest {
         String first = TestResources.read(
                 "google", stream ? "stream-thought-function-call.sse" : "generate-thought-function-call.json");
         server.stubFor(post(urlPathEqualTo(path))
-                .withRequestBody(
-                        matchingJsonPath("$.contents[1]", com.github.tomakehurst.wiremock.client.WireMock.absent()))
+                .withRequestBody(matchingJsonPath("$.contents[1]", absent()))
                 .willReturn(stream ? eventStream(first) : json(200, first)));
         String answer = "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"It is 14 C in Paris.\"}],"
                 + "\"role\":\"model\"},\"finishReason\":\"STOP\",\"index\":0}],"
