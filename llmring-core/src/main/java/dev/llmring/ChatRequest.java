@@ -38,6 +38,7 @@ public final class ChatRequest {
     private final @Nullable Long seed;
     private final @Nullable Duration timeout;
     private final @Nullable String tag;
+    private final @Nullable Reasoning reasoning;
     private final Map<String, Map<String, @Nullable Object>> providerOptions;
 
     private ChatRequest(Builder b) {
@@ -52,6 +53,7 @@ public final class ChatRequest {
         this.seed = b.seed;
         this.timeout = b.timeout;
         this.tag = b.tag;
+        this.reasoning = b.reasoning;
         Map<String, Map<String, @Nullable Object>> opts = new LinkedHashMap<>();
         b.providerOptions.forEach((k, v) -> opts.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
         this.providerOptions = Collections.unmodifiableMap(opts);
@@ -85,6 +87,7 @@ public final class ChatRequest {
         b.seed = seed;
         b.timeout = timeout;
         b.tag = tag;
+        b.reasoning = reasoning;
         b.providerOptions.putAll(providerOptions);
         return b;
     }
@@ -146,6 +149,11 @@ public final class ChatRequest {
         return Optional.ofNullable(tag);
     }
 
+    /** How much the model should reason, when the request says (see {@link Reasoning}). */
+    public Optional<Reasoning> reasoning() {
+        return Optional.ofNullable(reasoning);
+    }
+
     /**
      * Extra top-level request fields for one provider (the escape hatch for features llmring does not model), keyed
      * by provider name. Adapters add them to the wire body but never let them replace the fields they own (model,
@@ -180,6 +188,7 @@ public final class ChatRequest {
         private @Nullable Long seed;
         private @Nullable Duration timeout;
         private @Nullable String tag;
+        private @Nullable Reasoning reasoning;
         private final Map<String, Map<String, @Nullable Object>> providerOptions = new LinkedHashMap<>();
 
         private Builder(String model) {
@@ -289,6 +298,18 @@ public final class ChatRequest {
                         + tag.length() + " characters");
             }
             this.tag = tag;
+            return this;
+        }
+
+        /**
+         * Asks for reasoning at an effort or within a token budget, mapped to each provider's field; refused in
+         * preflight where the registry says the model cannot reason.
+         *
+         * @param reasoning the setting
+         * @return this builder
+         */
+        public Builder reasoning(Reasoning reasoning) {
+            this.reasoning = Objects.requireNonNull(reasoning, "reasoning");
             return this;
         }
 

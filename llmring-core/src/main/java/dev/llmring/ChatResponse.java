@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 public final class ChatResponse {
     private final String text;
     private final String reasoning;
+    private final List<ReasoningPart> reasoningParts;
     private final List<ToolCall> toolCalls;
     private final FinishReason finishReason;
     private final @Nullable Usage usage;
@@ -31,6 +32,7 @@ public final class ChatResponse {
     private ChatResponse(Builder b) {
         this.text = b.text;
         this.reasoning = b.reasoning;
+        this.reasoningParts = List.copyOf(b.reasoningParts);
         this.toolCalls = List.copyOf(b.toolCalls);
         this.finishReason = Objects.requireNonNull(b.finishReason, "finishReason");
         this.usage = b.usage;
@@ -55,6 +57,7 @@ public final class ChatResponse {
         return new Builder()
                 .text(text)
                 .reasoning(reasoning)
+                .reasoningParts(reasoningParts)
                 .toolCalls(toolCalls)
                 .finishReason(finishReason)
                 .usage(usage)
@@ -80,8 +83,24 @@ public final class ChatResponse {
         return reasoning;
     }
 
+    /**
+     * Provider-opaque reasoning state (thinking blocks with signatures, redacted blocks) in the order the provider
+     * sent it; the provider needs it back with this turn, which {@link #assistantMessage()} takes care of.
+     */
+    public List<ReasoningPart> reasoningParts() {
+        return reasoningParts;
+    }
+
     public List<ToolCall> toolCalls() {
         return toolCalls;
+    }
+
+    /**
+     * This answer as the assistant message to append to the conversation: its reasoning parts, text and tool calls,
+     * in that order, so the next request gives the provider back what it needs.
+     */
+    public Message assistantMessage() {
+        return Message.assistant(this);
     }
 
     public FinishReason finishReason() {
@@ -172,6 +191,7 @@ public final class ChatResponse {
     static final class Builder {
         private String text = "";
         private String reasoning = "";
+        private final List<ReasoningPart> reasoningParts = new ArrayList<>();
         private final List<ToolCall> toolCalls = new ArrayList<>();
         private @Nullable FinishReason finishReason;
         private @Nullable Usage usage;
@@ -195,6 +215,12 @@ public final class ChatResponse {
 
         Builder reasoning(String reasoning) {
             this.reasoning = reasoning;
+            return this;
+        }
+
+        Builder reasoningParts(List<ReasoningPart> parts) {
+            reasoningParts.clear();
+            reasoningParts.addAll(parts);
             return this;
         }
 

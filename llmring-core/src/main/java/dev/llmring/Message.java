@@ -18,6 +18,7 @@ public final class Message {
     private final List<ToolCall> toolCalls;
     private final @Nullable String toolCallId;
     private final @Nullable String reasoning;
+    private final List<ReasoningPart> reasoningParts;
 
     private Message(Builder b) {
         this.role = b.role;
@@ -25,6 +26,10 @@ public final class Message {
         this.toolCalls = List.copyOf(b.toolCalls);
         this.toolCallId = b.toolCallId;
         this.reasoning = b.reasoning;
+        this.reasoningParts = List.copyOf(b.reasoningParts);
+        if (!reasoningParts.isEmpty() && !role.equals(Role.ASSISTANT)) {
+            throw new IllegalArgumentException("only assistant messages carry reasoning parts, not " + role);
+        }
         if (role.equals(Role.TOOL) && toolCallId == null) {
             throw new IllegalArgumentException("a tool message needs the id of the tool call it answers");
         }
@@ -52,9 +57,14 @@ public final class Message {
         return builder(Role.ASSISTANT).text(text).build();
     }
 
-    /** The assistant turn of a response, with its text and tool calls, to continue a conversation. */
+    /**
+     * The assistant turn of a response, to continue a conversation: its reasoning parts, text and tool calls (the
+     * same as {@link ChatResponse#assistantMessage()}).
+     */
     public static Message assistant(ChatResponse response) {
-        Builder b = builder(Role.ASSISTANT).toolCalls(response.toolCalls());
+        Builder b = builder(Role.ASSISTANT)
+                .reasoningParts(response.reasoningParts())
+                .toolCalls(response.toolCalls());
         if (!response.text().isEmpty()) b.text(response.text());
         return b.build();
     }
@@ -98,6 +108,15 @@ public final class Message {
         return Optional.ofNullable(reasoning);
     }
 
+    /**
+     * Provider-opaque reasoning state of an assistant turn (thinking blocks with signatures, redacted blocks), in the
+     * order the provider sent it; adapters send back their own provider's parts before the turn's text and tool
+     * calls and leave other providers' parts out. Empty for other roles.
+     */
+    public List<ReasoningPart> reasoningParts() {
+        return reasoningParts;
+    }
+
     /** Whether any part carries a cache hint. */
     public boolean hasCacheHint() {
         return content.stream().anyMatch(ContentPart::cacheHint);
@@ -110,12 +129,13 @@ public final class Message {
                 && m.content.equals(content)
                 && m.toolCalls.equals(toolCalls)
                 && Objects.equals(m.toolCallId, toolCallId)
-                && Objects.equals(m.reasoning, reasoning);
+                && Objects.equals(m.reasoning, reasoning)
+                && m.reasoningParts.equals(reasoningParts);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(role, content, toolCalls, toolCallId, reasoning);
+        return Objects.hash(role, content, toolCalls, toolCallId, reasoning, reasoningParts);
     }
 
     /** Names the role and the shape of the content, never the content itself. */
@@ -131,6 +151,7 @@ public final class Message {
         private final List<ToolCall> toolCalls = new ArrayList<>();
         private @Nullable String toolCallId;
         private @Nullable String reasoning;
+        private final List<ReasoningPart> reasoningParts = new ArrayList<>();
 
         private Builder(Role role) {
             this.role = Objects.requireNonNull(role, "role");
@@ -168,6 +189,28 @@ public final class Message {
 
         public Builder reasoning(String reasoning) {
             this.reasoning = Objects.requireNonNull(reasoning, "reasoning");
+            return this;
+        }
+
+        /**
+         * Adds a provider-opaque reasoning part (assistant messages only), kept in the order added.
+         *
+         * @param part the part, as a response gave it
+         * @return this builder
+         */
+        public Builder reasoningPart(ReasoningPart part) {
+            reasoningParts.add(Objects.requireNonNull(part, "part"));
+            return this;
+        }
+
+        /**
+         * Adds reasoning parts in order (see {@link #reasoningPart}).
+         *
+         * @param parts the parts, as a response gave them
+         * @return this builder
+         */
+        public Builder reasoningParts(List<ReasoningPart> parts) {
+            parts.forEach(this::reasoningPart);
             return this;
         }
 

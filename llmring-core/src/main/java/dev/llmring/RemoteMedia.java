@@ -104,7 +104,10 @@ final class RemoteMedia {
     }
 
     private static Message withContent(Message m, List<ContentPart> parts) {
-        Message.Builder b = Message.builder(m.role()).content(parts).toolCalls(m.toolCalls());
+        Message.Builder b = Message.builder(m.role())
+                .content(parts)
+                .toolCalls(m.toolCalls())
+                .reasoningParts(m.reasoningParts());
         m.toolCallId().ifPresent(b::toolCallId);
         m.reasoning().ifPresent(b::reasoning);
         return b.build();

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 final class ResponseAssembler implements EventSink {
     private final Text text = new Text();
     private final Text reasoning = new Text();
+    private @Nullable List<ReasoningPart> reasoningParts;
     private @Nullable Map<Integer, ToolCall> complete;
     private @Nullable Map<Integer, Partial> partial;
     private @Nullable Usage usage;
@@ -69,6 +70,10 @@ final class ResponseAssembler implements EventSink {
             text.append(d.text());
         } else if (event instanceof StreamEvent.ReasoningDelta d) {
             reasoning.append(d.text());
+        } else if (event instanceof StreamEvent.ReasoningComplete r) {
+            List<ReasoningPart> parts = reasoningParts;
+            if (parts == null) reasoningParts = parts = new ArrayList<>();
+            parts.add(r.part());
         } else if (event instanceof StreamEvent.ToolCallStart s) {
             partials().put(s.index(), new Partial(s.id(), s.name()));
         } else if (event instanceof StreamEvent.ToolCallDelta d) {
@@ -142,6 +147,7 @@ final class ResponseAssembler implements EventSink {
         return ChatResponse.builder()
                 .text(text.toString())
                 .reasoning(reasoning.toString())
+                .reasoningParts(reasoningParts == null ? List.of() : reasoningParts)
                 .toolCalls(calls)
                 .finishReason(finish)
                 .usage(usage)

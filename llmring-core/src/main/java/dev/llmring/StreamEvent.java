@@ -25,6 +25,16 @@ public sealed interface StreamEvent {
         }
     }
 
+    /**
+     * A complete provider-opaque reasoning part (e.g. an Anthropic thinking block with its signature), delivered when
+     * its block ends; its text, if any, came before as {@link ReasoningDelta}s.
+     */
+    record ReasoningComplete(ReasoningPart part) implements StreamEvent {
+        public ReasoningComplete {
+            Objects.requireNonNull(part, "part");
+        }
+    }
+
     /** A tool call begins; {@code index} orders the calls of one answer and keys the deltas that follow. */
     record ToolCallStart(int index, String id, String name) implements StreamEvent {
         public ToolCallStart {

@@ -3,6 +3,7 @@ package dev.llmring.contract;
 import dev.llmring.ChatRequest;
 import dev.llmring.ContentPart;
 import dev.llmring.Message;
+import dev.llmring.ReasoningPart;
 import dev.llmring.ResponseFormat;
 import dev.llmring.Role;
 import dev.llmring.Tool;
@@ -159,6 +160,28 @@ public final class ContractScript {
                 .tool(WEATHER_TOOL)
                 .tool(TIME_TOOL)
                 .build();
+    }
+
+    /**
+     * {@link #toolResults()}, its assistant turn also holding reasoning state of a provider that is not the one
+     * called (as after a failover): the adapter leaves it out, so the request is exactly that of
+     * {@link #toolResults()}.
+     */
+    public static ChatRequest toolResultsWithForeignReasoning() {
+        ChatRequest plain = toolResults();
+        ChatRequest.Builder b = ChatRequest.builder(ALIAS).tool(WEATHER_TOOL).tool(TIME_TOOL);
+        for (Message m : plain.messages()) {
+            b.message(
+                    m.role().equals(Role.ASSISTANT)
+                            ? Message.builder(Role.ASSISTANT)
+                                    .reasoningPart(ReasoningPart.thinking(
+                                            "elsewhere", "Weather first, then time.", "elsewhere-signature"))
+                                    .reasoningPart(ReasoningPart.redacted("elsewhere", "elsewhere-redacted-data"))
+                                    .toolCalls(m.toolCalls())
+                                    .build()
+                            : m);
+        }
+        return b.build();
     }
 
     public static ChatRequest toolResults() {

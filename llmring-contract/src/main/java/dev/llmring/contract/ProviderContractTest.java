@@ -159,6 +159,14 @@ public abstract class ProviderContractTest extends ContractHarness {
     }
 
     @Test
+    public void leavesAnotherProvidersReasoningStateOut() {
+        assumeTrue(supports(Capability.TOOLS), "the provider has no tools");
+        stub(stubToolResults());
+        ChatResponse r = chat(ContractScript.toolResultsWithForeignReasoning());
+        assertEquals(ContractScript.TOOL_RESULTS_ANSWER, r.text());
+    }
+
+    @Test
     public void answersWithStructuredOutput() {
         assumeTrue(supports(Capability.STRUCTURED_OUTPUT), "the provider has no structured output");
         stub(stubStructuredOutput(false));

@@ -19,7 +19,8 @@ import java.util.Optional;
  *   <li>{@code json_schema}: a schema response format, unless the model can do function calling (adapters fall back
  *       to a forced tool);</li>
  *   <li>{@code json_mode}: a JSON-object response format (a model with {@code supports_json_schema} also serves);</li>
- *   <li>{@code streaming}: the call streams.</li>
+ *   <li>{@code streaming}: the call streams;</li>
+ *   <li>{@code reasoning}: the request asks for reasoning ({@code is_reasoning_model}).</li>
  * </ul>
  * Temperature is not checked: adapters drop it for models that refuse it.
  */
@@ -44,6 +45,7 @@ public final class CapabilityCheck {
             unmet.add("json_mode");
         }
         if (streaming && denied(model, "supports_streaming")) unmet.add("streaming");
+        if (request.reasoning().isPresent() && denied(model, "is_reasoning_model")) unmet.add("reasoning");
         return List.copyOf(unmet);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.llmring.ChatRequest;
 import dev.llmring.ContentPart;
 import dev.llmring.Message;
+import dev.llmring.Reasoning;
 import dev.llmring.ResponseFormat;
 import dev.llmring.Tool;
 import dev.llmring.registry.ModelInfo;
@@ -29,6 +30,20 @@ class CapabilityCheckTest {
         assertEquals(
                 List.of("function_calling"),
                 CapabilityCheck.unmet(m, request().tool(TOOL).build(), false));
+    }
+
+    @Test
+    void reasoningNeedsAReasoningModel() {
+        ChatRequest r =
+                request().reasoning(Reasoning.effort(Reasoning.Effort.HIGH)).build();
+        assertEquals(
+                List.of("reasoning"),
+                CapabilityCheck.unmet(
+                        model().capability("is_reasoning_model", false).build(), r, false));
+        assertEquals(
+                List.of(),
+                CapabilityCheck.unmet(
+                        model().capability("is_reasoning_model", true).build(), r, false));
     }
 
     @Test

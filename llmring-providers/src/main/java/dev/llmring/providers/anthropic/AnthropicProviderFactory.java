@@ -10,12 +10,15 @@ import java.util.Objects;
 public final class AnthropicProviderFactory implements ProviderFactory {
     static final String KEY_ENV = "ANTHROPIC_API_KEY";
 
+    /** The provider name, also the {@link dev.llmring.ReasoningPart#provider()} of the parts Anthropic produces. */
+    static final String NAME = "anthropic";
+
     /** For {@link java.util.ServiceLoader}. */
     public AnthropicProviderFactory() {}
 
     @Override
     public String name() {
-        return "anthropic";
+        return NAME;
     }
 
     @Override

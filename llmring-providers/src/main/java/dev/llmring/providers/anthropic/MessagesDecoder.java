@@ -2,6 +2,7 @@ package dev.llmring.providers.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmring.FinishReason;
+import dev.llmring.ReasoningPart;
 import dev.llmring.StreamEvent;
 import dev.llmring.ToolCall;
 import dev.llmring.Usage;
@@ -96,8 +97,14 @@ final class MessagesDecoder implements ResponseDecoder {
             text(ProviderJson.text(block, "text"));
         } else if ("thinking".equals(type)) {
             b = new Block(Kind.THINKING, -1, "", "");
-            String thinking = ProviderJson.text(block, "thinking");
-            if (thinking != null && !thinking.isEmpty()) sink.emit(new StreamEvent.ReasoningDelta(thinking));
+            thinking(b, ProviderJson.text(block, "thinking"));
+            signature(b, ProviderJson.text(block, "signature"));
+        } else if ("redacted_thinking".equals(type)) {
+            b = new Block(Kind.REDACTED, -1, "", "");
+            String data = ProviderJson.text(block, "data");
+            if (data == null || data.isBlank())
+                throw ProviderFailure.malformed("redacted_thinking block without data", null);
+            b.arguments.append(data);
         } else if ("tool_use".equals(type) && ToolsEncoder.ANSWER_TOOL.equals(ProviderJson.text(block, "name"))) {
             b = new Block(Kind.ANSWER, -1, "", "");
             answerToolCalled = true;
@@ -109,7 +116,7 @@ final class MessagesDecoder implements ResponseDecoder {
             callerToolCalled = true;
             sink.emit(new StreamEvent.ToolCallStart(b.ordinal, id, name));
         } else {
-            b = new Block(Kind.IGNORED, -1, "", ""); // redacted_thinking, server tool blocks, later additions
+            b = new Block(Kind.IGNORED, -1, "", ""); // server tool blocks, later additions
         }
         blocks.put(index, b);
         JsonNode input = block.get("input");
@@ -125,13 +132,14 @@ final class MessagesDecoder implements ResponseDecoder {
         if ("text_delta".equals(type) && b.kind == Kind.TEXT) {
             text(ProviderJson.text(delta, "text"));
         } else if ("thinking_delta".equals(type) && b.kind == Kind.THINKING) {
-            String thinking = ProviderJson.text(delta, "thinking");
-            if (thinking != null && !thinking.isEmpty()) sink.emit(new StreamEvent.ReasoningDelta(thinking));
+            thinking(b, ProviderJson.text(delta, "thinking"));
+        } else if ("signature_delta".equals(type) && b.kind == Kind.THINKING) {
+            signature(b, ProviderJson.text(delta, "signature"));
         } else if ("input_json_delta".equals(type) && (b.kind == Kind.TOOL || b.kind == Kind.ANSWER)) {
             String partial = ProviderJson.text(delta, "partial_json");
             if (partial != null && !partial.isEmpty()) fragment(b, partial);
         }
-        // signature_delta, citations_delta and deltas of ignored blocks carry nothing llmring reports
+        // citations_delta and deltas of ignored blocks carry nothing llmring reports
     }
 
     private void blockStop(int index) {
@@ -144,7 +152,28 @@ final class MessagesDecoder implements ResponseDecoder {
             sink.emit(new StreamEvent.ToolCallComplete(b.ordinal, new ToolCall(b.id, b.name, b.arguments.toString())));
         } else if (b.kind == Kind.ANSWER && b.arguments.length() == 0) {
             sink.emit(new StreamEvent.TextDelta("{}"));
+        } else if (b.kind == Kind.THINKING) {
+            String signature = b.signature == null ? null : b.signature.toString();
+            sink.emit(new StreamEvent.ReasoningComplete(
+                    ReasoningPart.thinking(AnthropicProviderFactory.NAME, b.arguments.toString(), signature)));
+        } else if (b.kind == Kind.REDACTED) {
+            sink.emit(new StreamEvent.ReasoningComplete(
+                    ReasoningPart.redacted(AnthropicProviderFactory.NAME, b.arguments.toString())));
         }
+    }
+
+    /** Reasoning text: reported as it comes and gathered for the block's {@link ReasoningPart}. */
+    private void thinking(Block b, @Nullable String thinking) {
+        if (thinking == null || thinking.isEmpty()) return;
+        b.arguments.append(thinking);
+        sink.emit(new StreamEvent.ReasoningDelta(thinking));
+    }
+
+    private static void signature(Block b, @Nullable String signature) {
+        if (signature == null || signature.isEmpty()) return;
+        StringBuilder s = b.signature;
+        if (s == null) b.signature = s = new StringBuilder();
+        s.append(signature);
     }
 
     private void messageDelta(@Nullable JsonNode stopReason, @Nullable JsonNode usage) {
@@ -217,18 +246,25 @@ final class MessagesDecoder implements ResponseDecoder {
     private enum Kind {
         TEXT,
         THINKING,
+        REDACTED,
         TOOL,
         ANSWER,
         IGNORED
     }
 
-    /** An open content block; tool blocks gather their argument fragments. */
+    /**
+     * An open content block; tool blocks gather their argument fragments, thinking blocks their text (in
+     * {@code arguments}) and signature, redacted blocks their data (in {@code arguments}).
+     */
     private static final class Block {
         final Kind kind;
         final int ordinal;
         final String id;
         final String name;
         final StringBuilder arguments = new StringBuilder();
+
+        @Nullable
+        StringBuilder signature;
 
         Block(Kind kind, int ordinal, String id, String name) {
             this.kind = kind;

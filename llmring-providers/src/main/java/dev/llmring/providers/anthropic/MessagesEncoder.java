@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmring.ContentPart;
 import dev.llmring.Message;
+import dev.llmring.ReasoningPart;
 import dev.llmring.Role;
 import dev.llmring.ToolCall;
+import dev.llmring.providers.internal.OwnReasoning;
 import dev.llmring.providers.internal.ProviderJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,6 +57,7 @@ final class MessagesEncoder {
 
     /** The {@code messages} array: every non-system message, consecutive turns of one wire role merged. */
     ArrayNode messages(List<Message> messages) {
+        OwnReasoning.noteForeign(messages, AnthropicProviderFactory.NAME, ctx.model());
         List<Turn> turns = new ArrayList<>();
         for (Message m : messages) {
             if (m.role().equals(Role.SYSTEM)) continue;
@@ -95,10 +98,14 @@ final class MessagesEncoder {
         throw ctx.invalid("Anthropic has no message role '" + role + "'");
     }
 
-    /** A user or assistant message's blocks: its content parts, then (assistant) its tool calls. */
+    /**
+     * A user or assistant message's blocks: (assistant) its Anthropic reasoning parts as {@code thinking} and
+     * {@code redacted_thinking} blocks, its content parts, then (assistant) its tool calls.
+     */
     private List<ObjectNode> blocks(Message m) {
         boolean assistant = m.role().equals(Role.ASSISTANT);
         List<ObjectNode> blocks = new ArrayList<>();
+        for (ReasoningPart r : OwnReasoning.of(m, AnthropicProviderFactory.NAME)) blocks.add(thinking(r));
         for (ContentPart p : m.content()) {
             if (assistant && !(p instanceof ContentPart.Text)) {
                 throw ctx.invalid("Anthropic accepts images and documents in user turns only, not in assistant turns");
@@ -113,6 +120,17 @@ final class MessagesEncoder {
             blocks.add(use);
         }
         return blocks;
+    }
+
+    /** A reasoning part as the block it came as: {@code thinking} with its signature, or {@code redacted_thinking}. */
+    private static ObjectNode thinking(ReasoningPart r) {
+        ObjectNode block = ProviderJson.MAPPER.createObjectNode();
+        if (r.isRedacted())
+            return block.put("type", "redacted_thinking")
+                    .put("data", r.redactedData().orElseThrow());
+        block.put("type", "thinking").put("thinking", r.text());
+        r.signature().ifPresent(s -> block.put("signature", s));
+        return block;
     }
 
     /** A tool message as a {@code tool_result} block: string content when all text, else blocks. */

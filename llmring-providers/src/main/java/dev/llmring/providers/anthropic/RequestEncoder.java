@@ -29,9 +29,14 @@ final class RequestEncoder {
      */
     static ObjectNode encode(ChatRequest request, String optionsKey, EncodeContext ctx, boolean stream) {
         Map<String, @Nullable Object> options = request.providerOptions(optionsKey);
-        JsonNode thinking = options.containsKey("thinking")
-                ? ProviderOptions.value("thinking", options.get("thinking"), ctx.provider(), ctx.model())
-                : null;
+        JsonNode thinking = request.reasoning().isPresent()
+                ? ProviderJson.MAPPER
+                        .createObjectNode()
+                        .put("type", "enabled")
+                        .put("budget_tokens", request.reasoning().get().budgetTokens())
+                : options.containsKey("thinking")
+                        ? ProviderOptions.value("thinking", options.get("thinking"), ctx.provider(), ctx.model())
+                        : null;
         boolean thinkingOn =
                 thinking != null && thinking.isObject() && !"disabled".equals(ProviderJson.text(thinking, "type"));
 
@@ -55,6 +60,7 @@ final class RequestEncoder {
             ArrayNode stop = root.putArray("stop_sequences");
             request.stop().forEach(stop::add);
         }
+        if (request.reasoning().isPresent()) root.set("thinking", thinking); // a thinking option then conflicts
         if (stream) root.put("stream", true);
         OPTIONS.merge(root, options, ctx.provider(), ctx.model());
         return root;

@@ -2,6 +2,7 @@ package dev.llmring.providers.google;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmring.FinishReason;
+import dev.llmring.ReasoningPart;
 import dev.llmring.StreamEvent;
 import dev.llmring.Usage;
 import dev.llmring.providers.internal.ProviderJson;
@@ -86,24 +87,38 @@ final class GeminiDecoder implements ResponseDecoder {
         }
     }
 
+    /**
+     * One part. A {@code thoughtSignature} becomes a {@link ReasoningPart}: on a function call, tied to the call's
+     * id; on a thought, with the thought's text; on any other part, with empty text (sent back on the answer text).
+     */
     private void part(JsonNode part) {
+        String signature = ProviderJson.text(part, "thoughtSignature");
         if (part.has("functionCall")) {
-            functionCall(part.get("functionCall"));
+            String id = functionCall(part.get("functionCall"));
+            if (signature != null && !signature.isBlank()) {
+                sink.emit(new StreamEvent.ReasoningComplete(
+                        ReasoningPart.toolCallSignature(GoogleProviderFactory.NAME, id, signature)));
+            }
             return;
         }
         String text = part.path("text").asText("");
-        if (text.isEmpty()) return;
-        if (part.path("thought").asBoolean(false)) sink.emit(new StreamEvent.ReasoningDelta(text));
-        else sink.emit(new StreamEvent.TextDelta(text));
+        boolean thought = part.path("thought").asBoolean(false);
+        if (!text.isEmpty()) {
+            sink.emit(thought ? new StreamEvent.ReasoningDelta(text) : new StreamEvent.TextDelta(text));
+        }
+        if (signature != null && !signature.isBlank()) {
+            sink.emit(new StreamEvent.ReasoningComplete(
+                    ReasoningPart.thinking(GoogleProviderFactory.NAME, thought ? text : "", signature)));
+        }
     }
 
-    /** Gemini sends a function call whole (see {@link WholeToolCalls}). */
-    private void functionCall(JsonNode call) {
+    /** Gemini sends a function call whole (see {@link WholeToolCalls}); returns the call's id. */
+    private String functionCall(JsonNode call) {
         int index = toolCalls++;
         String name = call.path("name").asText("");
         if (name.isEmpty()) throw ProviderFailure.malformed("Gemini sent a functionCall without a name", null);
         String args = call.hasNonNull("args") ? ProviderJson.write(call.get("args")) : "{}";
-        WholeToolCalls.emit(sink, index, call.path("id").asText(""), name, args);
+        return WholeToolCalls.emit(sink, index, call.path("id").asText(""), name, args);
     }
 
     /**

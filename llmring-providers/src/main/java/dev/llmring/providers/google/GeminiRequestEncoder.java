@@ -8,16 +8,21 @@ import dev.llmring.ContentPart;
 import dev.llmring.ErrorDetails;
 import dev.llmring.InvalidRequestException;
 import dev.llmring.Message;
+import dev.llmring.Reasoning;
+import dev.llmring.ReasoningPart;
 import dev.llmring.ResponseFormat;
 import dev.llmring.Role;
 import dev.llmring.Tool;
 import dev.llmring.ToolCall;
 import dev.llmring.ToolChoice;
+import dev.llmring.providers.internal.OwnReasoning;
 import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.providers.internal.ProviderOptions;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +58,7 @@ final class GeminiRequestEncoder {
         ArrayNode system = ProviderJson.MAPPER.createArrayNode();
         ArrayNode contents = body.putArray("contents");
         List<Message> messages = request.messages();
+        OwnReasoning.noteForeign(messages, GoogleProviderFactory.NAME, model);
         for (int i = 0; i < messages.size(); i++) {
             Message m = messages.get(i);
             Role role = m.role();
@@ -64,9 +70,7 @@ final class GeminiRequestEncoder {
             } else if (role.equals(Role.USER)) {
                 append(contents, "user", mediaParts(m));
             } else if (role.equals(Role.ASSISTANT)) {
-                ArrayNode parts = mediaParts(m);
-                for (ToolCall call : m.toolCalls()) parts.add(functionCall(call));
-                append(contents, "model", parts);
+                append(contents, "model", modelParts(m));
             } else if (role.equals(Role.TOOL)) {
                 int end = i;
                 while (end + 1 < messages.size() && messages.get(end + 1).role().equals(Role.TOOL)) end++;
@@ -116,6 +120,48 @@ final class GeminiRequestEncoder {
         return parts;
     }
 
+    /**
+     * An assistant turn's parts with their thought signatures back where they came: signed thoughts first, then the
+     * content (a signature that came on answer text on the last text part), then the function calls, each with its
+     * own signature. Only when no call of the turn has a known signature do Gemini 3+ calls get the bypass value.
+     */
+    private ArrayNode modelParts(Message m) {
+        ArrayNode parts = ProviderJson.MAPPER.createArrayNode();
+        Map<String, String> callSignatures = new HashMap<>();
+        @Nullable String textSignature = null;
+        for (ReasoningPart r : OwnReasoning.of(m, GoogleProviderFactory.NAME)) {
+            String signature = r.signature().orElse(null);
+            if (signature == null) continue;
+            if (r.toolCallId().isPresent()) {
+                callSignatures.put(r.toolCallId().get(), signature);
+            } else if (!r.text().isEmpty()) {
+                parts.addObject().put("text", r.text()).put("thought", true).put("thoughtSignature", signature);
+            } else {
+                textSignature = signature;
+            }
+        }
+        ArrayNode content = mediaParts(m);
+        if (textSignature != null) {
+            for (int i = content.size() - 1; i >= 0; i--) {
+                if (content.get(i).has("text")) {
+                    ((ObjectNode) content.get(i)).put("thoughtSignature", textSignature);
+                    break;
+                }
+            }
+        }
+        parts.addAll(content);
+        boolean bypass =
+                callSignatures.isEmpty() && SIGNATURE_MODELS.matcher(model).matches();
+        for (ToolCall call : m.toolCalls()) {
+            ObjectNode part = functionCall(call);
+            String signature = callSignatures.get(call.id());
+            if (signature != null) part.put("thoughtSignature", signature);
+            else if (bypass) part.put("thoughtSignature", SKIP_SIGNATURE);
+            parts.add(part);
+        }
+        return parts;
+    }
+
     private ObjectNode functionCall(ToolCall call) {
         JsonNode args = ProviderJson.tryParse(call.argumentsJson());
         if (args == null || !args.isObject()) {
@@ -125,7 +171,6 @@ final class GeminiRequestEncoder {
         ObjectNode fc = part.putObject("functionCall");
         fc.put("name", call.name());
         fc.set("args", args);
-        if (SIGNATURE_MODELS.matcher(model).matches()) part.put("thoughtSignature", SKIP_SIGNATURE);
         return part;
     }
 
@@ -253,6 +298,17 @@ final class GeminiRequestEncoder {
                     "responseSchema",
                     translate(schema, "response schema '" + format.name().orElse("") + "'"));
         }
+        request.reasoning().ifPresent(r -> {
+            ObjectNode thinking = config.putObject("thinkingConfig");
+            // Gemini 3 takes a level (Flash low, medium or high; Pro low or high); Gemini 2.5 a budget
+            if (!r.isBudget() && SIGNATURE_MODELS.matcher(model).matches()) {
+                boolean flash = model.contains("flash");
+                Reasoning.Effort e = r.effort();
+                thinking.put("thinkingLevel", flash || e != Reasoning.Effort.MEDIUM ? e.wireName() : "high");
+            } else {
+                thinking.put("thinkingBudget", r.budgetTokens());
+            }
+        });
         if (!config.isEmpty()) body.set("generationConfig", config);
     }
 

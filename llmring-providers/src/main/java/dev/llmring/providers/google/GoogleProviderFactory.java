@@ -22,6 +22,9 @@ import java.util.Objects;
  */
 public final class GoogleProviderFactory implements ProviderFactory {
     /** The Generative Language API's base URL. */
+    /** The provider name, also the {@link dev.llmring.ReasoningPart#provider()} of the parts Gemini produces. */
+    static final String NAME = "google";
+
     public static final String DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com/v1beta";
 
     /** For {@link java.util.ServiceLoader}. */
@@ -29,7 +32,7 @@ public final class GoogleProviderFactory implements ProviderFactory {
 
     @Override
     public String name() {
-        return "google";
+        return NAME;
     }
 
     @Override

@@ -13,8 +13,11 @@
  *       {@code toolCallId} among the tool calls of the nearest earlier assistant message (whatever provider made
  *       them) and sends the results of one turn in the order of the calls.</li>
  *   <li><b>Thought signatures.</b> Gemini 3 models require the {@code thoughtSignature} of earlier function calls
- *       back; llmring's {@link dev.llmring.ToolCall} does not carry one, so for those models the encoder sends
- *       Google's documented {@code skip_thought_signature_validator} sentinel instead.</li>
+ *       back. The decoder keeps each one as a {@link dev.llmring.ReasoningPart}: on a function call tied to the
+ *       call's id, on a thought with the thought's text, on answer text with empty text. The encoder puts each back
+ *       on the part it came with (the call, a {@code thought} part, the turn's last text part). Only when no call of
+ *       an assistant turn has a known signature (a conversation built by hand, or begun with another provider) do
+ *       Gemini 3+ calls get Google's documented {@code skip_thought_signature_validator} value instead.</li>
  *   <li><b>Schemas.</b> JSON Schema is translated to Gemini's OpenAPI subset by {@code GeminiSchemaTranslator};
  *       what cannot be expressed is an {@link dev.llmring.InvalidRequestException} listing every keyword and path,
  *       never silently dropped.</li>

@@ -21,12 +21,14 @@ public final class WholeToolCalls {
      *
      * @param id the provider's id; blank when it gave none
      * @param args the arguments as JSON text
+     * @return the call's id: the provider's, or the stable one given when it sent none
      */
-    public static void emit(EventSink sink, int index, String id, String name, String args) {
+    public static String emit(EventSink sink, int index, String id, String name, String args) {
         String callId = id.isBlank() ? stableId(index, name, args) : id;
         sink.emit(new StreamEvent.ToolCallStart(index, callId, name));
         sink.emit(new StreamEvent.ToolCallDelta(index, args));
         sink.emit(new StreamEvent.ToolCallComplete(index, new ToolCall(callId, name, args)));
+        return callId;
     }
 
     /**

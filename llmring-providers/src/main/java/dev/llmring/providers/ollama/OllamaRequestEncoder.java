@@ -12,6 +12,7 @@ import dev.llmring.ResponseFormat;
 import dev.llmring.Role;
 import dev.llmring.Tool;
 import dev.llmring.ToolCall;
+import dev.llmring.providers.internal.OwnReasoning;
 import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.providers.internal.ProviderOptions;
 import java.util.List;
@@ -45,6 +46,7 @@ final class OllamaRequestEncoder {
         body.put("model", model);
         ArrayNode messages = body.putArray("messages");
         List<Message> all = request.messages();
+        OwnReasoning.noteForeign(all, "ollama", model); // Ollama takes no reasoning state
         for (int i = 0; i < all.size(); i++) messages.add(message(all, i));
         tools(request);
         format(request.responseFormat());

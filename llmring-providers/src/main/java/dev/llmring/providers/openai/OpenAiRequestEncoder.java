@@ -8,6 +8,7 @@ import dev.llmring.ChatRequest;
 import dev.llmring.ResponseFormat;
 import dev.llmring.Tool;
 import dev.llmring.ToolChoice;
+import dev.llmring.providers.internal.OwnReasoning;
 import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.providers.internal.ProviderOptions;
 import java.util.Map;
@@ -73,6 +74,7 @@ final class OpenAiRequestEncoder {
     ObjectNode encode(ChatRequest request, String model, boolean stream) {
         ObjectNode body = ProviderJson.MAPPER.createObjectNode();
         body.put("model", model);
+        OwnReasoning.noteForeign(request.messages(), "openai", model); // Chat Completions takes no reasoning state
         body.set("messages", OpenAiMessageEncoder.encode(request.messages()));
         boolean reasoning = rememberedReasoning(model);
         if (request.temperature().isPresent()) {
@@ -88,6 +90,8 @@ final class OpenAiRequestEncoder {
             request.stop().forEach(stop::add);
         }
         request.seed().ifPresent(seed -> body.put("seed", seed));
+        request.reasoning()
+                .ifPresent(r -> body.put("reasoning_effort", r.effort().wireName()));
         boolean strict = request.responseFormat().strict();
         if (!request.tools().isEmpty()) {
             ArrayNode tools = body.putArray("tools");

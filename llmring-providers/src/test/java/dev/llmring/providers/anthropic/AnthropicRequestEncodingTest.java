@@ -11,12 +11,30 @@ import dev.llmring.ChatRequest;
 import dev.llmring.ContentPart;
 import dev.llmring.InvalidRequestException;
 import dev.llmring.Message;
+import dev.llmring.ReasoningPart;
 import dev.llmring.Role;
+import dev.llmring.ToolCall;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class AnthropicRequestEncodingTest {
+
+    @Test
+    void leavesOtherProvidersReasoningPartsOut() {
+        ChatRequest request = ChatRequest.builder("m")
+                .user("Weather in Paris?")
+                .message(Message.builder(Role.ASSISTANT)
+                        .reasoningPart(ReasoningPart.thinking("google", "Call the tool.", "gemini-signature"))
+                        .toolCall(new ToolCall("call_1", "get_weather", "{\"location\":\"Paris\"}"))
+                        .build())
+                .message(Message.toolResult("call_1", "14 C"))
+                .build();
+        assertEquals(
+                json("[{\"type\":\"tool_use\",\"id\":\"call_1\",\"name\":\"get_weather\","
+                        + "\"input\":{\"location\":\"Paris\"}}]"),
+                body(request).path("messages").get(1).path("content"));
+    }
 
     @Test
     void encodesMinimalRequestWithDefaultMaxTokens() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmring.FinishReason;
+import dev.llmring.ReasoningPart;
 import dev.llmring.StreamEvent;
 import dev.llmring.StreamEvent.Finish;
 import dev.llmring.StreamEvent.ReasoningDelta;
@@ -90,7 +91,28 @@ class AnthropicResponseDecodingTest {
                         new ReasoningDelta("The user asks for 27 * 453. 27 * 453 = 27 * 400 + 27 * 53"
                                 + " = 10800 + 1431 = 12231."),
                         new TextDelta("27 × 453 = 12,231.")),
-                events.subList(0, 2));
+                events.stream()
+                        .filter(e -> e instanceof ReasoningDelta || e instanceof TextDelta)
+                        .toList());
+    }
+
+    @Test
+    void keepsThinkingAndRedactedBlocksAsReasoningPartsInOrder() {
+        assertEquals(
+                List.of(
+                        ReasoningPart.thinking(
+                                "anthropic",
+                                "The user asks for 27 * 453. 27 * 453 = 27 * 400 + 27 * 53 = 10800 + 1431 = 12231.",
+                                "EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds8LGTk5Hg3pNDt1cyUJz2GNyNjXgIm5jaGdZ"
+                                        + "HihKMbIRRJr2r/AgFS3BX3sJH+MUNyNkcMZY=="),
+                        ReasoningPart.redacted(
+                                "anthropic",
+                                "EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpPkNRj2YfWXGmKDxH4mPnZ5sQ7"
+                                        + "vB8URj2pLmN3kWj+Yq9mAwH=")),
+                decodeBody("message-thinking.json").stream()
+                        .filter(StreamEvent.ReasoningComplete.class::isInstance)
+                        .map(e -> ((StreamEvent.ReasoningComplete) e).part())
+                        .toList());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmring.FinishReason;
+import dev.llmring.ReasoningPart;
 import dev.llmring.StreamEvent;
 import dev.llmring.StreamEvent.Finish;
 import dev.llmring.StreamEvent.ReasoningDelta;
@@ -76,16 +77,21 @@ class AnthropicStreamDecodingTest {
     }
 
     @Test
-    void streamsThinkingAsReasoningAndIgnoresSignatures() {
+    void streamsThinkingAsReasoningThenTheSignedBlock() {
         List<StreamEvent> events = decodeStream("stream-thinking.sse");
 
         assertEquals(
                 List.of(
                         new ReasoningDelta("27 * 453 = 27 * 400 + 27 * 53"),
                         new ReasoningDelta(" = 10800 + 1431 = 12231."),
+                        new StreamEvent.ReasoningComplete(ReasoningPart.thinking(
+                                "anthropic",
+                                "27 * 453 = 27 * 400 + 27 * 53 = 10800 + 1431 = 12231.",
+                                "EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds8LGTk5Hg3pNDt1cyUJz2GNyNjXgIm5jaGdZ"
+                                        + "HihKMbIRRJr2r/AgFS3BX3sJH+MUNyNkcMZY==")),
                         new TextDelta("27 × 453 = 12,231.")),
-                events.subList(0, 3));
-        assertEquals(5, events.size());
+                events.subList(0, 4));
+        assertEquals(6, events.size());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmring.FinishReason;
+import dev.llmring.ReasoningPart;
 import dev.llmring.StreamEvent;
 import dev.llmring.ToolCall;
 import dev.llmring.Usage;
@@ -127,7 +128,24 @@ class GeminiDecoderTest {
                         new StreamEvent.ToolCallStart(1, id1, "get_weather"),
                         new StreamEvent.ToolCallDelta(1, london),
                         new StreamEvent.ToolCallComplete(1, new ToolCall(id1, "get_weather", london))),
-                sink.events.subList(0, 6));
+                sink.events.stream()
+                        .filter(e -> !(e instanceof StreamEvent.ReasoningComplete))
+                        .toList()
+                        .subList(0, 6));
+    }
+
+    @Test
+    void thoughtSignatureOfAFunctionCallIsKeptWithTheCallsId() {
+        String paris = "{\"city\":\"Paris\",\"unit\":\"celsius\"}";
+        ReasoningPart signature = ReasoningPart.toolCallSignature(
+                "google",
+                WholeToolCalls.stableId(0, "get_weather", paris),
+                "CiQBVKhc7xJ0Wq0+test+signature+not+real==");
+        for (RecordingSink sink : List.of(stream("stream-function-calls.sse"), body("generate-function-calls.json"))) {
+            assertEquals(
+                    List.of(new StreamEvent.ReasoningComplete(signature)),
+                    sink.all(StreamEvent.ReasoningComplete.class));
+        }
     }
 
     @Test

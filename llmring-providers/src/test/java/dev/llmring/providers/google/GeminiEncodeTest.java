@@ -10,6 +10,7 @@ import dev.llmring.ChatRequest;
 import dev.llmring.ContentPart;
 import dev.llmring.InvalidRequestException;
 import dev.llmring.Message;
+import dev.llmring.ReasoningPart;
 import dev.llmring.ResponseFormat;
 import dev.llmring.Role;
 import dev.llmring.Tool;
@@ -22,6 +23,7 @@ import dev.llmring.spi.ProviderAdapter;
 import dev.llmring.spi.ProviderConfig;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -230,6 +232,28 @@ class GeminiEncodeTest {
         assertTrue(body(toolConversation("m"), "gemini-2.5-flash")
                 .at("/contents/1/parts/0/thoughtSignature")
                 .isMissingNode());
+    }
+
+    @Test
+    void aKnownThoughtSignatureGoesOnItsCallAndNoCallGetsTheSentinel() {
+        ChatRequest plain = toolConversation("m");
+        Message assistant = plain.messages().get(1);
+        ChatRequest signed = ChatRequest.builder("m")
+                .tool(WEATHER)
+                .tool(TIME)
+                .messages(List.of(
+                        plain.messages().get(0),
+                        Message.builder(Role.ASSISTANT)
+                                .reasoningPart(ReasoningPart.toolCallSignature("google", "call_a", "real-signature"))
+                                .toolCalls(assistant.toolCalls())
+                                .build(),
+                        plain.messages().get(2),
+                        plain.messages().get(3)))
+                .build();
+        JsonNode parts = body(signed, "gemini-3-pro-preview").at("/contents/1/parts");
+
+        assertEquals("real-signature", parts.at("/0/thoughtSignature").asText());
+        assertTrue(parts.at("/1/thoughtSignature").isMissingNode(), parts.toString());
     }
 
     @Test
