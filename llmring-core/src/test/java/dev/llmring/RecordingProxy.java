@@ -1,7 +1,6 @@
 package dev.llmring;
 
 import dev.llmring.testsupport.RawLoopbackServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -33,7 +32,7 @@ final class RecordingProxy implements AutoCloseable {
     private void serve(Socket s) {
         try (s) {
             InputStream in = s.getInputStream();
-            String head = readHead(in);
+            String head = RawLoopbackServer.readHead(in);
             if (head == null) return;
             requestLines.add(head.substring(0, head.indexOf("\r\n")));
             for (String line : head.split("\r\n")) {
@@ -50,20 +49,6 @@ final class RecordingProxy implements AutoCloseable {
         } catch (IOException e) {
             // the client went away: nothing to record
         }
-    }
-
-    /** The request head up to the blank line, or null when the connection closed first. */
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) return null;
-            head.write(b);
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     @Override
