@@ -374,6 +374,69 @@ public final class LlmRing implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The proxy provider calls go through (default: the JDK's default {@link java.net.ProxySelector}, which reads
+         * the {@code http.proxyHost} / {@code https.proxyHost} system properties). Applies to both HttpClients llmring
+         * builds ({@code https} endpoints tunnel with {@code CONNECT}); never to the safe fetcher, which connects only
+         * to the address it checked, nor to the registry or the usage server, which have builders of their own.
+         *
+         * @throws NullPointerException when {@code selector} is null
+         */
+        public Builder proxy(java.net.ProxySelector selector) {
+            config.network = config.network.withProxy(Objects.requireNonNull(selector, "proxy"));
+            return this;
+        }
+
+        /**
+         * One HTTP proxy for every provider call: {@code proxy(ProxySelector.of(address))}.
+         *
+         * @throws NullPointerException when {@code address} is null
+         * @throws IllegalArgumentException when {@code address} has port 0
+         */
+        public Builder proxy(java.net.InetSocketAddress address) {
+            Objects.requireNonNull(address, "proxy");
+            if (address.getPort() == 0) {
+                throw new IllegalArgumentException("proxy address needs a port, was " + address);
+            }
+            return proxy(java.net.ProxySelector.of(address));
+        }
+
+        /**
+         * The TLS context of the client for {@code https} endpoints (default: the JDK's default context), e.g. one
+         * that trusts a company's certificate authority or presents a client certificate. The host name is still
+         * verified. Never used by the safe fetcher, the registry or the usage server.
+         *
+         * @throws NullPointerException when {@code context} is null
+         */
+        public Builder sslContext(javax.net.ssl.SSLContext context) {
+            config.network = config.network.withSslContext(Objects.requireNonNull(context, "sslContext"));
+            return this;
+        }
+
+        /**
+         * An HttpClient of the application's own, used as it is for every provider call, {@code http} and
+         * {@code https}. llmring does not configure it: its proxy, TLS context, executor, HTTP version and connect
+         * timeout are its own ({@link Timeouts#connect()} then does not apply; the attempt, stream and deadline
+         * bounds still do). {@link LlmRing#close()} never shuts it down: the application owns it. The safe fetcher,
+         * the registry and the usage server do not use it.
+         *
+         * @throws NullPointerException when {@code client} is null
+         * @throws IllegalArgumentException when {@code client} follows redirects (it must use
+         *     {@code HttpClient.Redirect.NEVER}: a followed redirect would resend the request, credentials included,
+         *     somewhere else)
+         * @see #build() which refuses it together with {@link #proxy} or {@link #sslContext}
+         */
+        public Builder httpClient(java.net.http.HttpClient client) {
+            Objects.requireNonNull(client, "httpClient");
+            if (client.followRedirects() != java.net.http.HttpClient.Redirect.NEVER) {
+                throw new IllegalArgumentException(
+                        "httpClient must not follow redirects (HttpClient.Redirect.NEVER), was "
+                                + client.followRedirects());
+            }
+            config.network = config.network.withClient(client);
+            return this;
+        }
+
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             config.retry = Objects.requireNonNull(retryPolicy, "retryPolicy");
             return this;
@@ -593,6 +656,8 @@ public final class LlmRing implements AutoCloseable {
          *     constraint is not a number, {@code LLMRING_REGISTRY_URL} or {@code LLMRING_ALLOWED_MODELS} /
          *     {@code LLMRING_DENIED_MODELS} are malformed, or (with {@link #serverFromEnvironment()}) the server
          *     settings are
+         * @throws IllegalStateException when {@link #httpClient} is set together with {@link #proxy} or
+         *     {@link #sslContext}
          */
         public LlmRing build() {
             return config.build();

@@ -54,6 +54,7 @@ final class RingConfig {
     Timeouts timeouts;
 
     int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    Network network = Network.DEFAULT;
     RetryPolicy retry = RetryPolicy.defaults();
     CircuitBreakerPolicy breaker = CircuitBreakerPolicy.defaults();
     final List<LlmRingListener> listeners = new ArrayList<>();
@@ -130,6 +131,7 @@ final class RingConfig {
         c.discoverProviders = discoverProviders;
         c.timeouts = timeouts;
         c.maxResponseBytes = maxResponseBytes;
+        c.network = network;
         c.retry = retry;
         c.breaker = breaker;
         c.listeners.addAll(listeners);
@@ -189,6 +191,7 @@ final class RingConfig {
 
     LlmRing build() {
         // what the builder left unset comes from LLMRing's environment variables
+        Network network = this.network.checked();
         RingEnvironment fromEnv = new RingEnvironment(environment);
         Timeouts timeouts = fromEnv.timeouts(this.timeouts);
         RemoteUrlPolicy remoteUrls = fromEnv.remoteUrls(this.remoteUrls);
@@ -241,8 +244,8 @@ final class RingConfig {
             if (owned != null) sink = owned::logUsage;
         }
         Shared s = shared;
-        if (s == null || !s.connectTimeout.equals(timeouts.connect()) || !s.retain())
-            s = new Shared(timeouts.connect());
+        if (s == null || !s.fits(timeouts.connect(), network) || !s.retain())
+            s = new Shared(timeouts.connect(), network);
         List<LlmRingListener> notified = new ArrayList<>(listeners);
         if (sink != null) notified.add(new UsageLogger(sink, pools.lockDigest()));
         Router.Settings settings = new Router.Settings(

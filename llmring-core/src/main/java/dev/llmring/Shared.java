@@ -28,10 +28,11 @@ final class Shared {
     final ExchangeTimer timer = new ExchangeTimer();
     final ExecutorService executor;
     final Duration connectTimeout;
+    final Network network;
     final AtomicLong callIds = new AtomicLong();
     private final AtomicInteger references = new AtomicInteger(1);
 
-    Shared(Duration connectTimeout) {
+    Shared(Duration connectTimeout, Network network) {
         int pool = POOLS.incrementAndGet();
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
@@ -40,17 +41,29 @@ final class Shared {
             return t;
         });
         this.connectTimeout = connectTimeout;
-        this.http = HttpClient.newBuilder()
+        this.network = network;
+        HttpClient own = network.client();
+        if (own != null) { // the application's client, as it is, for every URL
+            this.http = own;
+            this.plain = own;
+            return;
+        }
+        this.http = network.apply(HttpClient.newBuilder(), true)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
-        this.plain = HttpClient.newBuilder()
+        this.plain = network.apply(HttpClient.newBuilder(), false)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(Runnable::run)
                 .build();
+    }
+
+    /** Whether a client built with these settings can share this one's HttpClients. */
+    boolean fits(Duration connectTimeout, Network network) {
+        return this.connectTimeout.equals(connectTimeout) && this.network.equals(network);
     }
 
     /** Takes one more reference; false when already released (build a new one then). */
@@ -65,12 +78,15 @@ final class Shared {
 
     /**
      * Drops one reference; the last one stops the threads (the workers and the exchange timer) and, on Java 21+, the
-     * HttpClients (their selector threads and pooled connections; see {@link HttpClientShutdown}).
+     * HttpClients (their selector threads and pooled connections; see {@link HttpClientShutdown}), unless they are the
+     * application's own ({@code LlmRing.Builder#httpClient}), which are left running.
      */
     void release() {
         if (references.decrementAndGet() == 0) {
-            HttpClientShutdown.shutdownNow(http);
-            HttpClientShutdown.shutdownNow(plain);
+            if (network.client() == null) {
+                HttpClientShutdown.shutdownNow(http);
+                HttpClientShutdown.shutdownNow(plain);
+            }
             executor.shutdownNow();
             timer.stop();
         }

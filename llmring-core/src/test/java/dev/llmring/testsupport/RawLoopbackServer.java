@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A raw HTTP/1.1 listener on loopback for what WireMock cannot show (answers held back on a latch, stalls with the
@@ -58,23 +59,30 @@ public final class RawLoopbackServer implements AutoCloseable {
      * @return false if the client closed the connection before a whole head arrived
      */
     public static boolean readRequest(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) return false;
-            head.write(b);
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
+        String head = readHead(in);
+        if (head == null) return false;
         int length = 0;
-        for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
+        for (String line : head.split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 length = Integer.parseInt(line.substring(15).trim());
             }
         }
         in.readNBytes(length);
         return true;
+    }
+
+    /** The head of one request, up to and with the blank line; null if the client closed the connection first. */
+    public static @Nullable String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) return null;
+            head.write(b);
+            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     /** Stops listening and closes every accepted connection. */

@@ -2,6 +2,7 @@ package dev.llmring.internal.fetch;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.time.Duration;
 
@@ -10,7 +11,7 @@ import java.time.Duration;
 public interface SocketOpener {
     /** A plain socket connected with {@link Socket#connect(java.net.SocketAddress, int)}. */
     SocketOpener PLAIN = (address, timeout) -> {
-        Socket socket = new Socket();
+        Socket socket = new Socket(Proxy.NO_PROXY); // never a JVM-wide SOCKS proxy: connect to the checked address
         try {
             socket.connect(address, (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
             return socket;
