@@ -66,11 +66,10 @@ final class AnthropicBatchApi implements BatchApi {
             if (m.has("tool_calls")) throw refused("messages[" + i + "] has tool_calls");
             String text = text(m.path("content"), i);
             switch (role) {
-                case "system", "developer" -> system.append(system.length() > 0 ? "\n\n" : "")
-                        .append(text);
-                case "user", "assistant" -> messages.addObject()
-                        .put("role", role)
-                        .put("content", text);
+                case "system", "developer" ->
+                    system.append(system.length() > 0 ? "\n\n" : "").append(text);
+                case "user", "assistant" ->
+                    messages.addObject().put("role", role).put("content", text);
                 default -> throw refused("messages[" + i + "] has role '" + role + "'");
             }
             i++;
