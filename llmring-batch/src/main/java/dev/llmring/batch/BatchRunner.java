@@ -337,11 +337,16 @@ public final class BatchRunner {
         /**
          * The runner.
          *
-         * @throws IllegalStateException when the input or the output is missing
+         * @throws IllegalStateException when the input or the output is missing, or ordered output is asked of an input
+         *     that is not {@linkplain LineSource#replayable() replayable}
          */
         public BatchRunner build() {
             if (s.input == null) throw new IllegalStateException("no input: call input(...)");
             if (s.output == null) throw new IllegalStateException("no output: call output(...)");
+            if (s.ordered && !s.input.replayable()) {
+                throw new IllegalStateException(
+                        "ordered output needs an input read more than once, not " + s.input.name());
+            }
             Settings frozen = copy();
             if (frozen.state == null) {
                 frozen.state = frozen.output().resolveSibling(frozen.output().getFileName() + ".state");
