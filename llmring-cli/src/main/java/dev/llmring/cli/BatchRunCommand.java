@@ -103,7 +103,7 @@ final class BatchRunCommand implements Callable<Integer> {
         Path in = session.context().workingDirectory.resolve(java.util.Objects.requireNonNull(input));
         if (!java.nio.file.Files.isRegularFile(in)) throw Cli.usage(spec, "no input file " + input);
         Path out = session.context().workingDirectory.resolve(java.util.Objects.requireNonNull(output));
-        try (LlmRing ring = ring().build()) {
+        try (LlmRing ring = ring(session, profile).build()) {
             BatchRunner.Builder builder = BatchRunner.builder(ring)
                     .input(in)
                     .output(out)
@@ -117,26 +117,30 @@ final class BatchRunCommand implements Callable<Integer> {
             if (state != null) builder.state(session.context().workingDirectory.resolve(state));
             if (alias != null) builder.alias(alias);
             if (maxCost != null) builder.maxCost(maxCost);
-            BatchProgressView view = BatchProgressView.create(session.context().err, session.context().terminal);
-            builder.progress(view::show, view.interval());
-            BatchRunner runner = builder.build();
-            BatchSummary summary;
-            BatchSignals signals = BatchSignals.install(runner, session.context().err);
-            try {
-                summary = runner.run();
-            } catch (BatchInputException e) {
-                throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
-            } finally {
-                signals.close();
-                view.close();
-            }
-            report(summary);
+            BatchSummary summary = run(session, builder);
+            report(session, summary);
             return summary.exitCode();
         }
     }
 
+    /** Runs {@code builder}'s runner with the progress view and the signal handlers. */
+    static BatchSummary run(Session session, BatchRunner.Builder builder) {
+        BatchProgressView view = BatchProgressView.create(session.context().err, session.context().terminal);
+        builder.progress(view::show, view.interval());
+        BatchRunner runner = builder.build();
+        BatchSignals signals = BatchSignals.install(runner, session.context().err);
+        try {
+            return runner.run();
+        } catch (BatchInputException e) {
+            throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
+        } finally {
+            signals.close();
+            view.close();
+        }
+    }
+
     /** A client as {@code chat} builds one, honouring the provider base-URL variables. */
-    private LlmRing.Builder ring() {
+    static LlmRing.Builder ring(Session session, @Nullable String profile) {
         Lockfile lock;
         try {
             lock = session.lockfile();
@@ -150,8 +154,8 @@ final class BatchRunCommand implements Callable<Integer> {
                 .clock(session.context().clock)
                 .discoverProviders(false);
         session.context().factories.forEach(builder::provider);
-        baseUrl(builder, "anthropic", "ANTHROPIC_BASE_URL");
-        baseUrl(builder, "google", "GEMINI_BASE_URL");
+        baseUrl(session, builder, "anthropic", "ANTHROPIC_BASE_URL");
+        baseUrl(session, builder, "google", "GEMINI_BASE_URL");
         try {
             builder.registry(session.registry());
         } catch (CliFailure e) {
@@ -160,7 +164,7 @@ final class BatchRunCommand implements Callable<Integer> {
         return builder;
     }
 
-    private void baseUrl(LlmRing.Builder builder, String provider, String variable) {
+    private static void baseUrl(Session session, LlmRing.Builder builder, String provider, String variable) {
         String value = session.context().env(variable);
         if (value == null) return;
         try {
@@ -170,7 +174,7 @@ final class BatchRunCommand implements Callable<Integer> {
         }
     }
 
-    private void report(BatchSummary s) {
+    static void report(Session session, BatchSummary s) {
         if (session.json()) {
             ObjectNode node = session.object();
             node.put("lines", s.lines());
