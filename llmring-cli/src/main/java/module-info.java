@@ -2,6 +2,8 @@
 module dev.llmring.cli {
     requires dev.llmring.core;
     requires dev.llmring.batch;
+    requires dev.llmring.redis; // batch enqueue, batch work
+    requires lettuce.core;
     requires me.tongfei.progressbar;
     requires jdk.unsupported; // sun.misc.Signal: batch runs stop gracefully on SIGINT/SIGTERM, exit 3
     requires dev.llmring.lens;

@@ -352,14 +352,18 @@ public final class BatchRunner {
         /**
          * The runner.
          *
-         * @throws IllegalStateException when the input or the output is missing, or a cost limit is set in provider
-         *     mode
+         * @throws IllegalStateException when the input or the output is missing, a cost limit is set in provider mode,
+         *     or ordered output is asked of an input that is not {@linkplain LineSource#replayable() replayable}
          */
         public BatchRunner build() {
             if (s.input == null) throw new IllegalStateException("no input: call input(...)");
             if (s.output == null) throw new IllegalStateException("no output: call output(...)");
             if (s.providerMode != null && s.maxCost != null) {
                 throw new IllegalStateException("a cost limit applies to live mode only, not to provider batch mode");
+            }
+            if (s.ordered && !s.input.replayable()) {
+                throw new IllegalStateException(
+                        "ordered output needs an input read more than once, not " + s.input.name());
             }
             Settings frozen = copy();
             if (frozen.state == null) {

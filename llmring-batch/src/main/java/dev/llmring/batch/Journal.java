@@ -28,7 +28,9 @@ public interface Journal extends Closeable {
      * Appends {@code entry}; once this returns, the entry survives the process being killed (not necessarily a crash
      * of the machine: see {@link #sync()}).
      *
-     * @return where the entry is, for {@link #read(long)}
+     * @return where the entry is, for {@link #read(long)}; or -1 when a journal shared by several workers already
+     *     holds an outcome for the entry's {@code custom_id} (another worker recorded it): nothing is then written to
+     *     this run's output or counted
      * @throws java.io.UncheckedIOException when it cannot be written
      */
     long append(Entry entry);

@@ -28,6 +28,15 @@ public interface LineSource {
     /** What the source is, for messages (a file's path). */
     String name();
 
+    /**
+     * Whether every {@link #open()} sees the same lines (default true). A source that hands each line out once (a
+     * shared queue, read by several workers) answers false: the runner then opens it once, skips the first pass (the
+     * duplicate and changed-request checks belong to whoever fills the queue) and refuses ordered output.
+     */
+    default boolean replayable() {
+        return true;
+    }
+
     /** One pass over the lines. */
     interface Lines extends Closeable {
         /**

@@ -67,6 +67,7 @@ final class Recorder {
         if (frozen) return false;
         Journal.Entry entry = new Journal.Entry(line.customId(), line.line(), line.requestHash(), status, paid, record);
         long position = journal.append(entry);
+        if (position < 0) return false; // another worker recorded this custom_id
         index.add(position, entry);
         output.write(line.line(), record);
         cost = cost.add(paid);

@@ -67,7 +67,7 @@ final class Run {
             this.index = index;
             BigDecimal paidBefore = index.paid();
             boolean fresh = index.entries() == 0;
-            PrePass pass = PrePass.run(s.input(), index, s.alias, s.force);
+            PrePass pass = s.input().replayable() ? PrePass.run(s.input(), index, s.alias, s.force) : new PrePass();
             Output.derive(
                     journal,
                     index,
@@ -90,8 +90,8 @@ final class Run {
                 drain();
             }
             ticker.shutdownNow();
+            rec.freeze(); // before the interrupts: a worker interrupted while writing would close the journal's channel
             workers.shutdownNow();
-            rec.freeze();
             out.close();
             // a fresh run's output is already what the journal derives, unless a stop left the reorder buffer out of
             // order

@@ -131,7 +131,7 @@ final class BatchRunCommand implements Callable<Integer> {
         if (mode.equals("provider") && maxCost != null) {
             throw Cli.usage(spec, "--max-cost applies to live mode only, not to --mode provider");
         }
-        try (LlmRing ring = ring().build()) {
+        try (LlmRing ring = ring(session, profile).build()) {
             BatchRunner.Builder builder = BatchRunner.builder(ring)
                     .input(in)
                     .output(out)
@@ -146,21 +146,25 @@ final class BatchRunCommand implements Callable<Integer> {
             if (alias != null) builder.alias(alias);
             if (maxCost != null) builder.maxCost(maxCost);
             if (mode.equals("provider")) builder.providerMode(providerBatch());
-            BatchProgressView view = BatchProgressView.create(session.context().err, session.context().terminal);
-            builder.progress(view::show, view.interval());
-            BatchRunner runner = builder.build();
-            BatchSummary summary;
-            BatchSignals signals = BatchSignals.install(runner, session.context().err);
-            try {
-                summary = runner.run();
-            } catch (BatchInputException | ProviderBatchException e) {
-                throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
-            } finally {
-                signals.close();
-                view.close();
-            }
-            report(summary);
+            BatchSummary summary = run(session, builder);
+            report(session, summary);
             return summary.exitCode();
+        }
+    }
+
+    /** Runs {@code builder}'s runner with the progress view and the signal handlers. */
+    static BatchSummary run(Session session, BatchRunner.Builder builder) {
+        BatchProgressView view = BatchProgressView.create(session.context().err, session.context().terminal);
+        builder.progress(view::show, view.interval());
+        BatchRunner runner = builder.build();
+        BatchSignals signals = BatchSignals.install(runner, session.context().err);
+        try {
+            return runner.run();
+        } catch (BatchInputException | ProviderBatchException e) {
+            throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
+        } finally {
+            signals.close();
+            view.close();
         }
     }
 
@@ -189,7 +193,7 @@ final class BatchRunCommand implements Callable<Integer> {
         }
     }
 
-    private LlmRing.Builder ring() {
+    static LlmRing.Builder ring(Session session, @Nullable String profile) {
         Lockfile lock;
         try {
             lock = session.lockfile();
@@ -203,8 +207,8 @@ final class BatchRunCommand implements Callable<Integer> {
                 .clock(session.context().clock)
                 .discoverProviders(false);
         session.context().factories.forEach(builder::provider);
-        baseUrl(builder, "anthropic", "ANTHROPIC_BASE_URL");
-        baseUrl(builder, "google", "GEMINI_BASE_URL");
+        baseUrl(session, builder, "anthropic", "ANTHROPIC_BASE_URL");
+        baseUrl(session, builder, "google", "GEMINI_BASE_URL");
         try {
             builder.registry(session.registry());
         } catch (CliFailure e) {
@@ -213,7 +217,7 @@ final class BatchRunCommand implements Callable<Integer> {
         return builder;
     }
 
-    private void baseUrl(LlmRing.Builder builder, String provider, String variable) {
+    private static void baseUrl(Session session, LlmRing.Builder builder, String provider, String variable) {
         String value = session.context().env(variable);
         if (value == null) return;
         try {
@@ -223,7 +227,7 @@ final class BatchRunCommand implements Callable<Integer> {
         }
     }
 
-    private void report(BatchSummary s) {
+    static void report(Session session, BatchSummary s) {
         if (session.json()) {
             ObjectNode node = session.object();
             node.put("lines", s.lines());
