@@ -418,13 +418,13 @@ public final class LlmRing implements AutoCloseable {
          * {@code https}. llmring does not configure it: its proxy, TLS context, executor, HTTP version and connect
          * timeout are its own ({@link Timeouts#connect()} then does not apply; the attempt, stream and deadline
          * bounds still do). {@link LlmRing#close()} never shuts it down: the application owns it. The safe fetcher,
-         * the registry and the usage server do not use it.
+         * the registry and the usage server do not use it. {@link #build()} refuses it together with {@link #proxy}
+         * or {@link #sslContext}.
          *
          * @throws NullPointerException when {@code client} is null
          * @throws IllegalArgumentException when {@code client} follows redirects (it must use
          *     {@code HttpClient.Redirect.NEVER}: a followed redirect would resend the request, credentials included,
          *     somewhere else)
-         * @see #build() which refuses it together with {@link #proxy} or {@link #sslContext}
          */
         public Builder httpClient(java.net.http.HttpClient client) {
             Objects.requireNonNull(client, "httpClient");
