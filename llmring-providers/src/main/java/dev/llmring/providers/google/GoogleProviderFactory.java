@@ -21,10 +21,10 @@ import java.util.Objects;
  * <p>Found by {@link java.util.ServiceLoader}; applications do not normally use this class directly.
  */
 public final class GoogleProviderFactory implements ProviderFactory {
-    /** The Generative Language API's base URL. */
     /** The provider name, also the {@link dev.llmring.ReasoningPart#provider()} of the parts Gemini produces. */
     static final String NAME = "google";
 
+    /** The Generative Language API's base URL. */
     public static final String DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com/v1beta";
 
     /** For {@link java.util.ServiceLoader}. */
