@@ -23,7 +23,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Turns a {@link ChatRequest} into a {@code GenerateContentRequest} body. One instance per encoded request. */
@@ -35,8 +34,6 @@ final class GeminiRequestEncoder {
     private static final ProviderOptions OPTIONS = ProviderOptions.owning(
                     "contents", "systemInstruction", "tools", "toolConfig")
             .mergingInto("generationConfig");
-
-    private static final Pattern SIGNATURE_MODELS = Pattern.compile("(?:.*/)?gemini-([3-9]|\\d{2,})(?:[.-].*)?");
 
     private final String provider;
     private final String model;
@@ -150,8 +147,7 @@ final class GeminiRequestEncoder {
             }
         }
         parts.addAll(content);
-        boolean bypass =
-                callSignatures.isEmpty() && SIGNATURE_MODELS.matcher(model).matches();
+        boolean bypass = callSignatures.isEmpty() && isGemini3OrLater(model);
         for (ToolCall call : m.toolCalls()) {
             ObjectNode part = functionCall(call);
             String signature = callSignatures.get(call.id());
@@ -301,7 +297,7 @@ final class GeminiRequestEncoder {
         request.reasoning().ifPresent(r -> {
             ObjectNode thinking = config.putObject("thinkingConfig");
             // Gemini 3 takes a level (Flash low, medium or high; Pro low or high); Gemini 2.5 a budget
-            if (!r.isBudget() && SIGNATURE_MODELS.matcher(model).matches()) {
+            if (!r.isBudget() && isGemini3OrLater(model)) {
                 boolean flash = model.contains("flash");
                 Reasoning.Effort e = r.effort();
                 thinking.put("thinkingLevel", flash || e != Reasoning.Effort.MEDIUM ? e.wireName() : "high");
@@ -323,5 +319,20 @@ final class GeminiRequestEncoder {
 
     private InvalidRequestException invalid(String message) {
         return new InvalidRequestException(message, ErrorDetails.of(provider, model));
+    }
+
+    /**
+     * Whether {@code model} (optionally {@code prefix/}) names Gemini 3 or later: {@code gemini-N} with N from 3, or
+     * two or more digits, then the end, {@code .} or {@code -}. A linear scan: the name comes from the lockfile.
+     */
+    static boolean isGemini3OrLater(String model) {
+        String name = model.substring(model.lastIndexOf('/') + 1);
+        if (!name.startsWith("gemini-")) return false;
+        int start = "gemini-".length();
+        int end = start;
+        while (end < name.length() && name.charAt(end) >= '0' && name.charAt(end) <= '9') end++;
+        int digits = end - start;
+        if (digits == 0 || (digits == 1 && name.charAt(start) < '3')) return false;
+        return end == name.length() || name.charAt(end) == '.' || name.charAt(end) == '-';
     }
 }
