@@ -70,11 +70,23 @@ public final class ChatRequest {
         if (distinct != tools.size()) throw new IllegalArgumentException("tool names must be unique");
     }
 
-    /** A builder for a request to {@code model} (an alias, {@code pkg:alias}, or {@code provider:model}). */
+    /**
+     * A builder for a request to {@code model}.
+     *
+     * @param model an alias ({@code summarizer}), a namespaced alias ({@code pkg:alias}) or a direct
+     *     {@code provider:model} reference; resolved when the request is sent, not here
+     * @return a new builder with no messages, {@link ToolChoice#AUTO} and {@link ResponseFormat#TEXT}
+     * @throws IllegalArgumentException when {@code model} is blank
+     */
     public static Builder builder(String model) {
         return new Builder(model);
     }
 
+    /**
+     * A builder holding every field of this request, to derive a changed copy; this request is not affected.
+     *
+     * @return a new builder initialised from this request
+     */
     public Builder toBuilder() {
         Builder b = new Builder(model);
         b.messages.addAll(messages);
@@ -100,43 +112,92 @@ public final class ChatRequest {
         return b.build();
     }
 
+    /**
+     * The model this request asks for, as given: an alias, {@code pkg:alias} or {@code provider:model}.
+     *
+     * @return the alias or model reference, never blank
+     */
     public String model() {
         return model;
     }
 
+    /**
+     * The conversation, in order.
+     *
+     * @return the messages, unmodifiable and never empty
+     */
     public List<Message> messages() {
         return messages;
     }
 
+    /**
+     * The tools the model may call, in the order given.
+     *
+     * @return the tools, unmodifiable; empty when none (names are unique)
+     */
     public List<Tool> tools() {
         return tools;
     }
 
+    /**
+     * Whether and which tools the model may call.
+     *
+     * @return the tool choice; {@link ToolChoice#AUTO} unless set
+     */
     public ToolChoice toolChoice() {
         return toolChoice;
     }
 
+    /**
+     * The shape the answer must take.
+     *
+     * @return the response format; {@link ResponseFormat#TEXT} unless set
+     */
     public ResponseFormat responseFormat() {
         return responseFormat;
     }
 
+    /**
+     * The sampling temperature, if set; otherwise the provider's default applies.
+     *
+     * @return the temperature in [0, 2], or empty
+     */
     public OptionalDouble temperature() {
         return temperature == null ? OptionalDouble.empty() : OptionalDouble.of(temperature);
     }
 
+    /**
+     * The cap on tokens the model may generate, if set; otherwise the provider's (or adapter's) default applies.
+     *
+     * @return the positive token cap, or empty
+     */
     public OptionalInt maxOutputTokens() {
         return maxOutputTokens == null ? OptionalInt.empty() : OptionalInt.of(maxOutputTokens);
     }
 
+    /**
+     * Sequences at which the model stops generating, in the order given.
+     *
+     * @return the stop sequences, unmodifiable; empty when none
+     */
     public List<String> stop() {
         return stop;
     }
 
+    /**
+     * The sampling seed, if set, for providers that support one (OpenAI, Gemini, Ollama); others ignore it.
+     *
+     * @return the seed, or empty
+     */
     public OptionalLong seed() {
         return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
     }
 
-    /** This request's overall deadline, measured from the call, overriding the client's default. */
+    /**
+     * This request's overall deadline, measured from the call, overriding the client's default.
+     *
+     * @return the positive deadline, or empty to use the client's
+     */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(timeout);
     }
@@ -144,12 +205,18 @@ public final class ChatRequest {
     /**
      * The application's tag for this call (a tenant, user or job id), if set: per-tag spend budgets count against
      * it, and listeners (metrics, audit log) may record it. Never sent to a provider.
+     *
+     * @return the tag, or empty when untagged
      */
     public Optional<String> tag() {
         return Optional.ofNullable(tag);
     }
 
-    /** How much the model should reason, when the request says (see {@link Reasoning}). */
+    /**
+     * How much the model should reason, when the request says (see {@link Reasoning}).
+     *
+     * @return the reasoning setting, or empty to leave it to the provider
+     */
     public Optional<Reasoning> reasoning() {
         return Optional.ofNullable(reasoning);
     }
@@ -158,12 +225,19 @@ public final class ChatRequest {
      * Extra top-level request fields for one provider (the escape hatch for features llmring does not model), keyed
      * by provider name. Adapters add them to the wire body but never let them replace the fields they own (model,
      * messages, system, tools, stream …).
+     *
+     * @param provider the provider name ({@code openai}, {@code anthropic} …)
+     * @return the extra fields for that provider, unmodifiable; empty when none were set
      */
     public Map<String, @Nullable Object> providerOptions(String provider) {
         return providerOptions.getOrDefault(provider, Map.of());
     }
 
-    /** Whether any message carries an image or document part. */
+    /**
+     * Whether any message carries an image or document part.
+     *
+     * @return true when some content part is not text
+     */
     public boolean hasMedia() {
         return messages.stream().flatMap(m -> m.content().stream()).anyMatch(p -> !(p instanceof ContentPart.Text));
     }
@@ -201,50 +275,114 @@ public final class ChatRequest {
             return model;
         }
 
+        /**
+         * Replaces the model this request asks for.
+         *
+         * @param model an alias, {@code pkg:alias} or {@code provider:model}
+         * @return this builder
+         * @throws IllegalArgumentException when {@code model} is blank
+         */
         public Builder model(String model) {
             this.model = requireModel(model);
             return this;
         }
 
+        /**
+         * Appends one message to the conversation.
+         *
+         * @param message the message
+         * @return this builder
+         */
         public Builder message(Message message) {
             messages.add(Objects.requireNonNull(message, "message"));
             return this;
         }
 
+        /**
+         * Appends each of {@code messages}, in order, to the conversation (earlier messages are kept).
+         *
+         * @param messages the messages; none may be null
+         * @return this builder
+         */
         public Builder messages(List<Message> messages) {
             messages.forEach(this::message);
             return this;
         }
 
+        /**
+         * Appends a system message holding {@code text}.
+         *
+         * @param text the instructions
+         * @return this builder
+         */
         public Builder system(String text) {
             return message(Message.system(text));
         }
 
+        /**
+         * Appends a user message holding {@code text}.
+         *
+         * @param text the user's words
+         * @return this builder
+         */
         public Builder user(String text) {
             return message(Message.user(text));
         }
 
+        /**
+         * Adds a tool the model may call; names must be unique within the request (checked by {@link #build()}).
+         *
+         * @param tool the tool
+         * @return this builder
+         */
         public Builder tool(Tool tool) {
             tools.add(Objects.requireNonNull(tool, "tool"));
             return this;
         }
 
+        /**
+         * Adds each of {@code tools}, in order, after those already added.
+         *
+         * @param tools the tools; none may be null
+         * @return this builder
+         */
         public Builder tools(List<Tool> tools) {
             tools.forEach(this::tool);
             return this;
         }
 
+        /**
+         * Sets whether and which tools the model may call. Default {@link ToolChoice#AUTO}; any choice other than
+         * {@code AUTO} or {@code NONE} needs at least one tool, and a named tool must be among the tools (checked by
+         * {@link #build()}).
+         *
+         * @param choice the tool choice
+         * @return this builder
+         */
         public Builder toolChoice(ToolChoice choice) {
             this.toolChoice = Objects.requireNonNull(choice, "choice");
             return this;
         }
 
+        /**
+         * Sets the shape the answer must take. Default {@link ResponseFormat#TEXT}.
+         *
+         * @param format the response format
+         * @return this builder
+         */
         public Builder responseFormat(ResponseFormat format) {
             this.responseFormat = Objects.requireNonNull(format, "format");
             return this;
         }
 
-        /** @throws IllegalArgumentException unless 0 &le; temperature &le; 2 */
+        /**
+         * Sets the sampling temperature. Unset by default (the provider's default applies); some providers accept a
+         * narrower range (Anthropic: up to 1) and refuse the request otherwise.
+         *
+         * @param temperature the temperature, 0 to 2
+         * @return this builder
+         * @throws IllegalArgumentException unless 0 &le; temperature &le; 2
+         */
         public Builder temperature(double temperature) {
             if (!(temperature >= 0 && temperature <= 2)) {
                 throw new IllegalArgumentException("temperature must be in [0, 2], was " + temperature);
@@ -253,7 +391,13 @@ public final class ChatRequest {
             return this;
         }
 
-        /** @throws IllegalArgumentException unless positive */
+        /**
+         * Caps the tokens the model may generate. Unset by default (the provider's or adapter's default applies).
+         *
+         * @param maxOutputTokens the cap, in tokens
+         * @return this builder
+         * @throws IllegalArgumentException unless positive
+         */
         public Builder maxOutputTokens(int maxOutputTokens) {
             if (maxOutputTokens <= 0) {
                 throw new IllegalArgumentException("maxOutputTokens must be positive, was " + maxOutputTokens);
@@ -262,6 +406,13 @@ public final class ChatRequest {
             return this;
         }
 
+        /**
+         * Adds sequences at which the model stops generating, after those already added. None by default.
+         *
+         * @param sequences the stop sequences
+         * @return this builder
+         * @throws IllegalArgumentException when a sequence is empty
+         */
         public Builder stop(String... sequences) {
             for (String s : sequences) {
                 Objects.requireNonNull(s, "stop sequence");
@@ -271,12 +422,25 @@ public final class ChatRequest {
             return this;
         }
 
+        /**
+         * Sets the sampling seed, for providers that support one (OpenAI, Gemini within 32 bits, Ollama); others ignore
+         * it. Unset by default.
+         *
+         * @param seed the seed
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** @throws IllegalArgumentException unless positive */
+        /**
+         * Sets this request's overall deadline, measured from the call, in place of the client's default.
+         *
+         * @param timeout the deadline
+         * @return this builder
+         * @throws IllegalArgumentException unless positive
+         */
         public Builder timeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isNegative() || timeout.isZero()) {
@@ -289,6 +453,8 @@ public final class ChatRequest {
         /**
          * Tags the call for per-tag budgets and for listeners (see {@link ChatRequest#tag()}).
          *
+         * @param tag the tag: 1 to 128 characters, no control characters
+         * @return this builder
          * @throws IllegalArgumentException when blank, longer than 128 characters, or holding control characters
          */
         public Builder tag(String tag) {
@@ -316,6 +482,10 @@ public final class ChatRequest {
         /**
          * Extra top-level wire fields for {@code provider} only (values: maps, lists, strings, numbers, booleans).
          * Replaces earlier options for that provider.
+         *
+         * @param provider the provider name the fields are for ({@code openai}, {@code anthropic} …)
+         * @param fields the extra fields, copied; empty to clear earlier options for that provider
+         * @return this builder
          */
         public Builder providerOptions(String provider, Map<String, ? extends @Nullable Object> fields) {
             Objects.requireNonNull(provider, "provider");
@@ -324,7 +494,13 @@ public final class ChatRequest {
             return this;
         }
 
-        /** @throws IllegalArgumentException when the request is inconsistent (no messages, unknown named tool …) */
+        /**
+         * Builds the request, checking it as a whole.
+         *
+         * @return the request
+         * @throws IllegalArgumentException when the request is inconsistent: no messages, a tool choice other than
+         *     {@code AUTO} or {@code NONE} without tools, a named tool that is not among the tools, or duplicate tool names
+         */
         public ChatRequest build() {
             return new ChatRequest(this);
         }

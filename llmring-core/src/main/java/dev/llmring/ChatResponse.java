@@ -73,12 +73,12 @@ public final class ChatResponse {
                 .timing(timing);
     }
 
-    /** The answer's text (empty when the model only called tools). */
+    /** {@return the answer's text; empty when the model only called tools} */
     public String text() {
         return text;
     }
 
-    /** The model's reasoning (thinking), when the provider returns it; empty otherwise. */
+    /** {@return the model's reasoning (thinking) as text, when the provider returns it; empty otherwise} */
     public String reasoning() {
         return reasoning;
     }
@@ -86,11 +86,19 @@ public final class ChatResponse {
     /**
      * Provider-opaque reasoning state (thinking blocks with signatures, redacted blocks) in the order the provider
      * sent it; the provider needs it back with this turn, which {@link #assistantMessage()} takes care of.
+     *
+     * @return the reasoning parts, unmodifiable; empty when the provider sent none
      */
     public List<ReasoningPart> reasoningParts() {
         return reasoningParts;
     }
 
+    /**
+     * The tools the model asked to call, in the order it asked; the caller runs them and answers each with
+     * {@link Message#toolResult(String, String)}.
+     *
+     * @return the tool calls, unmodifiable; empty when the model called none
+     */
     public List<ToolCall> toolCalls() {
         return toolCalls;
     }
@@ -98,36 +106,39 @@ public final class ChatResponse {
     /**
      * This answer as the assistant message to append to the conversation: its reasoning parts, text and tool calls,
      * in that order, so the next request gives the provider back what it needs.
+     *
+     * @return the assistant message for this answer
      */
     public Message assistantMessage() {
         return Message.assistant(this);
     }
 
+    /** {@return why the model stopped: the normalised reason with the provider's raw string} */
     public FinishReason finishReason() {
         return finishReason;
     }
 
-    /** Token usage, when the provider reported it. */
+    /** {@return the token usage, when the provider reported it} */
     public Optional<Usage> usage() {
         return Optional.ofNullable(usage);
     }
 
-    /** The provider that served, e.g. {@code anthropic}. */
+    /** {@return the provider that served, e.g. {@code anthropic}} */
     public String provider() {
         return provider;
     }
 
-    /** The model that served, as named in the binding, e.g. {@code claude-sonnet-4-5-20250929}. */
+    /** {@return the model that served, as named in the binding, e.g. {@code claude-sonnet-4-5-20250929}} */
     public String model() {
         return model;
     }
 
-    /** {@code provider:model} of the binding that served. */
+    /** {@return {@code provider:model} of the binding that served} */
     public String binding() {
         return provider + ":" + model;
     }
 
-    /** The provider's id for the request, for support tickets. */
+    /** {@return the provider's id for the request, for support tickets, when it sent one} */
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
     }
@@ -136,6 +147,8 @@ public final class ChatResponse {
      * The provider's id for the answer itself (OpenAI {@code chatcmpl-…}, Anthropic {@code msg_…}, Gemini
      * {@code responseId}), when the answer carries one; not the same as {@link #requestId()}, which may come from a
      * response header.
+     *
+     * @return the answer's id, or empty
      */
     public Optional<String> responseId() {
         return Optional.ofNullable(responseId);
@@ -144,21 +157,24 @@ public final class ChatResponse {
     /**
      * The model that produced the answer as the provider names it (e.g. {@code gpt-4o-mini-2024-07-18} for a binding
      * to {@code gpt-4o-mini}), when the answer says; {@link #model()} is the binding's.
+     *
+     * @return the provider's model name, or empty
      */
     public Optional<String> responseModel() {
         return Optional.ofNullable(responseModel);
     }
 
-    /** From the call until the complete answer, including retries and failovers. */
+    /** {@return the time from the call until the complete answer, including retries and failovers} */
     public Duration latency() {
         return latency;
     }
 
-    /** For a stream, from the call until the first event reached the caller. */
+    /** {@return for a stream, the time from the call until the first event reached the caller; empty otherwise} */
     public Optional<Duration> timeToFirstEvent() {
         return Optional.ofNullable(timeToFirstEvent);
     }
 
+    /** {@return how routing went: each binding tried or skipped, in order, with the outcome and why} */
     public RoutingTrace trace() {
         return trace;
     }
@@ -166,6 +182,8 @@ public final class ChatResponse {
     /**
      * What the call cost, when cost accounting ran (a registry is configured); its {@link Cost#status()} says whether
      * it could be priced.
+     *
+     * @return the cost, or empty when no cost accounting ran
      */
     public Optional<Cost> cost() {
         return Optional.ofNullable(cost);
@@ -174,6 +192,8 @@ public final class ChatResponse {
     /**
      * How the call went in time: time to the first event and first token, inter-token gaps, output tokens per
      * second, total (see {@link Timing}).
+     *
+     * @return the timing, never null
      */
     public Timing timing() {
         return timing;

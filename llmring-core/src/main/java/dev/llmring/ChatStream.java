@@ -37,6 +37,7 @@ public interface ChatStream extends Iterable<StreamEvent>, AutoCloseable {
      * The complete response, assembled from the events. Consumes the rest of the stream if it was not read to its
      * end.
      *
+     * @return the response, the same on every call
      * @throws LlmRingException when the stream failed
      * @throws java.util.concurrent.CancellationException when its client was closed before the stream's end
      * @throws IllegalStateException when the caller closed the stream before its end

@@ -62,7 +62,7 @@ public final class Cost {
         this.notes = List.copyOf(b.notes);
     }
 
-    /** A builder of a priced cost; amounts default to zero. */
+    /** {@return a builder of a priced cost, amounts zero} */
     public static Builder builder() {
         return new Builder();
     }
@@ -70,7 +70,9 @@ public final class Cost {
     /**
      * A cost that could not be computed, for the reason {@code status} names.
      *
+     * @param status why there is no price; any but {@link Status#PRICED}
      * @param note why, in words (e.g. the registry error); shown in {@link #notes()}
+     * @return the unpriced cost, every amount zero
      * @throws IllegalArgumentException when {@code status} is {@link Status#PRICED}
      */
     public static Cost unpriced(Status status, String note) {
@@ -80,60 +82,77 @@ public final class Cost {
         return new Cost(new Builder().note(note), status);
     }
 
+    /** {@return whether the cost was priced, and if not, why} */
     public Status status() {
         return status;
     }
 
-    /** Whether the amounts mean something ({@link Status#PRICED}). */
+    /** {@return whether the amounts mean something ({@link Status#PRICED})} */
     public boolean isPriced() {
         return status.equals(Status.PRICED);
     }
 
+    /** {@return dollars for input tokens neither read from nor written to the prompt cache} */
     public BigDecimal input() {
         return input;
     }
 
+    /** {@return dollars for input tokens read from the prompt cache, at the cache-read rate} */
     public BigDecimal cachedInput() {
         return cachedInput;
     }
 
+    /** {@return dollars for input tokens written to the prompt cache with a 5-minute lifetime} */
     public BigDecimal cacheWrite5m() {
         return cacheWrite5m;
     }
 
+    /** {@return dollars for input tokens written to the prompt cache with a 1-hour lifetime} */
     public BigDecimal cacheWrite1h() {
         return cacheWrite1h;
     }
 
+    /** {@return dollars for output tokens, reasoning included unless the model prices reasoning apart} */
     public BigDecimal output() {
         return output;
     }
 
+    /** {@return dollars for reasoning tokens when the model prices them apart from output; zero otherwise} */
     public BigDecimal reasoning() {
         return reasoning;
     }
 
-    /** The sum of the components, in full precision. */
+    /** {@return the sum of the components, in dollars, in full precision} */
     public BigDecimal total() {
         return total;
     }
 
-    /** Whether the call crossed the model's long-context threshold and was charged at the long-context rates. */
+    /** {@return whether the call crossed the model's long-context threshold and was charged at long-context rates} */
     public boolean isLongContext() {
         return longContext;
     }
 
-    /** The registry version whose prices were used. */
+    /** {@return the registry version whose prices were used, when known} */
     public OptionalInt registryVersion() {
         return registryVersion == null ? OptionalInt.empty() : OptionalInt.of(registryVersion);
     }
 
-    /** How the cost was arrived at where it was not plain: fallbacks taken, or why it could not be computed. */
+    /**
+     * How the cost was arrived at where it was not plain: fallbacks taken, or why it could not be computed.
+     *
+     * @return the notes, unmodifiable; empty when there is nothing to say
+     */
     public List<String> notes() {
         return notes;
     }
 
-    /** {@code amount} rounded half-even to {@value #DISPLAY_SCALE} places, as plain text (e.g. {@code 0.012345}). */
+    /**
+     * Formats a dollar amount for display.
+     *
+     * @param amount the amount, in dollars
+     * @return {@code amount} rounded half-even to {@value #DISPLAY_SCALE} places, as plain text (e.g.
+     *     {@code 0.012345})
+     */
     public static String display(BigDecimal amount) {
         return amount.setScale(DISPLAY_SCALE, RoundingMode.HALF_EVEN).toPlainString();
     }
@@ -204,7 +223,7 @@ public final class Cost {
             this.name = name;
         }
 
-        /** E.g. {@code priced}, {@code no_usage}. */
+        /** {@return the status's wire name, e.g. {@code priced}, {@code no_usage}} */
         public String name() {
             return name;
         }
@@ -245,53 +264,114 @@ public final class Cost {
             return d;
         }
 
+        /**
+         * Sets the dollars for uncached input tokens. Default zero.
+         *
+         * @param dollars the amount
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder input(BigDecimal dollars) {
             this.input = amount(dollars, "input");
             return this;
         }
 
+        /**
+         * Sets the dollars for input tokens read from the prompt cache. Default zero.
+         *
+         * @param dollars the amount
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder cachedInput(BigDecimal dollars) {
             this.cachedInput = amount(dollars, "cachedInput");
             return this;
         }
 
+        /**
+         * Sets the dollars for input tokens written to the prompt cache with a 5-minute lifetime. Default zero.
+         *
+         * @param dollars the amount
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder cacheWrite5m(BigDecimal dollars) {
             this.cacheWrite5m = amount(dollars, "cacheWrite5m");
             return this;
         }
 
+        /**
+         * Sets the dollars for input tokens written to the prompt cache with a 1-hour lifetime. Default zero.
+         *
+         * @param dollars the amount
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder cacheWrite1h(BigDecimal dollars) {
             this.cacheWrite1h = amount(dollars, "cacheWrite1h");
             return this;
         }
 
+        /**
+         * Sets the dollars for output tokens. Default zero.
+         *
+         * @param dollars the amount
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder output(BigDecimal dollars) {
             this.output = amount(dollars, "output");
             return this;
         }
 
+        /**
+         * Sets the dollars for reasoning tokens priced apart from output. Default zero.
+         *
+         * @param dollars the amount
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder reasoning(BigDecimal dollars) {
             this.reasoning = amount(dollars, "reasoning");
             return this;
         }
 
+        /**
+         * Marks the cost as charged at the model's long-context rates. Default false.
+         *
+         * @param longContext whether the long-context rates applied
+         * @return this builder
+         */
         public Builder longContext(boolean longContext) {
             this.longContext = longContext;
             return this;
         }
 
-        /** @throws IllegalArgumentException when negative */
+        /**
+         * Sets the registry version whose prices were used. Unset by default.
+         *
+         * @param version the registry version
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder registryVersion(int version) {
             if (version < 0) throw new IllegalArgumentException("registryVersion must not be negative, was " + version);
             this.registryVersion = version;
             return this;
         }
 
+        /**
+         * Adds a note on how the cost was arrived at, after earlier notes.
+         *
+         * @param note the note, in words
+         * @return this builder
+         */
         public Builder note(String note) {
             notes.add(Objects.requireNonNull(note, "note"));
             return this;
         }
 
+        /** {@return the {@link Status#PRICED} cost; its total is the sum of the amounts} */
         public Cost build() {
             return new Cost(this, Status.PRICED);
         }

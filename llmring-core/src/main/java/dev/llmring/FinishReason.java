@@ -32,6 +32,10 @@ public final class FinishReason {
     /**
      * A finish reason of the normalised kind of {@code known} carrying the provider's own string, e.g.
      * {@code FinishReason.of(FinishReason.LENGTH, "max_tokens")}.
+     *
+     * @param known the constant whose kind applies
+     * @param raw the provider's own string
+     * @return {@code known} itself when {@code raw} is its own string, else a new finish reason of that kind
      */
     public static FinishReason of(FinishReason known, String raw) {
         Objects.requireNonNull(known, "known");
@@ -39,22 +43,35 @@ public final class FinishReason {
         return raw.equals(known.raw) ? known : new FinishReason(known.kind, raw);
     }
 
-    /** A finish reason no constant fits. */
+    /**
+     * A finish reason no constant fits.
+     *
+     * @param raw the provider's own string
+     * @return a finish reason of kind {@code other} carrying {@code raw}
+     */
     public static FinishReason other(String raw) {
         return of(OTHER, raw);
     }
 
-    /** The normalised kind: {@code stop}, {@code length}, {@code tool_calls}, {@code content_filter}, {@code refusal} or {@code other}. */
+    /**
+     * {@return the normalised kind: {@code stop}, {@code length}, {@code tool_calls}, {@code content_filter},
+     * {@code refusal} or {@code other}}
+     */
     public String kind() {
         return kind;
     }
 
-    /** The provider's own string, e.g. {@code end_turn}, {@code MAX_TOKENS}. */
+    /** {@return the provider's own string, e.g. {@code end_turn}, {@code MAX_TOKENS}} */
     public String raw() {
         return raw;
     }
 
-    /** Whether this is of the same normalised kind as {@code other}, whatever the raw strings. */
+    /**
+     * Whether this is of the same normalised kind as {@code other}, whatever the raw strings.
+     *
+     * @param other the finish reason to compare with, usually a constant
+     * @return true when the kinds are equal
+     */
     public boolean is(FinishReason other) {
         return kind.equals(other.kind);
     }

@@ -11,15 +11,25 @@ import java.util.Objects;
  */
 public sealed interface StreamEvent {
 
-    /** A piece of the answer's text. */
+    /**
+     * A piece of the answer's text.
+     *
+     * @param text the piece; may be empty
+     */
     record TextDelta(String text) implements StreamEvent {
+        /** Checks that the text is not null. */
         public TextDelta {
             Objects.requireNonNull(text, "text");
         }
     }
 
-    /** A piece of the model's reasoning (thinking), never part of the answer text. */
+    /**
+     * A piece of the model's reasoning (thinking), never part of the answer text.
+     *
+     * @param text the piece; may be empty
+     */
     record ReasoningDelta(String text) implements StreamEvent {
+        /** Checks that the text is not null. */
         public ReasoningDelta {
             Objects.requireNonNull(text, "text");
         }
@@ -28,44 +38,76 @@ public sealed interface StreamEvent {
     /**
      * A complete provider-opaque reasoning part (e.g. an Anthropic thinking block with its signature), delivered when
      * its block ends; its text, if any, came before as {@link ReasoningDelta}s.
+     *
+     * @param part the complete part, to be sent back with the assistant turn
      */
     record ReasoningComplete(ReasoningPart part) implements StreamEvent {
+        /** Checks that the part is not null. */
         public ReasoningComplete {
             Objects.requireNonNull(part, "part");
         }
     }
 
-    /** A tool call begins; {@code index} orders the calls of one answer and keys the deltas that follow. */
+    /**
+     * A tool call begins; {@code index} orders the calls of one answer and keys the deltas that follow.
+     *
+     * @param index the call's position among the answer's tool calls
+     * @param id the provider's id of the call, which the tool result must name
+     * @param name the name of the tool called
+     */
     record ToolCallStart(int index, String id, String name) implements StreamEvent {
+        /** Checks that id and name are not null. */
         public ToolCallStart {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(name, "name");
         }
     }
 
-    /** A fragment of the JSON arguments of the tool call at {@code index}. */
+    /**
+     * A fragment of the JSON arguments of the tool call at {@code index}.
+     *
+     * @param index the call's position, as in its {@link ToolCallStart}
+     * @param argumentsFragment the next piece of the arguments' JSON text, not valid JSON on its own
+     */
     record ToolCallDelta(int index, String argumentsFragment) implements StreamEvent {
+        /** Checks that the fragment is not null. */
         public ToolCallDelta {
             Objects.requireNonNull(argumentsFragment, "argumentsFragment");
         }
     }
 
-    /** The tool call at {@code index} is complete. */
+    /**
+     * The tool call at {@code index} is complete.
+     *
+     * @param index the call's position, as in its {@link ToolCallStart}
+     * @param call the complete call, with all of its arguments
+     */
     record ToolCallComplete(int index, ToolCall call) implements StreamEvent {
+        /** Checks that the call is not null. */
         public ToolCallComplete {
             Objects.requireNonNull(call, "call");
         }
     }
 
-    /** Token usage of the call. May come more than once; later reports replace earlier ones. */
+    /**
+     * Token usage of the call. May come more than once; later reports replace earlier ones.
+     *
+     * @param usage the usage reported so far
+     */
     record UsageReport(Usage usage) implements StreamEvent {
+        /** Checks that the usage is not null. */
         public UsageReport {
             Objects.requireNonNull(usage, "usage");
         }
     }
 
-    /** The answer is complete. Always the last event of a successful stream. */
+    /**
+     * The answer is complete. Always the last event of a successful stream.
+     *
+     * @param reason why the model stopped
+     */
     record Finish(FinishReason reason) implements StreamEvent {
+        /** Checks that the reason is not null. */
         public Finish {
             Objects.requireNonNull(reason, "reason");
         }

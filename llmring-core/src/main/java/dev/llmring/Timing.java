@@ -76,6 +76,9 @@ public final class Timing {
     /**
      * Whether {@code event} is a token event as timings count them: a non-empty text or reasoning delta, or the start
      * or a fragment of a tool call (not usage, not the finish, not a completed tool call).
+     *
+     * @param event the event
+     * @return true when the event counts as a token event
      */
     public static boolean isTokenEvent(StreamEvent event) {
         if (event instanceof StreamEvent.TextDelta d) return !d.text().isEmpty();
@@ -83,62 +86,66 @@ public final class Timing {
         return event instanceof StreamEvent.ToolCallStart || event instanceof StreamEvent.ToolCallDelta;
     }
 
-    /** For a stream: from the call's start until the serving attempt's first event reached the client. */
+    /**
+     * {@return for a stream, the time from the call's start until the serving attempt's first event reached the client}
+     */
     public Optional<Duration> timeToFirstEvent() {
         return Optional.ofNullable(timeToFirstEvent);
     }
 
-    /** For a stream: from the call's start until the first token event (text, reasoning or tool call). */
+    /**
+     * {@return for a stream, the time from the call's start until the first token event (text, reasoning or tool call)}
+     */
     public Optional<Duration> timeToFirstToken() {
         return Optional.ofNullable(timeToFirstToken);
     }
 
-    /** From the call's start until the complete answer. */
+    /** {@return the time from the call's start until the complete answer} */
     public Duration total() {
         return total;
     }
 
-    /** How many token events the stream delivered (0 for a call that was not streamed). */
+    /** {@return how many token events the stream delivered (0 for a call that was not streamed)} */
     public long tokenEvents() {
         return tokenEvents;
     }
 
-    /** How many inter-token gaps were measured: one less than the token events, or 0. */
+    /** {@return how many inter-token gaps were measured: one less than the token events, or 0} */
     public long interTokenGaps() {
         return gaps;
     }
 
-    /** The mean gap between consecutive token events, when there were two or more. */
+    /** {@return the mean gap between consecutive token events, when there were two or more} */
     public Optional<Duration> interTokenMean() {
         return Optional.ofNullable(gapMean);
     }
 
-    /** The median gap between consecutive token events (histogram estimate, within about 2%). */
+    /** {@return the median gap between consecutive token events (histogram estimate, within about 2%)} */
     public Optional<Duration> interTokenP50() {
         return Optional.ofNullable(gapP50);
     }
 
-    /** The 99th-percentile gap between consecutive token events (histogram estimate, within about 2%). */
+    /** {@return the 99th-percentile gap between consecutive token events (histogram estimate, within about 2%)} */
     public Optional<Duration> interTokenP99() {
         return Optional.ofNullable(gapP99);
     }
 
-    /** The longest gap between consecutive token events (exact). */
+    /** {@return the longest gap between consecutive token events (exact)} */
     public Optional<Duration> interTokenMax() {
         return Optional.ofNullable(gapMax);
     }
 
-    /** Output tokens: the provider's count, or the number of token events when it reported none. */
+    /** {@return the output tokens: the provider's count, or the number of token events when it reported none} */
     public long outputTokens() {
         return outputTokens;
     }
 
-    /** Whether {@link #outputTokens()} is the count of token events because the provider reported no usage. */
+    /** {@return whether {@link #outputTokens()} is the count of token events because the provider reported no usage} */
     public boolean outputTokensEstimated() {
         return estimated;
     }
 
-    /** {@link #outputTokens()} per second of {@link #total()}; empty when either is zero. */
+    /** {@return {@link #outputTokens()} per second of {@link #total()}; empty when either is zero} */
     public OptionalDouble outputTokensPerSecond() {
         long nanos = total.toNanos();
         if (nanos <= 0 || outputTokens <= 0) return OptionalDouble.empty();

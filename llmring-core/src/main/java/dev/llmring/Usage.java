@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 public final class Usage {
+    /** No tokens at all. */
     public static final Usage ZERO = builder().build();
 
     private final long inputTokens;
@@ -40,34 +41,42 @@ public final class Usage {
         }
     }
 
+    /** {@return a builder with every count zero} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return every input token, including those read from and written to the prompt cache} */
     public long inputTokens() {
         return inputTokens;
     }
 
+    /** {@return every output token, including reasoning tokens} */
     public long outputTokens() {
         return outputTokens;
     }
 
+    /** {@return the part of the input read from the prompt cache} */
     public long cachedInputTokens() {
         return cachedInputTokens;
     }
 
+    /** {@return the part of the input written to the prompt cache} */
     public long cacheWriteTokens() {
         return cacheWriteTokens;
     }
 
+    /** {@return the part of the output spent on reasoning (thinking)} */
     public long reasoningTokens() {
         return reasoningTokens;
     }
 
+    /** {@return input plus output tokens (cache and reasoning tokens are already inside those)} */
     public long totalTokens() {
         return inputTokens + outputTokens;
     }
 
+    /** {@return a builder holding these counts, to derive a changed copy} */
     public Builder toBuilder() {
         return builder()
                 .inputTokens(inputTokens)
@@ -113,32 +122,73 @@ public final class Usage {
             return n;
         }
 
+        /**
+         * Sets every input token, including those read from and written to the cache. Default 0.
+         *
+         * @param n the count
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder inputTokens(long n) {
             inputTokens = count(n, "inputTokens");
             return this;
         }
 
+        /**
+         * Sets every output token, including reasoning tokens. Default 0.
+         *
+         * @param n the count
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder outputTokens(long n) {
             outputTokens = count(n, "outputTokens");
             return this;
         }
 
+        /**
+         * Sets the part of the input read from the prompt cache. Default 0.
+         *
+         * @param n the count
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder cachedInputTokens(long n) {
             cachedInputTokens = count(n, "cachedInputTokens");
             return this;
         }
 
+        /**
+         * Sets the part of the input written to the prompt cache. Default 0.
+         *
+         * @param n the count
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder cacheWriteTokens(long n) {
             cacheWriteTokens = count(n, "cacheWriteTokens");
             return this;
         }
 
+        /**
+         * Sets the part of the output spent on reasoning. Default 0.
+         *
+         * @param n the count
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder reasoningTokens(long n) {
             reasoningTokens = count(n, "reasoningTokens");
             return this;
         }
 
-        /** @throws IllegalArgumentException when the parts exceed their wholes */
+        /**
+         * Builds the usage.
+         *
+         * @return the usage
+         * @throws IllegalArgumentException when the parts exceed their wholes (cached plus cache-write tokens above input
+         *     tokens, or reasoning tokens above output tokens)
+         */
         public Usage build() {
             return new Usage(this);
         }
