@@ -17,7 +17,11 @@ public sealed interface StreamEvent {
      * @param text the piece; may be empty
      */
     record TextDelta(String text) implements StreamEvent {
-        /** Checks that the text is not null. */
+        /**
+         * Checks that the text is not null.
+         *
+         * @param text the piece; may be empty
+         */
         public TextDelta {
             Objects.requireNonNull(text, "text");
         }
@@ -29,7 +33,11 @@ public sealed interface StreamEvent {
      * @param text the piece; may be empty
      */
     record ReasoningDelta(String text) implements StreamEvent {
-        /** Checks that the text is not null. */
+        /**
+         * Checks that the text is not null.
+         *
+         * @param text the piece; may be empty
+         */
         public ReasoningDelta {
             Objects.requireNonNull(text, "text");
         }
@@ -42,7 +50,11 @@ public sealed interface StreamEvent {
      * @param part the complete part, to be sent back with the assistant turn
      */
     record ReasoningComplete(ReasoningPart part) implements StreamEvent {
-        /** Checks that the part is not null. */
+        /**
+         * Checks that the part is not null.
+         *
+         * @param part the complete part, to be sent back with the assistant turn
+         */
         public ReasoningComplete {
             Objects.requireNonNull(part, "part");
         }
@@ -56,7 +68,13 @@ public sealed interface StreamEvent {
      * @param name the name of the tool called
      */
     record ToolCallStart(int index, String id, String name) implements StreamEvent {
-        /** Checks that id and name are not null. */
+        /**
+         * Checks that id and name are not null.
+         *
+         * @param index the call's position among the answer's tool calls
+         * @param id the provider's id of the call, which the tool result must name
+         * @param name the name of the tool called
+         */
         public ToolCallStart {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(name, "name");
@@ -70,7 +88,12 @@ public sealed interface StreamEvent {
      * @param argumentsFragment the next piece of the arguments' JSON text, not valid JSON on its own
      */
     record ToolCallDelta(int index, String argumentsFragment) implements StreamEvent {
-        /** Checks that the fragment is not null. */
+        /**
+         * Checks that the fragment is not null.
+         *
+         * @param index the call's position, as in its {@link ToolCallStart}
+         * @param argumentsFragment the next piece of the arguments' JSON text, not valid JSON on its own
+         */
         public ToolCallDelta {
             Objects.requireNonNull(argumentsFragment, "argumentsFragment");
         }
@@ -83,7 +106,12 @@ public sealed interface StreamEvent {
      * @param call the complete call, with all of its arguments
      */
     record ToolCallComplete(int index, ToolCall call) implements StreamEvent {
-        /** Checks that the call is not null. */
+        /**
+         * Checks that the call is not null.
+         *
+         * @param index the call's position, as in its {@link ToolCallStart}
+         * @param call the complete call, with all of its arguments
+         */
         public ToolCallComplete {
             Objects.requireNonNull(call, "call");
         }
@@ -95,7 +123,11 @@ public sealed interface StreamEvent {
      * @param usage the usage reported so far
      */
     record UsageReport(Usage usage) implements StreamEvent {
-        /** Checks that the usage is not null. */
+        /**
+         * Checks that the usage is not null.
+         *
+         * @param usage the usage reported so far
+         */
         public UsageReport {
             Objects.requireNonNull(usage, "usage");
         }
@@ -107,7 +139,11 @@ public sealed interface StreamEvent {
      * @param reason why the model stopped
      */
     record Finish(FinishReason reason) implements StreamEvent {
-        /** Checks that the reason is not null. */
+        /**
+         * Checks that the reason is not null.
+         *
+         * @param reason why the model stopped
+         */
         public Finish {
             Objects.requireNonNull(reason, "reason");
         }
