@@ -2,14 +2,29 @@ package dev.llmring;
 
 import org.jspecify.annotations.Nullable;
 
-/** The request does not fit the model's context window. The router fails over only to a binding with a larger window. */
+/**
+ * The request does not fit the model's context window. The router fails over only to a binding with a larger window.
+ */
 public class ContextWindowExceededException extends InvalidRequestException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what happened, in words; never a key, a prompt or a request body
+     * @param details where and how the call failed (provider, model, status, request id …)
+     * @param cause the underlying failure, or {@code null} when there is none
+     */
     public ContextWindowExceededException(String message, ErrorDetails details, @Nullable Throwable cause) {
         super(message, details, cause);
     }
 
+    /**
+     * Creates the exception without a cause.
+     *
+     * @param message what happened, in words; never a key, a prompt or a request body
+     * @param details where and how the call failed (provider, model, status, request id …)
+     */
     public ContextWindowExceededException(String message, ErrorDetails details) {
         super(message, details, null);
     }

@@ -35,25 +35,49 @@ public final class ErrorDetails {
         this.retryAfter = retryAfter;
     }
 
-    /** Details that say nothing yet. */
+    /** {@return details that say nothing yet} */
     public static ErrorDetails none() {
         return NONE;
     }
 
-    /** Details naming the provider and model of a binding. */
+    /**
+     * Details naming the provider and model of a binding.
+     *
+     * @param provider the provider, e.g. {@code openai}
+     * @param model the model as the binding names it
+     * @return details with only provider and model set
+     */
     public static ErrorDetails of(String provider, String model) {
         return NONE.withProvider(provider).withModel(model);
     }
 
+    /**
+     * A copy naming {@code provider}.
+     *
+     * @param provider the provider, or {@code null} to clear it
+     * @return the changed copy
+     */
     public ErrorDetails withProvider(@Nullable String provider) {
         return new ErrorDetails(provider, model, status, requestId, providerCode, retryAfter);
     }
 
+    /**
+     * A copy naming {@code model}.
+     *
+     * @param model the model, or {@code null} to clear it
+     * @return the changed copy
+     */
     public ErrorDetails withModel(@Nullable String model) {
         return new ErrorDetails(provider, model, status, requestId, providerCode, retryAfter);
     }
 
-    /** @throws IllegalArgumentException when {@code status} is neither 0 (none) nor an HTTP status (100..999) */
+    /**
+     * A copy with the HTTP status.
+     *
+     * @param status the HTTP status, or 0 for none
+     * @return the changed copy
+     * @throws IllegalArgumentException when {@code status} is neither 0 (none) nor an HTTP status (100..999)
+     */
     public ErrorDetails withStatus(int status) {
         if (status != 0 && (status < 100 || status > 999)) {
             throw new IllegalArgumentException("status must be 0 or an HTTP status, was " + status);
@@ -61,15 +85,33 @@ public final class ErrorDetails {
         return new ErrorDetails(provider, model, status, requestId, providerCode, retryAfter);
     }
 
+    /**
+     * A copy with the provider's request id.
+     *
+     * @param requestId the id, or {@code null} to clear it
+     * @return the changed copy
+     */
     public ErrorDetails withRequestId(@Nullable String requestId) {
         return new ErrorDetails(provider, model, status, requestId, providerCode, retryAfter);
     }
 
+    /**
+     * A copy with the provider's own error type or code.
+     *
+     * @param providerCode the code, e.g. {@code overloaded_error}, or {@code null} to clear it
+     * @return the changed copy
+     */
     public ErrorDetails withProviderCode(@Nullable String providerCode) {
         return new ErrorDetails(provider, model, status, requestId, providerCode, retryAfter);
     }
 
-    /** @throws IllegalArgumentException when {@code retryAfter} is negative */
+    /**
+     * A copy with the wait the provider asked for before a retry.
+     *
+     * @param retryAfter the wait, or {@code null} when the provider asked for none
+     * @return the changed copy
+     * @throws IllegalArgumentException when {@code retryAfter} is negative
+     */
     public ErrorDetails withRetryAfter(@Nullable Duration retryAfter) {
         if (retryAfter != null && retryAfter.isNegative()) {
             throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
@@ -77,28 +119,36 @@ public final class ErrorDetails {
         return new ErrorDetails(provider, model, status, requestId, providerCode, retryAfter);
     }
 
+    /** {@return the provider the call went to, when known} */
     public Optional<String> provider() {
         return Optional.ofNullable(provider);
     }
 
+    /** {@return the model the call asked for, when known} */
     public Optional<String> model() {
         return Optional.ofNullable(model);
     }
 
-    /** The HTTP status, or 0 when the failure had none (connection failure, timeout, malformed stream). */
+    /** {@return the HTTP status, or 0 when the failure had none (connection failure, timeout, malformed stream)} */
     public int status() {
         return status;
     }
 
+    /** {@return the provider's id for the request, when it sent one} */
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
     }
 
-    /** The provider's own error type or code, e.g. {@code overloaded_error} or {@code context_length_exceeded}. */
+    /**
+     * {@return the provider's own error type or code, e.g. {@code overloaded_error} or {@code context_length_exceeded}}
+     */
     public Optional<String> providerCode() {
         return Optional.ofNullable(providerCode);
     }
 
+    /**
+     * {@return how long the provider asked to wait before a retry ({@code Retry-After}, {@code retry-after-ms}), when it did}
+     */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

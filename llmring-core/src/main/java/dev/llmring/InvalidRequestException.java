@@ -2,14 +2,30 @@ package dev.llmring;
 
 import org.jspecify.annotations.Nullable;
 
-/** The provider rejected the request as invalid (HTTP 400 or 422). Not retried, and no failover: another binding would reject it too. */
+/**
+ * The provider rejected the request as invalid (HTTP 400 or 422). Not retried, and no failover: another binding would
+ * reject it too.
+ */
 public class InvalidRequestException extends LlmRingException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what happened, in words; never a key, a prompt or a request body
+     * @param details where and how the call failed (provider, model, status, request id …)
+     * @param cause the underlying failure, or {@code null} when there is none
+     */
     public InvalidRequestException(String message, ErrorDetails details, @Nullable Throwable cause) {
         super(message, details, cause);
     }
 
+    /**
+     * Creates the exception without a cause.
+     *
+     * @param message what happened, in words; never a key, a prompt or a request body
+     * @param details where and how the call failed (provider, model, status, request id …)
+     */
     public InvalidRequestException(String message, ErrorDetails details) {
         super(message, details, null);
     }

@@ -18,48 +18,64 @@ public class LlmRingException extends RuntimeException {
     private final transient ErrorDetails details;
     private transient volatile @Nullable RoutingTrace trace;
 
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what happened, in words; never a key, a prompt or a request body
+     * @param details where and how the call failed (provider, model, status, request id …)
+     * @param cause the underlying failure, or {@code null} when there is none
+     */
     public LlmRingException(String message, ErrorDetails details, @Nullable Throwable cause) {
         super(Objects.requireNonNull(message, "message"), cause);
         this.details = Objects.requireNonNull(details, "details");
     }
 
+    /**
+     * Creates the exception without a cause.
+     *
+     * @param message what happened, in words; never a key, a prompt or a request body
+     * @param details where and how the call failed (provider, model, status, request id …)
+     */
     public LlmRingException(String message, ErrorDetails details) {
         this(message, details, null);
     }
 
-    /** Where and how the call failed. */
+    /** {@return where and how the call failed} */
     public ErrorDetails details() {
         return details;
     }
 
+    /** {@return the provider the failed call went to, when known} */
     public Optional<String> provider() {
         return details.provider();
     }
 
+    /** {@return the model the failed call asked for, when known} */
     public Optional<String> model() {
         return details.model();
     }
 
-    /** The HTTP status, or 0 when there was none. */
+    /** {@return the HTTP status, or 0 when there was none} */
     public int status() {
         return details.status();
     }
 
+    /** {@return the provider's id for the failed request, for support tickets, when it sent one} */
     public Optional<String> requestId() {
         return details.requestId();
     }
 
-    /** How long the provider asked us to wait before trying again, when it said so. */
+    /** {@return how long the provider asked us to wait before trying again, when it said so} */
     public Optional<Duration> retryAfter() {
         return details.retryAfter();
     }
 
-    /** Whether sending the same request again (to the same binding) may succeed. */
+    /** {@return whether sending the same request again (to the same binding) may succeed} */
     public boolean isRetryable() {
         return false;
     }
 
-    /** The routing trace of the call this error ended, once the router has attached it. */
+    /** {@return the routing trace of the call this error ended, once the router has attached it} */
     public Optional<RoutingTrace> trace() {
         return Optional.ofNullable(trace);
     }

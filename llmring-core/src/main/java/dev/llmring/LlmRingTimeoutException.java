@@ -26,9 +26,20 @@ public class LlmRingTimeoutException extends LlmRingException {
         IDLE
     }
 
+    /** Which time bound ran out. */
     private final Kind kind;
+
     private final transient Duration limit;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what ran out, in words; never a key, a prompt or a request body
+     * @param kind which time bound ran out
+     * @param limit the bound's configured length
+     * @param details where the call was when it ran out (provider, model …)
+     * @param cause the underlying failure, or {@code null} when there is none
+     */
     public LlmRingTimeoutException(
             String message, Kind kind, Duration limit, ErrorDetails details, @Nullable Throwable cause) {
         super(message, details, cause);
@@ -36,11 +47,12 @@ public class LlmRingTimeoutException extends LlmRingException {
         this.limit = Objects.requireNonNull(limit, "limit");
     }
 
+    /** {@return which time bound ran out} */
     public Kind kind() {
         return kind;
     }
 
-    /** The bound that ran out. */
+    /** {@return the bound that ran out} */
     public Duration limit() {
         return limit;
     }

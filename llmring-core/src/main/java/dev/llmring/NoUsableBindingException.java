@@ -14,12 +14,19 @@ public class NoUsableBindingException extends LlmRingException {
 
     private final transient List<String> reasons;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message the summary, listing each binding and why it was skipped
+     * @param reasons one line per binding, {@code provider:model: why}; copied
+     * @param cause the last typed failure behind a skip, or {@code null}; its details become this exception's
+     */
     public NoUsableBindingException(String message, List<String> reasons, @Nullable Throwable cause) {
         super(message, cause instanceof LlmRingException e ? e.details() : ErrorDetails.none(), cause);
         this.reasons = List.copyOf(reasons);
     }
 
-    /** One line per binding: {@code provider:model: why}. */
+    /** {@return one line per binding: {@code provider:model: why}} */
     public List<String> reasons() {
         return reasons;
     }

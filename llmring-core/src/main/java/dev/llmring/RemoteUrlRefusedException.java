@@ -51,28 +51,45 @@ public class RemoteUrlRefusedException extends LlmRingException {
         OTHER
     }
 
+    /** The rule that refused the URL. */
     private final Rule rule;
 
     /**
+     * Creates the exception for a URL refused by one rule.
+     *
      * @param message what was refused and why; must not contain user info, query strings or secrets
      * @param rule the rule that refused the URL
+     * @param cause the underlying failure (e.g. the I/O error of a failed connection), or {@code null}
      */
     public RemoteUrlRefusedException(String message, Rule rule, @Nullable Throwable cause) {
         super(message, ErrorDetails.none(), cause);
         this.rule = Objects.requireNonNull(rule, "rule");
     }
 
+    /**
+     * Creates the exception with the rule {@link Rule#OTHER}.
+     *
+     * @param message what was refused and why; must not contain user info, query strings or secrets
+     * @param details where the call was when the URL was refused
+     * @param cause the underlying failure, or {@code null}
+     */
     public RemoteUrlRefusedException(String message, ErrorDetails details, @Nullable Throwable cause) {
         super(message, details, cause);
         this.rule = Rule.OTHER;
     }
 
+    /**
+     * Creates the exception with the rule {@link Rule#OTHER} and no cause.
+     *
+     * @param message what was refused and why; must not contain user info, query strings or secrets
+     * @param details where the call was when the URL was refused
+     */
     public RemoteUrlRefusedException(String message, ErrorDetails details) {
         super(message, details, null);
         this.rule = Rule.OTHER;
     }
 
-    /** The rule that refused the URL. */
+    /** {@return the rule that refused the URL} */
     public Rule rule() {
         return rule;
     }
