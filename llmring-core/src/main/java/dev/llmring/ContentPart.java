@@ -18,37 +18,75 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface ContentPart permits ContentPart.Text, ContentPart.MediaPart {
 
-    /** Whether this part ends a prefix the provider should cache. */
+    /** {@return whether this part ends a prefix the provider should cache} */
     boolean cacheHint();
 
-    /** This part, marked as the end of a cacheable prefix. */
+    /** {@return this part, marked as the end of a cacheable prefix} */
     ContentPart withCacheHint();
 
+    /**
+     * A text part.
+     *
+     * @param text the text; may be empty
+     * @return the part
+     */
     static Text text(String text) {
         return new Text(text, false);
     }
 
-    /** An image given by bytes, e.g. {@code image(bytes, "image/png")}. */
+    /**
+     * An image given by bytes, e.g. {@code image(bytes, "image/png")}.
+     *
+     * @param bytes the image, not empty; copied
+     * @param mediaType its media type, e.g. {@code image/png} (lower-cased)
+     * @return the part
+     * @throws IllegalArgumentException when the bytes are empty or the media type is malformed
+     */
     static Image image(byte[] bytes, String mediaType) {
         return new Image(Media.ofBytes(bytes, mediaType), false);
     }
 
-    /** An image given as base64 text (without a {@code data:} prefix). */
+    /**
+     * An image given as base64 text (without a {@code data:} prefix).
+     *
+     * @param base64 the image as standard base64; surrounding white space is ignored
+     * @param mediaType its media type, e.g. {@code image/png} (lower-cased)
+     * @return the part
+     * @throws IllegalArgumentException when the text is not base64, decodes to nothing, or the media type is malformed
+     */
     static Image imageBase64(String base64, String mediaType) {
         return new Image(Media.ofBytes(Base64.getDecoder().decode(base64.trim()), mediaType), false);
     }
 
-    /** An image given by URL ({@code https}; whether it is downloaded or passed on depends on the provider). */
+    /**
+     * An image given by URL ({@code https}; whether it is downloaded or passed on depends on the provider).
+     *
+     * @param url the absolute URL
+     * @return the part
+     * @throws IllegalArgumentException when the URL is not absolute
+     */
     static Image imageUrl(URI url) {
         return new Image(Media.ofUrl(url), false);
     }
 
-    /** A PDF document given by bytes. */
+    /**
+     * A PDF document given by bytes.
+     *
+     * @param bytes the PDF, not empty; copied
+     * @return the part
+     * @throws IllegalArgumentException when the bytes are empty
+     */
     static Document pdf(byte[] bytes) {
         return new Document(Media.ofBytes(bytes, "application/pdf"), false);
     }
 
-    /** A PDF document given by URL. */
+    /**
+     * A PDF document given by URL.
+     *
+     * @param url the absolute URL
+     * @return the part
+     * @throws IllegalArgumentException when the URL is not absolute
+     */
     static Document pdfUrl(URI url) {
         return new Document(Media.ofUrl(url), false);
     }
@@ -63,6 +101,7 @@ public sealed interface ContentPart permits ContentPart.Text, ContentPart.MediaP
             this.cacheHint = cacheHint;
         }
 
+        /** {@return the text; may be empty} */
         public String text() {
             return text;
         }
@@ -103,6 +142,7 @@ public sealed interface ContentPart permits ContentPart.Text, ContentPart.MediaP
             this.cacheHint = cacheHint;
         }
 
+        /** {@return the media: bytes with their media type, or a URL not yet fetched} */
         public Media media() {
             return media;
         }
@@ -167,7 +207,14 @@ public sealed interface ContentPart permits ContentPart.Text, ContentPart.MediaP
             this.url = url;
         }
 
-        /** Media given by bytes. {@code mediaType} is lower-cased, e.g. {@code image/png}. */
+        /**
+         * Media given by bytes. {@code mediaType} is lower-cased, e.g. {@code image/png}.
+         *
+         * @param bytes the content, not empty; copied
+         * @param mediaType the media type, {@code type/subtype}
+         * @return the media
+         * @throws IllegalArgumentException when the bytes are empty or the media type is malformed
+         */
         public static Media ofBytes(byte[] bytes, String mediaType) {
             Objects.requireNonNull(bytes, "bytes");
             Objects.requireNonNull(mediaType, "mediaType");
@@ -179,33 +226,40 @@ public sealed interface ContentPart permits ContentPart.Text, ContentPart.MediaP
             return new Media(bytes.clone(), type, null);
         }
 
-        /** Media given by URL. */
+        /**
+         * Media given by URL.
+         *
+         * @param url the absolute URL
+         * @return the media
+         * @throws IllegalArgumentException when the URL is not absolute
+         */
         public static Media ofUrl(URI url) {
             Objects.requireNonNull(url, "url");
             if (!url.isAbsolute()) throw new IllegalArgumentException("media URL must be absolute: " + url);
             return new Media(null, null, url);
         }
 
+        /** {@return whether the media was given by URL (else by bytes)} */
         public boolean isUrl() {
             return url != null;
         }
 
-        /** The URL, when the media was given by URL. */
+        /** {@return the URL, when the media was given by URL} */
         public Optional<URI> url() {
             return Optional.ofNullable(url);
         }
 
-        /** The media type, when the media was given by bytes. */
+        /** {@return the media type, when the media was given by bytes} */
         public Optional<String> mediaType() {
             return Optional.ofNullable(mediaType);
         }
 
-        /** A copy of the bytes, when the media was given by bytes. */
+        /** {@return a copy of the bytes, when the media was given by bytes} */
         public Optional<byte[]> bytes() {
             return bytes == null ? Optional.empty() : Optional.of(bytes.clone());
         }
 
-        /** The bytes as standard base64, when the media was given by bytes. */
+        /** {@return the bytes as standard base64, when the media was given by bytes} */
         public Optional<String> base64() {
             return bytes == null
                     ? Optional.empty()

@@ -41,18 +41,43 @@ public final class Message {
         }
     }
 
+    /**
+     * A system message: instructions for the model.
+     *
+     * @param text the instructions; may be empty
+     * @return the message
+     */
     public static Message system(String text) {
         return builder(Role.SYSTEM).text(text).build();
     }
 
+    /**
+     * A user message holding text.
+     *
+     * @param text the user's words; may be empty
+     * @return the message
+     */
     public static Message user(String text) {
         return builder(Role.USER).text(text).build();
     }
 
+    /**
+     * A user message of several parts, e.g. text and an image, in the order given.
+     *
+     * @param parts the parts; at least one, none null
+     * @return the message
+     * @throws IllegalArgumentException when no part is given
+     */
     public static Message user(ContentPart... parts) {
         return builder(Role.USER).content(Arrays.asList(parts)).build();
     }
 
+    /**
+     * An assistant message holding text, e.g. an earlier answer of a conversation being replayed.
+     *
+     * @param text the assistant's words; may be empty
+     * @return the message
+     */
     public static Message assistant(String text) {
         return builder(Role.ASSISTANT).text(text).build();
     }
@@ -60,6 +85,10 @@ public final class Message {
     /**
      * The assistant turn of a response, to continue a conversation: its reasoning parts, text and tool calls (the
      * same as {@link ChatResponse#assistantMessage()}).
+     *
+     * @param response the response whose turn to continue from
+     * @return the assistant message
+     * @throws IllegalArgumentException when the response has neither text nor tool calls
      */
     public static Message assistant(ChatResponse response) {
         Builder b = builder(Role.ASSISTANT)
@@ -69,24 +98,38 @@ public final class Message {
         return b.build();
     }
 
-    /** The result of the tool call {@code toolCallId}, as text (often JSON). */
+    /**
+     * The result of the tool call {@code toolCallId}, as text (often JSON).
+     *
+     * @param toolCallId the id of the call it answers ({@link ToolCall#id()})
+     * @param result what the tool returned
+     * @return a {@link Role#TOOL} message
+     */
     public static Message toolResult(String toolCallId, String result) {
         return builder(Role.TOOL).toolCallId(toolCallId).text(result).build();
     }
 
+    /**
+     * A builder for a message of any shape, e.g. an assistant turn with tool calls.
+     *
+     * @param role who speaks
+     * @return an empty builder
+     */
     public static Builder builder(Role role) {
         return new Builder(role);
     }
 
+    /** {@return who speaks} */
     public Role role() {
         return role;
     }
 
+    /** {@return the content parts, in order, unmodifiable; empty for an assistant turn of tool calls only} */
     public List<ContentPart> content() {
         return content;
     }
 
-    /** The text parts joined, without separators. */
+    /** {@return the text parts joined, without separators} */
     public String text() {
         return content.stream()
                 .filter(ContentPart.Text.class::isInstance)
@@ -94,16 +137,17 @@ public final class Message {
                 .collect(Collectors.joining());
     }
 
+    /** {@return the tool calls of an assistant turn, in order, unmodifiable; empty otherwise} */
     public List<ToolCall> toolCalls() {
         return toolCalls;
     }
 
-    /** For a {@link Role#TOOL} message, the id of the call it answers. */
+    /** {@return the id of the call a {@link Role#TOOL} message answers; empty for other roles} */
     public Optional<String> toolCallId() {
         return Optional.ofNullable(toolCallId);
     }
 
-    /** Reasoning (thinking) content of an earlier assistant turn, for providers that want it back. */
+    /** {@return the reasoning (thinking) content of an earlier assistant turn, for providers that want it back} */
     public Optional<String> reasoning() {
         return Optional.ofNullable(reasoning);
     }
@@ -112,12 +156,14 @@ public final class Message {
      * Provider-opaque reasoning state of an assistant turn (thinking blocks with signatures, redacted blocks), in the
      * order the provider sent it; adapters send back their own provider's parts before the turn's text and tool
      * calls and leave other providers' parts out. Empty for other roles.
+     *
+     * @return the reasoning parts, unmodifiable
      */
     public List<ReasoningPart> reasoningParts() {
         return reasoningParts;
     }
 
-    /** Whether any part carries a cache hint. */
+    /** {@return whether any part carries a cache hint} */
     public boolean hasCacheHint() {
         return content.stream().anyMatch(ContentPart::cacheHint);
     }
@@ -157,36 +203,79 @@ public final class Message {
             this.role = Objects.requireNonNull(role, "role");
         }
 
+        /**
+         * Appends a text part.
+         *
+         * @param text the text; may be empty
+         * @return this builder
+         */
         public Builder text(String text) {
             content.add(ContentPart.text(text));
             return this;
         }
 
+        /**
+         * Appends a content part (text, image or document).
+         *
+         * @param part the part
+         * @return this builder
+         */
         public Builder part(ContentPart part) {
             content.add(Objects.requireNonNull(part, "part"));
             return this;
         }
 
+        /**
+         * Appends each of {@code parts}, in order.
+         *
+         * @param parts the parts; none may be null
+         * @return this builder
+         */
         public Builder content(List<? extends ContentPart> parts) {
             parts.forEach(this::part);
             return this;
         }
 
+        /**
+         * Appends a tool call (assistant messages only, checked by {@link #build()}).
+         *
+         * @param call the call, as a response gave it
+         * @return this builder
+         */
         public Builder toolCall(ToolCall call) {
             toolCalls.add(Objects.requireNonNull(call, "call"));
             return this;
         }
 
+        /**
+         * Appends each of {@code calls}, in order (see {@link #toolCall}).
+         *
+         * @param calls the calls; none may be null
+         * @return this builder
+         */
         public Builder toolCalls(List<ToolCall> calls) {
             calls.forEach(this::toolCall);
             return this;
         }
 
+        /**
+         * Sets the id of the tool call a {@link Role#TOOL} message answers; required for that role.
+         *
+         * @param id the call's id ({@link ToolCall#id()})
+         * @return this builder
+         */
         public Builder toolCallId(String id) {
             this.toolCallId = Objects.requireNonNull(id, "id");
             return this;
         }
 
+        /**
+         * Sets the reasoning (thinking) text of an earlier assistant turn, for providers that want it back. Unset by
+         * default.
+         *
+         * @param reasoning the reasoning text
+         * @return this builder
+         */
         public Builder reasoning(String reasoning) {
             this.reasoning = Objects.requireNonNull(reasoning, "reasoning");
             return this;
@@ -214,7 +303,13 @@ public final class Message {
             return this;
         }
 
-        /** @throws IllegalArgumentException when the message is inconsistent (e.g. a tool message without call id) */
+        /**
+         * Builds the message.
+         *
+         * @return the message
+         * @throws IllegalArgumentException when the message is inconsistent: no content and no tool calls, a tool message
+         *     without call id, or tool calls or reasoning parts on a role other than assistant
+         */
         public Message build() {
             return new Message(this);
         }

@@ -24,7 +24,7 @@ public final class Reasoning {
         /** Thorough reasoning. */
         HIGH;
 
-        /** The lower-case wire name, e.g. {@code low}. */
+        /** {@return the lower-case wire name, e.g. {@code low}} */
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -64,18 +64,18 @@ public final class Reasoning {
         return new Reasoning(null, tokens);
     }
 
-    /** Whether this setting was given as a token budget (else as an effort). */
+    /** {@return whether this setting was given as a token budget (else as an effort)} */
     public boolean isBudget() {
         return effort == null;
     }
 
-    /** The effort: as given, or for a budget the nearest (up to 2048 low, up to 8192 medium, else high). */
+    /** {@return the effort: as given, or for a budget the nearest (up to 2048 low, up to 8192 medium, else high)} */
     public Effort effort() {
         if (effort != null) return effort;
         return budgetTokens <= 2048 ? Effort.LOW : budgetTokens <= 8192 ? Effort.MEDIUM : Effort.HIGH;
     }
 
-    /** The token budget: as given, or for an effort 2048 (low), 8192 (medium) or 24576 (high). */
+    /** {@return the token budget: as given, or for an effort 2048 (low), 8192 (medium) or 24576 (high)} */
     public int budgetTokens() {
         if (effort == null) return budgetTokens;
         return switch (effort) {

@@ -42,6 +42,7 @@ public final class ReasoningPart {
      * @param provider the provider that produced it, e.g. {@code anthropic}
      * @param text the reasoning text as the provider sent it
      * @param signature the opaque signature, or {@code null} when the provider sent none
+     * @return the thinking part
      * @throws IllegalArgumentException when {@code provider} is blank
      */
     public static ReasoningPart thinking(String provider, String text, @Nullable String signature) {
@@ -55,6 +56,7 @@ public final class ReasoningPart {
      * @param provider the provider that produced it, e.g. {@code google}
      * @param toolCallId the {@link ToolCall#id()} of the call the signature came with
      * @param signature the opaque signature
+     * @return the tool-call signature part
      * @throws IllegalArgumentException when an argument is blank
      */
     public static ReasoningPart toolCallSignature(String provider, String toolCallId, String signature) {
@@ -67,38 +69,39 @@ public final class ReasoningPart {
      *
      * @param provider the provider that produced it, e.g. {@code anthropic}
      * @param data the opaque data as the provider sent it
+     * @return the redacted part
      * @throws IllegalArgumentException when {@code provider} or {@code data} is blank
      */
     public static ReasoningPart redacted(String provider, String data) {
         return new ReasoningPart(provider, "", null, requireNonBlank(data, "data"), null);
     }
 
-    /** The provider that produced this part, e.g. {@code anthropic}. */
+    /** {@return the provider that produced this part, e.g. {@code anthropic}} */
     public String provider() {
         return provider;
     }
 
-    /** The reasoning text; empty for a redacted part and when the provider sent only a signature. */
+    /** {@return the reasoning text; empty for a redacted part and when the provider sent only a signature} */
     public String text() {
         return text;
     }
 
-    /** The provider's opaque signature over the reasoning, when it sent one. */
+    /** {@return the provider's opaque signature over the reasoning, when it sent one} */
     public Optional<String> signature() {
         return Optional.ofNullable(signature);
     }
 
-    /** The opaque data of a redacted part; empty for a thinking part. */
+    /** {@return the opaque data of a redacted part; empty for a thinking part} */
     public Optional<String> redactedData() {
         return Optional.ofNullable(redactedData);
     }
 
-    /** For a {@linkplain #toolCallSignature tool-call signature}, the id of the tool call it travels with. */
+    /** {@return the id of the tool call a {@linkplain #toolCallSignature tool-call signature} travels with} */
     public Optional<String> toolCallId() {
         return Optional.ofNullable(toolCallId);
     }
 
-    /** Whether this is a redacted part (see {@link #redactedData()}). */
+    /** {@return whether this is a redacted part (see {@link #redactedData()})} */
     public boolean isRedacted() {
         return redactedData != null;
     }

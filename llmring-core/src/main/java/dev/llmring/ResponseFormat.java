@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * answer text is the JSON.
  */
 public final class ResponseFormat {
+    /** Free text (the default). */
     public static final ResponseFormat TEXT = new ResponseFormat("text", null, null, false);
+    /** Any JSON object, without a schema. */
     public static final ResponseFormat JSON_OBJECT = new ResponseFormat("json_object", null, null, false);
 
     private final String type;
@@ -31,7 +33,9 @@ public final class ResponseFormat {
      * JSON matching {@code schemaJson}.
      *
      * @param name letters, digits, {@code _} and {@code -}, 1 to 64 characters
+     * @param schemaJson the JSON Schema, whose root must be a JSON object
      * @param strict ask the provider to enforce the schema exactly, where it can
+     * @return the format
      * @throws IllegalArgumentException when the name is not allowed or the schema is not a JSON object
      */
     public static ResponseFormat jsonSchema(String name, String schemaJson, boolean strict) {
@@ -61,6 +65,8 @@ public final class ResponseFormat {
      * ({@code "type": ["string", "null"]}) and may be absent from the answer. A record that contains itself is
      * described once and referred to with {@code $ref}. Jackson annotations on the type are ignored.
      *
+     * @param type the record type the answer must match
+     * @return the format, with the derived schema
      * @throws IllegalArgumentException when {@code type} is not a record, or a component has a type with no JSON
      *     mapping (an interface, a non-record class, a generic record, a raw collection …), naming the component
      */
@@ -69,20 +75,22 @@ public final class ResponseFormat {
         return new ResponseFormat("json_schema", schema.name(), schema.json(), schema.strictCompatible());
     }
 
-    /** {@code text}, {@code json_object} or {@code json_schema}. */
+    /** {@return {@code text}, {@code json_object} or {@code json_schema}} */
     public String type() {
         return type;
     }
 
+    /** {@return the schema's name, for {@code json_schema}} */
     public Optional<String> name() {
         return Optional.ofNullable(name);
     }
 
-    /** The JSON Schema text, for {@code json_schema}. */
+    /** {@return the JSON Schema text, for {@code json_schema}} */
     public Optional<String> schema() {
         return Optional.ofNullable(schema);
     }
 
+    /** {@return whether the provider is asked to enforce the schema exactly; false unless {@code json_schema}} */
     public boolean strict() {
         return strict;
     }

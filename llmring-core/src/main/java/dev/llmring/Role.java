@@ -6,9 +6,13 @@ import org.jspecify.annotations.Nullable;
 
 /** The author of a message. A small value type rather than an enum, so that a role a server adds later survives. */
 public final class Role {
+    /** Instructions for the model ({@code system}). */
     public static final Role SYSTEM = new Role("system");
+    /** The user ({@code user}). */
     public static final Role USER = new Role("user");
+    /** The model ({@code assistant}). */
     public static final Role ASSISTANT = new Role("assistant");
+    /** A tool's result, answering a tool call ({@code tool}). */
     public static final Role TOOL = new Role("tool");
 
     private final String value;
@@ -17,7 +21,13 @@ public final class Role {
         this.value = value;
     }
 
-    /** The role named {@code value} (case-insensitive); known roles return their constant. */
+    /**
+     * The role named {@code value} (case-insensitive); known roles return their constant.
+     *
+     * @param value the role's name, e.g. {@code user}; trimmed and lower-cased
+     * @return the role
+     * @throws IllegalArgumentException when {@code value} is blank
+     */
     public static Role of(String value) {
         Objects.requireNonNull(value, "value");
         String v = value.trim().toLowerCase(Locale.ROOT);
@@ -31,6 +41,7 @@ public final class Role {
         };
     }
 
+    /** {@return the role's lower-case name, e.g. {@code user}} */
     public String value() {
         return value;
     }

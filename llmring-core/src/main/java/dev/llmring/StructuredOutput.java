@@ -32,6 +32,10 @@ public final class StructuredOutput {
     /**
      * The text of {@code response} as a {@code type}.
      *
+     * @param <T> the record type
+     * @param response the response whose text to read
+     * @param type the record class, as given to {@link ResponseFormat#jsonSchema(Class)}
+     * @return the answer as a {@code type}
      * @throws StructuredOutputException when the text is not valid JSON, does not match the schema, or cannot be
      *     bound (a record constructor rejects it); names every violation, the binding that answered, and the finish
      *     reason when it was not {@code stop} (an answer cut at the token limit is the usual cause); carries the
@@ -62,6 +66,10 @@ public final class StructuredOutput {
      * {@code json} as a {@code type}; for JSON from elsewhere, such as a tool call's
      * {@linkplain ToolCall#argumentsJson() arguments}.
      *
+     * @param <T> the record type
+     * @param json the JSON text
+     * @param type the record class
+     * @return the JSON as a {@code type}
      * @throws StructuredOutputException when the text is not valid JSON, does not match the schema, or cannot be
      *     bound, naming every violation
      * @throws IllegalArgumentException when no schema can be derived from {@code type}

@@ -16,8 +16,12 @@ public final class Tool {
     }
 
     /**
+     * A tool with its parameters' schema.
+     *
      * @param name letters, digits, {@code _} and {@code -}, 1 to 64 characters (the strictest provider's rule)
+     * @param description what the tool does and when to call it, for the model; may be empty
      * @param parametersSchemaJson a JSON Schema whose root is an object schema
+     * @return the tool
      * @throws IllegalArgumentException when the name is not allowed or the schema is not a JSON object
      */
     public static Tool of(String name, String description, String parametersSchemaJson) {
@@ -32,15 +36,17 @@ public final class Tool {
         return new Tool(name, description, parametersSchemaJson);
     }
 
+    /** {@return the tool's name, unique within a request} */
     public String name() {
         return name;
     }
 
+    /** {@return what the tool does, as told to the model; may be empty} */
     public String description() {
         return description;
     }
 
-    /** The parameters' JSON Schema, as JSON text. */
+    /** {@return the parameters' JSON Schema, as JSON text} */
     public String parametersSchema() {
         return parametersSchema;
     }

@@ -14,7 +14,13 @@ public final class ToolCall {
     private final String name;
     private final String argumentsJson;
 
-    /** A tool call; blank arguments mean {@code {}}. The text is kept as the model produced it, even if malformed. */
+    /**
+     * A tool call; blank arguments mean {@code {}}. The text is kept as the model produced it, even if malformed.
+     *
+     * @param id the provider's id of the call, which the tool result must name
+     * @param name the name of the tool called
+     * @param argumentsJson the arguments as JSON object text; blank for none
+     */
     public ToolCall(String id, String name, String argumentsJson) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
@@ -22,15 +28,17 @@ public final class ToolCall {
         this.argumentsJson = argumentsJson.isBlank() ? "{}" : argumentsJson;
     }
 
+    /** {@return the provider's id of the call, to answer with {@link Message#toolResult(String, String)}} */
     public String id() {
         return id;
     }
 
+    /** {@return the name of the tool called} */
     public String name() {
         return name;
     }
 
-    /** The arguments as the JSON object text the model produced. */
+    /** {@return the arguments as the JSON object text the model produced} */
     public String argumentsJson() {
         return argumentsJson;
     }
@@ -38,6 +46,7 @@ public final class ToolCall {
     /**
      * The arguments parsed: an unmodifiable map of plain Java values.
      *
+     * @return the arguments by name
      * @throws StructuredOutputException when the model's arguments are not a JSON object (e.g. cut off by the output
      *     token limit)
      */

@@ -10,8 +10,11 @@ import org.jspecify.annotations.Nullable;
  * (Anthropic's {@code any} is {@code REQUIRED}), never silently to another.
  */
 public final class ToolChoice {
+    /** The model decides whether to call a tool (the default). */
     public static final ToolChoice AUTO = new ToolChoice("auto", null);
+    /** The model must not call a tool. */
     public static final ToolChoice NONE = new ToolChoice("none", null);
+    /** The model must call some tool, of its choosing. */
     public static final ToolChoice REQUIRED = new ToolChoice("required", null);
 
     private final String mode;
@@ -22,19 +25,25 @@ public final class ToolChoice {
         this.toolName = toolName;
     }
 
-    /** The model must call the tool named {@code name}. */
+    /**
+     * The model must call the tool named {@code name}.
+     *
+     * @param name the tool's name; must be among the request's tools
+     * @return the choice
+     * @throws IllegalArgumentException when {@code name} is blank
+     */
     public static ToolChoice tool(String name) {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) throw new IllegalArgumentException("tool name must not be blank");
         return new ToolChoice("tool", name);
     }
 
-    /** {@code auto}, {@code none}, {@code required} or {@code tool}. */
+    /** {@return {@code auto}, {@code none}, {@code required} or {@code tool}} */
     public String mode() {
         return mode;
     }
 
-    /** The tool's name when {@link #mode()} is {@code tool}. */
+    /** {@return the tool's name when {@link #mode()} is {@code tool}} */
     public Optional<String> toolName() {
         return Optional.ofNullable(toolName);
     }
