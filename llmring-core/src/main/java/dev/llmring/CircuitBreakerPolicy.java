@@ -25,12 +25,12 @@ public final class CircuitBreakerPolicy {
         this.openDuration = openDuration;
     }
 
-    /** Opens after 5 consecutive failures, probes after 30 s. */
+    /** {@return the default policy: opens after 5 consecutive failures, probes after 30 s} */
     public static CircuitBreakerPolicy defaults() {
         return DEFAULTS;
     }
 
-    /** Never opens. */
+    /** {@return a policy that never opens} */
     public static CircuitBreakerPolicy disabled() {
         return DISABLED;
     }
@@ -38,6 +38,9 @@ public final class CircuitBreakerPolicy {
     /**
      * A breaker that opens after {@code failureThreshold} consecutive failures and probes after {@code openDuration}.
      *
+     * @param failureThreshold consecutive failures that open the breaker
+     * @param openDuration how long an open breaker skips its binding before one probe
+     * @return the policy
      * @throws IllegalArgumentException unless {@code failureThreshold >= 1} and {@code openDuration} is positive
      */
     public static CircuitBreakerPolicy of(int failureThreshold, Duration openDuration) {
@@ -47,16 +50,17 @@ public final class CircuitBreakerPolicy {
         return new CircuitBreakerPolicy(failureThreshold, Timeouts.Builder.positive(openDuration, "openDuration"));
     }
 
-    /** Consecutive failures that open the breaker; 0 when disabled. */
+    /** {@return consecutive failures that open the breaker; 0 when disabled} */
     public int failureThreshold() {
         return failureThreshold;
     }
 
-    /** How long an open breaker skips its binding before letting one probe through. */
+    /** {@return how long an open breaker skips its binding before letting one probe through} */
     public Duration openDuration() {
         return openDuration;
     }
 
+    /** {@return whether the breaker can open at all (false for {@link #disabled()})} */
     public boolean isEnabled() {
         return failureThreshold > 0;
     }

@@ -47,7 +47,7 @@ public final class LlmRing implements AutoCloseable {
         this.ownedServer = ownedServer;
     }
 
-    /** A builder with the defaults: lockfile discovery, providers found by {@link java.util.ServiceLoader}. */
+    /** {@return a builder with the defaults: lockfile discovery, providers found by {@link java.util.ServiceLoader}} */
     public static Builder builder() {
         return new Builder(new RingConfig());
     }
@@ -55,12 +55,14 @@ public final class LlmRing implements AutoCloseable {
     /**
      * A builder holding this client's configuration. A client built from it shares this one's HttpClient and threads
      * (unless its connect timeout differs) and has breakers of its own.
+     *
+     * @return a new builder; changing it does not change this client
      */
     public Builder toBuilder() {
         return new Builder(config.copyFor(shared));
     }
 
-    /** The lockfile profile this client routes in. */
+    /** {@return the lockfile profile this client routes in} */
     public String profile() {
         return router.settings.resolver().profile();
     }
@@ -68,6 +70,8 @@ public final class LlmRing implements AutoCloseable {
     /**
      * Sends {@code request} and waits for the complete answer.
      *
+     * @param request the request
+     * @return the complete answer, with the binding that served it, usage, cost and routing trace
      * @throws NoUsableBindingException when no binding of the pool could be called (each one's reason listed)
      * @throws InvalidRequestException when the provider rejected the request as invalid (400/422)
      * @throws LlmRingTimeoutException when the call's deadline ran out (kind {@code DEADLINE}), or the last binding
@@ -100,6 +104,10 @@ public final class LlmRing implements AutoCloseable {
      * Invoice invoice = ring.chat(ChatRequest.builder("extractor").user(text).build(), Invoice.class);
      * }</pre>
      *
+     * @param <T> the record type
+     * @param request the request; its response format is set to {@code type}'s schema unless it names one
+     * @param type the record class the answer must match
+     * @return the answer as a {@code type}
      * @throws StructuredOutputException when the answer is not valid JSON or does not match the schema, naming every
      *     violation (an invalid answer is not retried)
      * @throws IllegalArgumentException before anything is sent, when no schema can be derived from {@code type} or
@@ -126,6 +134,8 @@ public final class LlmRing implements AutoCloseable {
      * and the most the call can cost on them at registry prices (see {@link CallPlan}). With the default registry,
      * this may wait for registry data being fetched (up to 10 s, once).
      *
+     * @param request the request, as it would be sent
+     * @return the plan: the bindings in order, those left out and why, and the worst-case cost
      * @throws NoUsableBindingException when the request's model resolves to no pool (an unknown alias)
      * @throws IllegalStateException when the client is closed
      */
@@ -139,6 +149,7 @@ public final class LlmRing implements AutoCloseable {
      * Sends {@code request} on a worker thread. Cancelling the future ({@code cancel(true)} or {@code cancel(false)})
      * aborts the HTTP exchange in flight and any backoff sleep.
      *
+     * @param request the request
      * @return a future completed with the answer, or exceptionally with what {@link #chat} would throw
      * @throws IllegalStateException when the client is closed
      */
@@ -183,6 +194,8 @@ public final class LlmRing implements AutoCloseable {
      * }
      * }</pre>
      *
+     * @param request the request
+     * @return the stream, positioned before its first content event; must be closed
      * @throws LlmRingException as {@link #chat} does, for failures before the first content event
      * @throws CancellationException when the calling thread is interrupted or the client is closed meanwhile
      * @throws IllegalStateException when the client is closed
@@ -277,6 +290,9 @@ public final class LlmRing implements AutoCloseable {
          * Default: discovery, in order {@code LLMRING_LOCKFILE_PATH} (must exist), {@code ./llmring.lock},
          * {@code ./llmring.lock.json}, the classpath resource {@code llmring.lock}; when none is found the client
          * still serves {@code provider:model} references, and an alias fails naming every place looked.
+         *
+         * @param path the lockfile (TOML or JSON)
+         * @return this builder
          */
         public Builder lockfile(java.nio.file.Path path) {
             config.lockfilePath = Objects.requireNonNull(path, "path");
@@ -284,7 +300,12 @@ public final class LlmRing implements AutoCloseable {
             return this;
         }
 
-        /** Uses {@code lockfile} (already read or built in code) instead of discovering one. */
+        /**
+         * Uses {@code lockfile} (already read or built in code) instead of discovering one.
+         *
+         * @param lockfile the lockfile
+         * @return this builder
+         */
         public Builder lockfile(dev.llmring.lockfile.Lockfile lockfile) {
             config.lockfile = Objects.requireNonNull(lockfile, "lockfile");
             config.lockfilePath = null;
@@ -295,6 +316,8 @@ public final class LlmRing implements AutoCloseable {
          * The lockfile profile to route in. Default: {@code LLMRING_PROFILE}, else the lockfile's
          * {@code default_profile}, else {@code default}.
          *
+         * @param profile the profile's name
+         * @return this builder
          * @throws IllegalArgumentException when blank
          */
         public Builder profile(String profile) {
@@ -307,6 +330,9 @@ public final class LlmRing implements AutoCloseable {
         /**
          * The API key of {@code provider}, replacing the one its environment variables hold. Never logged or printed.
          *
+         * @param provider the provider's name, e.g. {@code openai}
+         * @param apiKey the key
+         * @return this builder
          * @throws IllegalArgumentException when the provider name is malformed or the key blank or containing
          *     whitespace (the message never shows the key)
          */
@@ -319,6 +345,9 @@ public final class LlmRing implements AutoCloseable {
         /**
          * A base URL for {@code provider} replacing its default (a proxy, a gateway, a test server).
          *
+         * @param provider the provider's name, e.g. {@code openai}
+         * @param baseUrl the absolute http(s) base URL
+         * @return this builder
          * @throws IllegalArgumentException unless an absolute http(s) URL, or when the provider name is malformed
          */
         public Builder baseUrl(String provider, java.net.URI baseUrl) {
@@ -326,7 +355,13 @@ public final class LlmRing implements AutoCloseable {
             return this;
         }
 
-        /** Registers a provider, replacing one of the same name found by {@link java.util.ServiceLoader}. */
+        /**
+         * Registers a provider, replacing one of the same name found by {@link java.util.ServiceLoader}.
+         *
+         * @param factory the provider's factory; its {@code name()} is the provider name bindings use
+         * @return this builder
+         * @throws IllegalArgumentException when the factory's name is malformed
+         */
         public Builder provider(dev.llmring.spi.ProviderFactory factory) {
             Objects.requireNonNull(factory, "factory");
             config.factories.put(RingConfig.providerName(factory.name()), factory);
@@ -339,7 +374,10 @@ public final class LlmRing implements AutoCloseable {
          * bindings then name it ({@code groq:llama-3.3-70b}). Its key comes from {@link #apiKey} with its name, else
          * the environment variable {@code NAME_API_KEY} ({@code GROQ_API_KEY}).
          *
+         * @param name the provider name lockfile bindings use, e.g. {@code groq}
          * @param protocol the name of the provider factory whose protocol the server speaks
+         * @param baseUrl the server's absolute http(s) base URL
+         * @return this builder
          * @throws IllegalArgumentException when a name is malformed or the URL is not an absolute http(s) URL; a
          *     protocol no factory serves fails {@link #build()}
          */
@@ -357,18 +395,33 @@ public final class LlmRing implements AutoCloseable {
          * The rate, concurrency and spend limits, made by {@code factory} when the client is built (each client built
          * gets its own limiter from it), instead of the factory a limits module provides through
          * {@link java.util.ServiceLoader}. Without either, calls are not limited. See {@code docs/limits.md}.
+         *
+         * @param factory makes the limiter of each client built
+         * @return this builder
          */
         public Builder limits(dev.llmring.limits.LimiterFactory factory) {
             config.limits = Objects.requireNonNull(factory, "factory");
             return this;
         }
 
-        /** Whether to find providers with {@link java.util.ServiceLoader} (default true). */
+        /**
+         * Whether to find providers with {@link java.util.ServiceLoader} (default true).
+         *
+         * @param discover false to use only the providers registered with {@link #provider}
+         * @return this builder
+         */
         public Builder discoverProviders(boolean discover) {
             config.discoverProviders = discover;
             return this;
         }
 
+        /**
+         * The connect, attempt, deadline and stream bounds. Default {@link Timeouts#defaults()}; a request's own
+         * {@link ChatRequest#timeout()} replaces the deadline for that call.
+         *
+         * @param timeouts the bounds
+         * @return this builder
+         */
         public Builder timeouts(Timeouts timeouts) {
             config.timeouts = Objects.requireNonNull(timeouts, "timeouts");
             return this;
@@ -380,6 +433,8 @@ public final class LlmRing implements AutoCloseable {
          * builds ({@code https} endpoints tunnel with {@code CONNECT}); never to the safe fetcher, which connects only
          * to the address it checked, nor to the registry or the usage server, which have builders of their own.
          *
+         * @param selector chooses the proxy for each provider URL
+         * @return this builder
          * @throws NullPointerException when {@code selector} is null
          */
         public Builder proxy(java.net.ProxySelector selector) {
@@ -390,6 +445,8 @@ public final class LlmRing implements AutoCloseable {
         /**
          * One HTTP proxy for every provider call: {@code proxy(ProxySelector.of(address))}.
          *
+         * @param address the proxy's host and port
+         * @return this builder
          * @throws NullPointerException when {@code address} is null
          * @throws IllegalArgumentException when {@code address} has port 0
          */
@@ -406,6 +463,8 @@ public final class LlmRing implements AutoCloseable {
          * that trusts a company's certificate authority or presents a client certificate. The host name is still
          * verified. Never used by the safe fetcher, the registry or the usage server.
          *
+         * @param context the TLS context
+         * @return this builder
          * @throws NullPointerException when {@code context} is null
          */
         public Builder sslContext(javax.net.ssl.SSLContext context) {
@@ -421,6 +480,8 @@ public final class LlmRing implements AutoCloseable {
          * the registry and the usage server do not use it. {@link #build()} refuses it together with {@link #proxy}
          * or {@link #sslContext}.
          *
+         * @param client the application's HttpClient, with {@code Redirect.NEVER}
+         * @return this builder
          * @throws NullPointerException when {@code client} is null
          * @throws IllegalArgumentException when {@code client} follows redirects (it must use
          *     {@code HttpClient.Redirect.NEVER}: a followed redirect would resend the request, credentials included,
@@ -437,11 +498,25 @@ public final class LlmRing implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How often and after how long a failed attempt is retried on the same binding before failing over. Default
+         * {@link RetryPolicy#defaults()}.
+         *
+         * @param retryPolicy the policy
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             config.retry = Objects.requireNonNull(retryPolicy, "retryPolicy");
             return this;
         }
 
+        /**
+         * When a binding that keeps failing is skipped for a while. Default {@link CircuitBreakerPolicy#defaults()}; each
+         * client has breakers of its own.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
         public Builder circuitBreaker(CircuitBreakerPolicy policy) {
             config.breaker = Objects.requireNonNull(policy, "policy");
             return this;
@@ -455,6 +530,8 @@ public final class LlmRing implements AutoCloseable {
          * {@link StreamException}, which fails over to the next binding (before a stream's first content event) and
          * is not retried. Error bodies are read only up to their first 64 KiB, whatever this says.
          *
+         * @param bytes the cap, in bytes
+         * @return this builder
          * @throws IllegalArgumentException unless between 1024 and {@code Integer.MAX_VALUE - 8}
          */
         public Builder maxResponseBytes(int bytes) {
@@ -466,19 +543,34 @@ public final class LlmRing implements AutoCloseable {
             return this;
         }
 
-        /** Adds a listener; listeners are called in the order added. */
+        /**
+         * Adds a listener; listeners are called in the order added.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
         public Builder listener(LlmRingListener listener) {
             config.listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
-        /** The clock for deadlines, durations and {@code Retry-After} dates (default: the system UTC clock). */
+        /**
+         * The clock for deadlines, durations and {@code Retry-After} dates (default: the system UTC clock).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(java.time.Clock clock) {
             config.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** What waits between retries (default: {@link Sleeper#system()}). */
+        /**
+         * What waits between retries (default: {@link Sleeper#system()}).
+         *
+         * @param sleeper the sleeper
+         * @return this builder
+         */
         public Builder sleeper(Sleeper sleeper) {
             config.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
@@ -487,6 +579,9 @@ public final class LlmRing implements AutoCloseable {
         /**
          * Where environment variables are read (API keys, {@code LLMRING_PROFILE}, {@code LLMRING_LOCKFILE_PATH},
          * provider hosts). Default {@link System#getenv(String)}; tests inject a map's {@code get}.
+         *
+         * @param env returns a variable's value by name, or {@code null} when unset
+         * @return this builder
          */
         public Builder environment(java.util.function.Function<String, @org.jspecify.annotations.Nullable String> env) {
             config.environment = Objects.requireNonNull(env, "environment");
@@ -498,6 +593,9 @@ public final class LlmRing implements AutoCloseable {
          * (Gemini, Ollama; every provider with {@link RemoteUrlPolicy#inlineAlways()}). Default
          * {@link RemoteUrlPolicy#disabled()}; {@code LLMRING_ALLOW_REMOTE_URLS=true} in the environment switches
          * fetching on (never off), with this policy's allowlist and limits. See {@code docs/remote-urls.md}.
+         *
+         * @param policy the policy
+         * @return this builder
          */
         public Builder remoteUrls(RemoteUrlPolicy policy) {
             config.remoteUrls = Objects.requireNonNull(policy, "policy");
@@ -510,6 +608,9 @@ public final class LlmRing implements AutoCloseable {
          * shared disk cache, read on the call path only from cache and fetched in the background, so that a call never
          * waits on it; until its data is cached, responses are priced {@code registry_unavailable} and registry
          * checks do not apply. See {@code docs/registry-and-cost.md}.
+         *
+         * @param registry the registry
+         * @return this builder
          */
         public Builder registry(dev.llmring.registry.Registry registry) {
             config.registry = Objects.requireNonNull(registry, "registry");
@@ -520,6 +621,8 @@ public final class LlmRing implements AutoCloseable {
         /**
          * Uses no registry: no capability or context-window checks, {@link ChatResponse#cost()} empty, cost limits
          * unenforceable (strict pricing then refuses every call). Lockfile {@code max_input_tokens} still applies.
+         *
+         * @return this builder
          */
         public Builder noRegistry() {
             config.registry = null;
@@ -531,6 +634,9 @@ public final class LlmRing implements AutoCloseable {
          * Which models may be called: a binding the policy refuses is skipped (by its name, and by its registry
          * aliases). The environment's {@code LLMRING_ALLOWED_MODELS} and {@code LLMRING_DENIED_MODELS} apply as well,
          * and narrow it further. Default: every model.
+         *
+         * @param policy the policy
+         * @return this builder
          */
         public Builder modelPolicy(dev.llmring.registry.ModelPolicy policy) {
             config.modelPolicy = Objects.requireNonNull(policy, "policy");
@@ -543,6 +649,8 @@ public final class LlmRing implements AutoCloseable {
          * {@link BudgetExceededException} before anything is sent. The lockfile's {@code max_cost_usd_per_call} and
          * {@link #maxCostPerCall(String, java.math.BigDecimal)} apply too: the lowest limit wins. Default: none.
          *
+         * @param usd the limit, in US dollars
+         * @return this builder
          * @throws IllegalArgumentException when negative
          */
         public Builder maxCostPerCall(java.math.BigDecimal usd) {
@@ -554,6 +662,9 @@ public final class LlmRing implements AutoCloseable {
          * As {@link #maxCostPerCall(java.math.BigDecimal)}, for the calls whose request names {@code alias} (the model
          * string as given: alias, {@code pkg:alias} or {@code provider:model}).
          *
+         * @param alias the model string as requests give it
+         * @param usd the limit, in US dollars
+         * @return this builder
          * @throws IllegalArgumentException when the alias is blank or the amount negative
          */
         public Builder maxCostPerCall(String alias, java.math.BigDecimal usd) {
@@ -567,6 +678,9 @@ public final class LlmRing implements AutoCloseable {
          * Strict pricing (default off): a binding the registry cannot price (not listed, no prices, registry data
          * unavailable) is skipped, and so is one whose worst case cannot be bounded while a cost limit applies.
          * With the default registry, a strict call waits for registry data being fetched (up to 10 s).
+         *
+         * @param strict true to skip bindings that cannot be priced
+         * @return this builder
          */
         public Builder strictPricing(boolean strict) {
             config.strictPricing = strict;
@@ -577,6 +691,9 @@ public final class LlmRing implements AutoCloseable {
          * Whether a binding whose registry context window is smaller than the request's estimated input is skipped
          * (default true), or only logged at WARN and called anyway (the estimate is deliberately generous). Either
          * way, a provider's own overflow error fails over only to bindings with a larger window.
+         *
+         * @param enforce false to only warn about a too-small window
+         * @return this builder
          */
         public Builder contextWindowCheck(boolean enforce) {
             config.enforceContextWindow = enforce;
@@ -587,6 +704,9 @@ public final class LlmRing implements AutoCloseable {
          * Reports every successful call to an llmring server through {@code server}: one usage record (alias,
          * profile, binding, tokens, cost, latency, lockfile digest), queued without blocking; server trouble never
          * fails or slows a call. The client does not close {@code server}. Default: no reporting.
+         *
+         * @param server the server client
+         * @return this builder
          */
         public Builder server(dev.llmring.receipts.ServerClient server) {
             config.server = Objects.requireNonNull(server, "server");
@@ -601,6 +721,8 @@ public final class LlmRing implements AutoCloseable {
          *
          * <p>{@link #build()} then throws {@link IllegalArgumentException} when the URL is set but not https, or the
          * key is missing.
+         *
+         * @return this builder
          */
         public Builder serverFromEnvironment() {
             config.server = null;
@@ -648,6 +770,7 @@ public final class LlmRing implements AutoCloseable {
         /**
          * Builds the client: reads the lockfile, selects the profile, finds and creates the providers.
          *
+         * @return the client; close it when done
          * @throws dev.llmring.lockfile.LockfileNotFoundException when the lockfile given by {@link #lockfile(
          *     java.nio.file.Path)} or {@code LLMRING_LOCKFILE_PATH} does not exist
          * @throws dev.llmring.lockfile.LockfileException when the lockfile is invalid or the profile is not in it

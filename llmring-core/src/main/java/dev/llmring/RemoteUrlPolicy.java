@@ -64,22 +64,25 @@ public final class RemoteUrlPolicy {
         this.inlineAlways = b.inlineAlways;
     }
 
-    /** The default: no URL is ever fetched (unless {@code LLMRING_ALLOW_REMOTE_URLS=true}). */
+    /** {@return the default policy: no URL is ever fetched (unless {@code LLMRING_ALLOW_REMOTE_URLS=true})} */
     public static RemoteUrlPolicy disabled() {
         return DISABLED;
     }
 
-    /** A builder starting from the defaults (disabled, any public host, 8 MiB, all supported types, 5s/10s/30s). */
+    /**
+     * {@return a builder starting from the defaults (disabled, any public host, 8 MiB, all supported types,
+     * 5s/10s/30s)}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this policy. */
+    /** {@return a builder starting from this policy} */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** Whether the policy itself switches fetching on. */
+    /** {@return whether the policy itself switches fetching on} */
     public boolean enabled() {
         return enabled;
     }
@@ -87,32 +90,34 @@ public final class RemoteUrlPolicy {
     /**
      * The hosts that may be fetched from, in canonical form ({@code *.example.com} matches any subdomain of
      * {@code example.com}, not {@code example.com} itself); empty means any public host.
+     *
+     * @return the allowlist, unmodifiable
      */
     public Set<String> allowedHosts() {
         return allowedHosts;
     }
 
-    /** The most bytes a body may have. */
+    /** {@return the most bytes a body may have} */
     public long maxBytes() {
         return maxBytes;
     }
 
-    /** The content types accepted (a subset of {@link #SUPPORTED_CONTENT_TYPES}), in the order asked for. */
+    /** {@return the content types accepted (a subset of {@link #SUPPORTED_CONTENT_TYPES}), in the order asked for} */
     public Set<String> allowedContentTypes() {
         return allowedContentTypes;
     }
 
-    /** How long connecting to the server may take. */
+    /** {@return how long connecting to the server may take} */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
-    /** How long the server may stay silent while the handshake or the response is being read. */
+    /** {@return how long the server may stay silent while the handshake or the response is being read} */
     public Duration readTimeout() {
         return readTimeout;
     }
 
-    /** How long the whole fetch (resolving, connecting, handshake, response) may take. */
+    /** {@return how long the whole fetch (resolving, connecting, handshake, response) may take} */
     public Duration totalTimeout() {
         return totalTimeout;
     }
@@ -120,6 +125,8 @@ public final class RemoteUrlPolicy {
     /**
      * Whether media URLs are fetched and sent as bytes to every provider, including those that could download the URL
      * themselves (OpenAI and Anthropic images, for instance). Default false: such providers get the URL.
+     *
+     * @return true when URLs are fetched for every provider
      */
     public boolean inlineAlways() {
         return inlineAlways;
@@ -187,7 +194,12 @@ public final class RemoteUrlPolicy {
             this.inlineAlways = p.inlineAlways;
         }
 
-        /** Switches fetching on or off (default off). */
+        /**
+         * Switches fetching on or off (default off).
+         *
+         * @param enabled true to allow fetching within this policy's rules
+         * @return this builder
+         */
         public Builder enabled(boolean enabled) {
             this.enabled = enabled;
             return this;
@@ -198,6 +210,8 @@ public final class RemoteUrlPolicy {
          * {@code *.domain} wildcards; they are canonicalised the way URLs are (IDN, case, trailing dot). Being on the
          * list never lifts the public-address rule.
          *
+         * @param hosts the allowed hosts; empty for any public host
+         * @return this builder
          * @throws IllegalArgumentException naming the first entry that is not a host name, IP literal or wildcard
          */
         public Builder allowedHosts(Collection<String> hosts) {
@@ -215,12 +229,24 @@ public final class RemoteUrlPolicy {
             return this;
         }
 
-        /** @see #allowedHosts(Collection) */
+        /**
+         * Replaces the host allowlist, as {@link #allowedHosts(Collection)} does.
+         *
+         * @param hosts the allowed hosts; none for any public host
+         * @return this builder
+         * @throws IllegalArgumentException naming the first entry that is not a host name, IP literal or wildcard
+         */
         public Builder allowedHosts(String... hosts) {
             return allowedHosts(Arrays.asList(Objects.requireNonNull(hosts, "hosts")));
         }
 
-        /** @throws IllegalArgumentException when {@code maxBytes} is not between 1 and 1 GiB */
+        /**
+         * The most bytes a fetched body may have (default 8 MiB); a larger body is refused while it streams in.
+         *
+         * @param maxBytes the cap, in bytes
+         * @return this builder
+         * @throws IllegalArgumentException when {@code maxBytes} is not between 1 and 1 GiB
+         */
         public Builder maxBytes(long maxBytes) {
             if (maxBytes < 1 || maxBytes > MAX_MAX_BYTES) {
                 throw new IllegalArgumentException("maxBytes must be 1.." + MAX_MAX_BYTES + ", was " + maxBytes);
@@ -232,6 +258,8 @@ public final class RemoteUrlPolicy {
         /**
          * Replaces the accepted content types (default: all of {@link #SUPPORTED_CONTENT_TYPES}).
          *
+         * @param types the accepted types, each one of {@link #SUPPORTED_CONTENT_TYPES} (case-insensitive)
+         * @return this builder
          * @throws IllegalArgumentException when the collection is empty or names a type the fetcher cannot confirm
          */
         public Builder allowedContentTypes(Collection<String> types) {
@@ -252,24 +280,48 @@ public final class RemoteUrlPolicy {
             return this;
         }
 
-        /** @see #allowedContentTypes(Collection) */
+        /**
+         * Replaces the accepted content types, as {@link #allowedContentTypes(Collection)} does.
+         *
+         * @param types the accepted types, each one of {@link #SUPPORTED_CONTENT_TYPES} (case-insensitive)
+         * @return this builder
+         * @throws IllegalArgumentException when no type is given or one is a type the fetcher cannot confirm
+         */
         public Builder allowedContentTypes(String... types) {
             return allowedContentTypes(Arrays.asList(Objects.requireNonNull(types, "types")));
         }
 
-        /** @throws IllegalArgumentException when {@code timeout} is zero or negative */
+        /**
+         * How long connecting to the server may take (default 5 s).
+         *
+         * @param timeout the bound
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is zero or negative
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** @throws IllegalArgumentException when {@code timeout} is zero or negative */
+        /**
+         * How long the server may stay silent during the handshake or while the response is read (default 10 s).
+         *
+         * @param timeout the bound
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is zero or negative
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive(timeout, "readTimeout");
             return this;
         }
 
-        /** @throws IllegalArgumentException when {@code timeout} is zero or negative */
+        /**
+         * How long the whole fetch (resolving, connecting, handshake, response) may take (default 30 s).
+         *
+         * @param timeout the bound
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is zero or negative
+         */
         public Builder totalTimeout(Duration timeout) {
             this.totalTimeout = positive(timeout, "totalTimeout");
             return this;
@@ -279,12 +331,16 @@ public final class RemoteUrlPolicy {
          * Whether to fetch media URLs and send the bytes even to providers that download URLs themselves (default
          * false). Use it when URLs must not leave the application (signed URLs, internal naming) or when a provider's
          * own download is unreliable. With fetching off, it means every media URL is refused.
+         *
+         * @param inlineAlways true to send bytes to every provider
+         * @return this builder
          */
         public Builder inlineAlways(boolean inlineAlways) {
             this.inlineAlways = inlineAlways;
             return this;
         }
 
+        /** {@return the policy} */
         public RemoteUrlPolicy build() {
             return new RemoteUrlPolicy(this);
         }

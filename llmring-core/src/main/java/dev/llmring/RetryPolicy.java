@@ -34,20 +34,25 @@ public final class RetryPolicy {
         this.maxRetryAfter = b.maxRetryAfter;
     }
 
-    /** Up to 3 attempts per binding, base delay 500 ms, max delay 8 s, provider-asked delays honoured up to 60 s. */
+    /**
+     * {@return the default policy: up to 3 attempts per binding, base delay 500 ms, max delay 8 s, provider-asked
+     * delays honoured up to 60 s}
+     */
     public static RetryPolicy defaults() {
         return DEFAULTS;
     }
 
-    /** One attempt per binding: failures go straight to the next binding. */
+    /** {@return a policy of one attempt per binding: failures go straight to the next binding} */
     public static RetryPolicy none() {
         return NONE;
     }
 
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder starting from this policy} */
     public Builder toBuilder() {
         return new Builder()
                 .maxAttempts(maxAttempts)
@@ -56,21 +61,24 @@ public final class RetryPolicy {
                 .maxRetryAfter(maxRetryAfter);
     }
 
-    /** Attempts per binding, the first one included. */
+    /** {@return the attempts per binding, the first one included} */
     public int maxAttempts() {
         return maxAttempts;
     }
 
+    /**
+     * {@return the ceiling of the first retry's jittered delay; each later retry doubles it, up to {@link #maxDelay()}}
+     */
     public Duration baseDelay() {
         return baseDelay;
     }
 
-    /** The cap on a computed backoff delay. */
+    /** {@return the cap on a computed backoff delay} */
     public Duration maxDelay() {
         return maxDelay;
     }
 
-    /** The longest provider-asked delay that is honoured by sleeping; a longer one means "fail over now". */
+    /** {@return the longest provider-asked delay that is honoured by sleeping; a longer one means "fail over now"} */
     public Duration maxRetryAfter() {
         return maxRetryAfter;
     }
@@ -119,7 +127,13 @@ public final class RetryPolicy {
 
         private Builder() {}
 
-        /** @throws IllegalArgumentException unless 1 &le; maxAttempts &le; 100 */
+        /**
+         * Sets the attempts per binding, the first one included (default 3; 1 means no retry).
+         *
+         * @param maxAttempts the attempts
+         * @return this builder
+         * @throws IllegalArgumentException unless 1 &le; maxAttempts &le; 100
+         */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1 || maxAttempts > 100) {
                 throw new IllegalArgumentException("maxAttempts must be in [1, 100], was " + maxAttempts);
@@ -128,19 +142,37 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** @throws IllegalArgumentException unless positive */
+        /**
+         * Sets the ceiling of the first retry's jittered delay (default 500 ms).
+         *
+         * @param baseDelay the delay
+         * @return this builder
+         * @throws IllegalArgumentException unless positive
+         */
         public Builder baseDelay(Duration baseDelay) {
             this.baseDelay = Timeouts.Builder.positive(baseDelay, "baseDelay");
             return this;
         }
 
-        /** @throws IllegalArgumentException unless positive */
+        /**
+         * Sets the cap on a computed backoff delay (default 8 s).
+         *
+         * @param maxDelay the cap
+         * @return this builder
+         * @throws IllegalArgumentException unless positive
+         */
         public Builder maxDelay(Duration maxDelay) {
             this.maxDelay = Timeouts.Builder.positive(maxDelay, "maxDelay");
             return this;
         }
 
-        /** @throws IllegalArgumentException when negative ({@code ZERO}: never sleep for a provider-asked delay) */
+        /**
+         * Sets the longest provider-asked delay honoured by sleeping (default 60 s); a longer one fails over at once.
+         *
+         * @param maxRetryAfter the longest delay; {@code ZERO} never sleeps for a provider-asked delay
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
             Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
             if (maxRetryAfter.isNegative()) {
@@ -150,7 +182,12 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** @throws IllegalArgumentException when {@code maxDelay < baseDelay} */
+        /**
+         * Builds the policy.
+         *
+         * @return the policy
+         * @throws IllegalArgumentException when {@code maxDelay < baseDelay}
+         */
         public RetryPolicy build() {
             if (maxDelay.compareTo(baseDelay) < 0) {
                 throw new IllegalArgumentException(

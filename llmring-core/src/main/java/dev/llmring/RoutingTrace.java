@@ -17,7 +17,14 @@ public final class RoutingTrace {
     private final List<Attempt> attempts;
     private final @Nullable String servedBy;
 
-    /** @param servedBy the {@code provider:model} that served, or {@code null} when none did */
+    /**
+     * A trace, as the router records it (public for adapters' and tools' tests).
+     *
+     * @param alias the model string of the request, as the caller gave it
+     * @param profile the lockfile profile routed in
+     * @param attempts the skips and tries, in order; copied
+     * @param servedBy the {@code provider:model} that served, or {@code null} when none did
+     */
     public RoutingTrace(String alias, String profile, List<Attempt> attempts, @Nullable String servedBy) {
         this.alias = Objects.requireNonNull(alias, "alias");
         this.profile = Objects.requireNonNull(profile, "profile");
@@ -25,21 +32,25 @@ public final class RoutingTrace {
         this.servedBy = servedBy;
     }
 
-    /** The model string of the request, as the caller gave it (alias, {@code pkg:alias} or {@code provider:model}). */
+    /**
+     * {@return the model string of the request, as the caller gave it (alias, {@code pkg:alias} or
+     * {@code provider:model})}
+     */
     public String alias() {
         return alias;
     }
 
+    /** {@return the lockfile profile the call was routed in} */
     public String profile() {
         return profile;
     }
 
-    /** Skips and tries, in order. */
+    /** {@return the skips and tries, in order} */
     public List<Attempt> attempts() {
         return attempts;
     }
 
-    /** The {@code provider:model} binding that served the call. */
+    /** {@return the {@code provider:model} binding that served the call} */
     public Optional<String> servedBy() {
         return Optional.ofNullable(servedBy);
     }
@@ -98,8 +109,10 @@ public final class RoutingTrace {
          *
          * @param binding {@code provider:model}
          * @param number 1 for the first try of this binding, 2 for its first retry …; 0 for a skip
+         * @param outcome how the attempt ended
          * @param error the simple name of the exception class, for a failure
          * @param status the HTTP status, or 0
+         * @param duration how long the attempt took; zero for a skip
          * @param reason a short human explanation (why skipped, or the failure's message)
          */
         public Attempt(
@@ -114,10 +127,14 @@ public final class RoutingTrace {
         }
 
         /**
+         * An attempt with the endpoint it was sent to.
+         *
          * @param binding {@code provider:model}
          * @param number 1 for the first try of this binding, 2 for its first retry …; 0 for a skip
+         * @param outcome how the attempt ended
          * @param error the simple name of the exception class, for a failure
          * @param status the HTTP status, or 0
+         * @param duration how long the attempt took; zero for a skip
          * @param reason a short human explanation (why skipped, or the failure's message)
          * @param endpoint where the try was sent: scheme, host and port only (see {@link #endpoint()})
          */
@@ -146,33 +163,37 @@ public final class RoutingTrace {
             return URI.create(uri.getScheme() + "://" + uri.getRawAuthority().replaceFirst("^.*@", ""));
         }
 
+        /** {@return the binding, {@code provider:model}} */
         public String binding() {
             return binding;
         }
 
-        /** 1 for the first try of this binding, 2 for its first retry, and so on; 0 for a skip. */
+        /** {@return 1 for the first try of this binding, 2 for its first retry, and so on; 0 for a skip} */
         public int number() {
             return number;
         }
 
+        /** {@return how the attempt ended} */
         public Outcome outcome() {
             return outcome;
         }
 
-        /** The exception class's simple name, e.g. {@code RateLimitException}, for a failed attempt. */
+        /** {@return the exception class's simple name, e.g. {@code RateLimitException}, for a failed attempt} */
         public Optional<String> error() {
             return Optional.ofNullable(error);
         }
 
-        /** The HTTP status, or 0. */
+        /** {@return the HTTP status, or 0} */
         public int status() {
             return status;
         }
 
+        /** {@return how long the attempt took, by the client's clock; zero for a skip} */
         public Duration duration() {
             return duration;
         }
 
+        /** {@return a short human explanation: why the binding was skipped, or the failure's message} */
         public Optional<String> reason() {
             return Optional.ofNullable(reason);
         }
@@ -180,6 +201,8 @@ public final class RoutingTrace {
         /**
          * Where a try was sent, as {@code scheme://host[:port]} (the port only when the URL had one): for tracing
          * ({@code server.address}, {@code server.port}). Empty for a skip.
+         *
+         * @return the origin the try went to, or empty
          */
         public Optional<URI> endpoint() {
             return Optional.ofNullable(endpoint);

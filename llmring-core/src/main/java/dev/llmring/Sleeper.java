@@ -12,11 +12,12 @@ public interface Sleeper {
     /**
      * Waits for {@code duration}.
      *
+     * @param duration how long to wait
      * @throws InterruptedException when the waiting thread is interrupted (the call is then abandoned)
      */
     void sleep(Duration duration) throws InterruptedException;
 
-    /** Sleeps the calling thread ({@link Thread#sleep(long, int)}). */
+    /** {@return a sleeper that sleeps the calling thread ({@link Thread#sleep(long, int)})} */
     static Sleeper system() {
         return duration -> {
             long nanos = duration.toNanos();

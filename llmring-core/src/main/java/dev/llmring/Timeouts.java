@@ -50,15 +50,19 @@ public final class Timeouts {
         this.streamIdle = b.streamIdle;
     }
 
-    /** The defaults: connect 10 s, attempt 5 min, deadline 10 min, first stream event 2 min, stream idle 1 min. */
+    /**
+     * {@return the defaults: connect 10 s, attempt 5 min, deadline 10 min, first stream event 2 min, stream idle 1 min}
+     */
     public static Timeouts defaults() {
         return DEFAULTS;
     }
 
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder starting from these bounds} */
     public Builder toBuilder() {
         return new Builder()
                 .connect(connect)
@@ -68,27 +72,30 @@ public final class Timeouts {
                 .streamIdle(streamIdle);
     }
 
-    /** Opening one connection. */
+    /** {@return the bound on opening one connection} */
     public Duration connect() {
         return connect;
     }
 
-    /** One non-streamed attempt, from sending the request to the complete response body. */
+    /** {@return the bound on one non-streamed attempt, from sending the request to the complete response body} */
     public Duration attempt() {
         return attempt;
     }
 
-    /** The whole call, across retries, backoff sleeps and failovers. */
+    /** {@return the bound on the whole call, across retries, backoff sleeps and failovers} */
     public Duration deadline() {
         return deadline;
     }
 
-    /** A streamed attempt, from sending the request to the first complete frame of the stream. */
+    /** {@return the bound on a streamed attempt, from sending the request to the first complete frame of the stream} */
     public Duration streamFirstEvent() {
         return streamFirstEvent;
     }
 
-    /** The longest time allowed between two complete frames of a stream (bytes completing no frame do not count). */
+    /**
+     * {@return the longest time allowed between two complete frames of a stream (bytes completing no frame do not
+     * count)}
+     */
     public Duration streamIdle() {
         return streamIdle;
     }
@@ -130,36 +137,70 @@ public final class Timeouts {
             return d;
         }
 
-        /** @throws IllegalArgumentException unless positive */
+        /**
+         * Sets the bound on opening one connection (default 10 s).
+         *
+         * @param connect the bound
+         * @return this builder
+         * @throws IllegalArgumentException unless positive
+         */
         public Builder connect(Duration connect) {
             this.connect = positive(connect, "connect");
             return this;
         }
 
-        /** @throws IllegalArgumentException unless positive */
+        /**
+         * Sets the bound on one non-streamed attempt, from sending the request to the complete response body (default 5
+         * min).
+         *
+         * @param attempt the bound
+         * @return this builder
+         * @throws IllegalArgumentException unless positive
+         */
         public Builder attempt(Duration attempt) {
             this.attempt = positive(attempt, "attempt");
             return this;
         }
 
-        /** @throws IllegalArgumentException unless positive */
+        /**
+         * Sets the bound on the whole call, across retries, backoff sleeps and failovers (default 10 min); a request's
+         * {@link ChatRequest#timeout()} replaces it for that call.
+         *
+         * @param deadline the bound
+         * @return this builder
+         * @throws IllegalArgumentException unless positive
+         */
         public Builder deadline(Duration deadline) {
             this.deadline = positive(deadline, "deadline");
             return this;
         }
 
-        /** @throws IllegalArgumentException unless positive */
+        /**
+         * Sets the bound on a streamed attempt from sending the request to the stream's first complete frame (default 2
+         * min).
+         *
+         * @param streamFirstEvent the bound
+         * @return this builder
+         * @throws IllegalArgumentException unless positive
+         */
         public Builder streamFirstEvent(Duration streamFirstEvent) {
             this.streamFirstEvent = positive(streamFirstEvent, "streamFirstEvent");
             return this;
         }
 
-        /** @throws IllegalArgumentException unless positive */
+        /**
+         * Sets the longest time allowed between two complete frames of a stream (default 1 min).
+         *
+         * @param streamIdle the bound
+         * @return this builder
+         * @throws IllegalArgumentException unless positive
+         */
         public Builder streamIdle(Duration streamIdle) {
             this.streamIdle = positive(streamIdle, "streamIdle");
             return this;
         }
 
+        /** {@return the timeouts} */
         public Timeouts build() {
             return new Timeouts(this);
         }
