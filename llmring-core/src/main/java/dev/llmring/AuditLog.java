@@ -59,7 +59,7 @@ public final class AuditLog implements LlmRingListener {
         this.clock = clock;
     }
 
-    /** An audit log timing calls by the system clock (UTC). */
+    /** {@return an audit log timing calls by the system clock (UTC)} */
     public static AuditLog create() {
         return new AuditLog(Clock.systemUTC());
     }
@@ -67,6 +67,9 @@ public final class AuditLog implements LlmRingListener {
     /**
      * An audit log timing failed and cancelled calls by {@code clock}: pass the client's clock when it is not the
      * system's ({@link LlmRing.Builder#clock}), so that durations are measured on the clock calls started on.
+     *
+     * @param clock the clock calls are timed by
+     * @return the audit log
      */
     public static AuditLog create(Clock clock) {
         return new AuditLog(Objects.requireNonNull(clock, "clock"));

@@ -34,12 +34,12 @@ public final class CallPlan {
         this.worstCaseCost = worstCaseCost;
     }
 
-    /** The bindings ({@code provider:model}) the client may call for the request, first tried first. */
+    /** {@return the bindings ({@code provider:model}) the client may call for the request, first tried first} */
     public List<String> bindings() {
         return bindings;
     }
 
-    /** The bindings of the pool left out, each with the reason the router would give. */
+    /** {@return the bindings of the pool left out, each with the reason the router would give} */
     public Map<String, String> skipped() {
         return skipped;
     }
@@ -47,6 +47,8 @@ public final class CallPlan {
     /**
      * The bindings of {@link #bindings()} whose worst case cannot be priced: the registry does not list them, has no
      * prices for them, knows no output limit while the request sets none, or cannot be read.
+     *
+     * @return those bindings, unmodifiable; empty when every binding can be priced
      */
     public List<String> unpriced() {
         return unpriced;
