@@ -147,7 +147,10 @@ public final class Message {
         return Optional.ofNullable(toolCallId);
     }
 
-    /** {@return the reasoning (thinking) content of an earlier assistant turn, for providers that want it back} */
+    /**
+     * {@return the reasoning (thinking) text of an earlier assistant turn, for providers that want it back; empty when
+     * unset}
+     */
     public Optional<String> reasoning() {
         return Optional.ofNullable(reasoning);
     }

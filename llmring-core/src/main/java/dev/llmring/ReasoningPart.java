@@ -96,7 +96,10 @@ public final class ReasoningPart {
         return Optional.ofNullable(redactedData);
     }
 
-    /** {@return the id of the tool call a {@linkplain #toolCallSignature tool-call signature} travels with} */
+    /**
+     * {@return the id of the tool call a {@linkplain #toolCallSignature tool-call signature} travels with; empty for
+     * other parts}
+     */
     public Optional<String> toolCallId() {
         return Optional.ofNullable(toolCallId);
     }
