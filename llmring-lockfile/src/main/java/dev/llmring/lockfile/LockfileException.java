@@ -14,10 +14,19 @@ import org.jspecify.annotations.Nullable;
 public class LockfileException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** What went wrong, without the place. */
     private final String detail;
+
+    /** The file's path or URL; null when unknown. */
     private final @Nullable String file;
+
+    /** The 1-based line; 0 when unknown. */
     private final int line;
+
+    /** The 1-based column; 0 when unknown. */
     private final int column;
+
+    /** The field path, such as {@code profiles.default.bindings[0]}; null when unknown. */
     private final @Nullable String field;
 
     /**

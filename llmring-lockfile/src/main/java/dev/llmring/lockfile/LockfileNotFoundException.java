@@ -6,6 +6,7 @@ import java.util.List;
 public class LockfileNotFoundException extends LockfileException {
     private static final long serialVersionUID = 1L;
 
+    /** Every place tried, in order. */
     @SuppressWarnings("serial") // an immutable List.copyOf, serializable in practice (JDK 21+ lints the type)
     private final List<String> placesLooked;
 
