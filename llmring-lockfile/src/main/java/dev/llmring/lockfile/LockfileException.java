@@ -63,27 +63,27 @@ public class LockfileException extends RuntimeException {
         this.field = field;
     }
 
-    /** @return the file path or URL the problem is in, if known */
+    /** {@return the file path or URL the problem is in, if known} */
     public Optional<String> file() {
         return Optional.ofNullable(file);
     }
 
-    /** @return the 1-based line of the problem, or 0 if unknown */
+    /** {@return the 1-based line of the problem, or 0 if unknown} */
     public int line() {
         return line;
     }
 
-    /** @return the 1-based column of the problem, or 0 if unknown */
+    /** {@return the 1-based column of the problem, or 0 if unknown} */
     public int column() {
         return column;
     }
 
-    /** @return the field path of the problem (such as {@code profiles.dev.bindings[2].alias}), if known */
+    /** {@return the field path of the problem (such as {@code profiles.dev.bindings[2].alias}), if known} */
     public Optional<String> field() {
         return Optional.ofNullable(field);
     }
 
-    /** @return the message without the place */
+    /** {@return the message without the place} */
     public String detail() {
         return detail;
     }

@@ -11,6 +11,8 @@ public class LockfileNotFoundException extends LockfileException {
     private final List<String> placesLooked;
 
     /**
+     * Creates the exception; the message lists the places looked.
+     *
      * @param detail what was being looked for
      * @param placesLooked every path, variable or resource tried, in order
      */
@@ -19,7 +21,7 @@ public class LockfileNotFoundException extends LockfileException {
         this.placesLooked = List.copyOf(placesLooked);
     }
 
-    /** @return every path, environment variable or classpath resource tried, in order */
+    /** {@return every path, environment variable or classpath resource tried, in order} */
     public List<String> placesLooked() {
         return placesLooked;
     }
