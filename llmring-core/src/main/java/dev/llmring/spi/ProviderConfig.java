@@ -42,7 +42,7 @@ public final class ProviderConfig {
         return name;
     }
 
-    /** {@return the API key; empty when none was found or the provider needs none} */
+    /** {@return the API key; empty when none is configured} */
     public Optional<ApiKey> apiKey() {
         return Optional.ofNullable(apiKey);
     }
