@@ -30,7 +30,12 @@ public final class Admission {
         this.maxWait = maxWait;
     }
 
-    /** The attempt may be sent; {@code permit} is settled after it. */
+    /**
+     * The attempt may be sent; {@code permit} is settled after it.
+     *
+     * @param permit the hold the limiter took for the attempt ({@link Permit#NONE} when it holds nothing)
+     * @return an admission
+     */
     public static Admission admitted(Permit permit) {
         return new Admission(Kind.ADMITTED, Objects.requireNonNull(permit, "permit"), "", Duration.ZERO, Duration.ZERO);
     }
@@ -41,6 +46,7 @@ public final class Admission {
      * @param reason names the limit and its value, as the trace shows it
      * @param retryAfter when asking again may succeed (zero or more)
      * @param maxWait the longest this limit lets a call wait for it when no other binding is left; zero never waits
+     * @return a refusal for now
      * @throws IllegalArgumentException when a duration is negative or the reason blank
      */
     public static Admission limited(String reason, Duration retryAfter, Duration maxWait) {
@@ -50,43 +56,45 @@ public final class Admission {
     /**
      * A spend budget refuses the attempt: its worst-case cost does not fit what is left of the period's budget.
      *
+     * @param reason names the budget, its period and what is left, as the trace shows it
+     * @return a refusal for the rest of the budget's period
      * @throws IllegalArgumentException when the reason is blank
      */
     public static Admission overBudget(String reason) {
         return new Admission(Kind.OVER_BUDGET, null, reason(reason), Duration.ZERO, Duration.ZERO);
     }
 
-    /** Whether the attempt may be sent (its {@link #permit()} is present). */
+    /** {@return whether the attempt may be sent (its {@link #permit()} is present)} */
     public boolean isAdmitted() {
         return kind == Kind.ADMITTED;
     }
 
-    /** Whether a rate or concurrency limit refuses the attempt for now. */
+    /** {@return whether a rate or concurrency limit refuses the attempt for now} */
     public boolean isLimited() {
         return kind == Kind.LIMITED;
     }
 
-    /** Whether a spend budget refuses the attempt. */
+    /** {@return whether a spend budget refuses the attempt} */
     public boolean isOverBudget() {
         return kind == Kind.OVER_BUDGET;
     }
 
-    /** The permit of an admitted attempt; empty otherwise. */
+    /** {@return the permit of an admitted attempt; empty otherwise} */
     public Optional<Permit> permit() {
         return Optional.ofNullable(permit);
     }
 
-    /** Why the attempt was refused; empty when admitted. */
+    /** {@return why the attempt was refused; empty when admitted} */
     public String reason() {
         return reason;
     }
 
-    /** When asking again may succeed (limited only; zero otherwise). */
+    /** {@return when asking again may succeed (limited only; zero otherwise)} */
     public Duration retryAfter() {
         return retryAfter;
     }
 
-    /** The longest the limit lets a call wait (limited only; zero otherwise). */
+    /** {@return the longest the limit lets a call wait (limited only; zero otherwise)} */
     public Duration maxWait() {
         return maxWait;
     }

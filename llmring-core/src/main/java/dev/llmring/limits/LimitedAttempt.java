@@ -32,53 +32,60 @@ public final class LimitedAttempt {
     /**
      * A builder for an attempt at {@code provider:model} on behalf of {@code alias}.
      *
+     * @param alias the request's model string: an alias, {@code pkg:alias} or {@code provider:model}
+     * @param provider the binding's provider
+     * @param model the binding's model
+     * @return a builder with no tag, no token estimate, no output limit and an unknown cost
      * @throws IllegalArgumentException when a name is blank
      */
     public static Builder builder(String alias, String provider, String model) {
         return new Builder(nonBlank(alias, "alias"), nonBlank(provider, "provider"), nonBlank(model, "model"));
     }
 
-    /** The request's model string: an alias, {@code pkg:alias} or {@code provider:model}. */
+    /** {@return the request's model string: an alias, {@code pkg:alias} or {@code provider:model}} */
     public String alias() {
         return alias;
     }
 
-    /** The binding's provider. */
+    /** {@return the binding's provider} */
     public String provider() {
         return provider;
     }
 
-    /** The binding's model. */
+    /** {@return the binding's model} */
     public String model() {
         return model;
     }
 
-    /** {@code provider:model}. */
+    /** {@return {@code provider:model}} */
     public String binding() {
         return provider + ":" + model;
     }
 
-    /** The request's application tag ({@link dev.llmring.ChatRequest#tag()}), for per-tag budgets. */
+    /** {@return the request's application tag ({@link dev.llmring.ChatRequest#tag()}), for per-tag budgets} */
     public Optional<String> tag() {
         return Optional.ofNullable(tag);
     }
 
-    /** The estimated input tokens (a generous estimate, without a tokenizer). */
+    /** {@return the estimated input tokens (a generous estimate, without a tokenizer)} */
     public long estimatedInputTokens() {
         return estimatedInputTokens;
     }
 
-    /** The output limit the request asks for, if any. */
+    /** {@return the output limit the request asks for, if any} */
     public OptionalInt maxOutputTokens() {
         return maxOutputTokens == null ? OptionalInt.empty() : OptionalInt.of(maxOutputTokens);
     }
 
-    /** Input estimate plus the requested output limit: what a tokens-per-minute limit reserves. */
+    /** {@return input estimate plus the requested output limit: what a tokens-per-minute limit reserves} */
     public long estimatedTokens() {
         return estimatedInputTokens + (maxOutputTokens == null ? 0 : maxOutputTokens);
     }
 
-    /** The most the attempt can cost in US dollars, at registry prices; empty when it cannot be priced or bounded. */
+    /**
+     * {@return the most the attempt can cost in US dollars, at registry prices; empty when it cannot be priced or
+     * bounded}
+     */
     public Optional<BigDecimal> worstCaseCost() {
         return Optional.ofNullable(worstCaseCost);
     }
@@ -112,15 +119,22 @@ public final class LimitedAttempt {
             this.model = model;
         }
 
-        /** The request's tag; null for none. */
+        /**
+         * The request's tag; null (the default) for none.
+         *
+         * @param tag the application tag, or null
+         * @return this builder
+         */
         public Builder tag(@Nullable String tag) {
             this.tag = tag;
             return this;
         }
 
         /**
-         * The estimated input tokens.
+         * The estimated input tokens; 0 by default.
          *
+         * @param tokens the estimate
+         * @return this builder
          * @throws IllegalArgumentException when negative
          */
         public Builder estimatedInputTokens(long tokens) {
@@ -130,8 +144,10 @@ public final class LimitedAttempt {
         }
 
         /**
-         * The request's output limit; null for none.
+         * The request's output limit; null (the default) for none.
          *
+         * @param tokens the limit in tokens, or null
+         * @return this builder
          * @throws IllegalArgumentException when negative
          */
         public Builder maxOutputTokens(@Nullable Integer tokens) {
@@ -143,8 +159,10 @@ public final class LimitedAttempt {
         }
 
         /**
-         * The worst-case cost in US dollars; null when unknown.
+         * The worst-case cost in US dollars; null (the default) when unknown.
          *
+         * @param usd the cost, or null
+         * @return this builder
          * @throws IllegalArgumentException when negative
          */
         public Builder worstCaseCost(@Nullable BigDecimal usd) {
@@ -155,7 +173,7 @@ public final class LimitedAttempt {
             return this;
         }
 
-        /** The attempt. */
+        /** {@return the attempt} */
         public LimitedAttempt build() {
             return new LimitedAttempt(this);
         }

@@ -28,6 +28,7 @@ public interface Limiter extends AutoCloseable {
     /**
      * Whether {@code attempt} may be sent now. Does not block.
      *
+     * @param attempt the binding about to be tried, with its estimates
      * @return an admission with its permit, or why not and when to ask again
      */
     Admission admit(LimitedAttempt attempt);

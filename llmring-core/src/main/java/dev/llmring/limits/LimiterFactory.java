@@ -17,6 +17,8 @@ public interface LimiterFactory {
     /**
      * The limiter for a client being built.
      *
+     * @param context the client's lockfile profile and clock
+     * @return the limiter; the client closes it when it closes
      * @throws dev.llmring.lockfile.LockfileException when the lockfile's limits are malformed (naming file, line and
      *     field)
      * @throws IllegalArgumentException when the factory's own configuration cannot apply
@@ -28,18 +30,23 @@ public interface LimiterFactory {
         private final @Nullable Profile profile;
         private final Clock clock;
 
-        /** @param profile the lockfile profile the client routes in; null without a lockfile */
+        /**
+         * Creates the context.
+         *
+         * @param profile the lockfile profile the client routes in; null without a lockfile
+         * @param clock the client's clock
+         */
         public Context(@Nullable Profile profile, Clock clock) {
             this.profile = profile;
             this.clock = Objects.requireNonNull(clock, "clock");
         }
 
-        /** The lockfile profile the client routes in (its bindings' constraints hold lockfile limits). */
+        /** {@return the lockfile profile the client routes in (its bindings' constraints hold lockfile limits)} */
         public Optional<Profile> profile() {
             return Optional.ofNullable(profile);
         }
 
-        /** The client's clock. */
+        /** {@return the client's clock} */
         public Clock clock() {
             return clock;
         }

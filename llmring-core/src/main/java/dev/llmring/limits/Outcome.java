@@ -34,38 +34,45 @@ public final class Outcome {
         this.retryAfter = b.retryAfter;
     }
 
-    /** A builder for an outcome; everything defaults to "nothing received". */
+    /** {@return a builder for an outcome; everything defaults to "nothing received"} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The HTTP status of the response; 0 when there was none. */
+    /** {@return the HTTP status of the response; 0 when there was none} */
     public int status() {
         return status;
     }
 
-    /** The response headers, names in lower case (unmodifiable; empty when there was no response). */
+    /** {@return the response headers, names in lower case (unmodifiable; empty when there was no response)} */
     public Map<String, List<String>> headers() {
         return headers;
     }
 
-    /** The first value of header {@code name} (any case). */
+    /**
+     * The first value of header {@code name} (any case).
+     *
+     * @param name the header name
+     * @return the value; empty when the response had no such header
+     */
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** The token usage the provider reported. */
+    /** {@return the token usage the provider reported} */
     public Optional<Usage> usage() {
         return Optional.ofNullable(usage);
     }
 
-    /** The real cost in US dollars, when priced. */
+    /** {@return the real cost in US dollars, when priced} */
     public Optional<BigDecimal> cost() {
         return Optional.ofNullable(cost);
     }
 
-    /** The delay the provider asked for ({@code Retry-After}, {@code retry-after-ms}), typically with a 429. */
+    /**
+     * {@return the delay the provider asked for ({@code Retry-After}, {@code retry-after-ms}), typically with a 429}
+     */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
@@ -88,8 +95,10 @@ public final class Outcome {
         private Builder() {}
 
         /**
-         * The HTTP status; 0 for none.
+         * The HTTP status; 0 (the default) for none.
          *
+         * @param status the response's status
+         * @return this builder
          * @throws IllegalArgumentException unless 0 or 100..599
          */
         public Builder status(int status) {
@@ -100,22 +109,34 @@ public final class Outcome {
             return this;
         }
 
-        /** The response headers; names are stored in lower case. */
+        /**
+         * Adds the response headers; names are stored in lower case. None by default.
+         *
+         * @param headers header name to values
+         * @return this builder
+         */
         public Builder headers(Map<String, List<String>> headers) {
             Objects.requireNonNull(headers, "headers");
             headers.forEach((k, v) -> this.headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
             return this;
         }
 
-        /** The usage; null for none. */
+        /**
+         * The usage; null (the default) for none.
+         *
+         * @param usage the usage the provider reported, or null
+         * @return this builder
+         */
         public Builder usage(@Nullable Usage usage) {
             this.usage = usage;
             return this;
         }
 
         /**
-         * The real cost in US dollars; null when unpriced.
+         * The real cost in US dollars; null (the default) when unpriced.
          *
+         * @param usd the cost, or null
+         * @return this builder
          * @throws IllegalArgumentException when negative
          */
         public Builder cost(@Nullable BigDecimal usd) {
@@ -125,8 +146,10 @@ public final class Outcome {
         }
 
         /**
-         * The delay asked for; null for none.
+         * The delay asked for; null (the default) for none.
          *
+         * @param delay the provider's {@code Retry-After}, or null
+         * @return this builder
          * @throws IllegalArgumentException when negative
          */
         public Builder retryAfter(@Nullable Duration delay) {
@@ -135,7 +158,7 @@ public final class Outcome {
             return this;
         }
 
-        /** The outcome. */
+        /** {@return the outcome} */
         public Outcome build() {
             return new Outcome(this);
         }

@@ -13,6 +13,8 @@ public interface Permit {
     /**
      * Ends the hold: frees the concurrency slot, corrects reserved tokens and cost to the real usage (or, with no
      * usage, keeps the estimate), and lets the response's rate-limit headers and status tighten the limits.
+     *
+     * @param outcome what the attempt received; {@link Outcome#NOT_SENT} when nothing
      */
     void settle(Outcome outcome);
 

@@ -16,12 +16,19 @@ public interface SpendLedger extends AutoCloseable {
      * {@code amount} stays within {@code limit}.
      *
      * @param account the account, period included
+     * @param amount the worst-case cost to hold, in US dollars
+     * @param limit the account's budget for the period, in US dollars
      * @param periodEnd when the account's period ends (a ledger may forget the account after it)
      * @return the reservation, or empty when it does not fit
      */
     Optional<Reservation> reserve(String account, BigDecimal amount, BigDecimal limit, Instant periodEnd);
 
-    /** The settled spend plus the open reservations on {@code account}. */
+    /**
+     * The settled spend plus the open reservations on {@code account}.
+     *
+     * @param account the account, period included
+     * @return the booked amount in US dollars
+     */
     BigDecimal booked(String account);
 
     /** Releases what the ledger holds. */
@@ -31,7 +38,11 @@ public interface SpendLedger extends AutoCloseable {
     /** An amount held on an account until it is settled. */
     interface Reservation {
 
-        /** Replaces the reserved amount by {@code actual}, the real cost. Only the first settle counts. */
+        /**
+         * Replaces the reserved amount by {@code actual}, the real cost. Only the first settle counts.
+         *
+         * @param actual the real cost in US dollars
+         */
         void settle(BigDecimal actual);
     }
 }

@@ -99,89 +99,98 @@ public final class Receipt {
         return new Receipt(map);
     }
 
+    /** {@return the receipt's id as the server assigned it ({@code receipt_id})} */
     public String receiptId() {
         return (String) get("receipt_id");
     }
 
-    /** When the receipt was issued, with the offset it was written with. */
+    /** {@return when the receipt was issued, with the offset it was written with} */
     public OffsetDateTime timestamp() {
         return timestamp;
     }
 
-    /** The timestamp exactly as it was signed. */
+    /** {@return the timestamp exactly as it was signed} */
     public String timestampText() {
         return (String) get("timestamp");
     }
 
+    /** {@return the lockfile alias the call was made through} */
     public String alias() {
         return (String) get("alias");
     }
 
+    /** {@return the lockfile profile the alias was resolved in} */
     public String profile() {
         return (String) get("profile");
     }
 
-    /** The digest of the lockfile the call was made under (may be empty when the server did not know it). */
+    /** {@return the digest of the lockfile the call was made under (may be empty when the server did not know it)} */
     public String lockDigest() {
         return (String) get("lock_digest");
     }
 
+    /** {@return the provider that served the call, e.g. {@code anthropic}} */
     public String provider() {
         return (String) get("provider");
     }
 
+    /** {@return the model that served the call, as the provider names it} */
     public String model() {
         return (String) get("model");
     }
 
+    /** {@return the input (prompt) tokens the call used} */
     public long promptTokens() {
         return count("prompt_tokens");
     }
 
+    /** {@return the output (completion) tokens the call used} */
     public long completionTokens() {
         return count("completion_tokens");
     }
 
+    /** {@return the total tokens as written in the receipt} */
     public long totalTokens() {
         return count("total_tokens");
     }
 
-    /** The input cost in USD, exactly as written in the receipt. */
+    /** {@return the input cost in USD, exactly as written in the receipt} */
     public BigDecimal inputCost() {
         return (BigDecimal) get("input_cost");
     }
 
-    /** The output cost in USD, exactly as written in the receipt. */
+    /** {@return the output cost in USD, exactly as written in the receipt} */
     public BigDecimal outputCost() {
         return (BigDecimal) get("output_cost");
     }
 
-    /** The total cost in USD, exactly as written in the receipt. */
+    /** {@return the total cost in USD, exactly as written in the receipt} */
     public BigDecimal totalCost() {
         return (BigDecimal) get("total_cost");
     }
 
-    /** {@code single} or {@code batch} when the server says; other values are passed through as they are. */
+    /** {@return {@code single} or {@code batch} when the server says; other values are passed through as they are} */
     public Optional<String> receiptType() {
         return Optional.ofNullable((String) json.get("receipt_type"));
     }
 
-    /** Whether {@link #receiptType()} is {@code batch}. */
+    /** {@return whether {@link #receiptType()} is {@code batch}} */
     public boolean isBatch() {
         return "batch".equals(json.get("receipt_type"));
     }
 
-    /** The batch summary object (totals, breakdowns, certified log ids) as canonical JSON, when present. */
+    /** {@return the batch summary object (totals, breakdowns, certified log ids) as canonical JSON, when present} */
     public Optional<String> batchSummaryJson() {
         Object summary = json.get("batch_summary");
         return summary == null ? Optional.empty() : Optional.of(JsonTree.canonicalize(summary));
     }
 
+    /** {@return the receipt's free-text description, when the server wrote one} */
     public Optional<String> description() {
         return Optional.ofNullable((String) json.get("description"));
     }
 
-    /** The tags, empty when there are none. */
+    /** {@return the tags, empty when there are none} */
     public List<String> tags() {
         Object tags = json.get("tags");
         if (tags == null) {
@@ -194,22 +203,24 @@ public final class Receipt {
         return Collections.unmodifiableList(out);
     }
 
-    /** The id of the key that signed this receipt; absent on receipts from servers that do not write it. */
+    /** {@return the id of the key that signed this receipt; absent on receipts from servers that do not write it} */
     public Optional<String> keyId() {
         return Optional.ofNullable((String) json.get("key_id"));
     }
 
-    /** The signature as written, normally {@code ed25519:<base64url>}; checked only by a verifier. */
+    /** {@return the signature as written, normally {@code ed25519:<base64url>}; checked only by a verifier} */
     public String signature() {
         return signature;
     }
 
-    /** Every member name of the receipt, in document order, including ones this class has no accessor for. */
+    /** {@return every member name of the receipt, in document order, including ones this class has no accessor for} */
     public Set<String> fieldNames() {
         return json.keySet();
     }
 
-    /** The canonical JSON (RFC 8785) of every member but {@code signature}: the text whose UTF-8 was signed. */
+    /**
+     * {@return the canonical JSON (RFC 8785) of every member but {@code signature}: the text whose UTF-8 was signed}
+     */
     public String signedContent() {
         return signedContent;
     }
@@ -218,7 +229,7 @@ public final class Receipt {
         return signedContent.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The receipt as compact JSON with every member and each number spelled as it was parsed. */
+    /** {@return the receipt as compact JSON with every member and each number spelled as it was parsed} */
     public String toJson() {
         return JsonTree.write(json);
     }

@@ -90,6 +90,8 @@ public final class ReceiptKeySet {
     /**
      * Reads a key set from a file (UTF-8 JSON, same form as {@link #parse}).
      *
+     * @param file the key set file
+     * @return the key set
      * @throws UncheckedIOException if the file cannot be read
      * @throws IllegalArgumentException if it is not a key set
      */
@@ -102,27 +104,38 @@ public final class ReceiptKeySet {
         }
     }
 
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The key ids, in the order they were given. */
+    /** {@return the key ids, in the order they were given} */
     public Set<String> keyIds() {
         return keys.keySet();
     }
 
-    /** The key the server signs new receipts with, when the set names one. */
+    /** {@return the key the server signs new receipts with, when the set names one} */
     public Optional<String> currentKeyId() {
         return Optional.ofNullable(currentKeyId);
     }
 
-    /** The raw 32-byte Ed25519 public key with this id (a copy). */
+    /**
+     * The raw 32-byte Ed25519 public key with this id.
+     *
+     * @param keyId the key's id
+     * @return a copy of the key; empty when no key has this id or it is not an Ed25519 key
+     */
     public Optional<byte[]> publicKey(String keyId) {
         Entry entry = keys.get(Objects.requireNonNull(keyId, "keyId"));
         return entry == null || !entry.isEd25519() ? Optional.empty() : Optional.of(entry.publicKey.clone());
     }
 
-    /** The algorithm of the key with this id, as the set spells it. */
+    /**
+     * The algorithm of the key with this id, as the set spells it.
+     *
+     * @param keyId the key's id
+     * @return the algorithm, e.g. {@code ed25519}; empty when no key has this id
+     */
     public Optional<String> algorithm(String keyId) {
         Entry entry = keys.get(Objects.requireNonNull(keyId, "keyId"));
         return entry == null ? Optional.empty() : Optional.of(entry.algorithm);
@@ -171,6 +184,7 @@ public final class ReceiptKeySet {
          *
          * @param keyId the id receipts name it by
          * @param publicKeyBase64Url the raw 32-byte public key in base64url (padded or not)
+         * @return this builder
          * @throws IllegalArgumentException if the id is empty or taken, or the key is not strict base64url of 32 bytes
          */
         public Builder addEd25519Key(String keyId, String publicKeyBase64Url) {
@@ -180,6 +194,9 @@ public final class ReceiptKeySet {
         /**
          * Adds an Ed25519 key given as raw bytes.
          *
+         * @param keyId the id receipts name it by
+         * @param publicKey the raw 32-byte public key
+         * @return this builder
          * @throws IllegalArgumentException if the id is empty or taken, or the key is not 32 bytes
          */
         public Builder addEd25519Key(String keyId, byte[] publicKey) {
@@ -217,8 +234,11 @@ public final class ReceiptKeySet {
         }
 
         /**
-         * Names the key new receipts are signed with; receipts that carry no {@code key_id} are checked with it.
+         * Names the key new receipts are signed with; receipts that carry no {@code key_id} are checked with it. None
+         * by default.
          *
+         * @param keyId the id of a key added to this builder
+         * @return this builder
          * @throws IllegalArgumentException when it is empty
          */
         public Builder currentKeyId(String keyId) {
@@ -231,6 +251,9 @@ public final class ReceiptKeySet {
         }
 
         /**
+         * Builds the key set.
+         *
+         * @return the key set
          * @throws IllegalArgumentException if the current key id names no key
          */
         public ReceiptKeySet build() {

@@ -12,18 +12,32 @@ import org.jspecify.annotations.Nullable;
 public class ReceiptVerificationException extends LlmRingException {
     private static final long serialVersionUID = 1L;
 
+    /** Why verification failed. */
     private final VerificationFailure reason;
 
+    /**
+     * Creates the exception.
+     *
+     * @param reason why verification failed
+     * @param message what exactly failed, for a person; no key material, no API key
+     * @param cause the underlying failure, or {@code null}
+     */
     public ReceiptVerificationException(VerificationFailure reason, String message, @Nullable Throwable cause) {
         super(message, ErrorDetails.none(), cause);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
+    /**
+     * Creates the exception without a cause.
+     *
+     * @param reason why verification failed
+     * @param message what exactly failed, for a person; no key material, no API key
+     */
     public ReceiptVerificationException(VerificationFailure reason, String message) {
         this(reason, message, null);
     }
 
-    /** The machine-readable reason. */
+    /** {@return the machine-readable reason} */
     public VerificationFailure reason() {
         return reason;
     }

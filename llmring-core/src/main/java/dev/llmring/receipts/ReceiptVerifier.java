@@ -36,11 +36,17 @@ public final class ReceiptVerifier {
         this.keys = keys;
     }
 
+    /** {@return a builder with no keys; give it pinned keys or a server} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A verifier over a fixed key set that never touches the network. */
+    /**
+     * A verifier over a fixed key set that never touches the network.
+     *
+     * @param keys the trusted keys
+     * @return the verifier
+     */
     public static ReceiptVerifier pinned(ReceiptKeySet keys) {
         return builder().keys(keys).build();
     }
@@ -48,6 +54,7 @@ public final class ReceiptVerifier {
     /**
      * Checks a receipt.
      *
+     * @param receipt a parsed receipt
      * @return valid, or the reason it is not
      * @throws ReceiptVerificationException only when the receipt could not be checked at all:
      *     {@link VerificationFailure#KEYS_UNAVAILABLE} (fetching keys failed) or
@@ -125,6 +132,8 @@ public final class ReceiptVerifier {
      * Parses and checks a receipt; a receipt that cannot be parsed is a result with
      * {@link VerificationFailure#MALFORMED_RECEIPT}.
      *
+     * @param receiptJson the receipt's JSON object as the server sent it
+     * @return valid, or the reason it is not
      * @throws ReceiptVerificationException as {@link #verify(Receipt)}
      */
     public VerificationResult verify(String receiptJson) {
@@ -141,6 +150,8 @@ public final class ReceiptVerifier {
     /**
      * Checks a receipt and returns it when it is genuine.
      *
+     * @param receipt a parsed receipt
+     * @return the same receipt
      * @throws ReceiptVerificationException with the reason, whatever it is
      */
     public Receipt verifyOrThrow(Receipt receipt) {
@@ -151,6 +162,8 @@ public final class ReceiptVerifier {
     /**
      * Parses and checks a receipt, and returns it when it is genuine.
      *
+     * @param receiptJson the receipt's JSON object as the server sent it
+     * @return the parsed receipt
      * @throws ReceiptVerificationException with the reason, whatever it is (including a malformed receipt)
      */
     public Receipt verifyOrThrow(String receiptJson) {
@@ -160,6 +173,7 @@ public final class ReceiptVerifier {
     /**
      * The key set in use now (fetching it if the verifier fetches and its copy has expired).
      *
+     * @return the key set
      * @throws ReceiptVerificationException with {@link VerificationFailure#KEYS_UNAVAILABLE} if it cannot be fetched
      */
     public ReceiptKeySet keys() {
@@ -185,6 +199,8 @@ public final class ReceiptVerifier {
         /**
          * Pins the key set: the verifier never fetches.
          *
+         * @param keys the trusted keys
+         * @return this builder
          * @throws IllegalStateException if keys are already fetched from a server
          */
         public Builder keys(ReceiptKeySet keys) {
@@ -201,6 +217,8 @@ public final class ReceiptVerifier {
          * Fetches keys from {@code {serverUrl}/api/v1/receipts/public-keys.json} (HTTPS, no redirects, 64 KiB at
          * most) and keeps them for {@link #keyCacheTtl}.
          *
+         * @param serverUrl the LLMRing server's base URL, {@code https://…}
+         * @return this builder
          * @throws IllegalArgumentException if the URL is not https
          * @throws IllegalStateException if keys are already pinned
          */
@@ -216,6 +234,8 @@ public final class ReceiptVerifier {
         /**
          * How long fetched keys are trusted before they are fetched again; default one hour.
          *
+         * @param ttl the trust period
+         * @return this builder
          * @throws IllegalArgumentException unless positive
          */
         public Builder keyCacheTtl(Duration ttl) {
@@ -226,6 +246,8 @@ public final class ReceiptVerifier {
         /**
          * The bound on one key fetch (connecting, headers and body); default 10 seconds.
          *
+         * @param timeout the bound
+         * @return this builder
          * @throws IllegalArgumentException unless positive
          */
         public Builder timeout(Duration timeout) {
@@ -233,7 +255,12 @@ public final class ReceiptVerifier {
             return this;
         }
 
-        /** The clock for the key cache; the system UTC clock by default. */
+        /**
+         * The clock for the key cache; the system UTC clock by default.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -252,6 +279,9 @@ public final class ReceiptVerifier {
         }
 
         /**
+         * Builds the verifier; keys are fetched when first needed, not now.
+         *
+         * @return the verifier
          * @throws IllegalStateException if neither pinned keys nor a server were given
          */
         public ReceiptVerifier build() {

@@ -83,6 +83,7 @@ public final class ServerClient implements AutoCloseable {
                 "llmring-usage-log");
     }
 
+    /** {@return a builder; the server URL and API key must be set} */
     public static Builder builder() {
         return new Builder();
     }
@@ -91,6 +92,8 @@ public final class ServerClient implements AutoCloseable {
      * A client configured from {@code LLMRING_SERVER_URL} and {@code LLMRING_API_KEY}, or empty when the URL is not
      * set (the server is optional). Pass {@code System::getenv} in production.
      *
+     * @param environment looks a variable up by name; returns {@code null} when it is unset
+     * @return the client, started; empty when {@code LLMRING_SERVER_URL} is unset or blank
      * @throws IllegalArgumentException if the URL is set but not https, or the URL is set and the key is not
      */
     public static Optional<ServerClient> fromEnvironment(Function<String, @Nullable String> environment) {
@@ -113,29 +116,33 @@ public final class ServerClient implements AutoCloseable {
      * <p>This is the entry point for the router's listener: build a {@link UsageRecord} from the finished call and
      * hand it here.
      *
+     * @param record what one finished call used
      * @return true if queued; false if dropped because the queue is full or the client is closed
      */
     public boolean logUsage(UsageRecord record) {
         return queue.offer(Objects.requireNonNull(record, "record"));
     }
 
-    /** Usage records that never reached the server (queue full, client closed, send failed, or left at close). */
+    /**
+     * {@return usage records that never reached the server (queue full, client closed, send failed, or left at close)}
+     */
     public long droppedUsageLogs() {
         return queue.droppedCount();
     }
 
-    /** Usage records the server accepted. */
+    /** {@return usage records the server accepted} */
     public long sentUsageLogs() {
         return queue.sentCount();
     }
 
-    /** Usage records queued and not yet sent. */
+    /** {@return usage records queued and not yet sent} */
     public int pendingUsageLogs() {
         return queue.pendingCount();
     }
 
     /**
-     * A verifier whose keys come from this server's {@code public-keys.json} (or the pinned keys, if configured).
+     * {@return a verifier whose keys come from this server's {@code public-keys.json} (or the pinned keys, if
+     * configured)}
      */
     public ReceiptVerifier verifier() {
         return verifier;
@@ -145,6 +152,7 @@ public final class ServerClient implements AutoCloseable {
      * Fetches one receipt ({@code GET /api/v1/receipts/{id}}). The receipt is parsed, not verified: pass it to
      * {@link #verifier()}.
      *
+     * @param receiptId the receipt's id
      * @return the receipt, or empty if the server has none with this id
      * @throws LlmRingException if the server cannot be reached, times out, refuses the key or answers an error
      * @throws ReceiptVerificationException with {@link VerificationFailure#MALFORMED_RECEIPT} if the answer is not
@@ -168,6 +176,9 @@ public final class ServerClient implements AutoCloseable {
      * Lists this API key's receipts, newest first ({@code GET /api/v1/receipts/?limit=&offset=}), parsed, not
      * verified.
      *
+     * @param limit the most receipts to return, 1 to 1000
+     * @param offset how many of the newest receipts to skip, 0 or more
+     * @return the page of receipts, unmodifiable; empty past the last one
      * @throws IllegalArgumentException unless 1 &lt;= limit &lt;= 1000 and offset &gt;= 0
      * @throws LlmRingException if the server cannot be reached, times out, refuses the key or answers an error
      * @throws ReceiptVerificationException with {@link VerificationFailure#MALFORMED_RECEIPT} if a receipt is malformed
@@ -193,6 +204,7 @@ public final class ServerClient implements AutoCloseable {
      * parsed, not verified.
      *
      * @param description a note stored in the receipt, or null
+     * @return the new batch receipt
      * @throws LlmRingException if the server cannot be reached, times out, refuses the key or answers an error
      *     (400 when there is nothing to certify)
      * @throws ReceiptVerificationException with {@link VerificationFailure#MALFORMED_RECEIPT} if the answer holds no
@@ -211,7 +223,7 @@ public final class ServerClient implements AutoCloseable {
         return Receipt.fromTree(member(parse(response.body, what), "receipt", what));
     }
 
-    /** The server's base URL. */
+    /** {@return the server's base URL} */
     public URI serverUrl() {
         return serverUrl;
     }
@@ -272,8 +284,10 @@ public final class ServerClient implements AutoCloseable {
         private Builder() {}
 
         /**
-         * The server's base URL, e.g. {@code https://llmring.example.com}.
+         * The server's base URL, e.g. {@code https://llmring.example.com}. Required.
          *
+         * @param serverUrl the base URL
+         * @return this builder
          * @throws IllegalArgumentException if it is not an https URL without query or user info
          */
         public Builder serverUrl(URI serverUrl) {
@@ -282,8 +296,10 @@ public final class ServerClient implements AutoCloseable {
         }
 
         /**
-         * The API key, sent as {@code X-API-Key}.
+         * The API key, sent as {@code X-API-Key}. Required; never logged or shown.
          *
+         * @param apiKey the key
+         * @return this builder
          * @throws IllegalArgumentException if blank or containing whitespace (the server refuses such keys)
          */
         public Builder apiKey(String apiKey) {
@@ -298,6 +314,8 @@ public final class ServerClient implements AutoCloseable {
         /**
          * The bound on each exchange with the server (connecting, headers and body); default 10 seconds.
          *
+         * @param timeout the bound
+         * @return this builder
          * @throws IllegalArgumentException unless positive
          */
         public Builder timeout(Duration timeout) {
@@ -308,6 +326,8 @@ public final class ServerClient implements AutoCloseable {
         /**
          * How long {@link ServerClient#close()} waits for queued usage records; default 5 seconds.
          *
+         * @param closeTimeout the wait; zero drops what is still queued at close
+         * @return this builder
          * @throws IllegalArgumentException if negative
          */
         public Builder closeTimeout(Duration closeTimeout) {
@@ -322,6 +342,8 @@ public final class ServerClient implements AutoCloseable {
         /**
          * How many usage records may wait for the server; more are dropped. Default 1000.
          *
+         * @param capacity the queue's size
+         * @return this builder
          * @throws IllegalArgumentException if below 1
          */
         public Builder queueCapacity(int capacity) {
@@ -335,6 +357,8 @@ public final class ServerClient implements AutoCloseable {
         /**
          * How long the server's receipt keys are trusted before they are fetched again; default one hour.
          *
+         * @param ttl the trust period
+         * @return this builder
          * @throws IllegalArgumentException unless positive
          */
         public Builder keyCacheTtl(Duration ttl) {
@@ -342,13 +366,24 @@ public final class ServerClient implements AutoCloseable {
             return this;
         }
 
-        /** Checks receipts against these keys instead of fetching the server's: the verifier never fetches. */
+        /**
+         * Checks receipts against these keys instead of fetching the server's: the verifier never fetches. Default:
+         * fetch the server's keys.
+         *
+         * @param keys the trusted keys
+         * @return this builder
+         */
         public Builder pinnedKeys(ReceiptKeySet keys) {
             this.pinnedKeys = Objects.requireNonNull(keys, "keys");
             return this;
         }
 
-        /** The clock for the key cache and the warning rate limit. */
+        /**
+         * The clock for the key cache and the warning rate limit; the system UTC clock by default.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -363,6 +398,7 @@ public final class ServerClient implements AutoCloseable {
         /**
          * Builds the client and starts its usage-log thread.
          *
+         * @return the client; close it to flush queued usage records
          * @throws IllegalStateException if the server URL or API key is missing
          */
         public ServerClient build() {

@@ -45,49 +45,57 @@ public final class UsageRecord {
         this.requestId = b.requestId;
     }
 
+    /** {@return an empty builder; alias, provider and model must be set} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return the lockfile alias the call was made through} */
     public String alias() {
         return alias;
     }
 
+    /** {@return the profile the call resolved under; empty when unknown} */
     public Optional<String> profile() {
         return Optional.ofNullable(profile);
     }
 
+    /** {@return the provider that served the call} */
     public String provider() {
         return provider;
     }
 
+    /** {@return the model that served the call, as the provider names it} */
     public String model() {
         return model;
     }
 
-    /** The binding that served the call, {@code provider:model}. */
+    /** {@return the binding that served the call, {@code provider:model}} */
     public String binding() {
         return provider + ":" + model;
     }
 
+    /** {@return the tokens the call used; {@link Usage#ZERO} when not set} */
     public Usage usage() {
         return usage;
     }
 
-    /** The cost in USD; absent when it is not known (the server then prices the call itself). */
+    /** {@return the cost in USD; absent when it is not known (the server then prices the call itself)} */
     public Optional<BigDecimal> cost() {
         return Optional.ofNullable(cost);
     }
 
+    /** {@return how long the call took; zero when not set} */
     public Duration latency() {
         return latency;
     }
 
+    /** {@return the digest of the lockfile the call was routed by; empty when there was none} */
     public Optional<String> lockDigest() {
         return Optional.ofNullable(lockDigest);
     }
 
-    /** An id of the call on this side (sent as {@code id_at_origin}), when the caller has one. */
+    /** {@return an id of the call on this side (sent as {@code id_at_origin}), when the caller has one} */
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
     }
@@ -119,38 +127,69 @@ public final class UsageRecord {
 
         private Builder() {}
 
-        /** @throws IllegalArgumentException if empty */
+        /**
+         * Sets the alias the call was made through. Required.
+         *
+         * @param alias the lockfile alias
+         * @return this builder
+         * @throws IllegalArgumentException if blank
+         */
         public Builder alias(String alias) {
             this.alias = nonEmpty(alias, "alias");
             return this;
         }
 
-        /** The profile the call resolved under; null when unknown. */
+        /**
+         * The profile the call resolved under; null (the default) when unknown.
+         *
+         * @param profile the profile name, or null
+         * @return this builder
+         */
         public Builder profile(@Nullable String profile) {
             this.profile = profile;
             return this;
         }
 
-        /** @throws IllegalArgumentException if empty */
+        /**
+         * Sets the provider that served the call. Required.
+         *
+         * @param provider the provider name, e.g. {@code openai}
+         * @return this builder
+         * @throws IllegalArgumentException if blank
+         */
         public Builder provider(String provider) {
             this.provider = nonEmpty(provider, "provider");
             return this;
         }
 
-        /** @throws IllegalArgumentException if empty */
+        /**
+         * Sets the model that served the call. Required.
+         *
+         * @param model the model name, without the provider prefix
+         * @return this builder
+         * @throws IllegalArgumentException if blank
+         */
         public Builder model(String model) {
             this.model = nonEmpty(model, "model");
             return this;
         }
 
+        /**
+         * Sets the tokens the call used; {@link Usage#ZERO} by default.
+         *
+         * @param usage the call's usage
+         * @return this builder
+         */
         public Builder usage(Usage usage) {
             this.usage = Objects.requireNonNull(usage, "usage");
             return this;
         }
 
         /**
-         * The cost in USD, or null when unknown.
+         * The cost in USD, or null (the default) when unknown: the server then prices the call itself.
          *
+         * @param cost the cost in US dollars, or null
+         * @return this builder
          * @throws IllegalArgumentException if negative
          */
         public Builder cost(@Nullable BigDecimal cost) {
@@ -161,7 +200,13 @@ public final class UsageRecord {
             return this;
         }
 
-        /** @throws IllegalArgumentException if negative */
+        /**
+         * Sets how long the call took; zero by default.
+         *
+         * @param latency the call's duration
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
         public Builder latency(Duration latency) {
             Objects.requireNonNull(latency, "latency");
             if (latency.isNegative()) {
@@ -171,19 +216,34 @@ public final class UsageRecord {
             return this;
         }
 
-        /** The digest of the lockfile the call was routed by; null when there was none. */
+        /**
+         * The digest of the lockfile the call was routed by; null (the default) when there was none.
+         *
+         * @param lockDigest the digest, e.g. {@code sha256:…}, or null
+         * @return this builder
+         */
         public Builder lockDigest(@Nullable String lockDigest) {
             this.lockDigest = lockDigest;
             return this;
         }
 
-        /** An id of the call on this side; null for none. */
+        /**
+         * An id of the call on this side, sent as {@code id_at_origin}; null (the default) for none.
+         *
+         * @param requestId the id, or null
+         * @return this builder
+         */
         public Builder requestId(@Nullable String requestId) {
             this.requestId = requestId;
             return this;
         }
 
-        /** @throws IllegalStateException if alias, provider or model was not set */
+        /**
+         * Builds the record.
+         *
+         * @return the record
+         * @throws IllegalStateException if alias, provider or model was not set
+         */
         public UsageRecord build() {
             return new UsageRecord(this);
         }

@@ -27,26 +27,29 @@ public final class VerificationResult {
         return new VerificationResult(Objects.requireNonNull(failure, "failure"), message, keyId);
     }
 
+    /** {@return whether the signature is genuine under a trusted key} */
     public boolean isValid() {
         return failure == null;
     }
 
-    /** Why the receipt did not verify; empty when it did. */
+    /** {@return why the receipt did not verify; empty when it did} */
     public Optional<VerificationFailure> failure() {
         return Optional.ofNullable(failure);
     }
 
-    /** A human-readable account of the outcome. */
+    /** {@return a human-readable account of the outcome} */
     public String message() {
         return message;
     }
 
-    /** The key the receipt was checked against, once it was known. */
+    /** {@return the key the receipt was checked against, once it was known} */
     public Optional<String> keyId() {
         return Optional.ofNullable(keyId);
     }
 
     /**
+     * Throws unless the receipt verified; does nothing when it did.
+     *
      * @throws ReceiptVerificationException carrying the failure, unless the result is valid
      */
     public void orThrow() {

@@ -40,7 +40,10 @@ public final class CostCalculator {
     /**
      * The cost of {@code usage} on {@code model}, with cache writes at the five-minute rate.
      *
+     * @param model the model that served the call, with its prices
      * @param usage the call's usage; {@code null} when the provider reported none
+     * @return a {@link Cost.Status#PRICED} cost, or {@link Cost.Status#NO_USAGE}, or {@link Cost.Status#NO_PRICING}
+     *     when the registry gives no input or no output price
      */
     public static Cost cost(ModelInfo model, @Nullable Usage usage) {
         return cost(model, usage, DEFAULT_CACHE_WRITE_TTL);
@@ -49,6 +52,7 @@ public final class CostCalculator {
     /**
      * The cost of {@code usage} on {@code model}.
      *
+     * @param model the model that served the call, with its prices
      * @param usage the call's usage; {@code null} when the provider reported none ({@link Cost.Status#NO_USAGE})
      * @param cacheWriteTtl the prompt-cache lifetime the request asked for: up to five minutes is charged at the 5m
      *     rate, longer at the 1h rate
@@ -123,10 +127,14 @@ public final class CostCalculator {
      * {@link Cost.Status#MODEL_NOT_IN_REGISTRY}, a registry that cannot be read is
      * {@link Cost.Status#REGISTRY_UNAVAILABLE}.
      *
+     * @param registry where the model's prices are looked up
+     * @param provider the registry provider name of the binding that served the call
+     * @param model the model name as the lockfile binding gives it (an alias the registry lists is found too)
      * @param pinnedVersion the profile's {@code registry_versions} entry for the provider, or {@code null} for the
      *     current data
      * @param usage the call's usage; {@code null} when the provider reported none
      * @param cacheWriteTtl the prompt-cache lifetime the request asked for ({@link #DEFAULT_CACHE_WRITE_TTL} if unsaid)
+     * @return the cost, or an unpriced cost whose status says why it could not be computed
      * @throws IllegalArgumentException when the provider name is malformed or the pinned version not positive
      */
     public static Cost cost(

@@ -25,7 +25,10 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class ModelPolicy {
+    /** The environment variable with comma-separated allow patterns, read when the builder is given an environment. */
     public static final String ALLOWED_ENV = "LLMRING_ALLOWED_MODELS";
+
+    /** The environment variable with comma-separated deny patterns, read when the builder is given an environment. */
     public static final String DENIED_ENV = "LLMRING_DENIED_MODELS";
 
     private static final ModelPolicy ALLOW_ALL = new ModelPolicy(List.of(), List.of(), List.of(), List.of());
@@ -57,32 +60,55 @@ public final class ModelPolicy {
         this.denyRx = compile(allDeny);
     }
 
-    /** A policy that permits every model. */
+    /** {@return a policy that permits every model} */
     public static ModelPolicy allowAll() {
         return ALLOW_ALL;
     }
 
+    /** {@return a builder with no patterns and no environment} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether {@code provider:model} may be called. */
+    /**
+     * Whether {@code provider:model} may be called.
+     *
+     * @param provider the registry provider name
+     * @param model the model name, without the provider prefix
+     * @return {@code true} when no deny pattern matches and every allow list present has a matching pattern
+     */
     public boolean permits(String provider, String model) {
         return refusal(provider, List.of(Objects.requireNonNull(model, "model")))
                 .isEmpty();
     }
 
-    /** Whether the model may be called under its name or any of its aliases (a denied alias refuses it). */
+    /**
+     * Whether the model may be called under its name or any of its aliases (a denied alias refuses it).
+     *
+     * @param model the registry entry, whose name and aliases are matched
+     * @return {@code true} when no name is denied and, for each allow list present, some name is allowed
+     */
     public boolean permits(ModelInfo model) {
         return refusal(model).isEmpty();
     }
 
-    /** Why {@code provider:model} may not be called (naming the pattern), or empty when it may. */
+    /**
+     * Why {@code provider:model} may not be called.
+     *
+     * @param provider the registry provider name
+     * @param model the model name, without the provider prefix
+     * @return the reason, naming the deny pattern or the allow list that refuses it; empty when it may be called
+     */
     public Optional<String> refusal(String provider, String model) {
         return refusal(provider, List.of(Objects.requireNonNull(model, "model")));
     }
 
-    /** Why the model may not be called under its name or aliases, or empty when it may. */
+    /**
+     * Why the model may not be called under its name or aliases.
+     *
+     * @param model the registry entry, whose name and aliases are matched
+     * @return the reason, naming the deny pattern or the allow list that refuses it; empty when it may be called
+     */
     public Optional<String> refusal(ModelInfo model) {
         List<String> names = new ArrayList<>();
         names.add(model.modelName());
@@ -163,13 +189,25 @@ public final class ModelPolicy {
 
         private Builder() {}
 
-        /** @throws IllegalArgumentException when a pattern is blank or contains {@code ,} or whitespace */
+        /**
+         * Adds allow patterns; none by default (every model not denied is allowed).
+         *
+         * @param patterns {@code provider:model} globs, or bare provider names
+         * @return this builder
+         * @throws IllegalArgumentException when a pattern is blank or contains {@code ,} or whitespace
+         */
         public Builder allow(String... patterns) {
             for (String p : patterns) allow.add(check(p));
             return this;
         }
 
-        /** @throws IllegalArgumentException when a pattern is blank or contains {@code ,} or whitespace */
+        /**
+         * Adds deny patterns; none by default.
+         *
+         * @param patterns {@code provider:model} globs, or bare provider names
+         * @return this builder
+         * @throws IllegalArgumentException when a pattern is blank or contains {@code ,} or whitespace
+         */
         public Builder deny(String... patterns) {
             for (String p : patterns) deny.add(check(p));
             return this;
@@ -178,13 +216,21 @@ public final class ModelPolicy {
         /**
          * Also reads {@value #ALLOWED_ENV} and {@value #DENIED_ENV} from {@code environment} (e.g.
          * {@code System::getenv}). Default: no environment.
+         *
+         * @param environment looks a variable up by name; returns {@code null} when it is unset
+         * @return this builder
          */
         public Builder environment(Function<String, @Nullable String> environment) {
             this.environment = Objects.requireNonNull(environment, "environment");
             return this;
         }
 
-        /** @throws IllegalArgumentException when an environment variable holds a malformed pattern, naming it */
+        /**
+         * Builds the policy, reading the environment's patterns now.
+         *
+         * @return the policy
+         * @throws IllegalArgumentException when an environment variable holds a malformed pattern, naming it
+         */
         public ModelPolicy build() {
             return new ModelPolicy(allow, deny, fromEnv(ALLOWED_ENV), fromEnv(DENIED_ENV));
         }

@@ -53,11 +53,12 @@ public final class Registry {
         this.baseUrl = baseUrl;
     }
 
+    /** {@return a builder with the defaults: the public registry (or the environment's), disk cache, 24-hour TTL} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The base URL in use. */
+    /** {@return the base URL in use, without a trailing slash} */
     public URI baseUrl() {
         return baseUrl;
     }
@@ -67,6 +68,8 @@ public final class Registry {
      * {@code model_aliases} (an optional {@code provider:} prefix is ignored). The lookup is the same for current and
      * pinned data: exact name, then exact alias, then either case-insensitively.
      *
+     * @param provider the registry provider name, e.g. {@code anthropic}
+     * @param modelOrAlias the model's name or one of its aliases
      * @param pinnedVersion a snapshot version to read instead of the current data (a profile's
      *     {@code registry_versions} entry for the provider), or {@code null} for the current data
      * @return empty when the registry has no such model (or no data at all for the provider)
@@ -86,6 +89,9 @@ public final class Registry {
     /**
      * The model {@code modelOrAlias} of {@code provider} in the current data.
      *
+     * @param provider the registry provider name, e.g. {@code anthropic}
+     * @param modelOrAlias the model's name or one of its aliases
+     * @return empty when the registry has no such model (or no data at all for the provider)
      * @throws RegistryException when the data cannot be obtained
      * @throws IllegalArgumentException when the provider name is malformed
      * @see #model(String, String, Integer)
@@ -98,6 +104,8 @@ public final class Registry {
      * Every model of {@code provider} in the current data, in the registry's order; empty when the registry has no
      * data for the provider (HTTP 404, e.g. a local-only provider).
      *
+     * @param provider the registry provider name, e.g. {@code openai}
+     * @return the models, unmodifiable
      * @throws RegistryException when the registry cannot be reached (or refuses, redirects, times out, or sends more
      *     than the size cap) and no cached copy exists, or its document is malformed
      * @throws IllegalArgumentException when the provider name is malformed
@@ -109,6 +117,9 @@ public final class Registry {
     /**
      * Every model of {@code provider} in snapshot {@code version}.
      *
+     * @param provider the registry provider name, e.g. {@code openai}
+     * @param version the snapshot version, positive
+     * @return the snapshot's models in the registry's order, unmodifiable
      * @throws RegistryException when the snapshot does not exist or cannot be obtained
      * @throws IllegalArgumentException when the provider name is malformed or the version is not positive
      */
@@ -121,6 +132,8 @@ public final class Registry {
      * The version number of {@code provider}'s current data (what a lockfile pins); {@code 0} when the registry has
      * no data for the provider or its document states no version.
      *
+     * @param provider the registry provider name, e.g. {@code openai}
+     * @return the current version, or {@code 0}
      * @throws RegistryException when the data cannot be obtained
      * @throws IllegalArgumentException when the provider name is malformed
      */
@@ -132,6 +145,7 @@ public final class Registry {
      * Fetches {@code provider}'s current data now, ignoring the TTL (for a CLI's {@code --refresh}). When the fetch
      * fails, a cached copy is kept and served as usual.
      *
+     * @param provider the registry provider name, e.g. {@code openai}
      * @throws RegistryException when the fetch fails and no cached copy exists
      * @throws IllegalArgumentException when the provider name is malformed
      */
@@ -173,6 +187,8 @@ public final class Registry {
          * The registry's base URL: {@code https://…}, or {@code file:/…} for a local copy. Default: the environment's
          * {@code LLMRING_REGISTRY_URL}, else {@link #DEFAULT_BASE_URL}.
          *
+         * @param baseUrl the registry's root; a trailing slash is dropped
+         * @return this builder
          * @throws IllegalArgumentException when the URL is not absolute, or is neither https, http nor file (http is
          *     checked again at {@link #build()}: only loopback, and only with {@link #allowHttpLoopbackForTesting()})
          */
@@ -184,6 +200,8 @@ public final class Registry {
         /**
          * As {@link #baseUrl(URI)}; an absolute path ({@code /srv/registry}) stands for its {@code file:} URL.
          *
+         * @param baseUrl the registry's root as a URL or an absolute path
+         * @return this builder
          * @throws IllegalArgumentException when the text is not a URL, or as {@link #baseUrl(URI)}
          */
         public Builder baseUrl(String baseUrl) {
@@ -191,14 +209,25 @@ public final class Registry {
             return baseUrl(parse(baseUrl, "baseUrl"));
         }
 
-        /** The disk cache's root directory. */
+        /**
+         * The disk cache's root directory; turns the disk cache back on after {@link #noDiskCache()}. Default:
+         * {@code $XDG_CACHE_HOME/llmring/registry}, else {@code ~/.cache/llmring/registry}.
+         *
+         * @param directory the cache root, created when first written
+         * @return this builder
+         */
         public Builder cacheDirectory(Path directory) {
             this.cacheDirectory = Objects.requireNonNull(directory, "directory");
             this.diskCache = true;
             return this;
         }
 
-        /** Keeps data in memory only (for read-only file systems); the registry must then be reachable. */
+        /**
+         * Keeps data in memory only (for read-only file systems); the registry must then be reachable. Default: a
+         * disk cache.
+         *
+         * @return this builder
+         */
         public Builder noDiskCache() {
             this.diskCache = false;
             return this;
@@ -207,6 +236,8 @@ public final class Registry {
         /**
          * How long fetched current data stays fresh. Default 24 hours. Snapshots never expire.
          *
+         * @param ttl the freshness period
+         * @return this builder
          * @throws IllegalArgumentException unless positive
          */
         public Builder ttl(Duration ttl) {
@@ -214,7 +245,13 @@ public final class Registry {
             return this;
         }
 
-        /** The clock that ages cached data (tests pass a fixed or hand-advanced clock). */
+        /**
+         * The clock that ages cached data (tests pass a fixed or hand-advanced clock). Default: the system UTC
+         * clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -223,6 +260,8 @@ public final class Registry {
         /**
          * The HTTP client to fetch with. Default: a client of its own that follows no redirect.
          *
+         * @param client a client whose redirect policy is {@link HttpClient.Redirect#NEVER}
+         * @return this builder
          * @throws IllegalArgumentException when the client follows redirects
          */
         public Builder httpClient(HttpClient client) {
@@ -239,6 +278,8 @@ public final class Registry {
         /**
          * The bound on one fetch, from request to the last byte. Default 10 seconds.
          *
+         * @param timeout the bound
+         * @return this builder
          * @throws IllegalArgumentException unless positive
          */
         public Builder timeout(Duration timeout) {
@@ -249,6 +290,8 @@ public final class Registry {
         /**
          * The largest document accepted. Default 8 MiB.
          *
+         * @param maxBytes the cap in bytes
+         * @return this builder
          * @throws IllegalArgumentException unless positive
          */
         public Builder maxDocumentBytes(long maxBytes) {
@@ -257,7 +300,12 @@ public final class Registry {
             return this;
         }
 
-        /** Never fetch: serve the disk cache whatever its age, and fail for data not in it. */
+        /**
+         * Never fetch: serve the disk cache whatever its age, and fail for data not in it. Default {@code false}.
+         *
+         * @param offline {@code true} to never fetch
+         * @return this builder
+         */
         public Builder offline(boolean offline) {
             this.offline = offline;
             return this;
@@ -267,13 +315,21 @@ public final class Registry {
          * Allows a plain {@code http://} base URL whose host is a loopback literal ({@code 127.0.0.1} or
          * {@code [::1]}; not the name {@code localhost}). For tests against a local server only; never needed in
          * production.
+         *
+         * @return this builder
          */
         public Builder allowHttpLoopbackForTesting() {
             this.httpLoopback = true;
             return this;
         }
 
-        /** Where environment variables are read ({@code LLMRING_REGISTRY_URL}, {@code XDG_CACHE_HOME}). */
+        /**
+         * Where environment variables are read ({@code LLMRING_REGISTRY_URL}, {@code XDG_CACHE_HOME}). Default:
+         * {@code System::getenv}.
+         *
+         * @param environment looks a variable up by name; returns {@code null} when it is unset
+         * @return this builder
+         */
         public Builder environment(Function<String, @Nullable String> environment) {
             this.environment = Objects.requireNonNull(environment, "environment");
             return this;
@@ -286,6 +342,9 @@ public final class Registry {
         }
 
         /**
+         * Builds the registry client; nothing is fetched until data is asked for.
+         *
+         * @return the registry
          * @throws IllegalArgumentException when the base URL (from the builder or {@code LLMRING_REGISTRY_URL}) is not
          *     allowed: http other than loopback with {@link #allowHttpLoopbackForTesting()}, or any other scheme
          */

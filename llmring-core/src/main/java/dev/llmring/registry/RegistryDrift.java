@@ -19,12 +19,19 @@ import org.jspecify.annotations.Nullable;
 public final class RegistryDrift {
     /** The kind of a change. Later versions may add kinds. */
     public enum Kind {
+        /** The model is in the newer version only. */
         ADDED,
+        /** The model is in the older version only. */
         REMOVED,
+        /** A {@code dollars_per_million_tokens_*} price changed, appeared or went. */
         PRICE,
+        /** {@code max_input_tokens}, {@code max_output_tokens} or {@code long_context_threshold_tokens} changed. */
         LIMIT,
+        /** A capability flag ({@code supports_*}, {@code is_*}) changed, appeared or went. */
         CAPABILITY,
+        /** The {@code model_aliases} list changed. */
         ALIASES,
+        /** {@code is_active} or {@code deprecated_date} changed. */
         LIFECYCLE
     }
 
@@ -44,26 +51,27 @@ public final class RegistryDrift {
             this.after = after;
         }
 
+        /** {@return what kind of change this is} */
         public Kind kind() {
             return kind;
         }
 
-        /** {@code provider:model}. */
+        /** {@return the changed model as {@code provider:model}} */
         public String model() {
             return model;
         }
 
-        /** The registry field that changed; empty text for {@link Kind#ADDED} and {@link Kind#REMOVED}. */
+        /** {@return the registry field that changed; empty text for {@link Kind#ADDED} and {@link Kind#REMOVED}} */
         public String field() {
             return field;
         }
 
-        /** The old value as text; empty when the field was absent (or the model was added). */
+        /** {@return the old value as text; empty when the field was absent (or the model was added)} */
         public Optional<String> before() {
             return Optional.ofNullable(before);
         }
 
-        /** The new value as text; empty when the field is now absent (or the model was removed). */
+        /** {@return the new value as text; empty when the field is now absent (or the model was removed)} */
         public Optional<String> after() {
             return Optional.ofNullable(after);
         }
@@ -97,6 +105,10 @@ public final class RegistryDrift {
     /**
      * The changes from snapshot {@code pinnedVersion} of {@code provider} to its current data.
      *
+     * @param registry where both versions are read
+     * @param provider the registry provider name, e.g. {@code openai}
+     * @param pinnedVersion the snapshot version the lockfile pins, positive
+     * @return the changes as {@link #compare(List, List)} orders them; empty when nothing changed
      * @throws RegistryException when either version cannot be obtained
      * @throws IllegalArgumentException when the provider name is malformed or the version is not positive
      */
@@ -105,7 +117,14 @@ public final class RegistryDrift {
         return compare(registry.models(provider, pinnedVersion), registry.models(provider));
     }
 
-    /** The changes from {@code before} to {@code after}, models matched by provider and model name. */
+    /**
+     * The changes from {@code before} to {@code after}, models matched by provider and model name.
+     *
+     * @param before the older models
+     * @param after the newer models
+     * @return removals, then additions, then field changes of models in both (in {@code before}'s order);
+     *     unmodifiable, empty when nothing changed
+     */
     public static List<Change> compare(List<ModelInfo> before, List<ModelInfo> after) {
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");

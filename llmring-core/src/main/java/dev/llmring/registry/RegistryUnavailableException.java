@@ -12,6 +12,8 @@ public class RegistryUnavailableException extends RegistryException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param message what failed, naming the URL tried
      * @param provider the provider whose data was wanted
      * @param cause the underlying failure, or null

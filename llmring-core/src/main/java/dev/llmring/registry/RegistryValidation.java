@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
 public final class RegistryValidation {
     /** How bad a problem is: an ERROR should fail validation, a WARNING should be shown. */
     public enum Severity {
+        /** Should fail validation: the model is unknown, retired or cannot be checked. */
         ERROR,
+        /** Should be shown, but does not fail validation. */
         WARNING
     }
 
@@ -61,14 +63,17 @@ public final class RegistryValidation {
             return unavailable;
         }
 
+        /** {@return how bad the problem is} */
         public Severity severity() {
             return severity;
         }
 
+        /** {@return what the problem is about: {@code provider:model}, or the provider for provider-wide problems} */
         public String subject() {
             return subject;
         }
 
+        /** {@return what is wrong, for a person, e.g. {@code not in the registry (version 3)}} */
         public String message() {
             return message;
         }
@@ -98,6 +103,8 @@ public final class RegistryValidation {
     /**
      * Validates {@code modelRefs} ({@code provider:model}, split at the first {@code :}).
      *
+     * @param registry where the models are looked up
+     * @param modelRefs the lockfile's model references; duplicates are checked once
      * @param pinnedVersions provider to pinned snapshot version (a profile's {@code registry_versions})
      * @param today the date deprecations are judged against
      * @return every problem, in the order of the references; empty when all is well
@@ -128,7 +135,12 @@ public final class RegistryValidation {
         return List.copyOf(problems);
     }
 
-    /** Whether any problem is an {@link Severity#ERROR}. */
+    /**
+     * Whether any problem is an {@link Severity#ERROR}.
+     *
+     * @param problems problems from {@link #validate(Registry, Collection, Map, LocalDate)}
+     * @return {@code true} when validation should fail
+     */
     public static boolean hasErrors(List<Problem> problems) {
         return problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);
     }

@@ -14,7 +14,13 @@ public final class ApiKey {
         this.value = value;
     }
 
-    /** @throws IllegalArgumentException when blank or containing whitespace or control characters */
+    /**
+     * Wraps a key.
+     *
+     * @param value the key as the provider issued it
+     * @return the key, whose {@code toString()} hides it
+     * @throws IllegalArgumentException when blank or containing whitespace or control characters
+     */
     public static ApiKey of(String value) {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) throw new IllegalArgumentException("API key must not be blank");
@@ -27,7 +33,7 @@ public final class ApiKey {
         return new ApiKey(value);
     }
 
-    /** The key itself. Never log it. */
+    /** {@return the key itself; never log it} */
     public String reveal() {
         return value;
     }

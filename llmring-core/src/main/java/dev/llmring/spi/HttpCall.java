@@ -26,9 +26,13 @@ public final class HttpCall {
     }
 
     /**
+     * A {@code POST} of a JSON body.
+     *
      * @param uri the endpoint; must not carry credentials in its query (put keys in headers)
      * @param headers header names and values, in order
      * @param jsonBody the UTF-8 JSON body (not copied: the adapter hands it over)
+     * @return the call
+     * @throws IllegalArgumentException when the query has a {@code key}, {@code api_key} or {@code apikey} parameter
      */
     public static HttpCall post(URI uri, Map<String, String> headers, byte[] jsonBody) {
         Objects.requireNonNull(uri, "uri");
@@ -50,22 +54,29 @@ public final class HttpCall {
         return false;
     }
 
-    /** Whether the value of header {@code name} is a secret that must never be printed. */
+    /**
+     * Whether the value of header {@code name} is a secret that must never be printed.
+     *
+     * @param name a header name, any case
+     * @return {@code true} for known credential headers and any name containing {@code key}, {@code token} or
+     *     {@code secret}
+     */
     public static boolean isSecretHeader(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return SECRET_HEADERS.contains(n) || n.contains("key") || n.contains("token") || n.contains("secret");
     }
 
+    /** {@return the endpoint} */
     public URI uri() {
         return uri;
     }
 
-    /** The headers, unmodifiable. */
+    /** {@return the headers, unmodifiable} */
     public Map<String, String> headers() {
         return java.util.Collections.unmodifiableMap(headers);
     }
 
-    /** The body bytes (not a copy: do not modify). */
+    /** {@return the body bytes (not a copy: do not modify)} */
     public byte[] body() {
         return body;
     }

@@ -26,29 +26,43 @@ public final class ProviderConfig {
         this.environment = b.environment;
     }
 
+    /**
+     * A builder for an adapter serving under {@code name}.
+     *
+     * @param name the provider name, lower-case letters, digits, {@code _} and {@code -}, starting with a letter
+     * @return a builder with no key, no base URL, no options and the process's environment
+     * @throws IllegalArgumentException when the name is malformed
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
 
-    /** The provider name this adapter serves under, as written in lockfile references. */
+    /** {@return the provider name this adapter serves under, as written in lockfile references} */
     public String name() {
         return name;
     }
 
+    /** {@return the API key; empty when none is configured} */
     public Optional<ApiKey> apiKey() {
         return Optional.ofNullable(apiKey);
     }
 
-    /** A base URL replacing the provider's default (an OpenAI-compatible server, a proxy, a test server). */
+    /** {@return a base URL replacing the provider's default (an OpenAI-compatible server, a proxy, a test server)} */
     public Optional<URI> baseUrl() {
         return Optional.ofNullable(baseUrl);
     }
 
+    /** {@return free-form provider options by name, unmodifiable; empty when none} */
     public Map<String, String> options() {
         return options;
     }
 
-    /** Reads an environment variable through the client's environment (the process's, unless a test injects one). */
+    /**
+     * Reads an environment variable through the client's environment (the process's, unless a test injects one).
+     *
+     * @param variable the variable's name
+     * @return its value; empty when unset or blank
+     */
     public Optional<String> env(String variable) {
         return Optional.ofNullable(environment.apply(variable)).filter(v -> !v.isBlank());
     }
@@ -76,12 +90,24 @@ public final class ProviderConfig {
             this.name = name;
         }
 
+        /**
+         * Sets the API key; null (the default) for none.
+         *
+         * @param apiKey the key, or null
+         * @return this builder
+         */
         public Builder apiKey(@Nullable ApiKey apiKey) {
             this.apiKey = apiKey;
             return this;
         }
 
-        /** @throws IllegalArgumentException unless an absolute http or https URL */
+        /**
+         * Sets a base URL replacing the provider's default; null (the default) keeps the provider's.
+         *
+         * @param baseUrl an absolute http or https URL with a host, or null
+         * @return this builder
+         * @throws IllegalArgumentException unless an absolute http or https URL
+         */
         public Builder baseUrl(@Nullable URI baseUrl) {
             if (baseUrl != null
                     && (!baseUrl.isAbsolute()
@@ -93,16 +119,29 @@ public final class ProviderConfig {
             return this;
         }
 
+        /**
+         * Replaces the free-form options; none by default.
+         *
+         * @param options option name to value, copied
+         * @return this builder
+         */
         public Builder options(Map<String, String> options) {
             this.options = Map.copyOf(options);
             return this;
         }
 
+        /**
+         * Sets where environment variables are read; {@code System::getenv} by default.
+         *
+         * @param environment looks a variable up by name; returns {@code null} when it is unset
+         * @return this builder
+         */
         public Builder environment(Function<String, @Nullable String> environment) {
             this.environment = Objects.requireNonNull(environment, "environment");
             return this;
         }
 
+        /** {@return the config} */
         public ProviderConfig build() {
             return new ProviderConfig(this);
         }

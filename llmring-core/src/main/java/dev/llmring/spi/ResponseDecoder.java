@@ -15,6 +15,7 @@ public interface ResponseDecoder {
     /**
      * Decodes a complete non-streamed body.
      *
+     * @param body the whole response body
      * @throws ProviderFailure when the body is an error or malformed
      */
     void decodeBody(byte[] body);
@@ -24,6 +25,8 @@ public interface ResponseDecoder {
      * {@code data:} lines; for NDJSON, {@code null} and one line. Comments, keep-alives and blank frames never
      * reach here.
      *
+     * @param event the SSE event name, or {@code null}
+     * @param data the frame's data
      * @throws ProviderFailure when the frame is an error or malformed
      */
     void onFrame(@Nullable String event, String data);

@@ -108,17 +108,17 @@ public final class Binding {
         return new Binding(alias, pool, constraints, extra, null);
     }
 
-    /** @return the alias */
+    /** {@return the alias} */
     public String alias() {
         return alias;
     }
 
-    /** @return the pool, in order of preference; never empty */
+    /** {@return the pool, in order of preference; never empty} */
     public List<ModelRef> models() {
         return models;
     }
 
-    /** @return the constraints (unmodifiable, insertion-ordered; empty when none) */
+    /** {@return the constraints (unmodifiable, insertion-ordered; empty when none)} */
     public Map<String, Object> constraints() {
         return constraints;
     }

@@ -47,32 +47,32 @@ public final class Discovery {
         this.classLoader = b.classLoader;
     }
 
-    /** @return discovery with the process environment, working directory and context class loader */
+    /** {@return discovery with the process environment, working directory and context class loader} */
     public static Discovery defaults() {
         return builder().build();
     }
 
-    /** @return a builder starting from the process environment, working directory and context class loader */
+    /** {@return a builder starting from the process environment, working directory and context class loader} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the explicit path, if one was given */
+    /** {@return the explicit path, if one was given} */
     public Optional<Path> explicitPath() {
         return Optional.ofNullable(explicitPath);
     }
 
-    /** @return the environment lookup */
+    /** {@return the environment lookup} */
     public Function<String, @Nullable String> environment() {
         return environment;
     }
 
-    /** @return the directory relative paths are resolved against */
+    /** {@return the directory relative paths are resolved against} */
     public Path workingDirectory() {
         return workingDirectory;
     }
 
-    /** @return the class loader for the classpath lockfile and extends packages */
+    /** {@return the class loader for the classpath lockfile and extends packages} */
     public ClassLoader classLoader() {
         return classLoader;
     }
@@ -144,6 +144,8 @@ public final class Discovery {
         private Builder() {}
 
         /**
+         * The lockfile to use instead of discovering one; none by default.
+         *
          * @param path the lockfile to use, or null to discover; relative to the working directory
          * @return this builder
          */
@@ -153,6 +155,8 @@ public final class Discovery {
         }
 
         /**
+         * Where environment variables are read; {@code System::getenv} by default.
+         *
          * @param environment looks up environment variables ({@value Discovery#PATH_VARIABLE}, {@value Discovery#PROFILE_VARIABLE});
          *     returns null for unset
          * @return this builder
@@ -163,6 +167,8 @@ public final class Discovery {
         }
 
         /**
+         * The working directory; the process's by default.
+         *
          * @param directory the directory searched for {@value Discovery#TOML_NAME} and relative paths are resolved against
          * @return this builder
          */
@@ -173,6 +179,8 @@ public final class Discovery {
         }
 
         /**
+         * The class loader for classpath lookups; the thread's context class loader by default.
+         *
          * @param loader the class loader searched for the classpath lockfile and extends packages
          * @return this builder
          */
@@ -181,7 +189,7 @@ public final class Discovery {
             return this;
         }
 
-        /** @return the discovery */
+        /** {@return the discovery} */
         public Discovery build() {
             return new Discovery(this);
         }

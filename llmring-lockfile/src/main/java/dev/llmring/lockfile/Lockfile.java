@@ -113,12 +113,12 @@ public final class Lockfile {
         LockfileIo.write(file, Format.of(file) == Format.JSON ? toJson() : toToml());
     }
 
-    /** @return this lockfile as TOML, in the layout LLMRing reads */
+    /** {@return this lockfile as TOML, in the layout LLMRing reads} */
     public String toToml() {
         return TomlWriter.write(content);
     }
 
-    /** @return this lockfile as JSON, indented by two spaces */
+    /** {@return this lockfile as JSON, indented by two spaces} */
     public String toJson() {
         return JsonWriter.write(content);
     }
@@ -164,37 +164,37 @@ public final class Lockfile {
 
     // ---------------------------------------------------------------- content
 
-    /** @return the format version as written ({@code 1.0} unless the file says otherwise; see {@link #warnings()}) */
+    /** {@return the format version as written ({@code 1.0} unless the file says otherwise; see {@link #warnings()})} */
     public String version() {
         return content.version();
     }
 
-    /** @return when the lockfile was created, if it says */
+    /** {@return when the lockfile was created, if it says} */
     public Optional<OffsetDateTime> createdAt() {
         return Optional.ofNullable(content.createdAt()).map(Stamp::value);
     }
 
-    /** @return when the lockfile was last changed, if it says */
+    /** {@return when the lockfile was last changed, if it says} */
     public Optional<OffsetDateTime> updatedAt() {
         return Optional.ofNullable(content.updatedAt()).map(Stamp::value);
     }
 
-    /** @return the profile used when none is asked for ({@code default} unless the file says otherwise) */
+    /** {@return the profile used when none is asked for ({@code default} unless the file says otherwise)} */
     public String defaultProfile() {
         return content.defaultProfile();
     }
 
-    /** @return the profiles by name, in file order (unmodifiable) */
+    /** {@return the profiles by name, in file order (unmodifiable)} */
     public Map<String, Profile> profiles() {
         return content.profiles();
     }
 
-    /** @return free-form metadata, kept on round trip and not interpreted (unmodifiable) */
+    /** {@return free-form metadata, kept on round trip and not interpreted (unmodifiable)} */
     public Map<String, Object> metadata() {
         return content.metadata();
     }
 
-    /** @return the packages whose aliases this lockfile may use as {@code package:alias}, in file order */
+    /** {@return the packages whose aliases this lockfile may use as {@code package:alias}, in file order} */
     public List<String> extendsPackages() {
         return content.extendsPackages();
     }
@@ -417,6 +417,8 @@ public final class Lockfile {
     }
 
     /**
+     * A copy with another default profile.
+     *
      * @param profile the new default profile name (it need not exist yet)
      * @param clock sets {@code updated_at}
      * @return the new lockfile
@@ -428,6 +430,8 @@ public final class Lockfile {
     }
 
     /**
+     * A copy with other extends packages, replacing the current ones.
+     *
      * @param packages the extends packages, in order
      * @param clock sets {@code updated_at}
      * @return the new lockfile
@@ -446,6 +450,8 @@ public final class Lockfile {
     }
 
     /**
+     * A copy with other metadata, replacing the current metadata.
+     *
      * @param metadata free-form metadata: strings, booleans, integers, finite numbers, lists and string-keyed
      *     maps of those
      * @param clock sets {@code updated_at}

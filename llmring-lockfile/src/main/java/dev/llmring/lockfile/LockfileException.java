@@ -14,10 +14,19 @@ import org.jspecify.annotations.Nullable;
 public class LockfileException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** What went wrong, without the place. */
     private final String detail;
+
+    /** The file's path or URL; null when unknown. */
     private final @Nullable String file;
+
+    /** The 1-based line; 0 when unknown. */
     private final int line;
+
+    /** The 1-based column; 0 when unknown. */
     private final int column;
+
+    /** The field path, such as {@code profiles.default.bindings[0]}; null when unknown. */
     private final @Nullable String field;
 
     /**
@@ -54,27 +63,27 @@ public class LockfileException extends RuntimeException {
         this.field = field;
     }
 
-    /** @return the file path or URL the problem is in, if known */
+    /** {@return the file path or URL the problem is in, if known} */
     public Optional<String> file() {
         return Optional.ofNullable(file);
     }
 
-    /** @return the 1-based line of the problem, or 0 if unknown */
+    /** {@return the 1-based line of the problem, or 0 if unknown} */
     public int line() {
         return line;
     }
 
-    /** @return the 1-based column of the problem, or 0 if unknown */
+    /** {@return the 1-based column of the problem, or 0 if unknown} */
     public int column() {
         return column;
     }
 
-    /** @return the field path of the problem (such as {@code profiles.dev.bindings[2].alias}), if known */
+    /** {@return the field path of the problem (such as {@code profiles.dev.bindings[2].alias}), if known} */
     public Optional<String> field() {
         return Optional.ofNullable(field);
     }
 
-    /** @return the message without the place */
+    /** {@return the message without the place} */
     public String detail() {
         return detail;
     }

@@ -6,10 +6,13 @@ import java.util.List;
 public class LockfileNotFoundException extends LockfileException {
     private static final long serialVersionUID = 1L;
 
+    /** Every place tried, in order. */
     @SuppressWarnings("serial") // an immutable List.copyOf, serializable in practice (JDK 21+ lints the type)
     private final List<String> placesLooked;
 
     /**
+     * Creates the exception; the message lists the places looked.
+     *
      * @param detail what was being looked for
      * @param placesLooked every path, variable or resource tried, in order
      */
@@ -18,7 +21,7 @@ public class LockfileNotFoundException extends LockfileException {
         this.placesLooked = List.copyOf(placesLooked);
     }
 
-    /** @return every path, environment variable or classpath resource tried, in order */
+    /** {@return every path, environment variable or classpath resource tried, in order} */
     public List<String> placesLooked() {
         return placesLooked;
     }

@@ -68,17 +68,19 @@ public final class Profile {
         return new Profile(name, List.copyOf(bindings), Collections.unmodifiableMap(versions), extra);
     }
 
-    /** @return the profile name */
+    /** {@return the profile name} */
     public String name() {
         return name;
     }
 
-    /** @return the bindings, in file order (unmodifiable) */
+    /** {@return the bindings, in file order (unmodifiable)} */
     public List<Binding> bindings() {
         return bindings;
     }
 
     /**
+     * The binding of {@code alias}.
+     *
      * @param alias an alias
      * @return its binding in this profile, if bound
      */
@@ -86,12 +88,12 @@ public final class Profile {
         return Optional.ofNullable(byAlias.get(Objects.requireNonNull(alias, "alias")));
     }
 
-    /** @return the bound aliases, in file order */
+    /** {@return the bound aliases, in file order} */
     public List<String> aliases() {
         return List.copyOf(byAlias.keySet());
     }
 
-    /** @return provider to pinned registry snapshot version (unmodifiable, in file order) */
+    /** {@return provider to pinned registry snapshot version (unmodifiable, in file order)} */
     public Map<String, Integer> registryVersions() {
         return registryVersions;
     }

@@ -34,6 +34,7 @@ public final class LlmRingTelemetry {
      * A listener recording spans and metrics through {@code openTelemetry}, without content.
      *
      * @param openTelemetry the application's OpenTelemetry, e.g. {@code GlobalOpenTelemetry.get()}
+     * @return the listener, for {@code LlmRing.Builder#listener}
      */
     public static LlmRingListener create(OpenTelemetry openTelemetry) {
         return builder(openTelemetry).build();
@@ -43,6 +44,7 @@ public final class LlmRingTelemetry {
      * A builder for a listener with options.
      *
      * @param openTelemetry the application's OpenTelemetry, e.g. {@code GlobalOpenTelemetry.get()}
+     * @return a builder that does not capture content
      */
     public static Builder builder(OpenTelemetry openTelemetry) {
         return new Builder(Objects.requireNonNull(openTelemetry, "openTelemetry"));
@@ -71,7 +73,7 @@ public final class LlmRingTelemetry {
             return this;
         }
 
-        /** The listener, for {@code LlmRing.Builder#listener}. */
+        /** {@return the listener, for {@code LlmRing.Builder#listener}} */
         public LlmRingListener build() {
             return new TelemetryListener(
                     openTelemetry.getTracer(INSTRUMENTATION_NAME),

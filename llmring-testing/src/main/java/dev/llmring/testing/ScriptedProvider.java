@@ -61,22 +61,26 @@ public final class ScriptedProvider implements ProviderFactory {
     /**
      * Starts a script for model {@code name}; shorthand for {@link Script#builder(String)}.
      *
+     * @param name the model name the script answers for
+     * @return a script builder at step 1
      * @throws IllegalArgumentException unless 1 to 64 letters, digits, {@code .}, {@code _} or {@code -}
      */
     public static Script.Builder script(String name) {
         return Script.builder(name);
     }
 
+    /** {@return a builder serving under {@code scripted}, with no scripts and no directory} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return the provider name this factory serves under; {@code scripted} unless the builder set another} */
     @Override
     public String name() {
         return name;
     }
 
-    /** None: the scripted provider needs no key. */
+    /** {@return no variables: the scripted provider needs no key} */
     @Override
     public List<String> apiKeyEnvironmentVariables() {
         return List.of();
@@ -85,6 +89,9 @@ public final class ScriptedProvider implements ProviderFactory {
     /**
      * An adapter serving under {@code config.name()}, with a fresh position in every script. Reads
      * {@value #SCRIPTS_ENV} through the config's environment. Does not start the server.
+     *
+     * @param config the client's provider config; only its name and environment are used
+     * @return the adapter
      */
     @Override
     public ProviderAdapter create(ProviderConfig config) {
@@ -114,6 +121,8 @@ public final class ScriptedProvider implements ProviderFactory {
         /**
          * The provider name to serve under (default {@code scripted}).
          *
+         * @param name the provider name, as written in lockfile references
+         * @return this builder
          * @throws IllegalArgumentException unless lower-case letters, digits, {@code _} or {@code -}, starting with
          *     a letter
          */
@@ -130,6 +139,8 @@ public final class ScriptedProvider implements ProviderFactory {
         /**
          * Adds a script, answering the model of its name.
          *
+         * @param script the script
+         * @return this builder
          * @throws IllegalArgumentException when a script of that name was already added
          */
         public Builder script(Script script) {
@@ -140,12 +151,19 @@ public final class ScriptedProvider implements ProviderFactory {
             return this;
         }
 
-        /** A directory of {@code <name>.json} scripts, searched before {@value #SCRIPTS_ENV} and the class path. */
+        /**
+         * A directory of {@code <name>.json} scripts, searched before {@value #SCRIPTS_ENV} and the class path. None
+         * by default.
+         *
+         * @param directory the directory
+         * @return this builder
+         */
         public Builder scriptsDirectory(Path directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
+        /** {@return the provider factory, to register with {@code LlmRing.Builder.provider}} */
         public ScriptedProvider build() {
             return new ScriptedProvider(name, scripts, directory);
         }

@@ -10,7 +10,9 @@ public final class Endpoints {
     /**
      * {@code base} with {@code path} appended to its path, keeping a query the base carries (some gateways need one).
      *
+     * @param base the configured base URL, with or without trailing slashes
      * @param path starts with {@code /}, e.g. {@code /v1/messages}
+     * @return the endpoint
      */
     public static URI resolve(URI base, String path) {
         String query = base.getRawQuery();
@@ -18,7 +20,12 @@ public final class Endpoints {
                 + (query == null ? "" : "?" + query));
     }
 
-    /** {@code base} as text without trailing slashes, for adapters that build a path per call. */
+    /**
+     * {@code base} as text without trailing slashes, for adapters that build a path per call.
+     *
+     * @param base the configured base URL
+     * @return its text without trailing slashes
+     */
     public static String trimmed(URI base) {
         String text = base.toString();
         int end = text.length();

@@ -13,12 +13,23 @@ public final class ErrorText {
 
     private ErrorText() {}
 
-    /** The first {@link #SCAN_LIMIT} characters of {@code text}, lower-cased. */
+    /**
+     * The first {@link #SCAN_LIMIT} characters of {@code text}, lower-cased.
+     *
+     * @param text an error's text, any length
+     * @return at most {@link #SCAN_LIMIT} characters, lower-cased in the root locale
+     */
     public static String lowerPrefix(String text) {
         return (text.length() <= SCAN_LIMIT ? text : text.substring(0, SCAN_LIMIT)).toLowerCase(Locale.ROOT);
     }
 
-    /** Whether {@code lowered} contains any of {@code needles} (give them in lower case). */
+    /**
+     * Whether {@code lowered} contains any of {@code needles} (give them in lower case).
+     *
+     * @param lowered text from {@link #lowerPrefix(String)}
+     * @param needles phrases in lower case
+     * @return {@code true} when one of them occurs anywhere, even inside a word
+     */
     public static boolean containsAny(String lowered, String... needles) {
         for (String needle : needles) {
             if (lowered.contains(needle)) return true;
@@ -26,7 +37,14 @@ public final class ErrorText {
         return false;
     }
 
-    /** The end of the first whole-word occurrence of {@code word} at or after {@code from}, or -1. */
+    /**
+     * The end of the first whole-word occurrence of {@code word} at or after {@code from}.
+     *
+     * @param lowered text from {@link #lowerPrefix(String)}
+     * @param word a word (or phrase) in lower case
+     * @param from the index to search from
+     * @return the index just past the occurrence, or -1 when there is none
+     */
     public static int wordEnd(String lowered, String word, int from) {
         for (int at = lowered.indexOf(word, from); at >= 0; at = lowered.indexOf(word, at + 1)) {
             int end = at + word.length();
@@ -35,7 +53,14 @@ public final class ErrorText {
         return -1;
     }
 
-    /** Whether {@code first} and later {@code second} occur in {@code lowered}, each as whole words. */
+    /**
+     * Whether {@code first} and later {@code second} occur in {@code lowered}, each as whole words.
+     *
+     * @param lowered text from {@link #lowerPrefix(String)}
+     * @param first the word that must come first, in lower case
+     * @param second the word that must follow it, in lower case
+     * @return {@code true} when both occur in that order
+     */
     public static boolean wordsInOrder(String lowered, String first, String second) {
         int end = wordEnd(lowered, first, 0);
         return end >= 0 && wordEnd(lowered, second, end) >= 0;
@@ -44,6 +69,10 @@ public final class ErrorText {
     /**
      * The message on one line: runs of whitespace become one space, ends are trimmed, and the result is cut after
      * {@code max} characters with an ellipsis. Reads no further than needed.
+     *
+     * @param message the text, any length
+     * @param max the most characters to keep before the ellipsis
+     * @return the message on one line
      */
     public static String oneLine(String message, int max) {
         StringBuilder out = new StringBuilder(Math.min(message.length(), max + 1));

@@ -18,6 +18,11 @@ import java.util.Objects;
 public abstract class JsonPostAdapter implements ProviderAdapter {
     private final String name;
 
+    /**
+     * An adapter serving under {@code name}.
+     *
+     * @param name the provider name from the config, e.g. {@code openai} or a compatible server's name
+     */
     protected JsonPostAdapter(String name) {
         this.name = Objects.requireNonNull(name, "name");
     }
@@ -50,6 +55,9 @@ public abstract class JsonPostAdapter implements ProviderAdapter {
     /**
      * Where a call for {@code model} goes.
      *
+     * @param model the model part of the binding
+     * @param stream whether a streamed answer is asked for
+     * @return the endpoint
      * @throws dev.llmring.InvalidRequestException when {@code model} is not a model name of this provider
      */
     protected abstract URI uri(String model, boolean stream);
@@ -57,13 +65,27 @@ public abstract class JsonPostAdapter implements ProviderAdapter {
     /**
      * The request body.
      *
+     * @param request the request, media URLs already resolved as {@link #acceptsMediaUrls()} asks
+     * @param model the model part of the binding
+     * @param stream whether to ask for a streamed answer
+     * @return the JSON body
      * @throws dev.llmring.InvalidRequestException when the request uses something the provider cannot express
      */
     protected abstract JsonNode body(ChatRequest request, String model, boolean stream);
 
-    /** The request headers, content type and credentials included. */
+    /**
+     * The request headers, content type and credentials included.
+     *
+     * @param stream whether a streamed answer is asked for
+     * @return header names and values, in order
+     */
     protected abstract Map<String, String> headers(boolean stream);
 
-    /** A decoder for one exchange. */
+    /**
+     * A decoder for one exchange.
+     *
+     * @param sink where the decoder delivers events
+     * @return a new decoder
+     */
     protected abstract ResponseDecoder newDecoder(EventSink sink);
 }

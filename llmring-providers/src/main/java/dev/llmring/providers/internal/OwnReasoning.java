@@ -16,7 +16,13 @@ public final class OwnReasoning {
 
     private OwnReasoning() {}
 
-    /** The parts of {@code message} that {@code provider} produced, in order. */
+    /**
+     * The parts of {@code message} that {@code provider} produced, in order.
+     *
+     * @param message a message of the conversation
+     * @param provider the adapter's provider name
+     * @return the provider's own reasoning parts; empty when there are none
+     */
     public static List<ReasoningPart> of(Message message, String provider) {
         List<ReasoningPart> parts = message.reasoningParts();
         if (parts.isEmpty()) return parts;
@@ -26,6 +32,8 @@ public final class OwnReasoning {
     /**
      * Says at DEBUG, once, when {@code messages} hold reasoning parts of providers other than {@code provider}.
      *
+     * @param messages the request's messages
+     * @param provider the adapter's provider name
      * @param model the model the request is for, named in the message
      */
     public static void noteForeign(List<Message> messages, String provider, String model) {

@@ -22,7 +22,9 @@ public final class ProviderJson {
     /**
      * Parses provider output.
      *
+     * @param json the text
      * @param what names the text in the failure message, e.g. {@code "Gemini's answer"}
+     * @return the JSON tree
      * @throws ProviderFailure of kind malformed response when {@code json} is empty or not JSON
      */
     public static JsonNode parse(String json, String what) {
@@ -40,7 +42,9 @@ public final class ProviderJson {
      * Parses provider output given as UTF-8 bytes (a whole body), without first copying it into a {@code String}.
      * Bytes that are not UTF-8 are malformed output, like any other broken JSON.
      *
+     * @param json the body's bytes
      * @param what names the text in the failure message, e.g. {@code "Gemini's answer"}
+     * @return the JSON tree
      * @throws ProviderFailure of kind malformed response when {@code json} is empty, not UTF-8 or not JSON
      */
     public static JsonNode parse(byte[] json, String what) {
@@ -59,6 +63,9 @@ public final class ProviderJson {
     /**
      * Parses provider output that must be a JSON object.
      *
+     * @param json the text
+     * @param what names the text in the failure message, e.g. {@code "Gemini's answer"}
+     * @return the JSON object
      * @throws ProviderFailure of kind malformed response when {@code json} is not a JSON object
      */
     public static JsonNode parseObject(String json, String what) {
@@ -68,6 +75,9 @@ public final class ProviderJson {
     /**
      * Parses provider output given as UTF-8 bytes that must be a JSON object.
      *
+     * @param json the body's bytes
+     * @param what names the text in the failure message, e.g. {@code "Gemini's answer"}
+     * @return the JSON object
      * @throws ProviderFailure of kind malformed response when {@code json} is not UTF-8 or not a JSON object
      */
     public static JsonNode parseObject(byte[] json, String what) {
@@ -79,7 +89,12 @@ public final class ProviderJson {
         return node;
     }
 
-    /** Parses text that may or may not be JSON (an error body, a tool's schema); null when it is not. */
+    /**
+     * Parses text that may or may not be JSON (an error body, a tool's schema).
+     *
+     * @param text the text
+     * @return the JSON tree, or null when the text is not JSON or is empty
+     */
     public static @Nullable JsonNode tryParse(String text) {
         try {
             JsonNode node = MAPPER.readTree(text);
@@ -89,7 +104,12 @@ public final class ProviderJson {
         }
     }
 
-    /** {@code node} as compact JSON text. */
+    /**
+     * {@code node} as compact JSON text.
+     *
+     * @param node a JSON tree
+     * @return the JSON text
+     */
     public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);
@@ -98,7 +118,12 @@ public final class ProviderJson {
         }
     }
 
-    /** {@code node} as UTF-8 JSON, the body of an {@link dev.llmring.spi.HttpCall}. */
+    /**
+     * {@code node} as UTF-8 JSON, the body of an {@link dev.llmring.spi.HttpCall}.
+     *
+     * @param node a JSON tree
+     * @return the UTF-8 bytes
+     */
     public static byte[] bytes(JsonNode node) {
         try {
             return MAPPER.writeValueAsBytes(node);
@@ -107,13 +132,25 @@ public final class ProviderJson {
         }
     }
 
-    /** The text of {@code node.field} when it is a JSON string, else null (no node, absent, null, not a string). */
+    /**
+     * The text of {@code node.field} when it is a JSON string.
+     *
+     * @param node a JSON object, or null
+     * @param field the member's name
+     * @return the string, or null when there is no node, the member is absent or null, or not a string
+     */
     public static @Nullable String text(@Nullable JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value != null && value.isTextual() ? value.textValue() : null;
     }
 
-    /** The text of {@code node.field} when it is a string or a number (error codes come as either), else null. */
+    /**
+     * The text of {@code node.field} when it is a string or a number (error codes come as either).
+     *
+     * @param node a JSON object, or null
+     * @param field the member's name
+     * @return the string or the number's text; null otherwise
+     */
     public static @Nullable String scalar(@Nullable JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value != null && (value.isTextual() || value.isNumber()) ? value.asText() : null;

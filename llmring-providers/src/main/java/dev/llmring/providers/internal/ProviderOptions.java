@@ -25,17 +25,32 @@ public final class ProviderOptions {
         this.nested = nested;
     }
 
-    /** A policy refusing options that name one of {@code owned}. */
+    /**
+     * A policy refusing options that name one of {@code owned}.
+     *
+     * @param owned the top-level fields the adapter sets itself
+     * @return the policy
+     */
     public static ProviderOptions owning(String... owned) {
         return new ProviderOptions(Set.of(owned), Set.of());
     }
 
-    /** This policy, also merging options that name one of {@code objects} into the object the request built. */
+    /**
+     * This policy, also merging options that name one of {@code objects} into the object the request built.
+     *
+     * @param objects top-level fields holding objects that options may add keys to
+     * @return a new policy; this one is unchanged
+     */
     public ProviderOptions mergingInto(String... objects) {
         return new ProviderOptions(owned, Set.of(objects));
     }
 
-    /** Whether {@code key} names a field the adapter owns. */
+    /**
+     * Whether {@code key} names a field the adapter owns.
+     *
+     * @param key an option's name
+     * @return {@code true} when options may not set it
+     */
     public boolean owns(String key) {
         return owned.contains(key);
     }
@@ -43,6 +58,10 @@ public final class ProviderOptions {
     /**
      * Adds {@code options} to {@code body}, in the map's order.
      *
+     * @param body the encoded request body, changed in place
+     * @param options the request's options for this provider
+     * @param provider the provider name, for error messages
+     * @param model the model, for error messages
      * @throws InvalidRequestException naming the key and the provider when an option names an owned field, a field
      *     {@code body} already holds (or a key of a merged object it already holds), or is not a JSON value
      */
@@ -75,6 +94,11 @@ public final class ProviderOptions {
     /**
      * One option's value as a JSON tree ({@code null} as JSON null).
      *
+     * @param key the option's name, for error messages
+     * @param value the option's value (strings, numbers, booleans, lists and maps), or null
+     * @param provider the provider name, for error messages
+     * @param model the model, for error messages
+     * @return the JSON tree
      * @throws InvalidRequestException naming the key and the provider when the value cannot be written as JSON
      */
     public static JsonNode value(String key, @Nullable Object value, String provider, String model) {

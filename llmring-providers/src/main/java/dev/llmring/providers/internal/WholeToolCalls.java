@@ -19,7 +19,10 @@ public final class WholeToolCalls {
     /**
      * Emits call {@code index} to {@code sink}.
      *
+     * @param sink where the events go
+     * @param index the call's position in the answer, from 0
      * @param id the provider's id; blank when it gave none
+     * @param name the tool's name
      * @param args the arguments as JSON text
      * @return the call's id: the provider's, or the stable one given when it sent none
      */
@@ -34,6 +37,11 @@ public final class WholeToolCalls {
     /**
      * A deterministic id for a call the provider gave none: {@code call_} and 24 hex digits of the SHA-256 of
      * index, name and arguments, so that the same answer always yields the same ids (replays, caches, receipts).
+     *
+     * @param index the call's position in the answer, from 0
+     * @param name the tool's name
+     * @param args the arguments as JSON text
+     * @return {@code call_} and 24 lower-case hex digits
      */
     public static String stableId(int index, String name, String args) {
         try {
