@@ -104,6 +104,10 @@ public final class BatchRunner {
         @Nullable
         LineSource input;
 
+        /** The input's path when it is a file (provider mode records it for {@code batch collect}). */
+        @Nullable
+        Path inputPath;
+
         @Nullable
         Path output;
 
@@ -162,12 +166,14 @@ public final class BatchRunner {
         /** The input file (JSONL). Required, or {@link #input(LineSource)}. */
         public Builder input(Path path) {
             s.input = LineSource.file(path);
+            s.inputPath = path.toAbsolutePath();
             return this;
         }
 
         /** Where the input lines come from, instead of a file. */
         public Builder input(LineSource source) {
             s.input = Objects.requireNonNull(source, "source");
+            s.inputPath = null;
             return this;
         }
 
@@ -376,6 +382,7 @@ public final class BatchRunner {
         private Settings copy() {
             Settings c = new Settings(s.ring);
             c.input = s.input;
+            c.inputPath = s.inputPath;
             c.output = s.output;
             c.state = s.state;
             c.journal = s.journal;
