@@ -5,12 +5,7 @@ import dev.llmring.batch.BatchRunner;
 import dev.llmring.batch.BatchSummary;
 import dev.llmring.batch.ProviderJobs;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code llmring batch collect STATE_DIR}: journals the results of the jobs that have ended, submitting nothing. */
 @Command(
@@ -23,24 +18,13 @@ import picocli.CommandLine.Spec;
             "Exit status: 0 every line ok (or jobs still running), 1 some lines failed, 2 STATE_DIR is not a batch"
                     + " state directory of a provider-mode run, 3 stopped by a signal."
         })
-final class BatchCollectCommand implements Callable<Integer> {
-    @Spec
-    @Nullable
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "STATE_DIR", description = "The state directory of the run.")
-    @Nullable
-    Path state;
-
-    private final Session session;
-
+final class BatchCollectCommand extends BatchJobsCommand {
     BatchCollectCommand(Session session) {
-        this.session = session;
+        super(session);
     }
 
     @Override
-    public Integer call() {
-        ProviderJobs jobs = BatchProviders.jobs(spec, session, state);
+    int call(ProviderJobs jobs, Path stateDirectory) {
         try (LlmRing ring = BatchRunCommand.ring(session, null).build()) {
             BatchRunner.Builder builder;
             try {
