@@ -4,5 +4,7 @@ module dev.llmring.batch {
     requires com.fasterxml.jackson.databind;
     requires static transitive org.jspecify;
 
+    uses dev.llmring.spi.ProviderFactory;
+
     exports dev.llmring.batch;
 }

@@ -3,12 +3,14 @@ package dev.llmring.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmring.ChatRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -26,14 +28,10 @@ final class AnthropicBatchApi implements BatchApi {
     static final int DEFAULT_MAX_TOKENS = 4096;
 
     private final BatchHttp http;
-    private final String base;
-    private final String apiKey;
 
     AnthropicBatchApi(HttpClient http, URI baseUrl, String apiKey) {
-        this.http = new BatchHttp(http, "anthropic");
-        String b = baseUrl.toString();
-        this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
-        this.apiKey = apiKey;
+        this.http = new BatchHttp(
+                http, "anthropic", baseUrl, Map.of("x-api-key", apiKey, "anthropic-version", "2023-06-01"));
     }
 
     @Override
@@ -47,7 +45,7 @@ final class AnthropicBatchApi implements BatchApi {
     }
 
     @Override
-    public String request(String customId, JsonNode body, String model) {
+    public String request(String customId, ChatRequest chat, JsonNode body, String model) {
         if (!CUSTOM_ID.matcher(customId).matches()) {
             throw refused("custom_id '" + customId + "' is not 1 to 64 letters, digits, '_' or '-' as Anthropic needs");
         }
@@ -103,23 +101,33 @@ final class AnthropicBatchApi implements BatchApi {
     }
 
     @Override
-    public String submit(List<String> requests, long bytes) {
-        String body = "{\"requests\":[" + String.join(",", requests) + "]}";
-        HttpRequest request = request(URI.create(base + "/v1/messages/batches"))
+    public String submit(String model, List<String> requests, long bytes) {
+        HttpRequest request = http.request(URI.create(http.base() + "/v1/messages/batches"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .POST(commaSeparated(requests))
                 .build();
         return http.json("POST /v1/messages/batches", request).path("id").asText();
     }
 
+    /** The body {@code {"requests":[r1,r2,...]}}, encoded as it is sent. */
+    private static HttpRequest.BodyPublisher commaSeparated(List<String> requests) {
+        List<String> items = new java.util.AbstractList<>() {
+            @Override
+            public String get(int i) {
+                return i == 0 ? requests.get(0) : "," + requests.get(i);
+            }
+
+            @Override
+            public int size() {
+                return requests.size();
+            }
+        };
+        return BatchHttp.jsonl("{\"requests\":[", items, "]}"); // a newline between items is JSON whitespace
+    }
+
     @Override
     public State state(String jobId) {
-        String call = "GET /v1/messages/batches/" + jobId;
-        JsonNode node = http.json(
-                call,
-                request(URI.create(base + "/v1/messages/batches/" + jobId))
-                        .GET()
-                        .build());
+        JsonNode node = http.get("/v1/messages/batches/" + jobId);
         boolean ended = node.path("processing_status").asText().equals("ended");
         JsonNode counts = node.path("request_counts");
         String status = !ended
@@ -129,12 +137,20 @@ final class AnthropicBatchApi implements BatchApi {
                         : counts.path("canceled").asLong() > 0 ? "canceled" : "ended";
         JsonNode url = node.get("results_url");
         List<String> sources = url == null || url.isNull() ? List.of() : List.of(url.asText());
-        return new State(status, ended, ended, sources);
+        Map<String, Long> byName = new LinkedHashMap<>();
+        counts.fields()
+                .forEachRemaining(e -> byName.put(e.getKey(), e.getValue().asLong()));
+        return new State(status, ended, ended, sources, byName);
     }
 
     @Override
-    public String results(String url) {
-        return http.send("GET results", request(URI.create(url)).GET().build());
+    public void results(String url, Consumer<JsonNode> each) {
+        http.lines("GET results", http.request(URI.create(url)).GET().build(), each);
+    }
+
+    @Override
+    public void cancel(String jobId) {
+        http.post("/v1/messages/batches/" + jobId + "/cancel", "{}");
     }
 
     @Override
@@ -194,12 +210,5 @@ final class AnthropicBatchApi implements BatchApi {
         usage.put("completion_tokens", output);
         usage.put("total_tokens", in + output);
         return out;
-    }
-
-    private HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofMinutes(5))
-                .header("x-api-key", apiKey)
-                .header("anthropic-version", "2023-06-01");
     }
 }

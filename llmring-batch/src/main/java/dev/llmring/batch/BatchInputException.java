@@ -14,13 +14,22 @@ public class BatchInputException extends LlmRingException {
 
     private final transient List<String> problems;
 
-    /** @param problems one line each, e.g. {@code custom_id 'a' on lines 3 and 9} */
+    /**
+     * An input refused before anything was sent.
+     *
+     * @param message what is wrong, naming the first problems
+     * @param problems one line each, e.g. {@code custom_id 'a' on lines 3 and 9} (copied)
+     */
     public BatchInputException(String message, List<String> problems) {
         super(message, ErrorDetails.none());
         this.problems = List.copyOf(problems);
     }
 
-    /** One line per problem, naming the lines at fault. */
+    /**
+     * One line per problem, naming the lines at fault.
+     *
+     * @return the problems, one line each, at most a thousand
+     */
     public List<String> problems() {
         return problems;
     }

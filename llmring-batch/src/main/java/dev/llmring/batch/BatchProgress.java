@@ -40,47 +40,83 @@ public final class BatchProgress {
         this.finished = finished;
     }
 
-    /** The lines of the input. */
+    /**
+     * The lines of the input.
+     *
+     * @return the number of input lines (blank lines not counted)
+     */
     public long total() {
         return total;
     }
 
-    /** The lines with an outcome: done in an earlier run, or answered, failed or skipped in this one. */
+    /**
+     * The lines with an outcome: done in an earlier run, or answered, failed or skipped in this one.
+     *
+     * @return the lines with an outcome so far
+     */
     public long done() {
         return done;
     }
 
-    /** Lines answered in this run. */
+    /**
+     * Lines answered in this run.
+     *
+     * @return the lines answered in this run
+     */
     public long ok() {
         return ok;
     }
 
-    /** Lines that failed in this run (provider errors and unreadable lines). */
+    /**
+     * Lines that failed in this run (provider errors and unreadable lines).
+     *
+     * @return the lines that failed in this run
+     */
     public long failed() {
         return failed;
     }
 
-    /** Lines skipped in this run (budget, unpriced). */
+    /**
+     * Lines skipped in this run (budget, unpriced).
+     *
+     * @return the lines skipped in this run
+     */
     public long skipped() {
         return skipped;
     }
 
-    /** Requests sent and not yet answered. */
+    /**
+     * Requests sent and not yet answered.
+     *
+     * @return the requests in flight now
+     */
     public long inFlight() {
         return inFlight;
     }
 
-    /** What this run has cost so far, in US dollars (as {@link BatchSummary#cost()} counts it). */
+    /**
+     * What this run has cost so far, in US dollars (as {@link BatchSummary#cost()} counts it).
+     *
+     * @return the cost so far in US dollars, zero when nothing was priced
+     */
     public BigDecimal cost() {
         return cost;
     }
 
-    /** Time since the run started. */
+    /**
+     * Time since the run started.
+     *
+     * @return the time since the run started
+     */
     public Duration elapsed() {
         return elapsed;
     }
 
-    /** Lines finished in this run per second of it. */
+    /**
+     * Lines finished in this run per second of it.
+     *
+     * @return lines per second, 0 before any time has passed
+     */
     public double rate() {
         return perSecond(ok + failed + skipped, elapsed);
     }
@@ -92,6 +128,8 @@ public final class BatchProgress {
 
     /**
      * The estimated time to the end at the current rate; {@link Duration#ZERO} when unknown (no rate yet) or done.
+     *
+     * @return the estimated time left, or zero
      */
     public Duration eta() {
         double rate = rate();
@@ -100,7 +138,11 @@ public final class BatchProgress {
         return Duration.ofMillis((long) (left / rate * 1000));
     }
 
-    /** Whether this is the last report of the run. */
+    /**
+     * Whether this is the last report of the run.
+     *
+     * @return true for the report sent once the run has ended
+     */
     public boolean finished() {
         return finished;
     }

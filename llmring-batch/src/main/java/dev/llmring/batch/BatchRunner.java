@@ -42,7 +42,12 @@ public final class BatchRunner {
         this.settings = settings;
     }
 
-    /** A builder of a runner sending through {@code ring} (which the runner does not close). */
+    /**
+     * A builder of a runner sending through {@code ring} (which the runner does not close).
+     *
+     * @param ring the client every line is sent through
+     * @return a new builder
+     */
     public static Builder builder(LlmRing ring) {
         return new Builder(Objects.requireNonNull(ring, "ring"));
     }
@@ -104,6 +109,10 @@ public final class BatchRunner {
         @Nullable
         LineSource input;
 
+        /** The input's path when it is a file (provider mode records it for {@code batch collect}). */
+        @Nullable
+        Path inputPath;
+
         @Nullable
         Path output;
 
@@ -159,31 +168,59 @@ public final class BatchRunner {
             this.s = new Settings(ring);
         }
 
-        /** The input file (JSONL). Required, or {@link #input(LineSource)}. */
+        /**
+         * The input file (JSONL). Required, or {@link #input(LineSource)}.
+         *
+         * @param path the JSONL file (must exist)
+         * @return this builder
+         * @throws IllegalArgumentException when the file does not exist
+         */
         public Builder input(Path path) {
             s.input = LineSource.file(path);
+            s.inputPath = path.toAbsolutePath();
             return this;
         }
 
-        /** Where the input lines come from, instead of a file. */
+        /**
+         * Where the input lines come from, instead of a file.
+         *
+         * @param source the source of the lines
+         * @return this builder
+         */
         public Builder input(LineSource source) {
             s.input = Objects.requireNonNull(source, "source");
+            s.inputPath = null;
             return this;
         }
 
-        /** The output file (JSONL), one record per {@code custom_id}. Required. */
+        /**
+         * The output file (JSONL), one record per {@code custom_id}. Required.
+         *
+         * @param path the output file (created or rewritten)
+         * @return this builder
+         */
         public Builder output(Path path) {
             s.output = Objects.requireNonNull(path, "path").toAbsolutePath();
             return this;
         }
 
-        /** The state directory holding the journal. Default: the output's path with {@code .state} appended. */
+        /**
+         * The state directory holding the journal. Default: the output's path with {@code .state} appended.
+         *
+         * @param directory the state directory (created when missing)
+         * @return this builder
+         */
         public Builder state(Path directory) {
             s.state = Objects.requireNonNull(directory, "directory").toAbsolutePath();
             return this;
         }
 
-        /** A journal of another kind than the state directory's file (a shared store). */
+        /**
+         * A journal of another kind than the state directory's file (a shared store).
+         *
+         * @param journal the journal; the runner closes it at the end of the run
+         * @return this builder
+         */
         public Builder journal(Journal journal) {
             s.journal = Objects.requireNonNull(journal, "journal");
             return this;
@@ -193,6 +230,8 @@ public final class BatchRunner {
          * The model for every line instead of the line's {@code model} (an alias, {@code pkg:alias} or
          * {@code provider:model}).
          *
+         * @param alias the alias or model reference for every line
+         * @return this builder
          * @throws IllegalArgumentException when blank
          */
         public Builder alias(String alias) {
@@ -205,6 +244,8 @@ public final class BatchRunner {
         /**
          * How many requests may be in flight at once (default 8).
          *
+         * @param n requests in flight at once, 1 to 1024
+         * @return this builder
          * @throws IllegalArgumentException unless 1 to 1024
          */
         public Builder concurrency(int n) {
@@ -217,6 +258,9 @@ public final class BatchRunner {
          * Whether the output keeps input order (default false: completion order). Records then wait in a reorder
          * buffer of {@code window} lines past the first unfinished one; reading stops while it is full.
          *
+         * @param ordered whether to write records in input order
+         * @param window the reorder buffer, in lines past the first unfinished one
+         * @return this builder
          * @throws IllegalArgumentException when {@code window} is below 1
          */
         public Builder ordered(boolean ordered, int window) {
@@ -226,7 +270,12 @@ public final class BatchRunner {
             return this;
         }
 
-        /** {@link #ordered(boolean, int)} with a window of 1,024 lines or 4 x the concurrency, if more. */
+        /**
+         * {@link #ordered(boolean, int)} with a window of 1,024 lines or 4 x the concurrency, if more.
+         *
+         * @param ordered whether to write records in input order
+         * @return this builder
+         */
         public Builder ordered(boolean ordered) {
             s.ordered = ordered;
             s.window = 0;
@@ -240,6 +289,8 @@ public final class BatchRunner {
          * {@link BatchSummary.Stop#BUDGET}. A line that cannot be priced is skipped ({@code unpriced}) unless
          * {@link #allowUnpriced(boolean)}.
          *
+         * @param usd the limit in US dollars, zero or more
+         * @return this builder
          * @throws IllegalArgumentException when negative
          */
         public Builder maxCost(BigDecimal usd) {
@@ -249,25 +300,45 @@ public final class BatchRunner {
             return this;
         }
 
-        /** Whether lines that cannot be priced are sent under {@link #maxCost} (default false: skipped). */
+        /**
+         * Whether lines that cannot be priced are sent under {@link #maxCost} (default false: skipped).
+         *
+         * @param allow whether to send lines the registry cannot price
+         * @return this builder
+         */
         public Builder allowUnpriced(boolean allow) {
             s.allowUnpriced = allow;
             return this;
         }
 
-        /** Whether lines that failed in an earlier run are sent again (default false: kept as failed). */
+        /**
+         * Whether lines that failed in an earlier run are sent again (default false: kept as failed).
+         *
+         * @param retry whether to send failed lines again
+         * @return this builder
+         */
         public Builder retryFailed(boolean retry) {
             s.retryFailed = retry;
             return this;
         }
 
-        /** Whether lines done in an earlier run whose request changed are sent again (default false: refused). */
+        /**
+         * Whether lines done in an earlier run whose request changed are sent again (default false: refused).
+         *
+         * @param force whether to send changed lines again (and pay again)
+         * @return this builder
+         */
         public Builder force(boolean force) {
             s.force = force;
             return this;
         }
 
-        /** Whether the first failed line stops the run (default false: record it and go on). */
+        /**
+         * Whether the first failed line stops the run (default false: record it and go on).
+         *
+         * @param failFast whether to stop at the first failed line
+         * @return this builder
+         */
         public Builder failFast(boolean failFast) {
             s.failFast = failFast;
             return this;
@@ -277,6 +348,9 @@ public final class BatchRunner {
          * Receives the run's progress every {@code interval} and once at the end ({@link BatchProgress#finished()}),
          * on a thread of the runner; it must be quick.
          *
+         * @param listener receives each report
+         * @param interval the time between two reports (default 1 s)
+         * @return this builder
          * @throws IllegalArgumentException unless the interval is positive
          */
         public Builder progress(Consumer<BatchProgress> listener, Duration interval) {
@@ -289,6 +363,8 @@ public final class BatchRunner {
         /**
          * How long requests in flight may finish after {@link BatchRunner#stop()} (default 30 s).
          *
+         * @param grace the grace period, zero or more
+         * @return this builder
          * @throws IllegalArgumentException when negative
          */
         public Builder gracePeriod(Duration grace) {
@@ -302,6 +378,9 @@ public final class BatchRunner {
          * How long a binding that rate-limited a line gets no new request when it named no {@code Retry-After}
          * (default 1 s), and how many times such a line is queued again before it is recorded failed (default 3).
          *
+         * @param pause the pause when the provider named none
+         * @param requeues how many times a rate-limited line is queued again
+         * @return this builder
          * @throws IllegalArgumentException unless the pause is positive and the count not negative
          */
         public Builder rateLimit(Duration pause, int requeues) {
@@ -316,6 +395,8 @@ public final class BatchRunner {
          * Entries are written at once either way, so killing the process loses none; the interval bounds what a
          * crash of the machine can lose (those lines are sent again).
          *
+         * @param interval the longest time between two syncs, zero or more
+         * @return this builder
          * @throws IllegalArgumentException when negative
          */
         public Builder syncInterval(Duration interval) {
@@ -325,7 +406,12 @@ public final class BatchRunner {
             return this;
         }
 
-        /** The clock for pauses, elapsed time and rates (default: the system UTC clock). */
+        /**
+         * The clock for pauses, elapsed time and rates (default: the system UTC clock).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             s.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -352,6 +438,7 @@ public final class BatchRunner {
         /**
          * The runner.
          *
+         * @return a runner, to be run once
          * @throws IllegalStateException when the input or the output is missing, a cost limit is set in provider mode,
          *     or ordered output is asked of an input that is not {@linkplain LineSource#replayable() replayable}
          */
@@ -376,6 +463,7 @@ public final class BatchRunner {
         private Settings copy() {
             Settings c = new Settings(s.ring);
             c.input = s.input;
+            c.inputPath = s.inputPath;
             c.output = s.output;
             c.state = s.state;
             c.journal = s.journal;

@@ -63,37 +63,65 @@ public final class BatchSummary {
         this.stop = Objects.requireNonNull(stop, "stop");
     }
 
-    /** Input lines (blank lines not counted). */
+    /**
+     * Input lines (blank lines not counted).
+     *
+     * @return the number of input lines
+     */
     public long lines() {
         return lines;
     }
 
-    /** Lines skipped because an earlier run had finished them. */
+    /**
+     * Lines skipped because an earlier run had finished them.
+     *
+     * @return the lines an earlier run had finished
+     */
     public long alreadyDone() {
         return alreadyDone;
     }
 
-    /** Lines answered in this run. */
+    /**
+     * Lines answered in this run.
+     *
+     * @return the lines answered in this run
+     */
     public long ok() {
         return ok;
     }
 
-    /** Lines that failed in this run: provider errors and unreadable lines. */
+    /**
+     * Lines that failed in this run: provider errors and unreadable lines.
+     *
+     * @return the lines that failed in this run
+     */
     public long failed() {
         return failed;
     }
 
-    /** Lines recorded skipped in this run (budget, unpriced). */
+    /**
+     * Lines recorded skipped in this run (budget, unpriced).
+     *
+     * @return the lines recorded skipped in this run
+     */
     public long skipped() {
         return skipped;
     }
 
-    /** Input tokens of this run's answers, as the providers reported them. */
+    /**
+     * Input tokens of this run's answers, as the providers reported them.
+     *
+     * @return the input tokens of this run's answers
+     */
     public long inputTokens() {
         return inputTokens;
     }
 
-    /** Output tokens of this run's answers, as the providers reported them. */
+    /**
+     * Output tokens of this run's answers, as the providers reported them.
+     *
+     * @return the output tokens of this run's answers
+     */
     public long outputTokens() {
         return outputTokens;
     }
@@ -101,32 +129,54 @@ public final class BatchSummary {
     /**
      * What this run's answers cost, in US dollars: priced answers at their cost, answers the registry could not price
      * at the worst case reserved for them (zero without a cost limit).
+     *
+     * @return this run's cost in US dollars, zero when nothing was priced
      */
     public BigDecimal cost() {
         return cost;
     }
 
-    /** What earlier runs on the same journal had paid, in US dollars. */
+    /**
+     * What earlier runs on the same journal had paid, in US dollars.
+     *
+     * @return what earlier runs paid in US dollars, zero for a fresh journal
+     */
     public BigDecimal paidBefore() {
         return paidBefore;
     }
 
-    /** Answers the registry could not price (counted in {@link #cost()} at their reservation). */
+    /**
+     * Answers the registry could not price (counted in {@link #cost()} at their reservation).
+     *
+     * @return the number of answers without a price
+     */
     public long unpricedAnswers() {
         return unpricedAnswers;
     }
 
-    /** How long the run took, from the first pass over the input to the output written. */
+    /**
+     * How long the run took, from the first pass over the input to the output written.
+     *
+     * @return the run's duration
+     */
     public Duration elapsed() {
         return elapsed;
     }
 
-    /** Lines finished in this run per second. */
+    /**
+     * Lines finished in this run per second.
+     *
+     * @return lines per second, 0 when no time passed
+     */
     public double throughput() {
         return BatchProgress.perSecond(ok + failed + skipped, elapsed);
     }
 
-    /** Why the run ended before every line had an outcome, or {@link Stop#NONE}. */
+    /**
+     * Why the run ended before every line had an outcome, or {@link Stop#NONE}.
+     *
+     * @return why the run stopped early, or {@link Stop#NONE}
+     */
     public Stop stop() {
         return stop;
     }
@@ -134,6 +184,8 @@ public final class BatchSummary {
     /**
      * The command line's exit status for this run: 3 when it stopped (budget, signal), else 1 when any line failed
      * or was skipped in it, else 0.
+     *
+     * @return 0, 1 or 3
      */
     public int exitCode() {
         if (stop == Stop.BUDGET || stop == Stop.SIGNAL) return 3;

@@ -20,6 +20,7 @@ public interface Journal extends Closeable {
      * Calls {@code visitor} with every entry in the order appended, and where it is. An entry torn by a crash at the
      * end is dropped (and, for a file, cut off) rather than read.
      *
+     * @param visitor receives each entry with its position
      * @throws java.io.UncheckedIOException when the journal cannot be read
      */
     void replay(Visitor visitor);
@@ -28,6 +29,7 @@ public interface Journal extends Closeable {
      * Appends {@code entry}; once this returns, the entry survives the process being killed (not necessarily a crash
      * of the machine: see {@link #sync()}).
      *
+     * @param entry the outcome to record
      * @return where the entry is, for {@link #read(long)}; or -1 when a journal shared by several workers already
      *     holds an outcome for the entry's {@code custom_id} (another worker recorded it): nothing is then written to
      *     this run's output or counted
@@ -38,6 +40,8 @@ public interface Journal extends Closeable {
     /**
      * The entry at {@code position}, as {@link #append} or {@link #replay} gave it.
      *
+     * @param position a position from {@link #append} or {@link #replay}
+     * @return the entry
      * @throws java.io.UncheckedIOException when it cannot be read
      */
     Entry read(long position);
@@ -56,7 +60,12 @@ public interface Journal extends Closeable {
     /** Receives the entries of {@link #replay}. */
     @FunctionalInterface
     interface Visitor {
-        /** One entry, and where it is (for {@link Journal#read(long)}). */
+        /**
+         * One entry, and where it is (for {@link Journal#read(long)}).
+         *
+         * @param position where the entry is
+         * @param entry the entry
+         */
         void entry(long position, Entry entry);
     }
 
@@ -66,6 +75,9 @@ public interface Journal extends Closeable {
      * {@code fsync}ed every {@code syncInterval} while appends go on (and on {@link #sync()} and {@link #close()}), so a
      * crash of the machine loses at most that much. {@link Duration#ZERO} syncs every entry.
      *
+     * @param directory the state directory (created when missing)
+     * @param syncInterval the longest time between two syncs while appending; zero syncs every entry
+     * @return the journal, locked for this process until closed
      * @throws IllegalArgumentException when {@code syncInterval} is negative
      * @throws java.io.UncheckedIOException when the directory or file cannot be created
      */
@@ -113,32 +125,56 @@ public interface Journal extends Closeable {
             }
         }
 
-        /** The line's {@code custom_id}, or null for an unreadable line that has none. */
+        /**
+         * The line's {@code custom_id}, or null for an unreadable line that has none.
+         *
+         * @return the {@code custom_id}, or null
+         */
         public @Nullable String customId() {
             return customId;
         }
 
-        /** The line number in the input, from 1. */
+        /**
+         * The line number in the input, from 1.
+         *
+         * @return the line number, from 1
+         */
         public long line() {
             return line;
         }
 
-        /** The hash of the request the line asked for (hex; empty for an unreadable line). */
+        /**
+         * The hash of the request the line asked for (hex; empty for an unreadable line).
+         *
+         * @return the request hash in hex, or empty
+         */
         public String requestHash() {
             return requestHash;
         }
 
-        /** {@code ok}, {@code error} or {@code skipped}. */
+        /**
+         * {@code ok}, {@code error} or {@code skipped}.
+         *
+         * @return the outcome's status
+         */
         public String status() {
             return status;
         }
 
-        /** What the line cost in US dollars; zero when nothing was paid or the cost is unknown. */
+        /**
+         * What the line cost in US dollars; zero when nothing was paid or the cost is unknown.
+         *
+         * @return the cost in US dollars, zero when none or unknown
+         */
         public BigDecimal cost() {
             return cost;
         }
 
-        /** The output record (one JSON object on one line). */
+        /**
+         * The output record (one JSON object on one line).
+         *
+         * @return the record, one line of JSON
+         */
         public String record() {
             return record;
         }

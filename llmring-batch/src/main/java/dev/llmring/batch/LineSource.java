@@ -21,17 +21,24 @@ public interface LineSource {
     /**
      * A new pass over the lines, from the first. The caller closes it.
      *
+     * @return a pass over the lines, to be closed
      * @throws java.io.UncheckedIOException when the source cannot be read
      */
     Lines open();
 
-    /** What the source is, for messages (a file's path). */
+    /**
+     * What the source is, for messages (a file's path).
+     *
+     * @return the name, e.g. the file's path
+     */
     String name();
 
     /**
      * Whether every {@link #open()} sees the same lines (default true). A source that hands each line out once (a
      * shared queue, read by several workers) answers false: the runner then opens it once, skips the first pass (the
      * duplicate and changed-request checks belong to whoever fills the queue) and refuses ordered output.
+     *
+     * @return true when every pass sees the same lines
      */
     default boolean replayable() {
         return true;
@@ -52,6 +59,8 @@ public interface LineSource {
     /**
      * A UTF-8 JSONL file, streamed (never loaded whole). Bytes that are not UTF-8 are read as U+FFFD.
      *
+     * @param path the file
+     * @return a source reading the file afresh on each pass
      * @throws IllegalArgumentException when the file does not exist (checked at once)
      */
     static LineSource file(Path path) {

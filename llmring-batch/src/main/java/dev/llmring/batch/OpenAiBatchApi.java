@@ -2,14 +2,16 @@ package dev.llmring.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmring.ChatRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The OpenAI Batch API: upload a JSONL file ({@code POST /files}, purpose {@code batch}), create a batch ({@code POST
@@ -19,14 +21,9 @@ import java.util.UUID;
  */
 final class OpenAiBatchApi implements BatchApi {
     private final BatchHttp http;
-    private final String base;
-    private final String apiKey;
 
     OpenAiBatchApi(HttpClient http, URI baseUrl, String apiKey) {
-        this.http = new BatchHttp(http, "openai");
-        String b = baseUrl.toString();
-        this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
-        this.apiKey = apiKey;
+        this.http = new BatchHttp(http, "openai", baseUrl, Map.of("Authorization", "Bearer " + apiKey));
     }
 
     @Override
@@ -40,7 +37,7 @@ final class OpenAiBatchApi implements BatchApi {
     }
 
     @Override
-    public String request(String customId, JsonNode openAiBody, String model) {
+    public String request(String customId, ChatRequest chat, JsonNode openAiBody, String model) {
         ObjectNode body = openAiBody.deepCopy();
         body.put("model", model);
         ObjectNode request = Jsons.MAPPER.createObjectNode();
@@ -52,14 +49,13 @@ final class OpenAiBatchApi implements BatchApi {
     }
 
     @Override
-    public String submit(List<String> requests, long bytes) {
-        return create(upload(String.join("\n", requests) + "\n"));
+    public String submit(String model, List<String> requests, long bytes) {
+        return create(upload(requests));
     }
 
     @Override
     public State state(String jobId) {
-        JsonNode node =
-                json("GET /batches/" + jobId, request("/batches/" + jobId).GET().build());
+        JsonNode node = http.get("/batches/" + jobId);
         String status = node.path("status").asText();
         boolean terminal =
                 switch (status) {
@@ -71,14 +67,25 @@ final class OpenAiBatchApi implements BatchApi {
             JsonNode v = node.get(field);
             if (v != null && !v.isNull()) sources.add(v.asText());
         }
-        return new State(status, terminal, status.equals("expired") || status.equals("cancelled"), sources);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        node.path("request_counts")
+                .fields()
+                .forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        return new State(status, terminal, status.equals("expired") || status.equals("cancelled"), sources, counts);
     }
 
     @Override
-    public String results(String fileId) {
-        return send(
-                "GET /files/" + fileId + "/content",
-                request("/files/" + fileId + "/content").GET().build());
+    public void results(String fileId, Consumer<JsonNode> each) {
+        String path = "/files/" + fileId + "/content";
+        http.lines(
+                "GET " + path,
+                http.request(URI.create(http.base() + path)).GET().build(),
+                each);
+    }
+
+    @Override
+    public void cancel(String jobId) {
+        http.post("/batches/" + jobId + "/cancel", "{}");
     }
 
     @Override
@@ -102,20 +109,20 @@ final class OpenAiBatchApi implements BatchApi {
                 status);
     }
 
-    /** Uploads {@code jsonl} as a batch input file; returns its file id. */
-    String upload(String jsonl) {
+    /** Uploads the requests as a batch input file (JSONL, streamed from the list); returns its file id. */
+    String upload(List<String> requests) {
         String boundary = "llmring-" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\n"
+        String head = "--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n"
                 + "--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"file\"; filename=\"batch.jsonl\"\r\n"
-                + "Content-Type: application/jsonl\r\n\r\n"
-                + jsonl + "\r\n--" + boundary + "--\r\n";
-        HttpRequest request = request("/files")
+                + "Content-Type: application/jsonl\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        HttpRequest request = http.request(URI.create(http.base() + "/files"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .POST(BatchHttp.jsonl(head, requests, tail))
                 .build();
-        return json("POST /files", request).path("id").asText();
+        return http.json("POST /files", request).path("id").asText();
     }
 
     /** Creates a batch of chat completions over an uploaded file; returns the batch id. */
@@ -124,24 +131,6 @@ final class OpenAiBatchApi implements BatchApi {
         body.put("input_file_id", inputFileId);
         body.put("endpoint", "/v1/chat/completions");
         body.put("completion_window", "24h");
-        HttpRequest request = request("/batches")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-                .build();
-        return json("POST /batches", request).path("id").asText();
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofMinutes(5))
-                .header("Authorization", "Bearer " + apiKey);
-    }
-
-    private JsonNode json(String call, HttpRequest request) {
-        return http.json(call, request);
-    }
-
-    private String send(String call, HttpRequest request) {
-        return http.send(call, request);
+        return http.post("/batches", body.toString()).path("id").asText();
     }
 }

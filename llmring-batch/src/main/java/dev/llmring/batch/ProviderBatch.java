@@ -13,15 +13,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Provider batch mode: the lines are sent through the providers' own batch APIs (half price, answered within a day)
- * instead of one call each. Given to {@link BatchRunner.Builder#providerMode(ProviderBatch)}. OpenAI's Batch API and
- * Anthropic's Message Batches are supported in this version; a line whose binding is on another provider ends the run with a {@link
+ * instead of one call each. Given to {@link BatchRunner.Builder#providerMode(ProviderBatch)}, and to {@link
+ * ProviderJobs} for the jobs of a state directory. OpenAI's Batch API, Anthropic's Message Batches and Gemini batch
+ * mode are supported in this version; a line whose binding is on another provider ends the run with a {@link
  * ProviderBatchException} naming the binding before anything is submitted.
  */
 public final class ProviderBatch {
-    /** The providers whose batch API this version speaks. */
-    public static final Set<String> SUPPORTED = Set.of("openai", "anthropic");
+    /** The providers whose batch API this version speaks: {@code openai}, {@code anthropic} and {@code google}. */
+    public static final Set<String> SUPPORTED = Set.of("openai", "anthropic", "google");
 
-    /** The documented discount of OpenAI's and Anthropic's batch APIs (the registry has no batch price): 50%. */
+    /**
+     * The documented discount of OpenAI's, Anthropic's and Google's batch APIs (the registry has no batch price): 50%,
+     * a factor of {@code 0.5} on the registry's input and output prices.
+     */
     public static final BigDecimal DISCOUNT = new BigDecimal("0.5");
 
     record Endpoint(URI baseUrl, String apiKey) {
@@ -38,6 +42,8 @@ public final class ProviderBatch {
     final Sleeper sleeper;
     final @Nullable Registry registry;
     final boolean noWait;
+    final boolean collectOnly;
+    final long geminiInlineBytes;
 
     private ProviderBatch(Builder b) {
         this.endpoints = Map.copyOf(b.endpoints);
@@ -47,6 +53,19 @@ public final class ProviderBatch {
         this.sleeper = b.sleeper;
         this.registry = b.registry;
         this.noWait = b.noWait;
+        this.collectOnly = b.collectOnly;
+        this.geminiInlineBytes = b.geminiInlineBytes;
+    }
+
+    /** These settings for collecting only: open jobs are checked once, nothing is submitted. */
+    ProviderBatch collecting() {
+        Builder b = builder()
+                .maxResubmits(maxResubmits)
+                .pollInterval(firstPoll, maxPoll)
+                .sleeper(sleeper);
+        b.endpoints.putAll(endpoints);
+        if (registry != null) b.registry(registry);
+        return b.geminiInlineBytes(geminiInlineBytes).collectOnly(true).build();
     }
 
     /**
@@ -72,6 +91,8 @@ public final class ProviderBatch {
         private Sleeper sleeper = Sleeper.system();
         private @Nullable Registry registry;
         private boolean noWait;
+        private boolean collectOnly;
+        private long geminiInlineBytes = GeminiBatchApi.INLINE_BYTES;
 
         private Builder() {}
 
@@ -79,7 +100,9 @@ public final class ProviderBatch {
          * Where and with which key to reach a provider's batch API.
          *
          * @param provider a provider in {@link #SUPPORTED}
-         * @param baseUrl its API base including the version, e.g. {@code https://api.openai.com/v1}
+         * @param baseUrl its API base: including the version for OpenAI ({@code https://api.openai.com/v1}) and
+         *     Google ({@code https://generativelanguage.googleapis.com/v1beta}), without it for Anthropic ({@code
+         *     https://api.anthropic.com})
          * @param apiKey the key (never logged nor shown)
          * @return this builder
          * @throws IllegalArgumentException when the provider has no batch API in this version, or the key is blank
@@ -160,6 +183,18 @@ public final class ProviderBatch {
          */
         public Builder noWait(boolean noWait) {
             this.noWait = noWait;
+            return this;
+        }
+
+        /** Gemini jobs up to this many bytes of requests go inline, larger ones as an uploaded file (tests lower it). */
+        Builder geminiInlineBytes(long bytes) {
+            this.geminiInlineBytes = bytes;
+            return this;
+        }
+
+        /** Collects open jobs without submitting anything (what {@link ProviderJobs#collector} sets). */
+        Builder collectOnly(boolean collectOnly) {
+            this.collectOnly = collectOnly;
             return this;
         }
 

@@ -43,6 +43,7 @@ final class Run {
     private @Nullable Output output;
     private @Nullable Ledger ledger;
     private @Nullable JournalIndex index;
+    private volatile @Nullable ProviderMode provider;
 
     /** A line ready to send, and how often a rate limit sent it back. */
     record Pending(ParsedLine line, CallPlan plan, int requeues) {
@@ -84,7 +85,9 @@ final class Run {
                     s.progressInterval.toNanos(),
                     TimeUnit.NANOSECONDS);
             if (s.providerMode != null) {
-                new ProviderMode(s, s.providerMode, this, rec).execute();
+                ProviderMode mode = new ProviderMode(s, s.providerMode, this, rec);
+                provider = mode;
+                mode.execute();
             } else {
                 dispatch(workers, rec, out);
                 drain();
@@ -128,6 +131,19 @@ final class Run {
         stopRequested = true;
         if (stop == BatchSummary.Stop.NONE) stop = BatchSummary.Stop.SIGNAL;
         signal();
+        ProviderMode mode = provider;
+        if (mode != null) mode.wake();
+    }
+
+    /** Whether {@link #stop()} (or {@link #abort()}) was called. */
+    boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /** Whether the journal already holds a final answer for {@code customId} (as a rerun would skip it). */
+    boolean answered(String customId) {
+        int done = index().status(LongIndex.key(customId));
+        return done == JournalIndex.OK || (done == JournalIndex.ERROR && !s.retryFailed);
     }
 
     /** Provider mode without waiting left jobs open. */

@@ -11,7 +11,14 @@ import picocli.CommandLine.Spec;
         name = "batch",
         mixinStandardHelpOptions = true,
         description = "Run many requests from a JSONL file, resumably and within a budget (docs/batch.md).",
-        subcommands = {BatchRunCommand.class, BatchEnqueueCommand.class, BatchWorkCommand.class})
+        subcommands = {
+            BatchRunCommand.class,
+            BatchStatusCommand.class,
+            BatchCollectCommand.class,
+            BatchCancelCommand.class,
+            BatchEnqueueCommand.class,
+            BatchWorkCommand.class
+        })
 final class BatchCommand implements Callable<Integer> {
     @Spec
     @Nullable

@@ -94,7 +94,8 @@ final class BatchRunCommand implements Callable<Integer> {
     @Option(
             names = "--mode",
             paramLabel = "MODE",
-            description = "live (one call per line, default) or provider (the batch API of OpenAI or Anthropic).")
+            description =
+                    "live (one call per line, default) or provider (the batch API of OpenAI, Anthropic or Gemini).")
     String mode = "live";
 
     @Option(
@@ -168,29 +169,12 @@ final class BatchRunCommand implements Callable<Integer> {
         }
     }
 
-    /** A client as {@code chat} builds one, honouring the provider base-URL variables. */
+    /** The provider batch settings: an endpoint for each provider whose key is set (see {@link BatchProviders}). */
     private ProviderBatch providerBatch() {
-        ProviderBatch.Builder b =
-                ProviderBatch.builder().maxResubmits(maxResubmits).noWait(noWait);
-        endpoint(b, "openai", "OPENAI", "https://api.openai.com/v1");
-        endpoint(b, "anthropic", "ANTHROPIC", "https://api.anthropic.com");
-        try {
-            b.registry(session.registry());
-        } catch (CliFailure e) {
-            // unpriced answers then
-        }
-        return b.build();
-    }
-
-    private void endpoint(ProviderBatch.Builder b, String provider, String prefix, String defaultBase) {
-        String key = session.context().env(prefix + "_API_KEY");
-        if (key == null || key.isBlank()) return;
-        String base = session.context().env(prefix + "_BASE_URL");
-        try {
-            b.endpoint(provider, URI.create(base == null ? defaultBase : base.trim()), key);
-        } catch (IllegalArgumentException e) {
-            throw new CliFailure(prefix + "_BASE_URL is not a URL: " + e.getMessage(), ExitCodes.USAGE);
-        }
+        return BatchProviders.settings(session)
+                .maxResubmits(maxResubmits)
+                .noWait(noWait)
+                .build();
     }
 
     static LlmRing.Builder ring(Session session, @Nullable String profile) {
