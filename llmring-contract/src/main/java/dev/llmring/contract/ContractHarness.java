@@ -162,6 +162,31 @@ public abstract class ContractHarness {
         throw missing("stubReasoningUsage()", Capability.REASONING_TOKENS);
     }
 
+    /**
+     * {@link ContractScript#reasoningTools()} (match the reasoning option where the provider takes it): answer like
+     * {@link #stubToolCalls(boolean)}, two calls, with the provider's opaque reasoning state as its docs show it (for
+     * Anthropic a signed {@code thinking} block and a {@code redacted_thinking} block before the {@code tool_use}
+     * blocks; for Gemini a {@code thoughtSignature} on a text part and on the first {@code functionCall}). Streamed:
+     * the state the provider's streaming way ({@code signature_delta}, signatures on streamed parts).
+     *
+     * @param stream whether the streaming endpoint is stubbed
+     * @return the mapping
+     */
+    protected MappingBuilder stubReasoningToolCalls(boolean stream) {
+        throw missing("stubReasoningToolCalls(boolean)", Capability.REASONING_STATE);
+    }
+
+    /**
+     * {@link ContractScript#reasoningToolResults} of the answer {@link #stubReasoningToolCalls} served: match the
+     * whole conversation as the provider requires it, the state back in place and in order (the turns, not only their
+     * presence); answer {@link ContractScript#TOOL_RESULTS_ANSWER} unstreamed.
+     *
+     * @return the mapping
+     */
+    protected MappingBuilder stubReasoningToolResults() {
+        throw missing("stubReasoningToolResults()", Capability.REASONING_STATE);
+    }
+
     /** {@link ContractScript#plain()} failing with {@code error} as the provider sends it, on the chosen endpoint. */
     protected abstract MappingBuilder stubError(ErrorCase error, boolean stream);
 

@@ -1,8 +1,10 @@
 package dev.llmring.contract;
 
 import dev.llmring.ChatRequest;
+import dev.llmring.ChatResponse;
 import dev.llmring.ContentPart;
 import dev.llmring.Message;
+import dev.llmring.Reasoning;
 import dev.llmring.ReasoningPart;
 import dev.llmring.ResponseFormat;
 import dev.llmring.Role;
@@ -89,6 +91,11 @@ public final class ContractScript {
     public static final String WEATHER_RESULT = "{\"temperature_c\":18}";
     public static final String TIME_RESULT = "{\"time\":\"14:05\"}";
     public static final String TOOL_RESULTS_ANSWER = "It is 18 degrees and 14:05 in Paris.";
+
+    // ---- reasoning state round trip: the tools question with reasoning on, then the results sent back ----
+
+    /** The reasoning budget (tokens) of the round-trip scenario's requests. */
+    public static final int REASONING_BUDGET = 2048;
 
     // ---- structured output (JSON schema) ----
 
@@ -182,6 +189,38 @@ public final class ContractScript {
                             : m);
         }
         return b.build();
+    }
+
+    /**
+     * {@link #tools()} with reasoning on ({@link Reasoning#budget(int) a budget} of {@value #REASONING_BUDGET}
+     * tokens): the first turn of the reasoning round trip.
+     *
+     * @return the request
+     */
+    public static ChatRequest reasoningTools() {
+        return tools().toBuilder().reasoning(Reasoning.budget(REASONING_BUDGET)).build();
+    }
+
+    /**
+     * The second turn of the reasoning round trip: {@link #reasoningTools()}'s question, then {@code first}'s
+     * {@linkplain ChatResponse#assistantMessage() assistant message} as it came (reasoning state, text, the two tool
+     * calls), then {@link #WEATHER_RESULT} and {@link #TIME_RESULT} answering those calls by their ids, with the same
+     * tools and reasoning.
+     *
+     * @param first the answer to {@link #reasoningTools()}, holding the two calls
+     * @return the request
+     */
+    public static ChatRequest reasoningToolResults(ChatResponse first) {
+        List<ToolCall> calls = first.toolCalls();
+        return ChatRequest.builder(ALIAS)
+                .user(TOOLS_QUESTION)
+                .message(first.assistantMessage())
+                .message(Message.toolResult(calls.get(0).id(), WEATHER_RESULT))
+                .message(Message.toolResult(calls.get(1).id(), TIME_RESULT))
+                .tool(WEATHER_TOOL)
+                .tool(TIME_TOOL)
+                .reasoning(Reasoning.budget(REASONING_BUDGET))
+                .build();
     }
 
     public static ChatRequest toolResults() {

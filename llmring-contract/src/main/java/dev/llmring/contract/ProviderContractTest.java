@@ -23,6 +23,7 @@ import dev.llmring.LlmRingException;
 import dev.llmring.ModelNotFoundException;
 import dev.llmring.ProviderUnavailableException;
 import dev.llmring.RateLimitException;
+import dev.llmring.ReasoningPart;
 import dev.llmring.RetryPolicy;
 import dev.llmring.RoutingTrace;
 import dev.llmring.StreamEvent;
@@ -164,6 +165,18 @@ public abstract class ProviderContractTest extends ContractHarness {
         stub(stubToolResults());
         ChatResponse r = chat(ContractScript.toolResultsWithForeignReasoning());
         assertEquals(ContractScript.TOOL_RESULTS_ANSWER, r.text());
+    }
+
+    /** A whole first answer's reasoning state goes back in the next request, as the provider requires it. */
+    @Test
+    public void sendsItsOwnReasoningStateBack() {
+        reasoningRoundTrip(false);
+    }
+
+    /** A streamed first answer's reasoning state is assembled and goes back as the provider requires it. */
+    @Test
+    public void sendsItsOwnStreamedReasoningStateBack() {
+        reasoningRoundTrip(true);
     }
 
     @Test
@@ -350,6 +363,45 @@ public abstract class ProviderContractTest extends ContractHarness {
             for (StreamEvent e : stream) events.add(e);
             return new Streamed(Collections.unmodifiableList(events), stream.response());
         }
+    }
+
+    /**
+     * The first turn with reasoning on answers two tool calls and, where the provider has any, its own reasoning
+     * state; the second request, built from {@link ChatResponse#assistantMessage()} and the results, matches the
+     * provider's stub of the whole conversation. Without state the second request is the plain tool-results request.
+     */
+    private void reasoningRoundTrip(boolean streamed) {
+        assumeTrue(supports(Capability.TOOLS), "the provider has no tools");
+        boolean state = supports(Capability.REASONING_STATE);
+        stub(state ? stubReasoningToolCalls(streamed) : stubToolCalls(streamed));
+        ChatResponse first;
+        if (streamed) {
+            Streamed s = stream(ContractScript.reasoningTools());
+            first = s.response();
+            assertEquals(
+                    s.all(StreamEvent.ReasoningComplete.class).stream()
+                            .map(StreamEvent.ReasoningComplete::part)
+                            .toList(),
+                    first.reasoningParts(),
+                    "the response holds the streamed reasoning parts, in order");
+        } else {
+            first = chat(ContractScript.reasoningTools());
+        }
+        Checks.theTwoToolCalls(first.toolCalls());
+        if (state) {
+            assertFalse(first.reasoningParts().isEmpty(), "the answer kept the provider's reasoning state");
+            for (ReasoningPart p : first.reasoningParts()) {
+                assertEquals(provider(), p.provider(), "the reasoning part's provider");
+            }
+        } else {
+            assertEquals(List.of(), first.reasoningParts(), "reasoning state of a provider that declares none");
+        }
+        assertEquals(first.reasoningParts(), first.assistantMessage().reasoningParts());
+        server().resetAll();
+        stub(state ? stubReasoningToolResults() : stubToolResults());
+        ChatResponse second = chat(ContractScript.reasoningToolResults(first));
+        assertEquals(ContractScript.TOOL_RESULTS_ANSWER, second.text());
+        assertEquals(1, requestCount(), "requests sent for the second turn");
     }
 
     /** Runs a call; a failure caused by a request no stub matched is reported as such. */
