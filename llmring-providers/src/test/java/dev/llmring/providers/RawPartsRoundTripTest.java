@@ -11,16 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.llmring.ChatRequest;
 import dev.llmring.ChatResponse;
-import dev.llmring.ChatStream;
 import dev.llmring.LlmRing;
 import dev.llmring.ReasoningPart;
-import dev.llmring.StreamEvent;
 import dev.llmring.providers.testsupport.TestResources;
 import dev.llmring.providers.testsupport.WireMockRing;
-import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,23 +38,8 @@ class RawPartsRoundTripTest {
     private static final String CODE_TEXT =
             "I'll compute the sum of the first 10 primes with code.The sum of the first 10 prime numbers is 129.";
 
-    private static ChatResponse call(LlmRing ring, ChatRequest request, boolean stream) {
-        if (!stream) return ring.chat(request);
-        try (ChatStream s = ring.stream(request)) {
-            for (StreamEvent ignored : s) {
-                // drain
-            }
-            return s.response();
-        }
-    }
-
     private static ChatRequest.Builder question() {
         return ChatRequest.builder(ALIAS).user("When was Claude Shannon born?");
-    }
-
-    private static JsonNode lastBody(String path) {
-        List<LoggedRequest> requests = WIRE.requests(path);
-        return TestResources.json(requests.get(requests.size() - 1).getBodyAsString());
     }
 
     /** The first request (one message) gets {@code fixture}; the second gets {@code second}. */
@@ -89,7 +70,7 @@ class RawPartsRoundTripTest {
         try (LlmRing ring = WIRE.ring("test-key")
                 .lockfile(WIRE.lockfile(ALIAS, "anthropic:claude-sonnet-4-5"))
                 .build()) {
-            ChatResponse first = call(ring, question().build(), stream);
+            ChatResponse first = WireMockRing.answer(ring, question().build(), stream);
             assertEquals(SEARCH_TEXT, first.text(), "the answer text, all of it");
             assertEquals(5, first.reasoningParts().size(), "raw parts: " + first.reasoningParts());
             assertTrue(first.reasoningParts().stream().allMatch(ReasoningPart::isRaw));
@@ -99,7 +80,7 @@ class RawPartsRoundTripTest {
                     .build());
         }
         JsonNode original = TestResources.json(TestResources.read("anthropic", "message-web-search.json"));
-        JsonNode assistant = lastBody(ANTHROPIC).path("messages").get(1);
+        JsonNode assistant = WIRE.lastBody(ANTHROPIC).path("messages").get(1);
         assertEquals("assistant", assistant.path("role").asText());
         assertEquals(original.path("content"), assistant.path("content"), "every block back, unchanged, in order");
     }
@@ -118,10 +99,10 @@ class RawPartsRoundTripTest {
         try (LlmRing ring = WIRE.ring("test-key")
                 .lockfile(WIRE.lockfile(ALIAS, "google:gemini-2.5-flash"))
                 .build()) {
-            ChatResponse first = call(ring, question().build(), stream);
+            ChatResponse first = WireMockRing.answer(ring, question().build(), stream);
             assertEquals(CODE_TEXT, first.text());
             assertEquals(3, first.reasoningParts().size(), "the text before the code, the code, its result");
-            call(
+            WireMockRing.answer(
                     ring,
                     question()
                             .message(first.assistantMessage())
@@ -130,7 +111,7 @@ class RawPartsRoundTripTest {
                     stream);
         }
         JsonNode original = TestResources.json(TestResources.read("google", "generate-code-execution.json"));
-        JsonNode model = lastBody(path).path("contents").get(1);
+        JsonNode model = WIRE.lastBody(path).path("contents").get(1);
         assertEquals("model", model.path("role").asText());
         assertEquals(
                 original.path("candidates").get(0).path("content").path("parts"),
@@ -161,7 +142,7 @@ class RawPartsRoundTripTest {
                     .build());
             assertEquals("openai", second.provider());
         }
-        JsonNode body = lastBody("/openai/v1/chat/completions");
+        JsonNode body = WIRE.lastBody("/openai/v1/chat/completions");
         JsonNode assistant = body.path("messages").get(1);
         assertEquals("assistant", assistant.path("role").asText());
         assertEquals(SEARCH_TEXT, assistant.path("content").asText());

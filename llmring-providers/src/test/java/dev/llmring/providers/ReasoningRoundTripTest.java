@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.llmring.ChatRequest;
 import dev.llmring.ChatResponse;
 import dev.llmring.ChatStream;
@@ -81,11 +80,6 @@ class ReasoningRoundTripTest {
                 .build();
     }
 
-    private static JsonNode lastBody(String path) {
-        List<LoggedRequest> requests = WIRE.requests(path);
-        return TestResources.json(requests.get(requests.size() - 1).getBodyAsString());
-    }
-
     /** The assistant turn of the second request: thinking blocks with signatures, then the tool_use. */
     private static void assertThinkingBeforeToolUse(JsonNode body, boolean withRedacted) {
         JsonNode assistant = body.path("messages").get(1);
@@ -114,7 +108,7 @@ class ReasoningRoundTripTest {
                     first.reasoningParts());
             ring.chat(secondTurn(first));
         }
-        assertThinkingBeforeToolUse(lastBody("/anthropic/v1/messages"), true);
+        assertThinkingBeforeToolUse(WIRE.lastBody("/anthropic/v1/messages"), true);
     }
 
     @Test
@@ -138,7 +132,7 @@ class ReasoningRoundTripTest {
                 }
             }
         }
-        assertThinkingBeforeToolUse(lastBody("/anthropic/v1/messages"), false);
+        assertThinkingBeforeToolUse(WIRE.lastBody("/anthropic/v1/messages"), false);
     }
 
     @Test
@@ -156,7 +150,7 @@ class ReasoningRoundTripTest {
             ChatResponse second = ring.chat(secondTurn(first));
             assertEquals("openai", second.provider());
         }
-        JsonNode body = lastBody("/openai/v1/chat/completions");
+        JsonNode body = WIRE.lastBody("/openai/v1/chat/completions");
         JsonNode assistant = body.path("messages").get(1);
         assertEquals("assistant", assistant.path("role").asText());
         assertEquals(TOOL_USE_ID, assistant.path("tool_calls").get(0).path("id").asText());
@@ -190,30 +184,20 @@ class ReasoningRoundTripTest {
             ChatRequest.Builder turn = ChatRequest.builder(ALIAS)
                     .user("What's the weather in Paris?")
                     .tool(WEATHER);
-            ChatResponse r = call(ring, turn.build(), stream);
+            ChatResponse r = WireMockRing.answer(ring, turn.build(), stream);
             String callId = r.toolCalls().get(0).id();
-            call(
+            WireMockRing.answer(
                     ring,
                     turn.message(r.assistantMessage())
                             .message(Message.toolResult(callId, "{\"temperature_c\": 14}"))
                             .build(),
                     stream);
         }
-        JsonNode model = lastBody(path).path("contents").get(1);
+        JsonNode model = WIRE.lastBody(path).path("contents").get(1);
         assertEquals(
                 TestResources.json("{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"get_weather\","
                         + "\"args\":{\"city\":\"Paris\"}},\"thoughtSignature\":\"" + GEMINI_SIGNATURE + "\"}]}"),
                 model);
-    }
-
-    private static ChatResponse call(LlmRing ring, ChatRequest request, boolean stream) {
-        if (!stream) return ring.chat(request);
-        try (ChatStream s = ring.stream(request)) {
-            for (StreamEvent ignored : s) {
-                // drain
-            }
-            return s.response();
-        }
     }
 
     @Test

@@ -2,11 +2,16 @@ package dev.llmring.providers.testsupport;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.llmring.ChatRequest;
+import dev.llmring.ChatResponse;
+import dev.llmring.ChatStream;
 import dev.llmring.CircuitBreakerPolicy;
 import dev.llmring.LlmRing;
 import dev.llmring.RetryPolicy;
+import dev.llmring.StreamEvent;
 import dev.llmring.lockfile.Lockfile;
 import dev.llmring.lockfile.ModelRef;
 import java.net.URI;
@@ -91,6 +96,24 @@ public final class WireMockRing implements BeforeAllCallback, BeforeEachCallback
     public Lockfile lockfile(String alias, String... bindings) {
         return Lockfile.empty(time)
                 .bind("default", alias, Stream.of(bindings).map(ModelRef::parse).toList(), time);
+    }
+
+    /** The body of the last request the server got for {@code path}, parsed. */
+    public JsonNode lastBody(String path) {
+        List<LoggedRequest> requests = requests(path);
+        if (requests.isEmpty()) throw new AssertionError("no request for " + path);
+        return TestResources.json(requests.get(requests.size() - 1).getBodyAsString());
+    }
+
+    /** {@code request} answered whole, or streamed and drained, through {@code ring}. */
+    public static ChatResponse answer(LlmRing ring, ChatRequest request, boolean stream) {
+        if (!stream) return ring.chat(request);
+        try (ChatStream s = ring.stream(request)) {
+            for (StreamEvent ignored : s) {
+                // drain
+            }
+            return s.response();
+        }
     }
 
     /** The requests the server got for {@code path}, oldest first. */
