@@ -50,6 +50,7 @@ public final class ReasoningPart {
      * @param provider the provider that produced it, e.g. {@code anthropic}
      * @param text the reasoning text as the provider sent it
      * @param signature the opaque signature, or {@code null} when the provider sent none
+     * @return the part
      * @throws IllegalArgumentException when {@code provider} is blank
      */
     public static ReasoningPart thinking(String provider, String text, @Nullable String signature) {
@@ -63,6 +64,7 @@ public final class ReasoningPart {
      * @param provider the provider that produced it, e.g. {@code google}
      * @param toolCallId the {@link ToolCall#id()} of the call the signature came with
      * @param signature the opaque signature
+     * @return the part
      * @throws IllegalArgumentException when an argument is blank
      */
     public static ReasoningPart toolCallSignature(String provider, String toolCallId, String signature) {
@@ -80,6 +82,7 @@ public final class ReasoningPart {
      *
      * @param provider the provider that produced it, e.g. {@code anthropic}
      * @param data the opaque data as the provider sent it
+     * @return the part
      * @throws IllegalArgumentException when {@code provider} or {@code data} is blank
      */
     public static ReasoningPart redacted(String provider, String data) {
@@ -104,27 +107,47 @@ public final class ReasoningPart {
         return new ReasoningPart(provider, "", null, null, null, json);
     }
 
-    /** The provider that produced this part, e.g. {@code anthropic}. */
+    /**
+     * The provider that produced this part, e.g. {@code anthropic}.
+     *
+     * @return the provider name
+     */
     public String provider() {
         return provider;
     }
 
-    /** The reasoning text; empty for a redacted part and when the provider sent only a signature. */
+    /**
+     * The reasoning text; empty for a redacted part and when the provider sent only a signature.
+     *
+     * @return the text, never null
+     */
     public String text() {
         return text;
     }
 
-    /** The provider's opaque signature over the reasoning, when it sent one. */
+    /**
+     * The provider's opaque signature over the reasoning, when it sent one.
+     *
+     * @return the signature, or empty
+     */
     public Optional<String> signature() {
         return Optional.ofNullable(signature);
     }
 
-    /** The opaque data of a redacted part; empty for a thinking part. */
+    /**
+     * The opaque data of a redacted part; empty for a thinking part.
+     *
+     * @return the data, or empty
+     */
     public Optional<String> redactedData() {
         return Optional.ofNullable(redactedData);
     }
 
-    /** For a {@linkplain #toolCallSignature tool-call signature}, the id of the tool call it travels with. */
+    /**
+     * For a {@linkplain #toolCallSignature tool-call signature}, the id of the tool call it travels with.
+     *
+     * @return the tool call id, or empty
+     */
     public Optional<String> toolCallId() {
         return Optional.ofNullable(toolCallId);
     }
@@ -147,7 +170,11 @@ public final class ReasoningPart {
         return rawJson != null;
     }
 
-    /** Whether this is a redacted part (see {@link #redactedData()}). */
+    /**
+     * Whether this is a redacted part (see {@link #redactedData()}).
+     *
+     * @return true for a part made by {@link #redacted}
+     */
     public boolean isRedacted() {
         return redactedData != null;
     }
