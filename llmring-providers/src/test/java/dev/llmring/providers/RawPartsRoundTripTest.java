@@ -120,6 +120,31 @@ class RawPartsRoundTripTest {
     }
 
     @org.junit.jupiter.api.Test
+    void textChangedByTheApplicationGoesWholeAndTheRawTextBlocksStayOut() {
+        String use = "{\"type\":\"server_tool_use\",\"id\":\"srvtoolu_1\",\"name\":\"web_search\","
+                + "\"input\":{\"query\":\"shannon\"}}";
+        WIRE.server()
+                .stubFor(post(urlPathEqualTo(ANTHROPIC))
+                        .willReturn(json(200, TestResources.read("anthropic", "message-text.json"))));
+        try (LlmRing ring = WIRE.ring("test-key")
+                .lockfile(WIRE.lockfile(ALIAS, "anthropic:claude-sonnet-4-5"))
+                .build()) {
+            ring.chat(question()
+                    .message(dev.llmring.Message.builder(dev.llmring.Role.ASSISTANT)
+                            .reasoningPart(
+                                    ReasoningPart.raw("anthropic", "{\"type\":\"text\",\"text\":\"Searching.\"}"))
+                            .reasoningPart(ReasoningPart.raw("anthropic", use))
+                            .text("Edited by the application.")
+                            .build())
+                    .user("And where?")
+                    .build());
+        }
+        assertEquals(
+                TestResources.json("[" + use + ",{\"type\":\"text\",\"text\":\"Edited by the application.\"}]"),
+                WIRE.lastBody(ANTHROPIC).path("messages").get(1).path("content"));
+    }
+
+    @org.junit.jupiter.api.Test
     void failoverToOpenAiSendsTheTextAloneWithoutAnthropicBlocks() {
         WIRE.server()
                 .stubFor(post(urlPathEqualTo(ANTHROPIC))
