@@ -5,9 +5,14 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Provider-opaque reasoning state of an assistant turn: a thinking block with its signature, or a redacted block
- * whose data only the provider can read. Reasoning models need this state back, unchanged, with the assistant turn
- * it came from (Anthropic refuses a tool-use turn with extended thinking that lost its {@code thinking} blocks).
+ * Provider-opaque state of an assistant turn: a thinking block with its signature, a redacted block whose data only
+ * the provider can read, or a {@linkplain #raw raw block} llmring has no type for (an Anthropic server-tool block or
+ * cited text, a Gemini code-execution or inline-data part), kept as the provider's JSON. Reasoning models need this
+ * state back, unchanged, with the assistant turn it came from (Anthropic refuses a tool-use turn with extended
+ * thinking that lost its {@code thinking} blocks); raw blocks are kept so that nothing the provider answered is lost.
+ *
+ * <p>The parts of a turn are in the order the provider sent them. A raw block of answer text (cited text, or text
+ * sent before a later raw block) is also in the message's text; the adapter sends it once, in its place.
  *
  * <p>A part belongs to the {@link #provider()} that produced it: adapters send back only their own provider's parts
  * and leave the others out, so a conversation can move to another provider (failover) and stay valid. Keep parts as
@@ -22,18 +27,21 @@ public final class ReasoningPart {
     private final @Nullable String signature;
     private final @Nullable String redactedData;
     private final @Nullable String toolCallId;
+    private final @Nullable String rawJson;
 
     private ReasoningPart(
             String provider,
             String text,
             @Nullable String signature,
             @Nullable String redactedData,
-            @Nullable String toolCallId) {
+            @Nullable String toolCallId,
+            @Nullable String rawJson) {
         this.provider = requireNonBlank(provider, "provider");
         this.text = Objects.requireNonNull(text, "text");
         this.signature = signature;
         this.redactedData = redactedData;
         this.toolCallId = toolCallId;
+        this.rawJson = rawJson;
     }
 
     /**
@@ -42,11 +50,11 @@ public final class ReasoningPart {
      * @param provider the provider that produced it, e.g. {@code anthropic}
      * @param text the reasoning text as the provider sent it
      * @param signature the opaque signature, or {@code null} when the provider sent none
-     * @return the thinking part
+     * @return the part
      * @throws IllegalArgumentException when {@code provider} is blank
      */
     public static ReasoningPart thinking(String provider, String text, @Nullable String signature) {
-        return new ReasoningPart(provider, text, signature, null, null);
+        return new ReasoningPart(provider, text, signature, null, null, null);
     }
 
     /**
@@ -56,12 +64,17 @@ public final class ReasoningPart {
      * @param provider the provider that produced it, e.g. {@code google}
      * @param toolCallId the {@link ToolCall#id()} of the call the signature came with
      * @param signature the opaque signature
-     * @return the tool-call signature part
+     * @return the part
      * @throws IllegalArgumentException when an argument is blank
      */
     public static ReasoningPart toolCallSignature(String provider, String toolCallId, String signature) {
         return new ReasoningPart(
-                provider, "", requireNonBlank(signature, "signature"), null, requireNonBlank(toolCallId, "toolCallId"));
+                provider,
+                "",
+                requireNonBlank(signature, "signature"),
+                null,
+                requireNonBlank(toolCallId, "toolCallId"),
+                null);
     }
 
     /**
@@ -69,42 +82,99 @@ public final class ReasoningPart {
      *
      * @param provider the provider that produced it, e.g. {@code anthropic}
      * @param data the opaque data as the provider sent it
-     * @return the redacted part
+     * @return the part
      * @throws IllegalArgumentException when {@code provider} or {@code data} is blank
      */
     public static ReasoningPart redacted(String provider, String data) {
-        return new ReasoningPart(provider, "", null, requireNonBlank(data, "data"), null);
+        return new ReasoningPart(provider, "", null, requireNonBlank(data, "data"), null, null);
     }
 
-    /** {@return the provider that produced this part, e.g. {@code anthropic}} */
+    /**
+     * A block of the answer that llmring has no type for, kept as the provider's JSON (one content block or part, as
+     * the provider sent it): the adapter of the same provider sends it back unchanged in its place; other adapters
+     * leave it out. Read it with any JSON parser; its shape is the provider's, documented by the provider.
+     *
+     * @param provider the provider that produced it, e.g. {@code anthropic}
+     * @param json the block as a JSON object, e.g. {@code {"type":"web_search_tool_result",...}}
+     * @return the part
+     * @throws IllegalArgumentException when {@code provider} is blank or {@code json} is not a JSON object's text
+     */
+    public static ReasoningPart raw(String provider, String json) {
+        String trimmed = requireNonBlank(json, "json").strip();
+        if (!trimmed.startsWith("{") || !trimmed.endsWith("}")) {
+            throw new IllegalArgumentException("a raw part must be a JSON object");
+        }
+        return new ReasoningPart(provider, "", null, null, null, json);
+    }
+
+    /**
+     * The provider that produced this part, e.g. {@code anthropic}.
+     *
+     * @return the provider name
+     */
     public String provider() {
         return provider;
     }
 
-    /** {@return the reasoning text; empty for a redacted part and when the provider sent only a signature} */
+    /**
+     * The reasoning text; empty for a redacted part and when the provider sent only a signature.
+     *
+     * @return the text, never null
+     */
     public String text() {
         return text;
     }
 
-    /** {@return the provider's opaque signature over the reasoning, when it sent one} */
+    /**
+     * The provider's opaque signature over the reasoning, when it sent one.
+     *
+     * @return the signature, or empty
+     */
     public Optional<String> signature() {
         return Optional.ofNullable(signature);
     }
 
-    /** {@return the opaque data of a redacted part; empty for a thinking part} */
+    /**
+     * The opaque data of a redacted part; empty for a thinking part.
+     *
+     * @return the data, or empty
+     */
     public Optional<String> redactedData() {
         return Optional.ofNullable(redactedData);
     }
 
     /**
-     * {@return the id of the tool call a {@linkplain #toolCallSignature tool-call signature} travels with; empty for
-     * other parts}
+     * For a {@linkplain #toolCallSignature tool-call signature}, the id of the tool call it travels with.
+     *
+     * @return the tool call id, or empty
      */
     public Optional<String> toolCallId() {
         return Optional.ofNullable(toolCallId);
     }
 
-    /** {@return whether this is a redacted part (see {@link #redactedData()})} */
+    /**
+     * The provider's JSON of a {@linkplain #raw raw block}; empty for the other kinds.
+     *
+     * @return the JSON object's text, as the provider sent it
+     */
+    public Optional<String> rawJson() {
+        return Optional.ofNullable(rawJson);
+    }
+
+    /**
+     * Whether this is a raw block (see {@link #rawJson()}).
+     *
+     * @return true for a part made by {@link #raw}
+     */
+    public boolean isRaw() {
+        return rawJson != null;
+    }
+
+    /**
+     * Whether this is a redacted part (see {@link #redactedData()}).
+     *
+     * @return true for a part made by {@link #redacted}
+     */
     public boolean isRedacted() {
         return redactedData != null;
     }
@@ -116,20 +186,22 @@ public final class ReasoningPart {
                 && p.text.equals(text)
                 && Objects.equals(p.signature, signature)
                 && Objects.equals(p.redactedData, redactedData)
-                && Objects.equals(p.toolCallId, toolCallId);
+                && Objects.equals(p.toolCallId, toolCallId)
+                && Objects.equals(p.rawJson, rawJson);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(provider, text, signature, redactedData, toolCallId);
+        return Objects.hash(provider, text, signature, redactedData, toolCallId, rawJson);
     }
 
-    /** Names the provider and the shape, never the reasoning, signature or data. */
+    /** Names the provider and the shape, never the reasoning, signature, data or raw JSON. */
     @Override
     public String toString() {
-        return "ReasoningPart[" + provider + ", "
-                + (isRedacted() ? "redacted" : text.length() + " chars" + (signature == null ? "" : ", signed"))
-                + (toolCallId == null ? "" : ", with " + toolCallId) + "]";
+        String shape = rawJson != null
+                ? "raw, " + rawJson.length() + " chars"
+                : isRedacted() ? "redacted" : text.length() + " chars" + (signature == null ? "" : ", signed");
+        return "ReasoningPart[" + provider + ", " + shape + (toolCallId == null ? "" : ", with " + toolCallId) + "]";
     }
 
     private static String requireNonBlank(String value, String what) {

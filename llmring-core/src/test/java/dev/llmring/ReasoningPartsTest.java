@@ -3,6 +3,7 @@ package dev.llmring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +61,39 @@ class ReasoningPartsTest {
     void toStringNeverShowsReasoningOrSignature() {
         String s = THINKING + " " + REDACTED;
         assertFalse(s.contains("sig-1") || s.contains("Let me") || s.contains("opaque-data"), s);
+    }
+
+    @Test
+    void rawPartKeepsTheProvidersJsonAndNeverPrintsIt() {
+        String json = "{\"type\":\"web_search_tool_result\",\"tool_use_id\":\"srvtoolu_1\",\"content\":[]}";
+        ReasoningPart raw = ReasoningPart.raw("anthropic", json);
+        assertEquals(json, raw.rawJson().orElseThrow());
+        assertTrue(raw.isRaw());
+        assertFalse(raw.isRedacted());
+        assertEquals("", raw.text());
+        assertEquals(raw, ReasoningPart.raw("anthropic", json));
+        assertFalse(raw.equals(ReasoningPart.raw("google", json)));
+        assertFalse(raw.toString().contains("srvtoolu_1"), raw.toString());
+        assertFalse(THINKING.isRaw());
+        assertEquals(java.util.Optional.empty(), THINKING.rawJson());
+    }
+
+    @Test
+    void rawPartMustBeAJsonObject() {
+        assertThrows(IllegalArgumentException.class, () -> ReasoningPart.raw("anthropic", "[1]"));
+        assertThrows(IllegalArgumentException.class, () -> ReasoningPart.raw("anthropic", " "));
+    }
+
+    @Test
+    void assemblerKeepsRawPartsInPlaceAmongTheOthers() {
+        ReasoningPart raw = ReasoningPart.raw("anthropic", "{\"type\":\"server_tool_use\"}");
+        ChatResponse r = assembled(
+                new StreamEvent.ReasoningComplete(THINKING),
+                new StreamEvent.ReasoningComplete(raw),
+                new StreamEvent.ReasoningComplete(REDACTED),
+                new StreamEvent.TextDelta("Done."),
+                new StreamEvent.Finish(FinishReason.of(FinishReason.STOP, "end_turn")));
+        assertEquals(List.of(THINKING, raw, REDACTED), r.assistantMessage().reasoningParts());
     }
 
     @Test

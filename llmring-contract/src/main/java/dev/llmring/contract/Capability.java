@@ -16,5 +16,12 @@ public enum Capability {
     /** Usage reports the input tokens read from a prompt cache. */
     CACHED_INPUT_TOKENS,
     /** Usage reports the reasoning (thinking) tokens apart, within the output tokens. */
-    REASONING_TOKENS
+    REASONING_TOKENS,
+    /**
+     * Answers carry opaque reasoning state (Anthropic's signed {@code thinking} and {@code redacted_thinking} blocks,
+     * Gemini's {@code thoughtSignature}s) that must go back with the assistant turn. A provider without such state
+     * (OpenAI Chat Completions, Ollama) declares it unsupported; its round trip is then checked to send the plain
+     * tool-results request.
+     */
+    REASONING_STATE
 }

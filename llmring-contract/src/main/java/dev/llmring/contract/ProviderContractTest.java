@@ -23,6 +23,7 @@ import dev.llmring.LlmRingException;
 import dev.llmring.ModelNotFoundException;
 import dev.llmring.ProviderUnavailableException;
 import dev.llmring.RateLimitException;
+import dev.llmring.ReasoningPart;
 import dev.llmring.RetryPolicy;
 import dev.llmring.RoutingTrace;
 import dev.llmring.StreamEvent;
@@ -50,6 +51,7 @@ public abstract class ProviderContractTest extends ContractHarness {
 
     // ---------------------------------------------------------------- answers
 
+    /** A whole answer: its text, finish stop, usage, no tool calls, the binding that served it, one request. */
     @Test
     public void answersPlainText() {
         stub(stubPlainText(false));
@@ -62,6 +64,7 @@ public abstract class ProviderContractTest extends ContractHarness {
         assertEquals(1, requestCount());
     }
 
+    /** A streamed answer: the text in at least two pieces, usage then finish last, the response assembled the same. */
     @Test
     public void streamsPlainTextInPieces() {
         stub(stubPlainText(true));
@@ -74,6 +77,7 @@ public abstract class ProviderContractTest extends ContractHarness {
         Checks.usage(s.response(), PLAIN_INPUT_TOKENS, PLAIN_OUTPUT_TOKENS, 0, 0);
     }
 
+    /** The same answer whole and streamed: equal text, finish, usage and tool calls. */
     @Test
     public void streamedAndWholeAnswersAgree() {
         stub(stubPlainText(false));
@@ -87,6 +91,7 @@ public abstract class ProviderContractTest extends ContractHarness {
         assertEquals(whole.toolCalls(), streamed.toolCalls());
     }
 
+    /** An answer cut by the output limit finishes by length. */
     @Test
     public void finishesByLength() {
         stub(stubLength(false));
@@ -95,6 +100,7 @@ public abstract class ProviderContractTest extends ContractHarness {
         Checks.finish(FinishReason.LENGTH, r.finishReason());
     }
 
+    /** A streamed answer cut by the output limit finishes by length, the finish last. */
     @Test
     public void streamFinishesByLength() {
         stub(stubLength(true));
@@ -104,6 +110,7 @@ public abstract class ProviderContractTest extends ContractHarness {
         Checks.finish(FinishReason.LENGTH, s.response().finishReason());
     }
 
+    /** Every turn of a conversation, the assistant's too, reaches the provider. */
     @Test
     public void sendsEveryTurnOfAConversation() {
         stub(stubMultiTurn());
@@ -112,6 +119,7 @@ public abstract class ProviderContractTest extends ContractHarness {
                 chat(ContractScript.multiTurn()).text());
     }
 
+    /** The system prompt reaches the provider where it takes it. */
     @Test
     public void sendsTheSystemPrompt() {
         stub(stubSystemPrompt());
@@ -120,6 +128,7 @@ public abstract class ProviderContractTest extends ContractHarness {
                 chat(ContractScript.systemPrompt()).text());
     }
 
+    /** An image given as bytes reaches the provider with its media type (needs {@link Capability#IMAGE_INPUT}). */
     @Test
     public void sendsAnImageGivenAsBytes() {
         assumeTrue(supports(Capability.IMAGE_INPUT), "the provider takes no images");
@@ -129,6 +138,7 @@ public abstract class ProviderContractTest extends ContractHarness {
 
     // ---------------------------------------------------------------- tools and structured output
 
+    /** Two tool calls in one answer, with parsed arguments, finish tool_calls (needs {@link Capability#TOOLS}). */
     @Test
     public void returnsParallelToolCalls() {
         assumeTrue(supports(Capability.TOOLS), "the provider has no tools");
@@ -138,6 +148,10 @@ public abstract class ProviderContractTest extends ContractHarness {
         Checks.finish(FinishReason.TOOL_CALLS, r.finishReason());
     }
 
+    /**
+     * Two streamed tool calls: per call a start, argument deltas and a completion, the deltas joining to the
+     * arguments; the response holds the completed calls (needs {@link Capability#TOOLS}).
+     */
     @Test
     public void streamsParallelToolCallsWithTheirArguments() {
         assumeTrue(supports(Capability.TOOLS), "the provider has no tools");
@@ -149,6 +163,7 @@ public abstract class ProviderContractTest extends ContractHarness {
         Checks.endsWithUsageThenFinish(s, FinishReason.TOOL_CALLS);
     }
 
+    /** Tool results go back paired with their calls, and the answer comes (needs {@link Capability#TOOLS}). */
     @Test
     public void sendsToolResultsBack() {
         assumeTrue(supports(Capability.TOOLS), "the provider has no tools");
@@ -158,6 +173,10 @@ public abstract class ProviderContractTest extends ContractHarness {
         Checks.finish(FinishReason.STOP, r.finishReason());
     }
 
+    /**
+     * Reasoning state of another provider in the conversation (as after a failover) is left out: the request is
+     * that of {@link ContractScript#toolResults()} (needs {@link Capability#TOOLS}).
+     */
     @Test
     public void leavesAnotherProvidersReasoningStateOut() {
         assumeTrue(supports(Capability.TOOLS), "the provider has no tools");
@@ -166,6 +185,19 @@ public abstract class ProviderContractTest extends ContractHarness {
         assertEquals(ContractScript.TOOL_RESULTS_ANSWER, r.text());
     }
 
+    /** A whole first answer's reasoning state goes back in the next request, as the provider requires it. */
+    @Test
+    public void sendsItsOwnReasoningStateBack() {
+        reasoningRoundTrip(false);
+    }
+
+    /** A streamed first answer's reasoning state is assembled and goes back as the provider requires it. */
+    @Test
+    public void sendsItsOwnStreamedReasoningStateBack() {
+        reasoningRoundTrip(true);
+    }
+
+    /** A JSON-schema answer, whole (needs {@link Capability#STRUCTURED_OUTPUT}). */
     @Test
     public void answersWithStructuredOutput() {
         assumeTrue(supports(Capability.STRUCTURED_OUTPUT), "the provider has no structured output");
@@ -176,6 +208,7 @@ public abstract class ProviderContractTest extends ContractHarness {
         assertEquals(List.of(), r.toolCalls());
     }
 
+    /** A JSON-schema answer, streamed (needs {@link Capability#STRUCTURED_OUTPUT}). */
     @Test
     public void streamsStructuredOutput() {
         assumeTrue(supports(Capability.STRUCTURED_OUTPUT), "the provider has no structured output");
@@ -189,6 +222,7 @@ public abstract class ProviderContractTest extends ContractHarness {
 
     // ---------------------------------------------------------------- usage details
 
+    /** Usage reports the input tokens read from the cache (needs {@link Capability#CACHED_INPUT_TOKENS}). */
     @Test
     public void reportsCachedInputTokens() {
         assumeTrue(supports(Capability.CACHED_INPUT_TOKENS), "the provider reports no cached tokens");
@@ -201,6 +235,7 @@ public abstract class ProviderContractTest extends ContractHarness {
                 0);
     }
 
+    /** Usage reports the reasoning tokens within the output (needs {@link Capability#REASONING_TOKENS}). */
     @Test
     public void reportsReasoningTokens() {
         assumeTrue(supports(Capability.REASONING_TOKENS), "the provider reports no reasoning tokens");
@@ -215,6 +250,7 @@ public abstract class ProviderContractTest extends ContractHarness {
 
     // ---------------------------------------------------------------- errors
 
+    /** An invalid request is an {@link InvalidRequestException}, not retried. */
     @Test
     public void invalidRequestEndsTheCallUnretried() {
         stub(stubError(ErrorCase.INVALID_REQUEST, false));
@@ -223,6 +259,7 @@ public abstract class ProviderContractTest extends ContractHarness {
                 assertExactly(InvalidRequestException.class, () -> chat(ContractScript.plain())));
     }
 
+    /** Rejected credentials are an {@link AuthenticationException}, not retried, the key in no message. */
     @Test
     public void rejectedCredentialsAreAnAuthenticationFailure() {
         stub(stubError(ErrorCase.AUTHENTICATION, false));
@@ -231,6 +268,7 @@ public abstract class ProviderContractTest extends ContractHarness {
                 assertExactly(AuthenticationException.class, () -> chat(ContractScript.plain())));
     }
 
+    /** An unknown model is a {@link ModelNotFoundException}, not retried. */
     @Test
     public void unknownModelIsModelNotFound() {
         stub(stubError(ErrorCase.MODEL_NOT_FOUND, false));
@@ -239,6 +277,7 @@ public abstract class ProviderContractTest extends ContractHarness {
                 assertExactly(ModelNotFoundException.class, () -> chat(ContractScript.plain())));
     }
 
+    /** A rate limit is a retryable {@link RateLimitException} carrying the delay the provider asked for. */
     @Test
     public void rateLimitCarriesTheAskedDelay() {
         stub(stubError(ErrorCase.RATE_LIMITED, false));
@@ -249,6 +288,7 @@ public abstract class ProviderContractTest extends ContractHarness {
         assertTrue(e.isRetryable());
     }
 
+    /** A rate limit is retried after exactly the asked delay, and the trace shows both attempts. */
     @Test
     public void retriesARateLimitAfterTheAskedDelay() {
         stub(stubError(ErrorCase.RATE_LIMITED, false)
@@ -266,18 +306,21 @@ public abstract class ProviderContractTest extends ContractHarness {
                 Checks.steps(r.trace()));
     }
 
+    /** A server error is retried to the policy's limit, then a {@link ProviderUnavailableException}. */
     @Test
     public void serverErrorIsRetriedThenProviderUnavailable() {
         stub(stubError(ErrorCase.SERVER_ERROR, false));
         retriedThenUnavailable(ErrorCase.SERVER_ERROR);
     }
 
+    /** An overloaded provider is retried to the policy's limit, then a {@link ProviderUnavailableException}. */
     @Test
     public void overloadIsRetriedThenProviderUnavailable() {
         stub(stubError(ErrorCase.OVERLOADED, false));
         retriedThenUnavailable(ErrorCase.OVERLOADED);
     }
 
+    /** An error on the streaming endpoint is typed as on the other, with its asked delay. */
     @Test
     public void errorOnTheStreamingEndpointIsTyped() {
         stub(stubError(ErrorCase.RATE_LIMITED, true));
@@ -290,18 +333,21 @@ public abstract class ProviderContractTest extends ContractHarness {
 
     // ---------------------------------------------------------------- broken streams
 
+    /** A stream cut before its end is a {@link StreamException} after the first text, never a short answer. */
     @Test
     public void streamCutMidwayIsAStreamException() {
         stub(stubStreamCut());
         brokenStream();
     }
 
+    /** A stream event that is not valid JSON is a {@link StreamException}. */
     @Test
     public void malformedStreamEventIsAStreamException() {
         stub(stubMalformedEvent());
         brokenStream();
     }
 
+    /** The provider's error event mid-stream is a {@link StreamException} whose cause is the typed error. */
     @Test
     public void errorEventMidStreamIsAStreamExceptionWithTheTypedCause() {
         stub(stubErrorEvent());
@@ -309,6 +355,7 @@ public abstract class ProviderContractTest extends ContractHarness {
         assertInstanceOf(ProviderUnavailableException.class, e.getCause(), "the cause is the provider's error");
     }
 
+    /** The provider's error event before any content is retried like an error response. */
     @Test
     public void errorEventBeforeAnyContentIsRetried() {
         stub(stubErrorEventBeforeContent()
@@ -350,6 +397,45 @@ public abstract class ProviderContractTest extends ContractHarness {
             for (StreamEvent e : stream) events.add(e);
             return new Streamed(Collections.unmodifiableList(events), stream.response());
         }
+    }
+
+    /**
+     * The first turn with reasoning on answers two tool calls and, where the provider has any, its own reasoning
+     * state; the second request, built from {@link ChatResponse#assistantMessage()} and the results, matches the
+     * provider's stub of the whole conversation. Without state the second request is the plain tool-results request.
+     */
+    private void reasoningRoundTrip(boolean streamed) {
+        assumeTrue(supports(Capability.TOOLS), "the provider has no tools");
+        boolean state = supports(Capability.REASONING_STATE);
+        stub(state ? stubReasoningToolCalls(streamed) : stubToolCalls(streamed));
+        ChatResponse first;
+        if (streamed) {
+            Streamed s = stream(ContractScript.reasoningTools());
+            first = s.response();
+            assertEquals(
+                    s.all(StreamEvent.ReasoningComplete.class).stream()
+                            .map(StreamEvent.ReasoningComplete::part)
+                            .toList(),
+                    first.reasoningParts(),
+                    "the response holds the streamed reasoning parts, in order");
+        } else {
+            first = chat(ContractScript.reasoningTools());
+        }
+        Checks.theTwoToolCalls(first.toolCalls());
+        if (state) {
+            assertFalse(first.reasoningParts().isEmpty(), "the answer kept the provider's reasoning state");
+            for (ReasoningPart p : first.reasoningParts()) {
+                assertEquals(provider(), p.provider(), "the reasoning part's provider");
+            }
+        } else {
+            assertEquals(List.of(), first.reasoningParts(), "reasoning state of a provider that declares none");
+        }
+        assertEquals(first.reasoningParts(), first.assistantMessage().reasoningParts());
+        server().resetAll();
+        stub(state ? stubReasoningToolResults() : stubToolResults());
+        ChatResponse second = chat(ContractScript.reasoningToolResults(first));
+        assertEquals(ContractScript.TOOL_RESULTS_ANSWER, second.text());
+        assertEquals(1, requestCount(), "requests sent for the second turn");
     }
 
     /** Runs a call; a failure caused by a request no stub matched is reported as such. */

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *       rate is used; missing both, the input rate; each with a note.</li>
  *   <li><b>Other input tokens</b> (input minus cache reads and writes) at the input rate.</li>
  *   <li><b>Reasoning</b> tokens at {@code _output_thinking} when the model has that rate, and then not also at the
- *       output rate; otherwise they are part of the output.</li>
+ *       output rate; otherwise they are part of the output, with a note saying so.</li>
  *   <li><b>Long context</b>: when the request's whole input ({@link Usage#inputTokens()}, cache reads and writes
  *       included) exceeds {@code long_context_threshold_tokens}, <em>all</em> of its input and output is charged at
  *       the long-context rates, not only the tokens above the threshold (the providers' published rule). Cache and
@@ -114,6 +114,9 @@ public final class CostCalculator {
             cost.output(dollars(usage.outputTokens() - reasoning, outRate));
         } else {
             cost.output(dollars(usage.outputTokens(), outRate));
+            if (reasoning > 0) {
+                cost.note("reasoning tokens charged at the output rate: the registry has no thinking price");
+            }
         }
         if (longContext && (cacheRead > 0 || cacheWrite > 0)) {
             cost.note("long context: cache rates scaled by the long-context input factor");

@@ -8,6 +8,7 @@ import dev.llmring.Cost;
 import dev.llmring.Usage;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -164,6 +165,8 @@ class CostCalculatorTest {
                 m, Usage.builder().outputTokens(1_000).reasoningTokens(600).build());
         assertAmount("0.0044", c.output());
         assertAmount("0", c.reasoning());
+        assertEquals(
+                List.of("reasoning tokens charged at the output rate: the registry has no thinking price"), c.notes());
     }
 
     @Test

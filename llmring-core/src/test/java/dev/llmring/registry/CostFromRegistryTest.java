@@ -6,6 +6,8 @@ import dev.llmring.Cost;
 import dev.llmring.Usage;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CostFromRegistryTest {
     private static final Usage MILLION_IN =
             Usage.builder().inputTokens(1_000_000).build();
+    private static final Usage THOUSAND_OUT_600_REASONING =
+            Usage.builder().outputTokens(1_000).reasoningTokens(600).build();
+    private static final Duration TTL = CostCalculator.DEFAULT_CACHE_WRITE_TTL;
 
     @TempDir
     Path cache;
@@ -40,6 +45,27 @@ class CostFromRegistryTest {
         Cost c = cost("openai", "fixture-large", 2);
         assertEquals(0, new BigDecimal("5.0").compareTo(c.total()));
         assertEquals(2, c.registryVersion().getAsInt());
+    }
+
+    @Test
+    void reasoningTokensAtTheRegistrysThinkingPrice() {
+        // fixture-thinker: output 4.4, thinking 8.8; 1,000 out of which 600 reasoning:
+        // 400 × 4.4 = 0.00176 output; 600 × 8.8 = 0.00528 reasoning
+        Cost c = CostCalculator.cost(fileRegistry, "openai", "fixture-thinker", null, THOUSAND_OUT_600_REASONING, TTL);
+        assertEquals(0, new BigDecimal("0.00176").compareTo(c.output()), c.output()::toString);
+        assertEquals(0, new BigDecimal("0.00528").compareTo(c.reasoning()), c.reasoning()::toString);
+        assertEquals(0, new BigDecimal("0.00704").compareTo(c.total()), c.total()::toString);
+        assertEquals(List.of(), c.notes());
+    }
+
+    @Test
+    void reasoningTokensAsOutputWhenTheRegistryGivesNoThinkingPrice() {
+        // fixture-large: output 10.0, output_thinking null; all 1,000 out × 10.0 = 0.01
+        Cost c = CostCalculator.cost(fileRegistry, "openai", "fixture-large", null, THOUSAND_OUT_600_REASONING, TTL);
+        assertEquals(0, new BigDecimal("0.01").compareTo(c.output()), c.output()::toString);
+        assertEquals(0, BigDecimal.ZERO.compareTo(c.reasoning()));
+        assertEquals(
+                List.of("reasoning tokens charged at the output rate: the registry has no thinking price"), c.notes());
     }
 
     @Test

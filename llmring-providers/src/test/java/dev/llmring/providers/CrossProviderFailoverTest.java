@@ -3,37 +3,29 @@ package dev.llmring.providers;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.llmring.providers.testsupport.WireResponses.json;
 import static dev.llmring.providers.testsupport.WireResponses.ndjson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.llmring.ChatRequest;
 import dev.llmring.ChatResponse;
 import dev.llmring.ChatStream;
-import dev.llmring.CircuitBreakerPolicy;
 import dev.llmring.LlmRing;
 import dev.llmring.RetryPolicy;
 import dev.llmring.RoutingTrace;
 import dev.llmring.StreamEvent;
 import dev.llmring.Usage;
-import dev.llmring.lockfile.Lockfile;
-import dev.llmring.lockfile.ModelRef;
-import dev.llmring.providers.testsupport.FakeTime;
 import dev.llmring.providers.testsupport.TestResources;
+import dev.llmring.providers.testsupport.WireMockRing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One alias whose pool spans the four providers, found by {@link java.util.ServiceLoader} and served by one WireMock
@@ -48,56 +40,19 @@ class CrossProviderFailoverTest {
     private static final String OLLAMA = "ollama:llama3.2";
     private static final String KEY = "test-key-123";
 
-    private static WireMockServer server;
-    private final FakeTime time = new FakeTime();
-
-    @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void resetServer() {
-        server.resetAll();
-    }
+    @RegisterExtension
+    static final WireMockRing WIRE = new WireMockRing();
 
     private static URI root() {
-        return URI.create("http://127.0.0.1:" + server.port());
+        return WIRE.root();
     }
 
     /** The four providers as discovered, each at its own path of the server (Gemini's at {@code googleBase}). */
     private LlmRing ring(URI googleBase) {
-        Lockfile lockfile = Lockfile.empty(time)
-                .bind(
-                        "default",
-                        ALIAS,
-                        List.of(
-                                ModelRef.parse(ANTHROPIC),
-                                ModelRef.parse(OPENAI),
-                                ModelRef.parse(GOOGLE),
-                                ModelRef.parse(OLLAMA)),
-                        time);
-        return LlmRing.builder()
-                .lockfile(lockfile)
-                .environment(Map.<String, String>of()::get)
-                .noRegistry()
-                .apiKey("anthropic", KEY)
-                .apiKey("openai", KEY)
-                .apiKey("google", KEY)
-                .baseUrl("anthropic", root().resolve("/anthropic"))
-                .baseUrl("openai", root().resolve("/openai/v1"))
+        return WIRE.ring(KEY)
+                .lockfile(WIRE.lockfile(ALIAS, ANTHROPIC, OPENAI, GOOGLE, OLLAMA))
                 .baseUrl("google", googleBase)
-                .baseUrl("ollama", root().resolve("/ollama"))
-                .clock(time)
-                .sleeper(time)
                 .retryPolicy(RetryPolicy.defaults())
-                .circuitBreaker(CircuitBreakerPolicy.disabled())
                 .build();
     }
 
@@ -107,15 +62,19 @@ class CrossProviderFailoverTest {
 
     /** Anthropic overloaded (529, every try), OpenAI rejecting the key (401), Gemini asking to wait 120 s (429). */
     private static void failTheFirstThree(boolean stream) {
-        server.stubFor(post(urlPathEqualTo("/anthropic/v1/messages"))
-                .willReturn(json(529, fixture("anthropic", "error-body-overloaded.json"))));
-        server.stubFor(post(urlPathEqualTo("/openai/v1/chat/completions"))
-                .willReturn(json(401, fixture("openai", "error-401.json"))));
-        server.stubFor(post(urlPathEqualTo("/google/v1beta/models/gemini-2.5-flash:"
-                        + (stream ? "streamGenerateContent" : "generateContent")))
-                .willReturn(json(
-                        429,
-                        fixture("google", "contract/error-429-retryinfo.json").replace("\"2s\"", "\"120s\""))));
+        WIRE.server()
+                .stubFor(post(urlPathEqualTo("/anthropic/v1/messages"))
+                        .willReturn(json(529, fixture("anthropic", "error-body-overloaded.json"))));
+        WIRE.server()
+                .stubFor(post(urlPathEqualTo("/openai/v1/chat/completions"))
+                        .willReturn(json(401, fixture("openai", "error-401.json"))));
+        WIRE.server()
+                .stubFor(post(urlPathEqualTo("/google/v1beta/models/gemini-2.5-flash:"
+                                + (stream ? "streamGenerateContent" : "generateContent")))
+                        .willReturn(json(
+                                429,
+                                fixture("google", "contract/error-429-retryinfo.json")
+                                        .replace("\"2s\"", "\"120s\""))));
     }
 
     private static List<String> steps(RoutingTrace trace) {
@@ -135,7 +94,7 @@ class CrossProviderFailoverTest {
 
     /** Two jittered backoff sleeps for Anthropic's retries (at most 0.5 s, then 1 s); none for the others. */
     private void sleptOnlyBetweenAnthropicTries() {
-        List<Duration> sleeps = time.sleeps();
+        List<Duration> sleeps = WIRE.time().sleeps();
         assertEquals(2, sleeps.size(), "sleeps " + sleeps);
         assertTrue(sleeps.get(0).compareTo(Duration.ofMillis(500)) <= 0, "first backoff " + sleeps.get(0));
         assertTrue(sleeps.get(1).compareTo(Duration.ofSeconds(1)) <= 0, "second backoff " + sleeps.get(1));
@@ -144,8 +103,9 @@ class CrossProviderFailoverTest {
     @Test
     void failsOverAcrossAllFourProvidersToTheOneThatServes() {
         failTheFirstThree(false);
-        server.stubFor(
-                post(urlPathEqualTo("/ollama/api/chat")).willReturn(json(200, fixture("ollama", "chat-text.json"))));
+        WIRE.server()
+                .stubFor(post(urlPathEqualTo("/ollama/api/chat"))
+                        .willReturn(json(200, fixture("ollama", "chat-text.json"))));
         ChatResponse r;
         try (LlmRing ring = ring(root().resolve("/google/v1beta"))) {
             r = ring.chat(ChatRequest.builder(ALIAS)
@@ -162,17 +122,19 @@ class CrossProviderFailoverTest {
         assertEquals(OLLAMA, r.trace().servedBy().orElseThrow());
         assertEquals(THREE_FAIL_THEN_OLLAMA, steps(r.trace()));
         sleptOnlyBetweenAnthropicTries();
-        server.verify(3, postRequestedFor(urlPathEqualTo("/anthropic/v1/messages")));
-        server.verify(1, postRequestedFor(urlPathEqualTo("/openai/v1/chat/completions")));
-        server.verify(1, postRequestedFor(urlPathEqualTo("/google/v1beta/models/gemini-2.5-flash:generateContent")));
-        server.verify(1, postRequestedFor(urlPathEqualTo("/ollama/api/chat")));
+        WIRE.server().verify(3, postRequestedFor(urlPathEqualTo("/anthropic/v1/messages")));
+        WIRE.server().verify(1, postRequestedFor(urlPathEqualTo("/openai/v1/chat/completions")));
+        WIRE.server()
+                .verify(1, postRequestedFor(urlPathEqualTo("/google/v1beta/models/gemini-2.5-flash:generateContent")));
+        WIRE.server().verify(1, postRequestedFor(urlPathEqualTo("/ollama/api/chat")));
     }
 
     @Test
     void aStreamFailsOverAcrossAllFourProvidersBeforeItsFirstEvent() {
         failTheFirstThree(true);
-        server.stubFor(
-                post(urlPathEqualTo("/ollama/api/chat")).willReturn(ndjson(fixture("ollama", "stream-text.ndjson"))));
+        WIRE.server()
+                .stubFor(post(urlPathEqualTo("/ollama/api/chat"))
+                        .willReturn(ndjson(fixture("ollama", "stream-text.ndjson"))));
         StringBuilder text = new StringBuilder();
         ChatResponse r;
         try (LlmRing ring = ring(root().resolve("/google/v1beta"));
@@ -192,8 +154,9 @@ class CrossProviderFailoverTest {
     @Test
     void failsOverPastAProviderThatRefusesConnections() {
         failTheFirstThree(false);
-        server.stubFor(
-                post(urlPathEqualTo("/ollama/api/chat")).willReturn(json(200, fixture("ollama", "chat-text.json"))));
+        WIRE.server()
+                .stubFor(post(urlPathEqualTo("/ollama/api/chat"))
+                        .willReturn(json(200, fixture("ollama", "chat-text.json"))));
         ChatResponse r;
         try (LlmRing ring = ring(URI.create("http://127.0.0.1:" + closedPort() + "/v1beta"))) {
             r = ring.chat(ChatRequest.builder(ALIAS)
@@ -212,7 +175,10 @@ class CrossProviderFailoverTest {
                         GOOGLE + " #3 FAILED ConnectionException",
                         OLLAMA + " #1 SUCCEEDED"),
                 steps(r.trace()));
-        assertEquals(4, time.sleeps().size(), "two backoffs for Anthropic, two for Gemini: " + time.sleeps());
+        assertEquals(
+                4,
+                WIRE.time().sleeps().size(),
+                "two backoffs for Anthropic, two for Gemini: " + WIRE.time().sleeps());
     }
 
     /** A loopback port nothing listens on (bound, then closed). */

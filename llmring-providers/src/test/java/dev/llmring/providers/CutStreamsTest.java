@@ -2,27 +2,19 @@ package dev.llmring.providers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.llmring.ChatRequest;
 import dev.llmring.ChatStream;
-import dev.llmring.CircuitBreakerPolicy;
 import dev.llmring.LlmRing;
-import dev.llmring.RetryPolicy;
 import dev.llmring.StreamEvent;
 import dev.llmring.StreamException;
-import dev.llmring.providers.testsupport.FakeTime;
 import dev.llmring.providers.testsupport.TestResources;
+import dev.llmring.providers.testsupport.WireMockRing;
 import dev.llmring.providers.testsupport.WireResponses;
-import java.net.URI;
 import java.util.Iterator;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,42 +25,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code finishReason} with no content after it; Ollama: the {@code "done": true} line.
  */
 class CutStreamsTest {
-    private static WireMockServer server;
-    private final FakeTime time = new FakeTime();
+    @RegisterExtension
+    static final WireMockRing WIRE = new WireMockRing();
 
-    @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-    }
-
-    private LlmRing ring() {
-        URI root = URI.create("http://127.0.0.1:" + server.port());
-        return LlmRing.builder()
-                .environment(Map.<String, String>of()::get)
-                .noRegistry()
-                .apiKey("anthropic", "test-key")
-                .apiKey("openai", "test-key")
-                .apiKey("google", "test-key")
-                .baseUrl("anthropic", root.resolve("/anthropic"))
-                .baseUrl("openai", root.resolve("/openai/v1"))
-                .baseUrl("google", root.resolve("/google/v1beta"))
-                .baseUrl("ollama", root.resolve("/ollama"))
-                .clock(time)
-                .sleeper(time)
-                .retryPolicy(RetryPolicy.none())
-                .circuitBreaker(CircuitBreakerPolicy.disabled())
-                .build();
+    private static LlmRing ring() {
+        return WIRE.ring("test-key").build();
     }
 
     @ParameterizedTest
@@ -84,9 +45,12 @@ class CutStreamsTest {
     })
     void aStreamCutBeforeItsEndMarkerIsAStreamException(String model, String path, String provider, String fixture) {
         String body = TestResources.read(provider, fixture);
-        server.stubFor(post(urlPathEqualTo(path))
-                .willReturn(
-                        fixture.endsWith(".ndjson") ? WireResponses.ndjson(body) : WireResponses.eventStream(body)));
+        WIRE.server()
+                .stubFor(post(urlPathEqualTo(path))
+                        .willReturn(
+                                fixture.endsWith(".ndjson")
+                                        ? WireResponses.ndjson(body)
+                                        : WireResponses.eventStream(body)));
         try (LlmRing ring = ring();
                 ChatStream stream =
                         ring.stream(ChatRequest.builder(model).user("Say hello").build())) {

@@ -2,34 +2,27 @@ package dev.llmring.providers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.llmring.ChatRequest;
 import dev.llmring.ChatResponse;
 import dev.llmring.ChatStream;
-import dev.llmring.CircuitBreakerPolicy;
 import dev.llmring.LlmRing;
 import dev.llmring.LlmRingException;
-import dev.llmring.RetryPolicy;
-import dev.llmring.providers.testsupport.FakeTime;
+import dev.llmring.providers.testsupport.WireMockRing;
 import dev.llmring.providers.testsupport.WireResponses;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -44,8 +37,9 @@ class KeyLeakAcrossProvidersTest {
     /** Underscores, not dashes: a JSON parser reads it as one bare token and quotes it whole. */
     private static final String SECRET = "test_key_DO_NOT_LEAK_77";
 
-    private static WireMockServer server;
-    private final FakeTime time = new FakeTime();
+    @RegisterExtension
+    static final WireMockRing WIRE = new WireMockRing();
+
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
     private final List<Object> shown = new ArrayList<>();
     private PrintStream originalErr;
@@ -118,20 +112,8 @@ class KeyLeakAcrossProvidersTest {
         }
     }
 
-    @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
     @BeforeEach
     void capture() {
-        server.resetAll();
         originalErr = System.err;
         originalOut = System.out;
         PrintStream tee = new PrintStream(captured, true, StandardCharsets.UTF_8);
@@ -145,24 +127,8 @@ class KeyLeakAcrossProvidersTest {
         System.setOut(originalOut);
     }
 
-    private LlmRing ring() {
-        URI root = URI.create("http://127.0.0.1:" + server.port());
-        return LlmRing.builder()
-                .environment(Map.<String, String>of()::get)
-                .noRegistry()
-                .apiKey("anthropic", SECRET)
-                .apiKey("openai", SECRET)
-                .apiKey("google", SECRET)
-                .apiKey("ollama", SECRET)
-                .baseUrl("anthropic", root.resolve("/anthropic"))
-                .baseUrl("openai", root.resolve("/openai/v1"))
-                .baseUrl("google", root.resolve("/google/v1beta"))
-                .baseUrl("ollama", root.resolve("/ollama"))
-                .clock(time)
-                .sleeper(time)
-                .retryPolicy(RetryPolicy.none())
-                .circuitBreaker(CircuitBreakerPolicy.disabled())
-                .build();
+    private static LlmRing ring() {
+        return WIRE.ring(SECRET).apiKey("ollama", SECRET).build();
     }
 
     private static ChatRequest request(Wire wire) {
@@ -194,7 +160,7 @@ class KeyLeakAcrossProvidersTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void aKeyAsABareTokenInAMalformedBodyLeaksNowhere(Wire wire) {
-        server.stubFor(post(urlPathEqualTo(wire.path)).willReturn(WireResponses.json(200, SECRET)));
+        WIRE.server().stubFor(post(urlPathEqualTo(wire.path)).willReturn(WireResponses.json(200, SECRET)));
         try (LlmRing ring = ring()) {
             record(assertThrows(LlmRingException.class, () -> ring.chat(request(wire))));
         }
@@ -204,7 +170,7 @@ class KeyLeakAcrossProvidersTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void aKeyAsABareTokenInAMalformedStreamFrameLeaksNowhere(Wire wire) {
-        server.stubFor(post(urlPathEqualTo(wire.streamPath)).willReturn(wire.malformedFrame.apply(SECRET)));
+        WIRE.server().stubFor(post(urlPathEqualTo(wire.streamPath)).willReturn(wire.malformedFrame.apply(SECRET)));
         try (LlmRing ring = ring()) {
             record(assertThrows(
                     LlmRingException.class, () -> ring.stream(request(wire)).close()));
@@ -215,9 +181,10 @@ class KeyLeakAcrossProvidersTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void aKeyInAnErrorBodyLeaksNowhere(Wire wire) {
-        server.stubFor(post(urlPathEqualTo(wire.path))
-                .willReturn(WireResponses.json(400, wire.errorBody.formatted(SECRET))
-                        .withHeader(wire.requestIdHeader, SECRET)));
+        WIRE.server()
+                .stubFor(post(urlPathEqualTo(wire.path))
+                        .willReturn(WireResponses.json(400, wire.errorBody.formatted(SECRET))
+                                .withHeader(wire.requestIdHeader, SECRET)));
         try (LlmRing ring = ring()) {
             record(assertThrows(LlmRingException.class, () -> ring.chat(request(wire))));
         }
@@ -227,8 +194,9 @@ class KeyLeakAcrossProvidersTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void aKeyInAStreamErrorEventLeaksNowhere(Wire wire) {
-        server.stubFor(post(urlPathEqualTo(wire.streamPath))
-                .willReturn(wire.streamError.apply(SECRET).withHeader(wire.requestIdHeader, SECRET)));
+        WIRE.server()
+                .stubFor(post(urlPathEqualTo(wire.streamPath))
+                        .willReturn(wire.streamError.apply(SECRET).withHeader(wire.requestIdHeader, SECRET)));
         try (LlmRing ring = ring()) {
             record(assertThrows(LlmRingException.class, () -> {
                 try (ChatStream stream = ring.stream(request(wire))) {
@@ -243,8 +211,10 @@ class KeyLeakAcrossProvidersTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void aKeyInTheRequestIdHeaderOfAGoodAnswerLeaksNowhere(Wire wire) {
-        server.stubFor(post(urlPathEqualTo(wire.path))
-                .willReturn(WireResponses.json(200, goodAnswer(wire)).withHeader(wire.requestIdHeader, SECRET)));
+        WIRE.server()
+                .stubFor(post(urlPathEqualTo(wire.path))
+                        .willReturn(
+                                WireResponses.json(200, goodAnswer(wire)).withHeader(wire.requestIdHeader, SECRET)));
         try (LlmRing ring = ring()) {
             ChatResponse r = ring.chat(request(wire));
             shown.add(r);

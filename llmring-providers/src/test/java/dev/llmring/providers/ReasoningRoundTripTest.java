@@ -3,38 +3,27 @@ package dev.llmring.providers;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.llmring.providers.testsupport.WireResponses.eventStream;
 import static dev.llmring.providers.testsupport.WireResponses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.llmring.ChatRequest;
 import dev.llmring.ChatResponse;
 import dev.llmring.ChatStream;
-import dev.llmring.CircuitBreakerPolicy;
 import dev.llmring.LlmRing;
 import dev.llmring.Message;
 import dev.llmring.ReasoningPart;
-import dev.llmring.RetryPolicy;
 import dev.llmring.StreamEvent;
 import dev.llmring.Tool;
-import dev.llmring.lockfile.Lockfile;
-import dev.llmring.lockfile.ModelRef;
-import dev.llmring.providers.testsupport.FakeTime;
 import dev.llmring.providers.testsupport.TestResources;
-import java.net.URI;
+import dev.llmring.providers.testsupport.WireMockRing;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Multi-turn tool use with reasoning on, through the whole client: the assistant turn of the first answer
@@ -58,48 +47,11 @@ class ReasoningRoundTripTest {
             "The current weather at a location",
             "{\"type\":\"object\",\"properties\":{\"location\":{\"type\":\"string\"}},\"required\":[\"location\"]}");
 
-    private static WireMockServer server;
-    private final FakeTime time = new FakeTime();
+    @RegisterExtension
+    static final WireMockRing WIRE = new WireMockRing();
 
-    @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void resetServer() {
-        server.resetAll();
-    }
-
-    private LlmRing ring(String... bindings) {
-        URI root = URI.create("http://127.0.0.1:" + server.port());
-        Lockfile lockfile = Lockfile.empty(time)
-                .bind(
-                        "default",
-                        ALIAS,
-                        List.of(bindings).stream().map(ModelRef::parse).toList(),
-                        time);
-        return LlmRing.builder()
-                .lockfile(lockfile)
-                .environment(Map.<String, String>of()::get)
-                .noRegistry()
-                .apiKey("anthropic", KEY)
-                .apiKey("openai", KEY)
-                .apiKey("google", KEY)
-                .baseUrl("anthropic", root.resolve("/anthropic"))
-                .baseUrl("google", root.resolve("/google/v1beta"))
-                .baseUrl("openai", root.resolve("/openai/v1"))
-                .clock(time)
-                .sleeper(time)
-                .retryPolicy(RetryPolicy.none())
-                .circuitBreaker(CircuitBreakerPolicy.disabled())
-                .build();
+    private static LlmRing ring(String... bindings) {
+        return WIRE.ring(KEY).lockfile(WIRE.lockfile(ALIAS, bindings)).build();
     }
 
     private static ChatRequest.Builder firstTurn() {
@@ -112,12 +64,13 @@ class ReasoningRoundTripTest {
     /** The first request (one message) gets {@code fixture}; a later one gets a text answer. */
     private static void stubAnthropic(String fixture, boolean stream) {
         String path = "/anthropic/v1/messages";
-        server.stubFor(post(urlPathEqualTo(path))
-                .withRequestBody(matchingJsonPath("$.messages[1]", absent()))
-                .willReturn(
-                        stream
-                                ? eventStream(TestResources.read("anthropic", fixture))
-                                : json(200, TestResources.read("anthropic", fixture))));
+        WIRE.server()
+                .stubFor(post(urlPathEqualTo(path))
+                        .withRequestBody(matchingJsonPath("$.messages[1]", absent()))
+                        .willReturn(
+                                stream
+                                        ? eventStream(TestResources.read("anthropic", fixture))
+                                        : json(200, TestResources.read("anthropic", fixture))));
     }
 
     private static ChatRequest secondTurn(ChatResponse first) {
@@ -125,11 +78,6 @@ class ReasoningRoundTripTest {
                 .message(first.assistantMessage())
                 .message(Message.toolResult(TOOL_USE_ID, "{\"temperature_c\": 14, \"sky\": \"overcast\"}"))
                 .build();
-    }
-
-    private static JsonNode lastBody(String path) {
-        List<LoggedRequest> requests = server.findAll(postRequestedFor(urlPathEqualTo(path)));
-        return TestResources.json(requests.get(requests.size() - 1).getBodyAsString());
     }
 
     /** The assistant turn of the second request: thinking blocks with signatures, then the tool_use. */
@@ -147,9 +95,10 @@ class ReasoningRoundTripTest {
     @Test
     void anthropicThinkingBlocksGoBackBeforeTheToolUse() {
         stubAnthropic("message-thinking-tool-use.json", false);
-        server.stubFor(post(urlPathEqualTo("/anthropic/v1/messages"))
-                .withRequestBody(matchingJsonPath("$.messages[2]"))
-                .willReturn(json(200, TestResources.read("anthropic", "message-text.json"))));
+        WIRE.server()
+                .stubFor(post(urlPathEqualTo("/anthropic/v1/messages"))
+                        .withRequestBody(matchingJsonPath("$.messages[2]"))
+                        .willReturn(json(200, TestResources.read("anthropic", "message-text.json"))));
         try (LlmRing ring = ring("anthropic:claude-sonnet-4-5")) {
             ChatResponse first = ring.chat(firstTurn().build());
             assertEquals(
@@ -159,15 +108,16 @@ class ReasoningRoundTripTest {
                     first.reasoningParts());
             ring.chat(secondTurn(first));
         }
-        assertThinkingBeforeToolUse(lastBody("/anthropic/v1/messages"), true);
+        assertThinkingBeforeToolUse(WIRE.lastBody("/anthropic/v1/messages"), true);
     }
 
     @Test
     void streamedAnthropicThinkingGoesBackWithItsSignature() {
         stubAnthropic("stream-thinking-tool-use.sse", true);
-        server.stubFor(post(urlPathEqualTo("/anthropic/v1/messages"))
-                .withRequestBody(matchingJsonPath("$.messages[2]"))
-                .willReturn(eventStream(TestResources.read("anthropic", "stream-text.sse"))));
+        WIRE.server()
+                .stubFor(post(urlPathEqualTo("/anthropic/v1/messages"))
+                        .withRequestBody(matchingJsonPath("$.messages[2]"))
+                        .willReturn(eventStream(TestResources.read("anthropic", "stream-text.sse"))));
         ChatResponse first;
         try (LlmRing ring = ring("anthropic:claude-sonnet-4-5")) {
             try (ChatStream s = ring.stream(firstTurn().build())) {
@@ -182,23 +132,25 @@ class ReasoningRoundTripTest {
                 }
             }
         }
-        assertThinkingBeforeToolUse(lastBody("/anthropic/v1/messages"), false);
+        assertThinkingBeforeToolUse(WIRE.lastBody("/anthropic/v1/messages"), false);
     }
 
     @Test
     void failoverToOpenAiMidConversationLeavesAnthropicThinkingOut() {
         stubAnthropic("message-thinking-tool-use.json", false);
-        server.stubFor(post(urlPathEqualTo("/anthropic/v1/messages"))
-                .withRequestBody(matchingJsonPath("$.messages[2]"))
-                .willReturn(json(529, TestResources.read("anthropic", "error-body-overloaded.json"))));
-        server.stubFor(post(urlPathEqualTo("/openai/v1/chat/completions"))
-                .willReturn(json(200, TestResources.read("openai", "response-text.json"))));
+        WIRE.server()
+                .stubFor(post(urlPathEqualTo("/anthropic/v1/messages"))
+                        .withRequestBody(matchingJsonPath("$.messages[2]"))
+                        .willReturn(json(529, TestResources.read("anthropic", "error-body-overloaded.json"))));
+        WIRE.server()
+                .stubFor(post(urlPathEqualTo("/openai/v1/chat/completions"))
+                        .willReturn(json(200, TestResources.read("openai", "response-text.json"))));
         try (LlmRing ring = ring("anthropic:claude-sonnet-4-5", "openai:gpt-4o-mini")) {
             ChatResponse first = ring.chat(firstTurn().build());
             ChatResponse second = ring.chat(secondTurn(first));
             assertEquals("openai", second.provider());
         }
-        JsonNode body = lastBody("/openai/v1/chat/completions");
+        JsonNode body = WIRE.lastBody("/openai/v1/chat/completions");
         JsonNode assistant = body.path("messages").get(1);
         assertEquals("assistant", assistant.path("role").asText());
         assertEquals(TOOL_USE_ID, assistant.path("tool_calls").get(0).path("id").asText());
@@ -217,43 +169,35 @@ class ReasoningRoundTripTest {
                 "/google/v1beta/models/gemini-3-pro-preview:" + (stream ? "streamGenerateContent" : "generateContent");
         String first = TestResources.read(
                 "google", stream ? "stream-thought-function-call.sse" : "generate-thought-function-call.json");
-        server.stubFor(post(urlPathEqualTo(path))
-                .withRequestBody(matchingJsonPath("$.contents[1]", absent()))
-                .willReturn(stream ? eventStream(first) : json(200, first)));
+        WIRE.server()
+                .stubFor(post(urlPathEqualTo(path))
+                        .withRequestBody(matchingJsonPath("$.contents[1]", absent()))
+                        .willReturn(stream ? eventStream(first) : json(200, first)));
         String answer = "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"It is 14 C in Paris.\"}],"
                 + "\"role\":\"model\"},\"finishReason\":\"STOP\",\"index\":0}],"
                 + "\"modelVersion\":\"gemini-3-pro-preview\",\"responseId\":\"c2Vjb25kLXR1cm4\"}";
-        server.stubFor(post(urlPathEqualTo(path))
-                .withRequestBody(matchingJsonPath("$.contents[2]"))
-                .willReturn(stream ? eventStream("data: " + answer + "\n\n") : json(200, answer)));
+        WIRE.server()
+                .stubFor(post(urlPathEqualTo(path))
+                        .withRequestBody(matchingJsonPath("$.contents[2]"))
+                        .willReturn(stream ? eventStream("data: " + answer + "\n\n") : json(200, answer)));
         try (LlmRing ring = ring("google:gemini-3-pro-preview")) {
             ChatRequest.Builder turn = ChatRequest.builder(ALIAS)
                     .user("What's the weather in Paris?")
                     .tool(WEATHER);
-            ChatResponse r = call(ring, turn.build(), stream);
+            ChatResponse r = WireMockRing.answer(ring, turn.build(), stream);
             String callId = r.toolCalls().get(0).id();
-            call(
+            WireMockRing.answer(
                     ring,
                     turn.message(r.assistantMessage())
                             .message(Message.toolResult(callId, "{\"temperature_c\": 14}"))
                             .build(),
                     stream);
         }
-        JsonNode model = lastBody(path).path("contents").get(1);
+        JsonNode model = WIRE.lastBody(path).path("contents").get(1);
         assertEquals(
                 TestResources.json("{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"get_weather\","
                         + "\"args\":{\"city\":\"Paris\"}},\"thoughtSignature\":\"" + GEMINI_SIGNATURE + "\"}]}"),
                 model);
-    }
-
-    private static ChatResponse call(LlmRing ring, ChatRequest request, boolean stream) {
-        if (!stream) return ring.chat(request);
-        try (ChatStream s = ring.stream(request)) {
-            for (StreamEvent ignored : s) {
-                // drain
-            }
-            return s.response();
-        }
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.llmring.providers.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmring.FinishReason;
 import dev.llmring.ReasoningPart;
 import dev.llmring.StreamEvent;
@@ -10,8 +12,11 @@ import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.spi.EventSink;
 import dev.llmring.spi.ProviderFailure;
 import dev.llmring.spi.ResponseDecoder;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +26,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Tool calls are numbered in order of appearance (the content-block index also counts text and thinking blocks).
  * Blocks of the synthetic {@value ToolsEncoder#ANSWER_TOOL} tool are emitted as text.
+ *
+ * <p>Nothing is dropped: a text block with citations, and a block of a type llmring has no model for (server tool
+ * use, {@code *_tool_result}, later additions), become {@linkplain ReasoningPart#raw raw parts} holding the block's
+ * JSON, in place among the thinking parts. So that the text keeps its place too, plain text blocks that came since
+ * the last part are emitted as raw text parts before the next part (their text is also in the answer text; the
+ * encoder sends it once). Text after the last part is only answer text.
  */
 final class MessagesDecoder implements ResponseDecoder {
     private final EventSink sink;
@@ -32,6 +43,8 @@ final class MessagesDecoder implements ResponseDecoder {
     private final long[] usage = new long[4]; // input, cache read, cache creation, output
     private boolean usageSeen;
     private boolean stopped;
+    /** Plain text blocks closed since the last reasoning part, not yet emitted as parts. */
+    private final List<String> pendingText = new ArrayList<>();
 
     MessagesDecoder(EventSink sink) {
         this.sink = sink;
@@ -94,7 +107,13 @@ final class MessagesDecoder implements ResponseDecoder {
         Block b;
         if ("text".equals(type)) {
             b = new Block(Kind.TEXT, -1, "", "");
-            text(ProviderJson.text(block, "text"));
+            String text = ProviderJson.text(block, "text");
+            text(text);
+            if (text != null) b.arguments.append(text);
+            JsonNode citations = block.get("citations");
+            if (citations != null && citations.isArray()) {
+                for (JsonNode c : citations) b.citations().add(c);
+            }
         } else if ("thinking".equals(type)) {
             b = new Block(Kind.THINKING, -1, "", "");
             thinking(b, ProviderJson.text(block, "thinking"));
@@ -115,8 +134,11 @@ final class MessagesDecoder implements ResponseDecoder {
             b = new Block(Kind.TOOL, toolCalls++, id, name);
             callerToolCalled = true;
             sink.emit(new StreamEvent.ToolCallStart(b.ordinal, id, name));
+        } else if (block.isObject()) {
+            b = new Block(Kind.RAW, -1, "", ""); // server tool blocks, later additions: kept as they came
+            b.raw = block.deepCopy();
         } else {
-            b = new Block(Kind.IGNORED, -1, "", ""); // server tool blocks, later additions
+            throw ProviderFailure.malformed("content block is not an object", null);
         }
         blocks.put(index, b);
         JsonNode input = block.get("input");
@@ -130,7 +152,9 @@ final class MessagesDecoder implements ResponseDecoder {
         if (b == null) throw ProviderFailure.malformed("content_block_delta for unknown block " + index, null);
         String type = ProviderJson.text(delta, "type");
         if ("text_delta".equals(type) && b.kind == Kind.TEXT) {
-            text(ProviderJson.text(delta, "text"));
+            String text = ProviderJson.text(delta, "text");
+            text(text);
+            if (text != null) b.arguments.append(text);
         } else if ("thinking_delta".equals(type) && b.kind == Kind.THINKING) {
             thinking(b, ProviderJson.text(delta, "thinking"));
         } else if ("signature_delta".equals(type) && b.kind == Kind.THINKING) {
@@ -138,8 +162,13 @@ final class MessagesDecoder implements ResponseDecoder {
         } else if ("input_json_delta".equals(type) && (b.kind == Kind.TOOL || b.kind == Kind.ANSWER)) {
             String partial = ProviderJson.text(delta, "partial_json");
             if (partial != null && !partial.isEmpty()) fragment(b, partial);
+        } else if ("input_json_delta".equals(type) && b.kind == Kind.RAW) {
+            String partial = ProviderJson.text(delta, "partial_json");
+            if (partial != null) b.arguments.append(partial); // a server tool's input, streamed
+        } else if ("citations_delta".equals(type) && b.kind == Kind.TEXT && delta.has("citation")) {
+            b.citations().add(delta.get("citation"));
         }
-        // citations_delta and deltas of ignored blocks carry nothing llmring reports
+        // other deltas carry nothing llmring reports
     }
 
     private void blockStop(int index) {
@@ -154,12 +183,39 @@ final class MessagesDecoder implements ResponseDecoder {
             sink.emit(new StreamEvent.TextDelta("{}"));
         } else if (b.kind == Kind.THINKING) {
             String signature = b.signature == null ? null : b.signature.toString();
-            sink.emit(new StreamEvent.ReasoningComplete(
-                    ReasoningPart.thinking(AnthropicProviderFactory.NAME, b.arguments.toString(), signature)));
+            part(ReasoningPart.thinking(AnthropicProviderFactory.NAME, b.arguments.toString(), signature));
         } else if (b.kind == Kind.REDACTED) {
-            sink.emit(new StreamEvent.ReasoningComplete(
-                    ReasoningPart.redacted(AnthropicProviderFactory.NAME, b.arguments.toString())));
+            part(ReasoningPart.redacted(AnthropicProviderFactory.NAME, b.arguments.toString()));
+        } else if (b.kind == Kind.TEXT && b.citations != null && !b.citations.isEmpty()) {
+            ObjectNode block = textBlock(b.arguments.toString());
+            block.set("citations", b.citations);
+            part(raw(block));
+        } else if (b.kind == Kind.TEXT) {
+            if (b.arguments.length() > 0) pendingText.add(b.arguments.toString());
+        } else if (b.kind == Kind.RAW) {
+            ObjectNode block = Objects.requireNonNull(b.raw);
+            if (b.arguments.length() > 0) {
+                JsonNode input = ProviderJson.tryParse(b.arguments.toString());
+                if (input == null) throw ProviderFailure.malformed("a server tool's streamed input is not JSON", null);
+                block.set("input", input);
+            }
+            part(raw(block));
         }
+    }
+
+    /** Emits a part, after the plain text blocks that came before it (as raw text parts, to keep their place). */
+    private void part(ReasoningPart part) {
+        for (String text : pendingText) sink.emit(new StreamEvent.ReasoningComplete(raw(textBlock(text))));
+        pendingText.clear();
+        sink.emit(new StreamEvent.ReasoningComplete(part));
+    }
+
+    private static ObjectNode textBlock(String text) {
+        return ProviderJson.MAPPER.createObjectNode().put("type", "text").put("text", text);
+    }
+
+    private static ReasoningPart raw(JsonNode block) {
+        return ReasoningPart.raw(AnthropicProviderFactory.NAME, ProviderJson.write(block));
     }
 
     /** Reasoning text: reported as it comes and gathered for the block's {@link ReasoningPart}. */
@@ -249,12 +305,13 @@ final class MessagesDecoder implements ResponseDecoder {
         REDACTED,
         TOOL,
         ANSWER,
-        IGNORED
+        RAW
     }
 
     /**
-     * An open content block; tool blocks gather their argument fragments, thinking blocks their text (in
-     * {@code arguments}) and signature, redacted blocks their data (in {@code arguments}).
+     * An open content block; tool blocks gather their argument fragments, thinking and text blocks their text (in
+     * {@code arguments}) and signature or citations, redacted blocks their data (in {@code arguments}), raw blocks
+     * their streamed input.
      */
     private static final class Block {
         final Kind kind;
@@ -265,6 +322,20 @@ final class MessagesDecoder implements ResponseDecoder {
 
         @Nullable
         StringBuilder signature;
+
+        /** A raw block as it started; its streamed input gathers in {@code arguments}. */
+        @Nullable
+        ObjectNode raw;
+
+        /** A text block's citations, made on the first one. */
+        @Nullable
+        ArrayNode citations;
+
+        ArrayNode citations() {
+            ArrayNode c = citations;
+            if (c == null) citations = c = ProviderJson.MAPPER.createArrayNode();
+            return c;
+        }
 
         Block(Kind kind, int ordinal, String id, String name) {
             this.kind = kind;

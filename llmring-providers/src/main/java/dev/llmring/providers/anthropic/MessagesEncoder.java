@@ -10,6 +10,7 @@ import dev.llmring.Role;
 import dev.llmring.ToolCall;
 import dev.llmring.providers.internal.OwnReasoning;
 import dev.llmring.providers.internal.ProviderJson;
+import dev.llmring.providers.internal.RawText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,19 +100,39 @@ final class MessagesEncoder {
     }
 
     /**
-     * A user or assistant message's blocks: (assistant) its Anthropic reasoning parts as {@code thinking} and
-     * {@code redacted_thinking} blocks, its content parts, then (assistant) its tool calls.
+     * A user or assistant message's blocks: (assistant) its Anthropic parts in order, as {@code thinking} and
+     * {@code redacted_thinking} blocks and raw blocks unchanged, its content parts (only the text the raw text blocks
+     * do not carry, see {@link RawText}), then (assistant) its tool calls.
      */
     private List<ObjectNode> blocks(Message m) {
         boolean assistant = m.role().equals(Role.ASSISTANT);
         List<ObjectNode> blocks = new ArrayList<>();
-        for (ReasoningPart r : OwnReasoning.of(m, AnthropicProviderFactory.NAME)) blocks.add(thinking(r));
-        for (ContentPart p : m.content()) {
-            if (assistant && !(p instanceof ContentPart.Text)) {
-                throw ctx.invalid("Anthropic accepts images and documents in user turns only, not in assistant turns");
+        List<ReasoningPart> own = OwnReasoning.of(m, AnthropicProviderFactory.NAME);
+        String rest = RawText.remainder(m, own, MessagesEncoder::rawText);
+        for (ReasoningPart r : own) {
+            if (!r.isRaw()) {
+                blocks.add(thinking(r));
+                continue;
             }
-            ObjectNode block = part(p, true);
-            if (block != null) blocks.add(block);
+            ObjectNode block = RawText.object(r);
+            if (block == null) throw ctx.invalid("a raw Anthropic part is not a JSON object");
+            if (rest != null || rawText(block) == null) blocks.add(block); // else its text goes in the text below
+        }
+        if (rest != null) {
+            if (!rest.isEmpty())
+                blocks.add(ProviderJson.MAPPER
+                        .createObjectNode()
+                        .put("type", "text")
+                        .put("text", rest));
+        } else {
+            for (ContentPart p : m.content()) {
+                if (assistant && !(p instanceof ContentPart.Text)) {
+                    throw ctx.invalid(
+                            "Anthropic accepts images and documents in user turns only, not in assistant turns");
+                }
+                ObjectNode block = part(p, true);
+                if (block != null) blocks.add(block);
+            }
         }
         for (ToolCall call : m.toolCalls()) {
             ObjectNode use = ProviderJson.MAPPER.createObjectNode();
@@ -120,6 +141,13 @@ final class MessagesEncoder {
             blocks.add(use);
         }
         return blocks;
+    }
+
+    /** The text of a raw {@code text} block (cited text, or text kept in place), else {@code null}. */
+    private static @Nullable String rawText(JsonNode block) {
+        return "text".equals(ProviderJson.text(block, "type"))
+                ? block.path("text").asText("")
+                : null;
     }
 
     /** A reasoning part as the block it came as: {@code thinking} with its signature, or {@code redacted_thinking}. */

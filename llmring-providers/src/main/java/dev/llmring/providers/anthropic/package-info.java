@@ -20,9 +20,11 @@
  *       {@code stop_sequences}, {@code max_tokens} from its output limit) is refused with an
  *       {@link dev.llmring.InvalidRequestException} naming the key, never ignored or silently replaced.</li>
  *   <li>Seeds are not supported by Anthropic and are ignored. Temperatures above 1 are rejected.</li>
- *   <li>Reasoning of earlier assistant turns is <em>not</em> sent back: Anthropic accepts a thinking block only
- *       with the signature it issued, which llmring's message model does not carry. Consequence: with extended
- *       thinking and tool use, the API may ask for the thinking block of the turn being continued.</li>
+ *   <li>Reasoning state goes back: {@code thinking} blocks (text and signature) and {@code redacted_thinking}
+ *       blocks are kept as {@link dev.llmring.ReasoningPart}s and sent back, in order, before the turn's text and
+ *       {@code tool_use} blocks. Blocks llmring has no type for (server tool use, {@code *_tool_result}, text with
+ *       {@code citations}, later additions) are kept as raw parts holding the block's JSON and sent back unchanged
+ *       in their place; the text they carry is sent once. Other providers' parts are left out.</li>
  *   <li>Adapter options (lockfile or builder): {@code version} replaces the {@code anthropic-version} header
  *       ({@value AnthropicAdapter#API_VERSION}), {@code beta} sets {@code anthropic-beta}.</li>
  * </ul>

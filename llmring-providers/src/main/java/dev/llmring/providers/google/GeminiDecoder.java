@@ -1,6 +1,7 @@
 package dev.llmring.providers.google;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmring.FinishReason;
 import dev.llmring.ReasoningPart;
 import dev.llmring.StreamEvent;
@@ -38,6 +39,8 @@ final class GeminiDecoder implements ResponseDecoder {
     private boolean promptBlocked;
     private @Nullable Usage usage;
     private boolean ended;
+    /** Answer text since the last raw part, emitted as a raw text part before the next one to keep its place. */
+    private final StringBuilder pendingText = new StringBuilder();
 
     GeminiDecoder(EventSink sink) {
         this.sink = sink;
@@ -90,8 +93,21 @@ final class GeminiDecoder implements ResponseDecoder {
     /**
      * One part. A {@code thoughtSignature} becomes a {@link ReasoningPart}: on a function call, tied to the call's
      * id; on a thought, with the thought's text; on any other part, with empty text (sent back on the answer text).
+     * A part that is none of text, thought or function call ({@code executableCode}, {@code codeExecutionResult},
+     * {@code inlineData}, {@code fileData} …) becomes a {@linkplain ReasoningPart#raw raw part} holding the part's
+     * JSON, after the answer text that came before it (as a raw text part, so that it keeps its place).
      */
     private void part(JsonNode part) {
+        if (!part.isObject()) throw ProviderFailure.malformed("Gemini sent a part that is not a JSON object", null);
+        if (isOther(part)) {
+            if (!pendingText.isEmpty()) {
+                ObjectNode text = ProviderJson.MAPPER.createObjectNode().put("text", pendingText.toString());
+                pendingText.setLength(0);
+                raw(text);
+            }
+            raw(part);
+            return;
+        }
         String signature = ProviderJson.text(part, "thoughtSignature");
         if (part.has("functionCall")) {
             String id = functionCall(part.get("functionCall"));
@@ -105,11 +121,30 @@ final class GeminiDecoder implements ResponseDecoder {
         boolean thought = part.path("thought").asBoolean(false);
         if (!text.isEmpty()) {
             sink.emit(thought ? new StreamEvent.ReasoningDelta(text) : new StreamEvent.TextDelta(text));
+            if (!thought) pendingText.append(text);
         }
         if (signature != null && !signature.isBlank()) {
             sink.emit(new StreamEvent.ReasoningComplete(
                     ReasoningPart.thinking(GoogleProviderFactory.NAME, thought ? text : "", signature)));
         }
+    }
+
+    /** Whether a part holds something other than text, a thought, a signature or a function call. */
+    private static boolean isOther(JsonNode part) {
+        for (var names = part.fieldNames(); names.hasNext(); ) {
+            switch (names.next()) {
+                case "text", "thought", "thoughtSignature", "functionCall" -> {}
+                default -> {
+                    return !part.has("text") && !part.has("functionCall");
+                }
+            }
+        }
+        return false;
+    }
+
+    private void raw(JsonNode part) {
+        sink.emit(new StreamEvent.ReasoningComplete(
+                ReasoningPart.raw(GoogleProviderFactory.NAME, ProviderJson.write(part))));
     }
 
     /** Gemini sends a function call whole (see {@link WholeToolCalls}); returns the call's id. */

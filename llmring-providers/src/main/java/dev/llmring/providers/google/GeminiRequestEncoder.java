@@ -18,6 +18,7 @@ import dev.llmring.ToolChoice;
 import dev.llmring.providers.internal.OwnReasoning;
 import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.providers.internal.ProviderOptions;
+import dev.llmring.providers.internal.RawText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -118,15 +119,24 @@ final class GeminiRequestEncoder {
     }
 
     /**
-     * An assistant turn's parts with their thought signatures back where they came: signed thoughts first, then the
-     * content (a signature that came on answer text on the last text part), then the function calls, each with its
-     * own signature. Only when no call of the turn has a known signature do Gemini 3+ calls get the bypass value.
+     * An assistant turn's parts with their thought signatures back where they came: signed thoughts and raw parts in
+     * the order they came, then the content (only the text the raw text parts do not carry, see {@link RawText}; a
+     * signature that came on answer text goes on the last text part), then the function calls, each with its own
+     * signature. Only when no call of the turn has a known signature do Gemini 3+ calls get the bypass value.
      */
     private ArrayNode modelParts(Message m) {
         ArrayNode parts = ProviderJson.MAPPER.createArrayNode();
         Map<String, String> callSignatures = new HashMap<>();
         @Nullable String textSignature = null;
-        for (ReasoningPart r : OwnReasoning.of(m, GoogleProviderFactory.NAME)) {
+        List<ReasoningPart> own = OwnReasoning.of(m, GoogleProviderFactory.NAME);
+        String rest = RawText.remainder(m, own, GeminiRequestEncoder::rawText);
+        for (ReasoningPart r : own) {
+            if (r.isRaw()) {
+                ObjectNode part = RawText.object(r);
+                if (part == null) throw invalid("a raw Gemini part is not a JSON object");
+                if (rest != null || rawText(part) == null) parts.add(part); // else its text goes in the text below
+                continue;
+            }
             String signature = r.signature().orElse(null);
             if (signature == null) continue;
             if (r.toolCallId().isPresent()) {
@@ -137,16 +147,17 @@ final class GeminiRequestEncoder {
                 textSignature = signature;
             }
         }
-        ArrayNode content = mediaParts(m);
+        if (rest == null) parts.addAll(mediaParts(m));
+        else if (!rest.isEmpty()) parts.addObject().put("text", rest);
         if (textSignature != null) {
-            for (int i = content.size() - 1; i >= 0; i--) {
-                if (content.get(i).has("text")) {
-                    ((ObjectNode) content.get(i)).put("thoughtSignature", textSignature);
+            for (int i = parts.size() - 1; i >= 0; i--) {
+                JsonNode part = parts.get(i);
+                if (rawText(part) != null) {
+                    if (!part.has("thoughtSignature")) ((ObjectNode) part).put("thoughtSignature", textSignature);
                     break;
                 }
             }
         }
-        parts.addAll(content);
         boolean bypass = callSignatures.isEmpty() && isGemini3OrLater(model);
         for (ToolCall call : m.toolCalls()) {
             ObjectNode part = functionCall(call);
@@ -156,6 +167,13 @@ final class GeminiRequestEncoder {
             parts.add(part);
         }
         return parts;
+    }
+
+    /** The text of an answer-text part (not a thought), else {@code null}. */
+    private static @Nullable String rawText(JsonNode part) {
+        return part.has("text") && !part.path("thought").asBoolean(false)
+                ? part.get("text").asText("")
+                : null;
     }
 
     private ObjectNode functionCall(ToolCall call) {

@@ -24,8 +24,10 @@
  *   <li><b>Decoding.</b> Only the first candidate is read. Usage: input = {@code promptTokenCount} (+
  *       {@code toolUsePromptTokenCount}), output = {@code candidatesTokenCount} + {@code thoughtsTokenCount}
  *       (Gemini's candidates count excludes thoughts), reasoning = thoughts, cached input =
- *       {@code cachedContentTokenCount}. Parts llmring has no event for (images from image models, executable code)
- *       are skipped.</li>
+ *       {@code cachedContentTokenCount}. Parts llmring has no type for ({@code executableCode},
+ *       {@code codeExecutionResult}, {@code inlineData} from image models, {@code fileData}, …) are kept as raw
+ *       {@link dev.llmring.ReasoningPart}s holding the part's JSON and sent back unchanged in their place in the next
+ *       model turn.</li>
  *   <li><b>Errors.</b> A 400 {@code API_KEY_INVALID} is an authentication failure, {@code FAILED_PRECONDITION}
  *       (unsupported location, billing) too, so that another binding is tried; a 429's {@code RetryInfo} delay is
  *       passed on; error bodies are read whatever the status, plain or wrapped in an array.</li>

@@ -144,6 +144,58 @@ class AnthropicContractTest extends ProviderContractTest {
                 .willReturn(text(TOOL_RESULTS_ANSWER));
     }
 
+    private static final String THINKING = "The user asks for the weather and the time in Paris. I have get_weather"
+            + " and get_time; I can call both at once.";
+    private static final String SIGNATURE =
+            "EqQBCkgIBhABGAIiQFc0ntest+signature+for+the+contract+not+a+real+one+Rk7Tq2Lm5Nc8Vb3Xz6Wd9PEgxqTjKx9w==";
+    private static final String REDACTED =
+            "EmwKAhgBEgy3va3pzix/test+redacted+data+for+the+contract+not+real+LafPsn4aDFIT2Xlxh0L5L8rLVyIw==";
+
+    /** Extended thinking with the script's budget, as {@code Reasoning.budget} maps it. */
+    private static MappingBuilder thinking(MappingBuilder m) {
+        return m.withRequestBody(matchingJsonPath(
+                "$.thinking", equalToJson("{\"type\":\"enabled\",\"budget_tokens\":" + REASONING_BUDGET + "}")));
+    }
+
+    /** Tool use with thinking on: a signed thinking block and a redacted one, text, then the two calls. */
+    @Override
+    protected MappingBuilder stubReasoningToolCalls(boolean stream) {
+        return thinking(messages(stream))
+                .withRequestBody(matchingJsonPath("$.messages", equalToJson("[" + userText(TOOLS_QUESTION) + "]")))
+                .willReturn(
+                        stream
+                                ? stream("contract/reasoning-tool-calls.sse")
+                                : answer("contract/reasoning-tool-calls.json"));
+    }
+
+    /**
+     * The whole conversation: the assistant turn holds the thinking block (text and signature unchanged), then the
+     * redacted block, then the text, then the {@code tool_use} blocks, as Anthropic requires with thinking on.
+     */
+    @Override
+    protected MappingBuilder stubReasoningToolResults() {
+        String weather = "toolu_01Wx4Kp8Rt2Ym6Qs9Ln3Vc7B";
+        String time = "toolu_01Hd5Jf9Ga3Ze7Xu1Mo4Pb8N";
+        String use = "{\"type\":\"tool_use\",\"id\":\"%s\",\"name\":\"%s\",\"input\":%s}";
+        String result = "{\"type\":\"tool_result\",\"tool_use_id\":\"%s\",\"content\":\"%s\"}";
+        return thinking(messages(false))
+                .withRequestBody(matchingJsonPath(
+                        "$.messages",
+                        equalToJson("[" + userText(TOOLS_QUESTION) + ","
+                                + "{\"role\":\"assistant\",\"content\":["
+                                + "{\"type\":\"thinking\",\"thinking\":\"" + THINKING + "\",\"signature\":\""
+                                + SIGNATURE + "\"},"
+                                + "{\"type\":\"redacted_thinking\",\"data\":\"" + REDACTED + "\"},"
+                                + "{\"type\":\"text\",\"text\":\"I'll look up both.\"},"
+                                + String.format(use, weather, WEATHER_TOOL.name(), WEATHER_ARGUMENTS) + ","
+                                + String.format(use, time, TIME_TOOL.name(), TIME_ARGUMENTS) + "]},"
+                                + "{\"role\":\"user\",\"content\":["
+                                + String.format(result, weather, WEATHER_RESULT.replace("\"", "\\\""))
+                                + ","
+                                + String.format(result, time, TIME_RESULT.replace("\"", "\\\"")) + "]}]")))
+                .willReturn(text(TOOL_RESULTS_ANSWER));
+    }
+
     /** Structured output rides on the synthetic answer tool, forced, whose input schema is the schema. */
     @Override
     protected MappingBuilder stubStructuredOutput(boolean stream) {

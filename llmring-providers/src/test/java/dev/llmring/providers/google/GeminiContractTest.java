@@ -163,6 +163,47 @@ class GeminiContractTest extends ProviderContractTest {
                 .willReturn(text(TOOL_RESULTS_ANSWER));
     }
 
+    private static final String TEXT_SIGNATURE = "CmQBVKhc7wTextPart+test+signature+for+the+contract+not+real==";
+    private static final String CALL_SIGNATURE = "CiQBVKhc7xJ0Wq0+test+call+signature+for+the+contract+not+real==";
+
+    /** Gemini 2.5 takes the script's budget as {@code thinkingBudget}. */
+    private static MappingBuilder thinking(MappingBuilder m) {
+        return m.withRequestBody(
+                matchingJsonPath("$.generationConfig.thinkingConfig.thinkingBudget", equalTo("" + REASONING_BUDGET)));
+    }
+
+    /** Thinking on: a signed text part, the first call signed (as Gemini signs parallel calls), the second not. */
+    @Override
+    protected MappingBuilder stubReasoningToolCalls(boolean stream) {
+        return thinking(contents(stream, "[" + user(TOOLS_QUESTION) + "]"))
+                .willReturn(
+                        stream
+                                ? stream("contract/reasoning-tool-calls.sse")
+                                : answer("contract/reasoning-tool-calls.json"));
+    }
+
+    /**
+     * The whole conversation: each signature back on the part it came with (the text's on the text, the first call's
+     * on the first call), the unsigned call without one and no bypass value, then both results in one user turn.
+     */
+    @Override
+    protected MappingBuilder stubReasoningToolResults() {
+        return thinking(contents(
+                        false,
+                        "[" + user(TOOLS_QUESTION) + ","
+                                + "{\"role\":\"model\",\"parts\":["
+                                + "{\"text\":\"I'll look up both.\",\"thoughtSignature\":\"" + TEXT_SIGNATURE + "\"},"
+                                + "{\"functionCall\":{\"name\":\"get_weather\",\"args\":" + WEATHER_ARGUMENTS + "},"
+                                + "\"thoughtSignature\":\"" + CALL_SIGNATURE + "\"},"
+                                + "{\"functionCall\":{\"name\":\"get_time\",\"args\":" + TIME_ARGUMENTS + "}}]},"
+                                + "{\"role\":\"user\",\"parts\":["
+                                + "{\"functionResponse\":{\"name\":\"get_weather\",\"response\":" + WEATHER_RESULT
+                                + "}},"
+                                + "{\"functionResponse\":{\"name\":\"get_time\",\"response\":" + TIME_RESULT
+                                + "}}]}]"))
+                .willReturn(text(TOOL_RESULTS_ANSWER));
+    }
+
     @Override
     protected MappingBuilder stubStructuredOutput(boolean stream) {
         return generate(stream)

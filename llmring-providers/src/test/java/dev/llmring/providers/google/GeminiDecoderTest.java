@@ -135,6 +135,34 @@ class GeminiDecoderTest {
     }
 
     @Test
+    void partsOtherThanTextThoughtsAndCallsAreKeptRawWithTheTextBeforeThem() {
+        String image = "{\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\"iVBORw0KGgo=\"},"
+                + "\"thoughtSignature\":\"c2lnbmF0dXJl\"}";
+        String answer = "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":["
+                + "{\"text\":\"Here is \"},{\"text\":\"the picture.\"}," + image + ","
+                + "{\"fileData\":{\"mimeType\":\"application/pdf\",\"fileUri\":\"https://example.test/f\"}},"
+                + "{\"text\":\"Done.\"}]},\"finishReason\":\"STOP\"}]}";
+        RecordingSink sink = new RecordingSink();
+        new GeminiDecoder(sink).decodeBody(answer.getBytes(StandardCharsets.UTF_8));
+        assertEquals(
+                List.of(
+                        ReasoningPart.raw("google", "{\"text\":\"Here is the picture.\"}"),
+                        ReasoningPart.raw("google", image),
+                        ReasoningPart.raw(
+                                "google",
+                                "{\"fileData\":{\"mimeType\":\"application/pdf\","
+                                        + "\"fileUri\":\"https://example.test/f\"}}")),
+                sink.all(StreamEvent.ReasoningComplete.class).stream()
+                        .map(StreamEvent.ReasoningComplete::part)
+                        .toList());
+        assertEquals(
+                "Here is the picture.Done.",
+                sink.all(StreamEvent.TextDelta.class).stream()
+                        .map(StreamEvent.TextDelta::text)
+                        .reduce("", String::concat));
+    }
+
+    @Test
     void thoughtSignatureOfAFunctionCallIsKeptWithTheCallsId() {
         String paris = "{\"city\":\"Paris\",\"unit\":\"celsius\"}";
         ReasoningPart signature = ReasoningPart.toolCallSignature(

@@ -43,11 +43,14 @@ class OllamaContractTest extends ProviderContractTest {
 
     /**
      * Ollama reports {@code prompt_eval_count} and {@code eval_count} only: no count of cached prompt tokens, and
-     * thinking tokens inside {@code eval_count} without a count of their own.
+     * thinking tokens inside {@code eval_count} without a count of their own. Its {@code thinking} is text only, with
+     * no opaque state to send back.
      */
     @Override
     protected boolean supports(Capability capability) {
-        return capability != Capability.CACHED_INPUT_TOKENS && capability != Capability.REASONING_TOKENS;
+        return capability != Capability.CACHED_INPUT_TOKENS
+                && capability != Capability.REASONING_TOKENS
+                && capability != Capability.REASONING_STATE;
     }
 
     /** {@code POST /api/chat} for the model, {@code stream} set either way, no credentials sent. */

@@ -12,6 +12,7 @@ import static dev.llmring.providers.testsupport.WireResponses.json;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.llmring.Tool;
+import dev.llmring.contract.Capability;
 import dev.llmring.contract.ErrorCase;
 import dev.llmring.contract.ProviderContractTest;
 import dev.llmring.spi.ProviderFactory;
@@ -39,6 +40,12 @@ class OpenAiContractTest extends ProviderContractTest {
     @Override
     protected URI baseUrl(URI serverRoot) {
         return serverRoot.resolve("/v1");
+    }
+
+    /** Chat Completions keeps reasoning on OpenAI's side: an answer carries no state to send back. */
+    @Override
+    protected boolean supports(Capability capability) {
+        return capability != Capability.REASONING_STATE;
     }
 
     /** A chat completion request for the model, with the key as a bearer token, streamed or not. */
