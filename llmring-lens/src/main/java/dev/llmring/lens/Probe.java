@@ -1,5 +1,6 @@
 package dev.llmring.lens;
 
+import dev.llmring.ChatRequest;
 import dev.llmring.ChatResponse;
 import dev.llmring.ChatStream;
 import dev.llmring.Cost;
@@ -13,8 +14,10 @@ import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends one request as a stream and times it on {@link System#nanoTime()}: the call's start, each token event as it
- * is taken from the stream (its gap to the previous one goes straight to the target's histograms), the end. Token
+ * Sends one request as a stream and times it on {@link System#nanoTime()}: the call's start (once the request is
+ * built, just before {@link LlmRing#stream}), each token event as it is taken from the stream (its gap to the previous
+ * one goes straight to the target's histograms), the end. The first token is the first token event, not the first
+ * event: a role-only or empty first chunk does not stop the clock. Token
  * counts come from the provider's usage (the response's {@link Timing} says when they had to be estimated).
  */
 final class Probe {
@@ -28,12 +31,29 @@ final class Probe {
             long seq,
             long scheduled,
             @Nullable LongConsumer gaps) {
+        ChatRequest request; // built before the clock starts: the lens's work, not the call's
+        try {
+            request = prompt.request(target);
+        } catch (RuntimeException e) {
+            long now = System.nanoTime();
+            return failed(
+                    target,
+                    prompt,
+                    step,
+                    seq,
+                    scheduled < 0 ? now : scheduled,
+                    now,
+                    null,
+                    e.getClass().getSimpleName(),
+                    0);
+        }
         long sent = System.nanoTime();
+        long due = scheduled < 0 ? sent : scheduled; // a closed loop's request is due when it goes out
         long first = -1;
         long last = 0;
         long count = 0;
         long sum = 0;
-        try (ChatStream stream = ring.stream(prompt.request(target))) {
+        try (ChatStream stream = ring.stream(request)) {
             for (StreamEvent event : stream) {
                 if (!Timing.isTokenEvent(event)) continue;
                 long now = System.nanoTime();
@@ -62,7 +82,7 @@ final class Probe {
                     r.requestId().orElse(null),
                     null,
                     200,
-                    scheduled,
+                    due,
                     sent,
                     first,
                     end,
@@ -77,26 +97,10 @@ final class Probe {
                     ? e.provider().get() + ":" + e.model().get()
                     : null;
             return failed(
-                    target,
-                    prompt,
-                    step,
-                    seq,
-                    scheduled,
-                    sent,
-                    binding,
-                    e.getClass().getSimpleName(),
-                    e.status());
+                    target, prompt, step, seq, due, sent, binding, e.getClass().getSimpleName(), e.status());
         } catch (RuntimeException e) {
             return failed(
-                    target,
-                    prompt,
-                    step,
-                    seq,
-                    scheduled,
-                    sent,
-                    null,
-                    e.getClass().getSimpleName(),
-                    0);
+                    target, prompt, step, seq, due, sent, null, e.getClass().getSimpleName(), 0);
         }
     }
 
