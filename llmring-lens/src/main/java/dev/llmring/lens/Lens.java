@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +56,8 @@ public final class Lens {
     final Clock clock;
     final long seed;
     final @Nullable Tap tap;
+    /** Every interval's clock: {@link System#nanoTime()}, or a test's. */
+    final LongSupplier ticker;
 
     /**
      * Sees the instrument's own readings, for the tests that check them against what a server did: each measured
@@ -87,6 +90,7 @@ public final class Lens {
         this.clock = b.clock;
         this.seed = b.seed;
         this.tap = b.tap;
+        this.ticker = b.ticker;
     }
 
     /**
@@ -203,6 +207,7 @@ public final class Lens {
         private Clock clock = Clock.systemUTC();
         private long seed = 1;
         private @Nullable Tap tap;
+        private LongSupplier ticker = System::nanoTime;
 
         private Builder(LlmRing ring) {
             this.ring = ring;
@@ -417,6 +422,15 @@ public final class Lens {
          */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * For tests of the instrument: the clock of every interval, in nanoseconds (default {@link System#nanoTime()}).
+         * The open-loop profiles also pace their sends on it.
+         */
+        Builder ticker(LongSupplier ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
             return this;
         }
 

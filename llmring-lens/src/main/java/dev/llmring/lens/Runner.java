@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,17 +65,20 @@ final class Runner {
     private final LlmRing ring;
     private final @Nullable RequestLog log;
     private final Progress progress;
+    private final LongSupplier ticker;
     private final AtomicLong issued = new AtomicLong();
     private final AtomicLong seq = new AtomicLong();
     private volatile BigDecimal spent = BigDecimal.ZERO;
     private volatile @Nullable String stopped;
-    final long startNanos = System.nanoTime();
+    final long startNanos;
 
     Runner(Lens lens, @Nullable RequestLog log, Progress progress) {
         this.lens = lens;
         this.ring = lens.ring;
         this.log = log;
         this.progress = progress;
+        this.ticker = lens.ticker;
+        this.startNanos = ticker.getAsLong();
     }
 
     /** Why the run stopped before its plan was done (a limit), if it did. */
@@ -120,7 +124,7 @@ final class Runner {
             for (Track t : tracks) {
                 if (!admit()) return;
                 progress.status(t.target, "warm-up " + (i + 1) + "/" + lens.warmup);
-                spend(Probe.run(ring, t.target, lens.prompts.get(i), -1, -1, -1, null));
+                spend(Probe.run(ring, t.target, lens.prompts.get(i), -1, -1, -1, null, ticker));
             }
         }
     }
@@ -155,7 +159,7 @@ final class Runner {
             next[i] = schedules[i].next();
             pools[i] = pool(lens.maxInFlight);
         }
-        long start = System.nanoTime() + 1_000_000;
+        long start = ticker.getAsLong() + 1_000_000;
         try {
             while (true) {
                 int i = -1;
@@ -173,7 +177,8 @@ final class Runner {
                 t.started.incrementAndGet();
                 long id = seq.getAndIncrement();
                 PromptSet.Prompt prompt = lens.prompts.get(t.prompt.getAndIncrement());
-                pools[i].execute(() -> finish(t, Probe.run(ring, t.target, prompt, step, id, at, gaps(t, id)), rate));
+                pools[i].execute(
+                        () -> finish(t, Probe.run(ring, t.target, prompt, step, id, at, gaps(t, id), ticker), rate));
             }
         } finally {
             for (ThreadPoolExecutor pool : pools) drain(pool);
@@ -190,7 +195,7 @@ final class Runner {
             }
         }
         boolean timed = lens.duration != null;
-        long end = timed ? System.nanoTime() + lens.duration.toNanos() : 0;
+        long end = timed ? ticker.getAsLong() + lens.duration.toNanos() : 0;
         ThreadPoolExecutor pool = pool(lanes.size());
         try {
             for (List<Track> lane : lanes) {
@@ -201,7 +206,7 @@ final class Runner {
                         for (int k = 0; k < lane.size() && t == null; k++) {
                             Track candidate = lane.get(turn++ % lane.size());
                             if (timed
-                                    ? System.nanoTime() - end < 0
+                                    ? ticker.getAsLong() - end < 0
                                     : candidate.started.getAndIncrement() < lens.requests) {
                                 t = candidate;
                             }
@@ -209,7 +214,7 @@ final class Runner {
                         if (t == null || !admit()) return;
                         long id = seq.getAndIncrement();
                         PromptSet.Prompt prompt = lens.prompts.get(t.prompt.getAndIncrement());
-                        finish(t, Probe.run(ring, t.target, prompt, step, id, -1, gaps(t, id)), 0);
+                        finish(t, Probe.run(ring, t.target, prompt, step, id, -1, gaps(t, id), ticker), 0);
                     }
                 });
             }
@@ -261,9 +266,9 @@ final class Runner {
         return true;
     }
 
-    private static void sleepUntil(long at) {
+    private void sleepUntil(long at) {
         long left;
-        while ((left = at - System.nanoTime()) > 0) {
+        while ((left = at - ticker.getAsLong()) > 0) {
             LockSupport.parkNanos(left);
             if (Thread.interrupted()) throw new CancellationException("the lens run was interrupted");
         }

@@ -16,12 +16,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An OpenAI Chat Completions streaming server on loopback (127.0.0.1, raw sockets). Each answer starts as OpenAI's
- * do, with a chunk that carries only the assistant role (an event, not a token); its first token comes
+ * An OpenAI Chat Completions streaming server on loopback (127.0.0.1, raw sockets). Each answer starts at once with
+ * a chunk that carries the assistant role and a usage report (as servers with continuous usage stats, vLLM's, send
+ * it): an event, not a token. Its first token comes
  * {@code firstToken} after the request arrived, then one token every {@code gap}, on absolute deadlines so that
  * delays do not add up; then the finish chunk, the usage chunk (as with {@code include_usage}) and {@code [DONE]}.
  * Every answer has its own request id ({@code x-request-id: req_N}), and what the server actually did for it is kept
@@ -41,11 +43,14 @@ final class FakeOpenAi implements AutoCloseable {
     private volatile long stalledUntil;
 
     /**
-     * What the server did for one answer, on System.nanoTime(): when the request arrived, when the role chunk and each
+     * What the server did for one answer, on System.nanoTime(): when the request arrived, when the first (role and usage) chunk and each
      * token chunk were written, and when each token was due (its write is late by as long as this machine took to
      * wake the server's thread up).
      */
     record Served(long arrived, long firstEvent, long[] tokens, long[] due) {}
+
+    private volatile @Nullable AtomicLong virtual;
+    private volatile @Nullable AtomicLong reads;
 
     /** By request id, every answer served in full. */
     final Map<String, Served> served = new ConcurrentHashMap<>();
@@ -67,6 +72,17 @@ final class FakeOpenAi implements AutoCloseable {
     void stallOnRequest(int n, Duration stall) {
         this.stallNanos = stall.toNanos();
         this.stallOn = n;
+    }
+
+    /**
+     * From now on the server keeps time on {@code virtual} instead of sleeping, in lock step with one client that
+     * reads that clock ({@code reads} counts its readings): each token is written once {@code virtual} has been set
+     * to the token's due time, and the next one only after the client read the clock (it does, on taking the token
+     * from its stream). The client's readings are then exactly the injected delays, however busy the machine.
+     */
+    void lockStep(AtomicLong virtual, AtomicLong reads) {
+        this.reads = reads;
+        this.virtual = virtual;
     }
 
     URI base() {
@@ -139,12 +155,22 @@ final class FakeOpenAi implements AutoCloseable {
                 out,
                 "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
                         + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},"
-                        + "\"finish_reason\":null}],\"usage\":null}");
+                        + "\"finish_reason\":null}],"
+                        + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":0,\"total_tokens\":12}}");
         long[] written = new long[tokens];
         long[] due = new long[tokens];
+        AtomicLong clock = virtual;
+        AtomicLong readings = reads;
+        long origin = clock != null ? clock.get() : start;
         for (int i = 0; i < tokens; i++) {
-            due[i] = start + firstToken.toNanos() + i * gap.toNanos();
-            parkUntil(due[i]);
+            due[i] = origin + firstToken.toNanos() + i * gap.toNanos();
+            long before = 0;
+            if (clock != null && readings != null) {
+                clock.set(due[i]);
+                before = readings.get();
+            } else {
+                parkUntil(due[i]);
+            }
             String json = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
                     + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"tok" + i + " \"},\"finish_reason\":null}],"
                     + "\"usage\":null}";
@@ -152,6 +178,7 @@ final class FakeOpenAi implements AutoCloseable {
             written[i] = System.nanoTime();
             out.write(frame);
             out.flush();
+            if (readings != null && clock != null) awaitReading(readings, before);
         }
         chunk(
                 out,
@@ -192,6 +219,15 @@ final class FakeOpenAi implements AutoCloseable {
         frame[frame.length - 2] = '\r';
         frame[frame.length - 1] = '\n';
         return frame;
+    }
+
+    /** Waits (bounded) until the client read the clock once more. */
+    private static void awaitReading(AtomicLong readings, long before) throws IOException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (readings.get() == before) {
+            if (System.nanoTime() - deadline > 0) throw new IOException("the client did not read the token");
+            LockSupport.parkNanos(20_000);
+        }
     }
 
     private static void parkUntil(long at) {

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  *       at that percentile, else skipped (not passed) with the figures; with the medians, loosely, the injected
  *       values; with the p99s, the lens against llmring's own readings (below);
  *   <li>always: the clock starts before the request reaches the server and stops at the first token, never before
- *       the server wrote it (a clock stopped at the first event, the role-only chunk 50 ms earlier, would);
+ *       the server wrote it (the first chunk, role and usage, came 50 ms earlier);
  *   <li>always: the medians are never below the injected values;
  *   <li>always: against the moments llmring's stream handed each token over (its own readings on the reading thread,
  *       microseconds from the lens's, with no wake-up between), the per-request medians within ±2 ms;
@@ -149,7 +149,7 @@ class TimingAccuracyTest {
         for (Sample s : samples) {
             FakeOpenAi.Served what = served(s);
             assertTrue(s.sent() <= what.arrived(), "the clock started after the request arrived: " + s);
-            // the role-only chunk came 50 ms before: stopping there would read before the first token was written
+            // the first chunk (role and usage) came 50 ms before the first token
             assertTrue(s.firstToken() >= what.tokens()[0], "the first token was read before it was written: " + s);
             assertTrue(s.scheduled() <= s.sent(), "sent before its scheduled time: " + s);
         }
