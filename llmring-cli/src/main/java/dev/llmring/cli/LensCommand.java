@@ -44,7 +44,7 @@ final class LensCommand implements Callable<Integer> {
             names = "--target",
             required = true,
             paramLabel = "NAME",
-            description = "An alias or provider:model; repeat to compare targets side by side.")
+            description = "An alias or provider:model; repeat to compare targets side by side (they run interleaved).")
     List<String> targets = new ArrayList<>();
 
     @Option(
@@ -56,8 +56,8 @@ final class LensCommand implements Callable<Integer> {
     @Option(
             names = "--concurrency",
             paramLabel = "N",
-            description = "Requests in flight: the workers of 'concurrent' (default 4), the most in flight for the"
-                    + " rate profiles (default 64).")
+            description = "Requests in flight per target: the workers of 'concurrent' (default 4), the most in flight"
+                    + " for the rate profiles (default 64).")
     @Nullable
     Integer concurrency;
 
@@ -91,7 +91,7 @@ final class LensCommand implements Callable<Integer> {
         @Option(
                 names = "--duration",
                 paramLabel = "D",
-                description = "Run each target (each sweep step) this long instead, e.g. 30s or 2m.")
+                description = "Run (each sweep step) this long instead, e.g. 30s or 2m.")
         @Nullable
         String duration;
     }

@@ -96,13 +96,19 @@ final class HtmlReport {
     }
 
     private static String overTime(LensReport report) {
-        SvgChart chart = new SvgChart("End-to-end latency over time", "seconds since the target's first request", "ms");
+        SvgChart chart = new SvgChart("End-to-end latency over time", "seconds since the first measured request", "ms");
+        long first = Long.MAX_VALUE; // the targets ran interleaved: one time axis for all
+        for (TargetSummary t : report.targets()) {
+            synchronized (t.stats()) {
+                first = Math.min(first, t.stats().firstScheduled);
+            }
+        }
         int i = 0;
         for (TargetSummary t : report.targets()) {
             Stats s = t.stats();
             List<double[]> points = new ArrayList<>();
             synchronized (s) {
-                for (long[] p : s.points) points.add(new double[] {(p[0] - s.firstScheduled) / 1e9, p[1] / 1e6});
+                for (long[] p : s.points) points.add(new double[] {(p[0] - first) / 1e9, p[1] / 1e6});
             }
             points.sort((a, b) -> Double.compare(a[0], b[0]));
             chart.dots(t.target(), color(i++), points);

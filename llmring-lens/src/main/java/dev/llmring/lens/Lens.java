@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Measures what aliases and bindings deliver: sends a {@link LoadProfile} of prompts to each target in turn through
+ * Measures what aliases and bindings deliver: sends a {@link LoadProfile} of prompts to the targets, interleaved, through
  * an {@link LlmRing} (so routing, retries and failover count, as in the application), times every request, and
  * reports percentiles, throughput, goodput and cost per target.
  *
@@ -32,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  *
  * Safe by default: ten requests a target after one warm-up request, and a run refuses to send more than
  * {@link Builder#maxRequests(int)} requests (100) or spend more than {@link Builder#maxCost(BigDecimal)} ($1) unless
- * {@link Builder#confirmed(boolean) confirmed}. The lens paces itself; it does not go through a rate limiter. Reusable:
+ * {@link Builder#confirmed(boolean) confirmed}. The lens paces itself; a rate limiter configured on the ring applies
+ * to its calls as to any other, and its waits count as latency. Reusable:
  * each {@link #run()} is a new run.
  */
 public final class Lens {
@@ -53,6 +55,21 @@ public final class Lens {
     final Consumer<String> progress;
     final Clock clock;
     final long seed;
+    final @Nullable Tap tap;
+    /** Every interval's clock: {@link System#nanoTime()}, or a test's. */
+    final LongSupplier ticker;
+
+    /**
+     * Sees the instrument's own readings, for the tests that check them against what a server did: each measured
+     * inter-token gap as it is recorded, and each measured request as it ends. Called from the run's threads.
+     */
+    interface Tap {
+        /** A gap of {@code nanos} between two token events of the measured request {@code seq}. */
+        void gap(long seq, long nanos);
+
+        /** A measured request ended. */
+        void sample(Sample sample);
+    }
 
     private Lens(Builder b) {
         this.ring = b.ring;
@@ -72,9 +89,17 @@ public final class Lens {
         this.progress = b.progress;
         this.clock = b.clock;
         this.seed = b.seed;
+        this.tap = b.tap;
+        this.ticker = b.ticker;
     }
 
-    /** A lens that sends through {@code ring}. */
+    /**
+     * A lens that sends through {@code ring}: its lockfile, profile, keys, registry, retries, failover and listeners
+     * apply to every request, as in the application.
+     *
+     * @param ring the client to measure through; the lens never closes it
+     * @return a builder with the safe defaults
+     */
     public static Builder builder(LlmRing ring) {
         return new Builder(Objects.requireNonNull(ring, "ring"));
     }
@@ -83,6 +108,8 @@ public final class Lens {
      * The number of requests the run plans to send, warm-up included, or -1 when it runs for a duration in a
      * closed loop. For a Poisson profile run for a duration it is the expected number; the request limit still
      * bounds what is sent while the run goes on.
+     *
+     * @return the planned number of requests over all targets, or -1 when it is not known in advance
      */
     public long plannedRequests() {
         long perTarget;
@@ -179,6 +206,8 @@ public final class Lens {
         private Consumer<String> progress = line -> {};
         private Clock clock = Clock.systemUTC();
         private long seed = 1;
+        private @Nullable Tap tap;
+        private LongSupplier ticker = System::nanoTime;
 
         private Builder(LlmRing ring) {
             this.ring = ring;
@@ -186,8 +215,10 @@ public final class Lens {
 
         /**
          * Adds a target: an alias (resolved in the ring's profile) or a {@code provider:model} binding. Targets run
-         * one after another, in the order added.
+         * interleaved (see {@link LoadProfile}); the report lists them in the order added.
          *
+         * @param target the alias or binding, as {@link dev.llmring.ChatRequest#builder(String)} takes it
+         * @return this builder
          * @throws IllegalArgumentException when blank or already added
          */
         public Builder target(String target) {
@@ -199,13 +230,24 @@ public final class Lens {
             return this;
         }
 
-        /** The prompts (default: ten synthetic prompts of 64 tokens asking for 64). */
+        /**
+         * The prompts, sent in order to every target and round again when the run needs more (default: ten synthetic
+         * prompts of 64 tokens asking for 64). The warm-up requests use the first ones.
+         *
+         * @param prompts the prompts
+         * @return this builder
+         */
         public Builder prompts(PromptSet prompts) {
             this.prompts = Objects.requireNonNull(prompts, "prompts");
             return this;
         }
 
-        /** The load profile (default sequential). */
+        /**
+         * The load profile (default {@link LoadProfile#sequential()}).
+         *
+         * @param profile how requests are sent
+         * @return this builder
+         */
         public Builder profile(LoadProfile profile) {
             this.profile = Objects.requireNonNull(profile, "profile");
             return this;
@@ -214,6 +256,8 @@ public final class Lens {
         /**
          * Measured requests per target (per step in a sweep); default 10. Clears a duration set before.
          *
+         * @param n the number of requests, 1 to 1,000,000
+         * @return this builder
          * @throws IllegalArgumentException unless 1 to 1,000,000
          */
         public Builder requests(int n) {
@@ -224,8 +268,11 @@ public final class Lens {
         }
 
         /**
-         * Runs each target (each sweep step) for this long instead of a request count.
+         * Runs for this long (each sweep step for this long) instead of a request count; the targets run at the same
+         * time, interleaved. Requests that started go on to their end. Cleared by {@link #requests(int)}.
          *
+         * @param duration how long to send, positive and at most a day
+         * @return this builder
          * @throws IllegalArgumentException unless positive and at most a day
          */
         public Builder duration(Duration duration) {
@@ -238,8 +285,11 @@ public final class Lens {
         }
 
         /**
-         * Requests sent to each target before measuring, one at a time, excluded from every result (default 1).
+         * Requests sent to each target before measuring, one at a time and the targets in turn, excluded from every
+         * result (default 1). They count against {@link #maxRequests(int)}.
          *
+         * @param n the warm-up requests per target, 0 to 1,000
+         * @return this builder
          * @throws IllegalArgumentException unless 0 to 1,000
          */
         public Builder warmup(int n) {
@@ -248,15 +298,23 @@ public final class Lens {
             return this;
         }
 
-        /** The SLO that decides goodput and ends a sweep (default none). */
+        /**
+         * The SLO that decides goodput and ends a target's sweep (default {@link Slo#none()}).
+         *
+         * @param slo the bounds a good request meets
+         * @return this builder
+         */
         public Builder slo(Slo slo) {
             this.slo = Objects.requireNonNull(slo, "slo");
             return this;
         }
 
         /**
-         * The most requests the run sends, warm-up included, unless confirmed (default 100).
+         * The most requests the run sends over all targets, warm-up included, unless confirmed (default 100). A plan
+         * known to pass it is refused before anything is sent; a run whose size is not known stops when it reaches it.
          *
+         * @param n the limit, positive
+         * @return this builder
          * @throws IllegalArgumentException unless positive
          */
         public Builder maxRequests(int n) {
@@ -269,6 +327,8 @@ public final class Lens {
          * The most the run spends in US dollars (priced by the registry), unless confirmed (default 1): once the
          * priced cost reaches it, no more requests go out.
          *
+         * @param usd the limit in US dollars, positive
+         * @return this builder
          * @throws IllegalArgumentException unless positive
          */
         public Builder maxCost(BigDecimal usd) {
@@ -278,15 +338,23 @@ public final class Lens {
             return this;
         }
 
-        /** Whether the run may go past {@link #maxRequests} and {@link #maxCost} (default false; the CLI's --yes). */
+        /**
+         * Whether the run may go past {@link #maxRequests} and {@link #maxCost} (default false; the CLI's
+         * {@code --yes}).
+         *
+         * @param confirmed true to lift both limits
+         * @return this builder
+         */
         public Builder confirmed(boolean confirmed) {
             this.confirmed = confirmed;
             return this;
         }
 
         /**
-         * The share of failed requests (0 to 1) past which a sweep stops (default 0.05).
+         * The share of failed requests (0 to 1) past which a target's sweep stops (default 0.05).
          *
+         * @param share the share, 0 to 1
+         * @return this builder
          * @throws IllegalArgumentException unless 0 to 1
          */
         public Builder maxErrorRate(double share) {
@@ -298,8 +366,10 @@ public final class Lens {
 
         /**
          * The most requests in flight in the open-loop profiles (default 64); requests due beyond it wait, and the
-         * wait counts as latency.
+         * wait counts as latency. The limit is per target.
          *
+         * @param n the most requests in flight per target, 1 to 1,024
+         * @return this builder
          * @throws IllegalArgumentException unless 1 to 1,024
          */
         public Builder maxInFlight(int n) {
@@ -308,33 +378,72 @@ public final class Lens {
             return this;
         }
 
-        /** Where to write requests.jsonl, summary.json, summary.csv and report.html (default: nowhere). */
+        /**
+         * Where to write {@code requests.jsonl}, {@code summary.json}, {@code summary.csv} and {@code report.html}
+         * (default: nowhere). Created when missing; files of an earlier run there are replaced.
+         *
+         * @param dir the output directory
+         * @return this builder
+         */
         public Builder outputDirectory(Path dir) {
             this.outputDirectory = Objects.requireNonNull(dir, "dir");
             return this;
         }
 
-        /** Receives the live progress line, at most every 200 ms, from the run's threads (default: nobody). */
+        /**
+         * Receives the live progress line, at most every 200 ms and at each change of phase, from the run's threads
+         * (default: nobody).
+         *
+         * @param line the receiver of each line; it must be thread-safe and quick
+         * @return this builder
+         */
         public Builder progress(Consumer<String> line) {
             this.progress = Objects.requireNonNull(line, "line");
             return this;
         }
 
-        /** The clock that dates the report (default UTC); intervals are always measured on {@link System#nanoTime()}. */
+        /**
+         * The clock that dates the report (default UTC); intervals are always measured on {@link System#nanoTime()}.
+         *
+         * @param clock the clock of {@link LensReport#started()}
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** The seed of the Poisson profile's draws (default 1), so a schedule can be repeated. */
+        /**
+         * The seed of the Poisson profile's draws (default 1; target {@code i} of the run uses {@code seed + i}), so a
+         * schedule can be repeated.
+         *
+         * @param seed the seed
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
         /**
-         * The lens.
+         * For tests of the instrument: the clock of every interval, in nanoseconds (default {@link System#nanoTime()}).
+         * The open-loop profiles also pace their sends on it.
+         */
+        Builder ticker(LongSupplier ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
+            return this;
+        }
+
+        /** For tests of the instrument: a tap on its readings (default none). */
+        Builder tap(Tap tap) {
+            this.tap = Objects.requireNonNull(tap, "tap");
+            return this;
+        }
+
+        /**
+         * The lens, ready to {@link Lens#run() run} (as often as wanted).
          *
+         * @return the lens
          * @throws IllegalStateException when no target was added
          */
         public Lens build() {

@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
 public class LensException extends LlmRingException {
     private static final long serialVersionUID = 1L;
 
+    /** The file at fault, or null when the error is not about a file. */
     private final @Nullable String file;
+
+    /** The line at fault (1 first), or 0. */
     private final int line;
 
     /**
@@ -38,12 +41,12 @@ public class LensException extends LlmRingException {
         this.line = line;
     }
 
-    /** The file at fault, when the error is about one. */
+    /** {@return the file at fault, when the error is about one} */
     public Optional<String> file() {
         return Optional.ofNullable(file);
     }
 
-    /** The line at fault (1 first), or 0. */
+    /** {@return the line at fault (1 first), or 0} */
     public int line() {
         return line;
     }

@@ -27,37 +27,37 @@ public final class LensReport {
         this.stopped = stopped;
     }
 
-    /** The load profile that ran. */
+    /** {@return the load profile that ran} */
     public LoadProfile profile() {
         return profile;
     }
 
-    /** The SLO that decided goodput. */
+    /** {@return the SLO that decided goodput} */
     public Slo slo() {
         return slo;
     }
 
-    /** Where the prompts came from (a file name or the synthetic shape). */
+    /** {@return where the prompts came from (a file name or the synthetic shape)} */
     public String prompts() {
         return prompts;
     }
 
-    /** When the run started, on the lens's clock. */
+    /** {@return when the run started, on the lens's clock} */
     public Instant started() {
         return started;
     }
 
-    /** One summary per target that ran. */
+    /** {@return one summary per target that ran} */
     public List<TargetSummary> targets() {
         return targets;
     }
 
-    /** Why the whole run stopped early (a request or cost limit), if it did. */
+    /** {@return why the whole run stopped early (a request or cost limit), if it did} */
     public Optional<String> stopped() {
         return Optional.ofNullable(stopped);
     }
 
-    /** A plain-text table for a terminal: one row per target (and per sweep step), latencies in milliseconds. */
+    /** {@return a plain-text table for a terminal: one row per target (and per sweep step), latencies in milliseconds} */
     public String table() {
         StringBuilder sb = new StringBuilder();
         String head = "%-28s %5s %4s %9s %9s %9s %9s %9s %9s %8s %8s %9s%n";

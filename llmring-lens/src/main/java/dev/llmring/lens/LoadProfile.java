@@ -3,7 +3,12 @@ package dev.llmring.lens;
 import java.util.Locale;
 
 /**
- * How requests are sent to each target.
+ * How requests are sent to each target. When a run has several targets they run interleaved, at the same time, so
+ * that whatever changes during the run (a shared machine's load, the network, the provider) hits every target alike:
+ * sequential alternates the targets one request at a time; concurrent keeps {@code n} requests in flight for each
+ * target; the open-loop profiles run one schedule per target, each at the full rate (a constant rate's schedules
+ * offset so that the sends alternate evenly, Poisson ones drawn independently). Every target gets the same prompts
+ * in the same order.
  *
  * <ul>
  *   <li>{@link #sequential()}: one request at a time, the next when the last ended (closed loop);</li>
@@ -50,14 +55,16 @@ public final class LoadProfile {
         this.steps = steps;
     }
 
-    /** One request at a time. */
+    /** {@return the profile that sends one request at a time, the next when the last ended} */
     public static LoadProfile sequential() {
         return new LoadProfile(Kind.SEQUENTIAL, 1, 0, 1, 1, 1);
     }
 
     /**
-     * {@code n} requests in flight.
+     * {@code n} requests in flight for each target at all times.
      *
+     * @param n the requests in flight, 1 to 1024
+     * @return the profile
      * @throws IllegalArgumentException unless {@code n} is 1 to 1024
      */
     public static LoadProfile concurrent(int n) {
@@ -65,8 +72,10 @@ public final class LoadProfile {
     }
 
     /**
-     * {@code perSecond} requests a second, evenly spaced.
+     * {@code perSecond} requests a second to each target, evenly spaced.
      *
+     * @param perSecond the rate, above 0 and at most 10,000
+     * @return the profile
      * @throws IllegalArgumentException unless the rate is positive and at most 10,000
      */
     public static LoadProfile constant(double perSecond) {
@@ -77,6 +86,9 @@ public final class LoadProfile {
      * {@code perSecond} requests a second on average, gaps drawn from a gamma distribution of shape
      * {@code burstiness} (1: exponential gaps, a Poisson process).
      *
+     * @param perSecond the mean rate to each target, above 0 and at most 10,000
+     * @param burstiness the gamma shape, above 0 and at most 100: below 1 burstier than Poisson, above 1 more even
+     * @return the profile
      * @throws IllegalArgumentException unless the rate is positive and at most 10,000 and the burstiness positive
      */
     public static LoadProfile poisson(double perSecond, double burstiness) {
@@ -88,8 +100,13 @@ public final class LoadProfile {
 
     /**
      * Constant-rate steps: {@code startPerSecond}, then times {@code factor} at each next step, at most
-     * {@code steps} steps.
+     * {@code steps} steps. Each step runs every target still going; a target leaves the sweep after the first step
+     * that breaks its SLO or passes the error-rate limit.
      *
+     * @param startPerSecond the first step's rate to each target, above 0 and at most 10,000
+     * @param factor the rate factor from one step to the next, above 1 and at most 100
+     * @param steps the most steps, 1 to 50
+     * @return the profile
      * @throws IllegalArgumentException unless the rate is positive and at most 10,000, the factor above 1 and the
      *     steps 1 to 50
      */
@@ -113,37 +130,37 @@ public final class LoadProfile {
         return perSecond;
     }
 
-    /** The kind of profile. */
+    /** {@return the kind of profile} */
     public Kind kind() {
         return kind;
     }
 
-    /** Whether requests go out on a schedule (constant, Poisson, sweep) rather than as answers come back. */
+    /** {@return whether requests go out on a schedule (constant, Poisson, sweep) rather than as answers come back} */
     public boolean isOpenLoop() {
         return kind == Kind.CONSTANT || kind == Kind.POISSON || kind == Kind.SWEEP;
     }
 
-    /** Requests in flight for the closed-loop profiles (1 for sequential); 0 for the open-loop ones. */
+    /** {@return requests in flight for the closed-loop profiles (1 for sequential); 0 for the open-loop ones} */
     public int concurrency() {
         return concurrency;
     }
 
-    /** Requests a second (the first step's for a sweep); 0 for the closed-loop profiles. */
+    /** {@return requests a second (the first step's for a sweep); 0 for the closed-loop profiles} */
     public double rate() {
         return rate;
     }
 
-    /** The gamma shape of a Poisson profile's gaps; 1 otherwise. */
+    /** {@return the gamma shape of a Poisson profile's gaps; 1 otherwise} */
     public double burstiness() {
         return burstiness;
     }
 
-    /** The rate factor between sweep steps; 1 otherwise. */
+    /** {@return the rate factor between sweep steps; 1 otherwise} */
     public double factor() {
         return factor;
     }
 
-    /** The most sweep steps; 1 otherwise. */
+    /** {@return the most sweep steps; 1 otherwise} */
     public int steps() {
         return steps;
     }
@@ -153,7 +170,7 @@ public final class LoadProfile {
         return rate * Math.pow(factor, step);
     }
 
-    /** The profile's name as the CLI spells it: {@code sequential}, {@code concurrent} … */
+    /** {@return the profile's name as the CLI spells it: {@code sequential}, {@code concurrent} …} */
     public String name() {
         return kind.name().toLowerCase(Locale.ROOT);
     }

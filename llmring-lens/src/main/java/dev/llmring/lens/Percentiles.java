@@ -40,42 +40,42 @@ public final class Percentiles {
         return new Percentiles(micros);
     }
 
-    /** How many values were recorded. */
+    /** {@return how many values were recorded} */
     public long count() {
         return count;
     }
 
-    /** The median. */
+    /** {@return the median} */
     public Duration p50() {
         return micros(p50);
     }
 
-    /** The 90th percentile. */
+    /** {@return the 90th percentile} */
     public Duration p90() {
         return micros(p90);
     }
 
-    /** The 95th percentile. */
+    /** {@return the 95th percentile} */
     public Duration p95() {
         return micros(p95);
     }
 
-    /** The 99th percentile. */
+    /** {@return the 99th percentile} */
     public Duration p99() {
         return micros(p99);
     }
 
-    /** The 99.9th percentile. */
+    /** {@return the 99.9th percentile} */
     public Duration p999() {
         return micros(p999);
     }
 
-    /** The largest value. */
+    /** {@return the largest value} */
     public Duration max() {
         return micros(max);
     }
 
-    /** The mean. */
+    /** {@return the mean} */
     public Duration mean() {
         return Duration.ofNanos(Math.round(mean * 1000));
     }

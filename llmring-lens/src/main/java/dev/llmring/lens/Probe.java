@@ -1,5 +1,6 @@
 package dev.llmring.lens;
 
+import dev.llmring.ChatRequest;
 import dev.llmring.ChatResponse;
 import dev.llmring.ChatStream;
 import dev.llmring.Cost;
@@ -10,11 +11,14 @@ import dev.llmring.Timing;
 import dev.llmring.Usage;
 import java.math.BigDecimal;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends one request as a stream and times it on {@link System#nanoTime()}: the call's start, each token event as it
- * is taken from the stream (its gap to the previous one goes straight to the target's histograms), the end. Token
+ * Sends one request as a stream and times it on {@link System#nanoTime()}: the call's start (once the request is
+ * built, just before {@link LlmRing#stream}), each token event as it is taken from the stream (its gap to the previous
+ * one goes straight to the target's histograms), the end. The first token is the first token event, not the first
+ * event: a usage report or an empty delta that comes first does not stop the clock. Token
  * counts come from the provider's usage (the response's {@link Timing} says when they had to be estimated).
  */
 final class Probe {
@@ -27,16 +31,35 @@ final class Probe {
             int step,
             long seq,
             long scheduled,
-            @Nullable LongConsumer gaps) {
-        long sent = System.nanoTime();
+            @Nullable LongConsumer gaps,
+            LongSupplier ticker) {
+        ChatRequest request; // built before the clock starts: the lens's work, not the call's
+        try {
+            request = prompt.request(target);
+        } catch (RuntimeException e) {
+            long now = ticker.getAsLong();
+            return failed(
+                    target,
+                    prompt,
+                    step,
+                    seq,
+                    scheduled < 0 ? now : scheduled,
+                    now,
+                    null,
+                    e.getClass().getSimpleName(),
+                    0,
+                    now);
+        }
+        long sent = ticker.getAsLong();
+        long due = scheduled < 0 ? sent : scheduled; // a closed loop's request is due when it goes out
         long first = -1;
         long last = 0;
         long count = 0;
         long sum = 0;
-        try (ChatStream stream = ring.stream(prompt.request(target))) {
+        try (ChatStream stream = ring.stream(request)) {
             for (StreamEvent event : stream) {
                 if (!Timing.isTokenEvent(event)) continue;
-                long now = System.nanoTime();
+                long now = ticker.getAsLong();
                 if (first < 0) {
                     first = now;
                 } else {
@@ -48,7 +71,7 @@ final class Probe {
                 last = now;
             }
             ChatResponse r = stream.response();
-            long end = System.nanoTime();
+            long end = ticker.getAsLong();
             Timing timing = r.timing();
             Usage usage = r.usage().orElse(Usage.ZERO);
             Cost cost = r.cost().orElse(null);
@@ -62,7 +85,7 @@ final class Probe {
                     r.requestId().orElse(null),
                     null,
                     200,
-                    scheduled,
+                    due,
                     sent,
                     first,
                     end,
@@ -81,22 +104,15 @@ final class Probe {
                     prompt,
                     step,
                     seq,
-                    scheduled,
+                    due,
                     sent,
                     binding,
                     e.getClass().getSimpleName(),
-                    e.status());
+                    e.status(),
+                    ticker.getAsLong());
         } catch (RuntimeException e) {
             return failed(
-                    target,
-                    prompt,
-                    step,
-                    seq,
-                    scheduled,
-                    sent,
-                    null,
-                    e.getClass().getSimpleName(),
-                    0);
+                    target, prompt, step, seq, due, sent, null, e.getClass().getSimpleName(), 0, ticker.getAsLong());
         }
     }
 
@@ -109,7 +125,8 @@ final class Probe {
             long sent,
             @Nullable String binding,
             String type,
-            int status) {
+            int status,
+            long end) {
         return new Sample(
                 target,
                 step,
@@ -122,7 +139,7 @@ final class Probe {
                 scheduled,
                 sent,
                 -1,
-                System.nanoTime(),
+                end,
                 0,
                 0,
                 0,

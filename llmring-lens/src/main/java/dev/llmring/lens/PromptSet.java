@@ -46,6 +46,8 @@ public final class PromptSet {
      * short form ({@code {"custom_id", "model", "messages", …}}). The line's model is not used: the run's targets
      * decide. Message content is a string or a list of text parts. Blank lines are skipped.
      *
+     * @param file the JSONL file, read at once in full
+     * @return the prompts, in the file's order, each named by its {@code custom_id}
      * @throws LensException naming the file, line and field of the first line that cannot be used, or when the file
      *     cannot be read or holds no prompt
      */
@@ -57,8 +59,12 @@ public final class PromptSet {
     /**
      * {@code count} synthetic prompts of about {@code inputTokens} tokens each (common English words, about one token
      * apiece), each asking for about {@code outputTokens} tokens and capped at that many, varied so that no two
-     * share a cache entry.
+     * share a cache entry. The same arguments always give the same prompts.
      *
+     * @param count how many prompts, 1 to 10,000
+     * @param inputTokens about how many tokens each prompt has, 1 to 200,000
+     * @param outputTokens about how many tokens each prompt asks for (and its output cap), 1 to 100,000
+     * @return the prompts, named {@code synthetic-1}, {@code synthetic-2} …
      * @throws IllegalArgumentException unless count is 1 to 10,000, input tokens 1 to 200,000 and output tokens 1
      *     to 100,000
      */
@@ -85,12 +91,12 @@ public final class PromptSet {
         return new PromptSet(prompts, "synthetic " + inputTokens + " in / " + outputTokens + " out");
     }
 
-    /** How many prompts there are. */
+    /** {@return how many prompts there are} */
     public int size() {
         return prompts.size();
     }
 
-    /** Where the prompts came from: the file's name, or the synthetic shape. */
+    /** {@return where the prompts came from: the file's name, or the synthetic shape} */
     public String description() {
         return description;
     }

@@ -30,15 +30,17 @@ public final class Slo {
         this.attainment = attainment;
     }
 
-    /** No bound: every successful request is good. */
+    /** {@return no bound: every successful request is good} */
     public static Slo none() {
         return NONE;
     }
 
     /**
      * Reads {@code ttft=500ms,e2e=5s,tpot=50ms,attainment=0.95}: any of the keys, in any order; durations in
-     * {@code ms}, {@code s} or {@code m}.
+     * {@code ms}, {@code s} or {@code m}. Blank parts are skipped; a key given twice takes its last value.
      *
+     * @param spec the SLO as the CLI's {@code --slo} takes it
+     * @return the SLO ({@link #none()} when {@code spec} is blank)
      * @throws IllegalArgumentException naming the part that is not understood
      */
     public static Slo parse(String spec) {
@@ -75,6 +77,9 @@ public final class Slo {
     /**
      * Reads a duration the way {@link #parse} does: {@code 500ms}, {@code 1.5s}, {@code 2m}.
      *
+     * @param what the name of the setting, for the error message
+     * @param value the text to read
+     * @return the duration, to the nanosecond
      * @throws IllegalArgumentException naming {@code what} and the value
      */
     public static Duration duration(String what, String value) {
@@ -96,8 +101,10 @@ public final class Slo {
     }
 
     /**
-     * This SLO with a time-to-first-token bound.
+     * This SLO with a time-to-first-token bound, from the scheduled send time.
      *
+     * @param bound the most a good request's time to first token may be
+     * @return a new SLO; this one is unchanged
      * @throws IllegalArgumentException unless positive
      */
     public Slo withTtft(Duration bound) {
@@ -105,8 +112,10 @@ public final class Slo {
     }
 
     /**
-     * This SLO with an end-to-end latency bound.
+     * This SLO with an end-to-end latency bound, from the scheduled send time.
      *
+     * @param bound the most a good request's end-to-end latency may be
+     * @return a new SLO; this one is unchanged
      * @throws IllegalArgumentException unless positive
      */
     public Slo withE2e(Duration bound) {
@@ -114,8 +123,10 @@ public final class Slo {
     }
 
     /**
-     * This SLO with a time-per-output-token bound.
+     * This SLO with a time-per-output-token bound (an answer of one token or none meets it).
      *
+     * @param bound the most a good request's time per output token after the first may be
+     * @return a new SLO; this one is unchanged
      * @throws IllegalArgumentException unless positive
      */
     public Slo withTpot(Duration bound) {
@@ -123,8 +134,10 @@ public final class Slo {
     }
 
     /**
-     * This SLO with the share of good requests a target must reach.
+     * This SLO with the share of good requests a target must reach (default 0.99).
      *
+     * @param share the share, above 0 and at most 1
+     * @return a new SLO; this one is unchanged
      * @throws IllegalArgumentException unless above 0 and at most 1
      */
     public Slo withAttainment(double share) {
@@ -140,27 +153,27 @@ public final class Slo {
         return d;
     }
 
-    /** The time-to-first-token bound. */
+    /** {@return the time-to-first-token bound, if set} */
     public Optional<Duration> ttft() {
         return Optional.ofNullable(ttft);
     }
 
-    /** The end-to-end latency bound. */
+    /** {@return the end-to-end latency bound, if set} */
     public Optional<Duration> e2e() {
         return Optional.ofNullable(e2e);
     }
 
-    /** The time-per-output-token bound. */
+    /** {@return the time-per-output-token bound, if set} */
     public Optional<Duration> tpot() {
         return Optional.ofNullable(tpot);
     }
 
-    /** The share of good requests a target must reach (0 to 1). */
+    /** {@return the share of good requests a target must reach (0 to 1)} */
     public double attainment() {
         return attainment;
     }
 
-    /** Whether any bound is set. */
+    /** {@return whether any bound is set} */
     public boolean isSet() {
         return ttft != null || e2e != null || tpot != null;
     }

@@ -58,87 +58,87 @@ public final class TargetSummary {
         return stats;
     }
 
-    /** The alias or binding as the run named it. */
+    /** {@return the alias or binding as the run named it} */
     public String target() {
         return target;
     }
 
-    /** The offered rate in requests a second for an open-loop run or sweep step; 0 for a closed-loop run. */
+    /** {@return the offered rate in requests a second for an open-loop run or sweep step; 0 for a closed-loop run} */
     public double offeredRate() {
         return offeredRate;
     }
 
-    /** Each sweep step's summary, in rising rate; empty unless the profile was a sweep. */
+    /** {@return each sweep step's summary, in rising rate; empty unless the profile was a sweep} */
     public List<TargetSummary> steps() {
         return steps;
     }
 
-    /** Why this target's run or sweep ended early (an SLO broke, the error rate, a limit). */
+    /** {@return why this target's run or sweep ended early (an SLO broke, the error rate, a limit)} */
     public Optional<String> stopped() {
         return stopped;
     }
 
-    /** Measured requests (successful and failed). */
+    /** {@return the number of measured requests, successful and failed} */
     public long requests() {
         return stats.requests;
     }
 
-    /** Requests that returned a complete answer. */
+    /** {@return the number of requests that returned a complete answer} */
     public long succeeded() {
         return stats.succeeded;
     }
 
-    /** Requests that failed. */
+    /** {@return the number of requests that failed} */
     public long failed() {
         return stats.requests - stats.succeeded;
     }
 
-    /** Failed requests by the simple name of the error's type ({@code RateLimitException} …). */
+    /** {@return the number of failed requests by the simple name of the error's type ({@code RateLimitException} …)} */
     public Map<String, Long> errorsByType() {
         return Map.copyOf(stats.errors);
     }
 
-    /** Successful requests by the binding that served them ({@code provider:model}). */
+    /** {@return the number of successful requests by the binding that served them ({@code provider:model})} */
     public Map<String, Long> bindings() {
         return Map.copyOf(stats.bindings);
     }
 
-    /** Successful requests that met every bound of the SLO. */
+    /** {@return the number of successful requests that met every bound of the SLO} */
     public long good() {
         return stats.good;
     }
 
-    /** The time from the first scheduled send to the last end, in seconds. */
+    /** {@return the time from the first scheduled send to the last end, in seconds} */
     public double seconds() {
         return seconds;
     }
 
-    /** Successful requests a second over {@link #seconds()}. */
+    /** {@return the successful requests a second over {@link #seconds()}} */
     public double requestThroughput() {
         return rate(stats.succeeded);
     }
 
-    /** Output tokens a second over {@link #seconds()}. */
+    /** {@return the output tokens a second over {@link #seconds()}} */
     public double outputTokenThroughput() {
         return rate(stats.outputTokens);
     }
 
-    /** Good requests a second over {@link #seconds()}. */
+    /** {@return the good requests a second over (goodput) {@link #seconds()}} */
     public double goodput() {
         return rate(stats.good);
     }
 
-    /** Good requests as a share of all measured requests (0 to 1). */
+    /** {@return the good requests as a share of all measured requests (0 to 1)} */
     public double goodFraction() {
         return stats.requests == 0 ? 0 : (double) stats.good / stats.requests;
     }
 
-    /** Whether the share of good requests reached the SLO's attainment. */
+    /** {@return whether the share of good requests reached the SLO's attainment} */
     public boolean sloMet() {
         return stats.requests > 0 && goodFraction() >= slo.attainment();
     }
 
-    /** Failed requests as a share of all measured requests (0 to 1). */
+    /** {@return the failed requests as a share of all measured requests (0 to 1)} */
     public double errorRate() {
         return stats.requests == 0 ? 0 : (double) failed() / stats.requests;
     }
@@ -147,74 +147,74 @@ public final class TargetSummary {
         return seconds == 0 ? 0 : n / seconds;
     }
 
-    /** Time to first token from the scheduled send time. */
+    /** {@return the time to first token from the scheduled send time} */
     public Percentiles ttft() {
         return ttft;
     }
 
-    /** Time to first token from the actual send time. */
+    /** {@return the time to first token from the actual send time} */
     public Percentiles ttftService() {
         return ttftService;
     }
 
-    /** Gaps between consecutive token events, over every measured stream. */
+    /** {@return the gaps between consecutive token events, over every measured stream} */
     public Percentiles itl() {
         return itl;
     }
 
-    /** Time per output token after the first, per request: (end − first token) / (output tokens − 1). */
+    /** {@return the time per output token after the first, per request: (end − first token) / (output tokens − 1)} */
     public Percentiles tpot() {
         return tpot;
     }
 
-    /** End-to-end latency from the scheduled send time. */
+    /** {@return the end-to-end latency from the scheduled send time} */
     public Percentiles e2e() {
         return e2e;
     }
 
-    /** End-to-end latency from the actual send time. */
+    /** {@return the end-to-end latency from the actual send time} */
     public Percentiles e2eService() {
         return e2eService;
     }
 
-    /** How late requests went out against their schedule (0 in closed-loop runs). */
+    /** {@return how late requests went out against their schedule (0 in closed-loop runs)} */
     public Percentiles scheduleLag() {
         return lag;
     }
 
-    /** Input tokens of the successful requests, from the providers' usage. */
+    /** {@return the input tokens of the successful requests, from the providers' usage} */
     public long inputTokens() {
         return stats.inputTokens;
     }
 
-    /** Output tokens of the successful requests, from the providers' usage (estimated where a provider gave none). */
+    /** {@return the output tokens of the successful requests, from the providers' usage (estimated where a provider gave none)} */
     public long outputTokens() {
         return stats.outputTokens;
     }
 
-    /** Whether some output tokens were estimated because a provider reported no usage. */
+    /** {@return whether some output tokens were estimated because a provider reported no usage} */
     public boolean outputTokensEstimated() {
         return stats.estimated;
     }
 
-    /** Successful requests whose cost the registry could price. */
+    /** {@return the number of successful requests whose cost the registry could price} */
     public long pricedRequests() {
         return stats.priced;
     }
 
-    /** The cost of the priced requests, in US dollars. */
+    /** {@return the cost of the priced requests, in US dollars} */
     public BigDecimal cost() {
         return stats.cost;
     }
 
-    /** The mean cost of a priced request, when any was priced. */
+    /** {@return the mean cost of a priced request, when any was priced} */
     public Optional<BigDecimal> costPerRequest() {
         return stats.priced == 0
                 ? Optional.empty()
                 : Optional.of(stats.cost.divide(BigDecimal.valueOf(stats.priced), 8, RoundingMode.HALF_EVEN));
     }
 
-    /** The cost of 1,000 output tokens of the priced requests, when they produced output. */
+    /** {@return the cost of 1,000 output tokens of the priced requests, when they produced output} */
     public Optional<BigDecimal> costPer1kOutputTokens() {
         return stats.pricedOutputTokens == 0
                 ? Optional.empty()
