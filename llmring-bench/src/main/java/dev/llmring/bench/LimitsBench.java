@@ -10,6 +10,8 @@ import dev.llmring.limits.local.Limits;
 import dev.llmring.limits.local.Period;
 import dev.llmring.limits.local.RateLimit;
 import dev.llmring.redis.RedisLimits;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -73,13 +76,17 @@ public class LimitsBench {
     private Limiter limiter;
     private LimitedAttempt attempt;
     private Outcome outcome;
+    private RedisClient stats;
+    private StatefulRedisConnection<String, String> statsConnection;
+    private long commandsBefore;
+    private long calls;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         RateLimit.Builder rate = RateLimit.builder().requestsPerMinute(1_000_000_000L);
         Limits.Builder spec = Limits.builder().readLockfile(false);
         if (limits.equals("all")) {
-            rate.tokensPerMinute(1_000_000_000_000L).maxConcurrentRequests(1_000);
+            rate.tokensPerMinute(30_000_000_000L).maxConcurrentRequests(1_000);
             spec.aliasBudget("chat", Period.DAY, new BigDecimal("1000000000"));
         }
         spec.binding("openai:gpt-4o", rate.build());
@@ -89,7 +96,10 @@ public class LimitsBench {
             factory = RedisLimits.builder(URI.create("redis://127.0.0.1:" + port))
                     .limits(spec.build())
                     .keyPrefix("bench:")
+                    .timeout(Duration.ofSeconds(5)) // a loaded machine's first connect must not fall back
                     .build();
+            stats = RedisClient.create("redis://127.0.0.1:" + port);
+            statsConnection = stats.connect();
         }
         limiter = factory.create(new LimiterFactory.Context(null, Clock.systemUTC()));
         attempt = LimitedAttempt.builder("chat", "openai", "gpt-4o")
@@ -103,6 +113,17 @@ public class LimitsBench {
                 .cost(COST)
                 .build();
         admitAndSettle(); // fails here when the limits refuse
+        commandsBefore = commands();
+    }
+
+    /** Commands the Redis processed so far (0 for local limits). */
+    private long commands() {
+        if (statsConnection == null) return 0;
+        for (String line : statsConnection.sync().info("stats").split("\r?\n")) {
+            if (line.startsWith("total_commands_processed:"))
+                return Long.parseLong(line.substring(25).trim());
+        }
+        throw new IllegalStateException("no total_commands_processed in INFO stats");
     }
 
     private int startRedis() throws IOException, InterruptedException {
@@ -133,6 +154,14 @@ public class LimitsBench {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
+        if (statsConnection != null) {
+            // every call went to Redis (none to the fallback) when this is the commands of one call
+            System.out.printf(
+                    "%nredis: %.2f commands per admission and settling (%d calls)%n",
+                    (commands() - commandsBefore) / (double) Math.max(1, calls), calls);
+            statsConnection.close();
+            stats.shutdown();
+        }
         limiter.close();
         if (redis != null) {
             redis.destroyForcibly();
@@ -146,6 +175,7 @@ public class LimitsBench {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public Admission admitAndSettle() {
+        calls++;
         Admission a = limiter.admit(attempt);
         a.permit()
                 .orElseThrow(() -> new IllegalStateException("refused: " + a.reason()))
