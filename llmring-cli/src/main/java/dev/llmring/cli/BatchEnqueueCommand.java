@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -32,13 +32,8 @@ final class BatchEnqueueCommand implements Callable<Integer> {
     @Nullable
     Path input;
 
-    @Option(names = "--redis", required = true, paramLabel = "URL", description = "The Redis (redis://host:port).")
-    @Nullable
-    String redis;
-
-    @Option(names = "--job", required = true, paramLabel = "NAME", description = "The job's name.")
-    @Nullable
-    String job;
+    @Mixin
+    RedisJobOptions redis = new RedisJobOptions();
 
     private final Session session;
 
@@ -50,8 +45,7 @@ final class BatchEnqueueCommand implements Callable<Integer> {
     public Integer call() {
         Path in = session.context().workingDirectory.resolve(Objects.requireNonNull(input));
         if (!Files.isRegularFile(in)) throw Cli.usage(spec, "no input file " + input);
-        try (RedisBatchJob queue = BatchJobs.open(
-                spec, Objects.requireNonNull(redis), Objects.requireNonNull(job), Duration.ofMinutes(5))) {
+        try (RedisBatchJob queue = redis.open(spec, Duration.ofMinutes(5))) {
             long added = queue.enqueue(in);
             session.err().println("llmring batch: " + added + " lines enqueued for job " + queue.job());
             session.err().flush();

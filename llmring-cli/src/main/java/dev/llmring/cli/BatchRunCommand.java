@@ -10,14 +10,13 @@ import dev.llmring.batch.ProviderBatch;
 import dev.llmring.batch.ProviderBatchException;
 import dev.llmring.lockfile.Lockfile;
 import dev.llmring.lockfile.LockfileNotFoundException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,31 +46,8 @@ final class BatchRunCommand implements Callable<Integer> {
     @Nullable
     Path input;
 
-    @Option(names = "--out", required = true, paramLabel = "OUTPUT", description = "The output JSONL file.")
-    @Nullable
-    Path output;
-
-    @Option(names = "--state", paramLabel = "DIR", description = "The state directory (default: OUTPUT.state).")
-    @Nullable
-    Path state;
-
-    @Option(names = "--alias", paramLabel = "NAME", description = "Send every line to this alias instead of its model.")
-    @Nullable
-    String alias;
-
-    @Option(names = "--profile", paramLabel = "PROFILE", description = "The lockfile profile.")
-    @Nullable
-    String profile;
-
-    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at once (default 8).")
-    int concurrency = 8;
-
-    @Option(names = "--max-cost", paramLabel = "USD", description = "Stop before the batch costs more than this.")
-    @Nullable
-    BigDecimal maxCost;
-
-    @Option(names = "--allow-unpriced", description = "Under --max-cost, send lines the registry cannot price.")
-    boolean allowUnpriced;
+    @Mixin
+    BatchOptions options = new BatchOptions();
 
     @Option(names = "--ordered", description = "Write records in input order (default: completion order).")
     boolean ordered;
@@ -84,12 +60,6 @@ final class BatchRunCommand implements Callable<Integer> {
 
     @Option(names = "--fail-fast", description = "Stop at the first failed line.")
     boolean failFast;
-
-    @Option(
-            names = "--grace",
-            paramLabel = "SECONDS",
-            description = "After a signal, how long requests in flight may finish (default 30).")
-    long graceSeconds = 30;
 
     @Option(
             names = "--mode",
@@ -118,34 +88,28 @@ final class BatchRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (concurrency < 1 || concurrency > 1024) throw Cli.usage(spec, "--concurrency must be 1 to 1024");
-        if (graceSeconds < 0) throw Cli.usage(spec, "--grace must not be negative");
-        if (maxCost != null && maxCost.signum() < 0) throw Cli.usage(spec, "--max-cost must not be negative");
+        options.validate(spec);
         Path in = session.context().workingDirectory.resolve(java.util.Objects.requireNonNull(input));
         if (!java.nio.file.Files.isRegularFile(in)) throw Cli.usage(spec, "no input file " + input);
-        Path out = session.context().workingDirectory.resolve(java.util.Objects.requireNonNull(output));
+        Path out = options.output(session);
         if (!mode.equals("live") && !mode.equals("provider")) {
             throw Cli.usage(spec, "--mode must be live or provider, was '" + mode + "'");
         }
         if (maxResubmits < 0) throw Cli.usage(spec, "--max-resubmits must not be negative");
         if (noWait && !mode.equals("provider")) throw Cli.usage(spec, "--no-wait applies to --mode provider only");
-        if (mode.equals("provider") && maxCost != null) {
+        if (mode.equals("provider") && options.maxCost != null) {
             throw Cli.usage(spec, "--max-cost applies to live mode only, not to --mode provider");
         }
-        try (LlmRing ring = ring(session, profile).build()) {
-            BatchRunner.Builder builder = BatchRunner.builder(ring)
+        try (LlmRing ring = ring(session, options.profile).build()) {
+            BatchRunner.Builder builder = options.applyTo(BatchRunner.builder(ring))
                     .input(in)
                     .output(out)
-                    .concurrency(concurrency)
                     .ordered(ordered)
-                    .allowUnpriced(allowUnpriced)
                     .retryFailed(retryFailed)
                     .force(force)
-                    .failFast(failFast)
-                    .gracePeriod(Duration.ofSeconds(graceSeconds));
-            if (state != null) builder.state(session.context().workingDirectory.resolve(state));
-            if (alias != null) builder.alias(alias);
-            if (maxCost != null) builder.maxCost(maxCost);
+                    .failFast(failFast);
+            if (options.state != null)
+                builder.state(session.context().workingDirectory.resolve(options.state));
             if (mode.equals("provider")) builder.providerMode(providerBatch());
             BatchSummary summary = run(session, builder);
             report(session, summary);

@@ -6,13 +6,13 @@ import dev.llmring.batch.BatchSummary;
 import dev.llmring.batch.Journal;
 import dev.llmring.batch.LineSource;
 import dev.llmring.redis.RedisBatchJob;
-import java.math.BigDecimal;
+import dev.llmring.redis.RedisLimits;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
                     + " machine's records to OUTPUT. Run it on as many machines as you like: each custom_id is"
                     + " recorded once across all of them; lines held by a worker that died are taken over after"
                     + " --visibility seconds (docs/batch.md).",
+            "The lockfile's rate limits and budgets are held in the same Redis, shared by every worker (and every"
+                    + " application using RedisLimits with the default key prefix); while Redis is unreachable each"
+                    + " worker keeps to 1/--instances of them (docs/limits.md). --max-cost is this worker's own cap.",
             "Exit status as `llmring batch run`."
         })
 final class BatchWorkCommand implements Callable<Integer> {
@@ -33,39 +36,11 @@ final class BatchWorkCommand implements Callable<Integer> {
     @Nullable
     CommandSpec spec;
 
-    @Option(names = "--redis", required = true, paramLabel = "URL", description = "The Redis (redis://host:port).")
-    @Nullable
-    String redis;
+    @Mixin
+    RedisJobOptions redis = new RedisJobOptions();
 
-    @Option(names = "--job", required = true, paramLabel = "NAME", description = "The job's name.")
-    @Nullable
-    String job;
-
-    @Option(names = "--out", required = true, paramLabel = "OUTPUT", description = "This machine's output JSONL.")
-    @Nullable
-    Path output;
-
-    @Option(names = "--state", paramLabel = "DIR", description = "The state directory (default: OUTPUT.state).")
-    @Nullable
-    Path state;
-
-    @Option(names = "--alias", paramLabel = "NAME", description = "Send every line to this alias instead of its model.")
-    @Nullable
-    String alias;
-
-    @Option(names = "--profile", paramLabel = "PROFILE", description = "The lockfile profile.")
-    @Nullable
-    String profile;
-
-    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at once (default 8).")
-    int concurrency = 8;
-
-    @Option(names = "--max-cost", paramLabel = "USD", description = "Stop before this worker spends more than this.")
-    @Nullable
-    BigDecimal maxCost;
-
-    @Option(names = "--allow-unpriced", description = "Under --max-cost, send lines the registry cannot price.")
-    boolean allowUnpriced;
+    @Mixin
+    BatchOptions options = new BatchOptions();
 
     @Option(
             names = "--visibility",
@@ -74,10 +49,11 @@ final class BatchWorkCommand implements Callable<Integer> {
     long visibilitySeconds = 300;
 
     @Option(
-            names = "--grace",
-            paramLabel = "SECONDS",
-            description = "After a signal, how long requests in flight may finish (default 30).")
-    long graceSeconds = 30;
+            names = "--instances",
+            paramLabel = "N",
+            description = "How many workers share the limits: while Redis is unreachable each keeps to 1/N of every"
+                    + " rate limit and budget (default 1).")
+    int instances = 1;
 
     private final Session session;
 
@@ -87,30 +63,24 @@ final class BatchWorkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (concurrency < 1 || concurrency > 1024) throw Cli.usage(spec, "--concurrency must be 1 to 1024");
-        if (graceSeconds < 0) throw Cli.usage(spec, "--grace must not be negative");
+        options.validate(spec);
         if (visibilitySeconds < 1) throw Cli.usage(spec, "--visibility must be at least 1 second");
-        if (maxCost != null && maxCost.signum() < 0) throw Cli.usage(spec, "--max-cost must not be negative");
-        Path out = session.context().workingDirectory.resolve(Objects.requireNonNull(output));
-        Path dir = state != null
-                ? session.context().workingDirectory.resolve(state)
+        if (instances < 1) throw Cli.usage(spec, "--instances must be at least 1");
+        Path out = options.output(session);
+        Path dir = options.state != null
+                ? session.context().workingDirectory.resolve(options.state)
                 : out.resolveSibling(out.getFileName() + ".state");
-        try (RedisBatchJob queue = BatchJobs.open(
-                        spec,
-                        Objects.requireNonNull(redis),
-                        Objects.requireNonNull(job),
-                        Duration.ofSeconds(visibilitySeconds));
-                LlmRing ring = BatchRunCommand.ring(session, profile).build()) {
+        RedisLimits limits =
+                RedisLimits.builder(redis.uri(spec)).instances(instances).build();
+        try (RedisBatchJob queue = redis.open(spec, Duration.ofSeconds(visibilitySeconds));
+                LlmRing ring = BatchRunCommand.ring(session, options.profile)
+                        .limits(limits)
+                        .build()) {
             LineSource lines = queue.source();
-            BatchRunner.Builder builder = BatchRunner.builder(ring)
+            BatchRunner.Builder builder = options.applyTo(BatchRunner.builder(ring))
                     .input(lines)
                     .journal(queue.journal(lines, Journal.inDirectory(dir, Duration.ofSeconds(1))))
-                    .output(out)
-                    .concurrency(concurrency)
-                    .allowUnpriced(allowUnpriced)
-                    .gracePeriod(Duration.ofSeconds(graceSeconds));
-            if (alias != null) builder.alias(alias);
-            if (maxCost != null) builder.maxCost(maxCost);
+                    .output(out);
             BatchSummary summary = BatchRunCommand.run(session, builder);
             BatchRunCommand.report(session, summary);
             return summary.exitCode();

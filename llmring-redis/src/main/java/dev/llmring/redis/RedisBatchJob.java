@@ -79,6 +79,9 @@ public final class RedisBatchJob implements AutoCloseable {
     /**
      * A builder of the job {@code job} in the Redis at {@code uri}.
      *
+     * @param uri the Redis ({@code redis://host:port}, {@code rediss://} for TLS)
+     * @param job the job's name, which names its keys ({@code llmring:batch:<job>:…})
+     * @return a new builder
      * @throws IllegalArgumentException when the job name is not 1 to 100 letters, digits, dots, dashes or underscores
      */
     public static Builder builder(URI uri, String job) {
@@ -104,6 +107,7 @@ public final class RedisBatchJob implements AutoCloseable {
      * {@code custom_id}. Lines without a readable {@code custom_id}, and ids repeated within the file, are refused
      * before anything is added.
      *
+     * @param input the JSONL file
      * @return how many lines were added
      * @throws BatchInputException naming the lines without a {@code custom_id} or with a repeated one
      * @throws UncheckedIOException when the file cannot be read
@@ -156,6 +160,8 @@ public final class RedisBatchJob implements AutoCloseable {
      * has held unacknowledged longer than the visibility timeout. A line whose {@code custom_id} is already recorded
      * is acknowledged and passed over. The pass ends when nothing is new, nothing can be taken over and no other
      * worker holds a line. Read by one runner, once; its lines are acknowledged by {@link #journal(LineSource, Journal)}.
+     *
+     * @return a new source, for {@code BatchRunner.Builder.input(LineSource)}
      */
     public LineSource source() {
         StreamLines lines = new StreamLines(this, "worker-" + UUID.randomUUID());
@@ -170,6 +176,9 @@ public final class RedisBatchJob implements AutoCloseable {
      * skipped (budget, unpriced): that line stays pending for another worker. A line with no {@code custom_id} is
      * recorded under {@code line:} and its stream entry id.
      *
+     * @param lines a source of this job, from {@link #source()}
+     * @param local this machine's journal, such as {@code Journal.inDirectory}
+     * @return the journal, for {@code BatchRunner.Builder.journal(Journal)}
      * @throws IllegalArgumentException when {@code lines} is not a source of this job
      */
     public Journal journal(LineSource lines, Journal local) {
@@ -179,7 +188,11 @@ public final class RedisBatchJob implements AutoCloseable {
         return new SharedJournal(s, local);
     }
 
-    /** The job's name. */
+    /**
+     * The job's name.
+     *
+     * @return the name given to {@link #builder(URI, String)}
+     */
     public String job() {
         return job;
     }
@@ -219,6 +232,8 @@ public final class RedisBatchJob implements AutoCloseable {
          * worker claims its lines again every third of this, however long its requests take; a worker that died
          * (or lost Redis) stops, and its lines go to others after this long.
          *
+         * @param timeout the visibility timeout
+         * @return this builder
          * @throws IllegalArgumentException unless positive
          */
         public Builder visibilityTimeout(Duration timeout) {
@@ -233,6 +248,7 @@ public final class RedisBatchJob implements AutoCloseable {
         /**
          * Connects and creates the stream and its consumer group when missing.
          *
+         * @return the job, connected; close it when done
          * @throws io.lettuce.core.RedisException when Redis cannot be reached
          */
         public RedisBatchJob build() {

@@ -47,6 +47,9 @@ public final class RedisLimits implements LimiterFactory {
      * A builder for limits in the Redis at {@code uri} ({@code redis://host:port}, {@code rediss://} for TLS; a
      * password in the URI is never logged).
      *
+     * @param uri the Redis
+     * @return a new builder: no limits of its own (the lockfile's apply), 1 instance, 500 ms timeout, prefix
+     *     {@code llmring:}
      * @throws IllegalArgumentException when the URI is not a Redis URI
      */
     public static Builder builder(URI uri) {
@@ -61,6 +64,8 @@ public final class RedisLimits implements LimiterFactory {
     /**
      * A limiter with one connection pair to Redis (made now; if Redis is down, the limiter starts on the fallback).
      *
+     * @param context the client's lockfile profile and clock
+     * @return a new limiter; closing it closes its connections
      * @throws dev.llmring.lockfile.LockfileException when the lockfile's limits are malformed
      */
     @Override
@@ -95,7 +100,12 @@ public final class RedisLimits implements LimiterFactory {
             this.uri = uri;
         }
 
-        /** The limits and budgets (default: the lockfile's only). A ledger set on them is not used: Redis is. */
+        /**
+         * The limits and budgets (default: the lockfile's only). A ledger set on them is not used: Redis is.
+         *
+         * @param limits the limits, declared as for one process
+         * @return this builder
+         */
         public Builder limits(Limits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
             return this;
@@ -105,6 +115,8 @@ public final class RedisLimits implements LimiterFactory {
          * How many processes share these limits: while Redis is down each one keeps to {@code 1/instances} of every
          * limit and budget. Default 1.
          *
+         * @param instances the number of processes
+         * @return this builder
          * @throws IllegalArgumentException unless positive
          */
         public Builder instances(int instances) {
@@ -116,6 +128,8 @@ public final class RedisLimits implements LimiterFactory {
         /**
          * The most any Redis command (and a connect) may take before the call falls back. Default 500 ms.
          *
+         * @param timeout the bound
+         * @return this builder
          * @throws IllegalArgumentException unless positive
          */
         public Builder timeout(Duration timeout) {
@@ -130,6 +144,8 @@ public final class RedisLimits implements LimiterFactory {
         /**
          * The prefix of every key (default {@code llmring:}); processes share limits when they share it.
          *
+         * @param prefix the prefix
+         * @return this builder
          * @throws IllegalArgumentException when blank
          */
         public Builder keyPrefix(String prefix) {
@@ -139,7 +155,11 @@ public final class RedisLimits implements LimiterFactory {
             return this;
         }
 
-        /** The factory; nothing connects until a client is built with it. */
+        /**
+         * The factory; nothing connects until a client is built with it.
+         *
+         * @return a new, immutable factory
+         */
         public RedisLimits build() {
             return new RedisLimits(this);
         }

@@ -105,6 +105,11 @@ final class RedisLink implements AutoCloseable {
         return call(() -> then.apply(redis.get()), local);
     }
 
+    /** The limiter's clock (the backoff, and the ends of periods, are on it). */
+    Clock clock() {
+        return clock;
+    }
+
     boolean isDown() {
         return down;
     }

@@ -19,14 +19,24 @@ final class RedisProcess implements AutoCloseable {
 
     private final Path binary;
     final int port;
+    private final @org.jspecify.annotations.Nullable Path dataDir;
     private Process process;
 
     RedisProcess() throws IOException, InterruptedException {
-        this(freePort());
+        this(freePort(), false);
     }
 
-    RedisProcess(int port) throws IOException, InterruptedException {
+    /**
+     * A Redis that keeps its data across {@link #kill()} and {@link #start()} (an append-only file synced on every
+     * write), when {@code persistent}.
+     */
+    RedisProcess(boolean persistent) throws IOException, InterruptedException {
+        this(freePort(), persistent);
+    }
+
+    RedisProcess(int port, boolean persistent) throws IOException, InterruptedException {
         this.port = port;
+        this.dataDir = persistent ? Files.createTempDirectory("redis-data") : null;
         this.binary = Files.createTempFile("redis-server", "");
         try (InputStream in = redis.embedded.RedisServer.class.getClassLoader().getResourceAsStream(BINARY)) {
             if (in == null) throw new IOException("the embedded-redis jar has no " + BINARY);
@@ -37,16 +47,15 @@ final class RedisProcess implements AutoCloseable {
     }
 
     void start() throws IOException, InterruptedException {
-        process = new ProcessBuilder(
-                        binary.toString(),
-                        "--port",
-                        Integer.toString(port),
-                        "--bind",
-                        "127.0.0.1",
-                        "--save",
-                        "",
-                        "--appendonly",
-                        "no")
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", ""));
+        if (dataDir == null) {
+            command.addAll(java.util.List.of("--appendonly", "no"));
+        } else {
+            command.addAll(
+                    java.util.List.of("--appendonly", "yes", "--appendfsync", "always", "--dir", dataDir.toString()));
+        }
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -83,5 +92,11 @@ final class RedisProcess implements AutoCloseable {
     public void close() throws IOException {
         kill();
         Files.deleteIfExists(binary);
+        if (dataDir != null) {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
+            }
+        }
     }
 }

@@ -44,15 +44,25 @@ public final class FileSpendLedger implements SpendLedger {
     }
 
     /**
-     * A ledger in {@code file} (created when first written; its directory must exist).
+     * A ledger in {@code file} (created when first written; its directory must exist), dropping ended periods by the
+     * system clock.
      *
+     * @param file the ledger's file; {@code FILE.lock} beside it is its lock
+     * @return the ledger
      * @throws IllegalArgumentException when the file's directory does not exist
      */
     public static FileSpendLedger of(Path file) {
         return of(file, Clock.systemUTC());
     }
 
-    /** As {@link #of(Path)}, dropping ended periods by {@code clock}. */
+    /**
+     * As {@link #of(Path)}, dropping ended periods by {@code clock}.
+     *
+     * @param file the ledger's file
+     * @param clock the clock that says which periods have ended
+     * @return the ledger
+     * @throws IllegalArgumentException when the file's directory does not exist
+     */
     public static FileSpendLedger of(Path file, Clock clock) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(clock, "clock");

@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class InMemorySpendLedger implements SpendLedger {
     private final Map<String, BigDecimal[]> accounts = new ConcurrentHashMap<>();
 
+    /** An empty ledger. */
+    public InMemorySpendLedger() {}
+
     @Override
     public Optional<Reservation> reserve(String account, BigDecimal amount, BigDecimal limit, Instant periodEnd) {
         Objects.requireNonNull(account, "account");

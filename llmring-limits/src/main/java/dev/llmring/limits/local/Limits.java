@@ -47,7 +47,11 @@ public final class Limits implements LimiterFactory {
         this.spec = spec;
     }
 
-    /** A builder with no limits of its own (the lockfile's still apply). */
+    /**
+     * A builder with no limits of its own (the lockfile's still apply).
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -55,6 +59,8 @@ public final class Limits implements LimiterFactory {
     /**
      * A limiter with these limits and the lockfile profile's, buckets in this process.
      *
+     * @param context the client's lockfile profile and clock
+     * @return a new limiter: buckets and slots of its own, the ledger given to the builder (else a new one in memory)
      * @throws dev.llmring.lockfile.LockfileException when the lockfile's limits are malformed, naming file, line and
      *     field
      */
@@ -89,6 +95,9 @@ public final class Limits implements LimiterFactory {
         /**
          * Limits for one binding ({@code provider:model}), across every alias that uses it.
          *
+         * @param providerModel the binding, such as {@code openai:gpt-4o}
+         * @param limit its limits
+         * @return this builder
          * @throws IllegalArgumentException unless {@code provider:model}
          */
         public Builder binding(String providerModel, RateLimit limit) {
@@ -104,6 +113,9 @@ public final class Limits implements LimiterFactory {
         /**
          * Limits for a provider's key: every model called through it.
          *
+         * @param provider the provider's name, such as {@code anthropic}
+         * @param limit its limits
+         * @return this builder
          * @throws IllegalArgumentException when the name is blank or contains ':'
          */
         public Builder provider(String provider, RateLimit limit) {
@@ -114,6 +126,9 @@ public final class Limits implements LimiterFactory {
         /**
          * Limits for the calls that name {@code alias} (the request's model string as given).
          *
+         * @param alias the alias
+         * @param limit its limits, across the alias's whole pool
+         * @return this builder
          * @throws IllegalArgumentException when blank
          */
         public Builder alias(String alias, RateLimit limit) {
@@ -126,6 +141,10 @@ public final class Limits implements LimiterFactory {
         /**
          * A spend budget per period for the calls that name {@code alias}.
          *
+         * @param alias the alias
+         * @param period the UTC day or calendar month the budget is for
+         * @param usd the budget in US dollars; zero refuses every priced call
+         * @return this builder
          * @throws IllegalArgumentException when the alias is blank or the amount negative
          */
         public Builder aliasBudget(String alias, Period period, BigDecimal usd) {
@@ -138,6 +157,10 @@ public final class Limits implements LimiterFactory {
         /**
          * A spend budget per period for the calls tagged {@code tag} ({@code ChatRequest.Builder.tag}).
          *
+         * @param tag the tag (a tenant or user id)
+         * @param period the UTC day or calendar month the budget is for
+         * @param usd the budget in US dollars
+         * @return this builder
          * @throws IllegalArgumentException when the tag is blank or the amount negative
          */
         public Builder tagBudget(String tag, Period period, BigDecimal usd) {
@@ -151,6 +174,9 @@ public final class Limits implements LimiterFactory {
          * A spend budget per period for each tag separately (per tenant, per user): every tagged call books on its
          * own tag's account.
          *
+         * @param period the UTC day or calendar month the budget is for
+         * @param usd each tag's budget in US dollars
+         * @return this builder
          * @throws IllegalArgumentException when the amount is negative
          */
         public Builder eachTagBudget(Period period, BigDecimal usd) {
@@ -158,19 +184,33 @@ public final class Limits implements LimiterFactory {
             return this;
         }
 
-        /** Where budgets book (default: a new {@link InMemorySpendLedger} per client). */
+        /**
+         * Where budgets book (default: a new {@link InMemorySpendLedger} per client).
+         *
+         * @param ledger the ledger, shared by every client built with these limits
+         * @return this builder
+         */
         public Builder ledger(SpendLedger ledger) {
             this.ledger = Objects.requireNonNull(ledger, "ledger");
             return this;
         }
 
-        /** Whether the lockfile's limits apply too (default true; these win for the same scope). */
+        /**
+         * Whether the lockfile's limits apply too (default true; these win for the same scope).
+         *
+         * @param read false to ignore the lockfile's {@code constraints}
+         * @return this builder
+         */
         public Builder readLockfile(boolean read) {
             this.readLockfile = read;
             return this;
         }
 
-        /** The limits. */
+        /**
+         * The limits.
+         *
+         * @return a new, immutable factory of limiters
+         */
         public Limits build() {
             return new Limits(new LimitsSpec(rates, budgets, ledger, readLockfile));
         }

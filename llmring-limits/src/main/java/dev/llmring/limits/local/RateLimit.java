@@ -34,12 +34,20 @@ public final class RateLimit {
         this.maxWait = b.maxWait;
     }
 
-    /** A builder with no limit set. */
+    /**
+     * A builder with no limit set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this limit's values. */
+    /**
+     * A builder holding this limit's values.
+     *
+     * @return a new builder; changing it leaves this limit as it is
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.requestsPerMinute = requestsPerMinute;
@@ -51,32 +59,57 @@ public final class RateLimit {
         return b;
     }
 
-    /** The steady request rate, if limited. */
+    /**
+     * The steady request rate, if limited.
+     *
+     * @return requests per minute, or empty when requests are not limited
+     */
     public OptionalLong requestsPerMinute() {
         return requestsPerMinute == 0 ? OptionalLong.empty() : OptionalLong.of(requestsPerMinute);
     }
 
-    /** The request bucket's capacity: the burst if set, else a minute's worth. */
+    /**
+     * The request bucket's capacity: the burst if set, else a minute's worth.
+     *
+     * @return requests; 0 when requests are not limited
+     */
     public long requestsCapacity() {
         return requestsBurst > 0 ? requestsBurst : requestsPerMinute;
     }
 
-    /** The steady token rate, if limited. */
+    /**
+     * The steady token rate, if limited.
+     *
+     * @return tokens per minute, or empty when tokens are not limited
+     */
     public OptionalLong tokensPerMinute() {
         return tokensPerMinute == 0 ? OptionalLong.empty() : OptionalLong.of(tokensPerMinute);
     }
 
-    /** The token bucket's capacity: the burst if set, else a minute's worth. */
+    /**
+     * The token bucket's capacity: the burst if set, else a minute's worth.
+     *
+     * @return tokens; 0 when tokens are not limited
+     */
     public long tokensCapacity() {
         return tokensBurst > 0 ? tokensBurst : tokensPerMinute;
     }
 
-    /** The most requests in flight at once, if limited. */
+    /**
+     * The most requests in flight at once, if limited.
+     *
+     * @return the number of slots, or empty when concurrency is not limited
+     */
     public OptionalInt maxConcurrentRequests() {
         return maxConcurrentRequests == 0 ? OptionalInt.empty() : OptionalInt.of(maxConcurrentRequests);
     }
 
-    /** The longest a call waits for this limit when nothing else can serve it ({@link #UNTIL_DEADLINE} default). */
+    /**
+     * The longest a call waits for this limit when nothing else can serve it.
+     *
+     * @return the wait; {@link #UNTIL_DEADLINE} (the default) waits as long as the call's deadline allows, zero never
+     *     waits
+     */
     public Duration maxWait() {
         return maxWait;
     }
@@ -126,8 +159,10 @@ public final class RateLimit {
         private Builder() {}
 
         /**
-         * Requests per minute, refilled steadily.
+         * Requests per minute, refilled steadily. Default: not limited.
          *
+         * @param n requests per minute
+         * @return this builder
          * @throws IllegalArgumentException unless positive
          */
         public Builder requestsPerMinute(long n) {
@@ -138,6 +173,8 @@ public final class RateLimit {
         /**
          * The most requests that may go at once (the bucket's capacity). Default: {@link #requestsPerMinute}.
          *
+         * @param n requests
+         * @return this builder
          * @throws IllegalArgumentException unless positive
          */
         public Builder requestsBurst(long n) {
@@ -146,8 +183,10 @@ public final class RateLimit {
         }
 
         /**
-         * Tokens per minute (estimated input plus requested output, settled to the real usage).
+         * Tokens per minute (estimated input plus requested output, settled to the real usage). Default: not limited.
          *
+         * @param n tokens per minute
+         * @return this builder
          * @throws IllegalArgumentException unless positive
          */
         public Builder tokensPerMinute(long n) {
@@ -158,6 +197,8 @@ public final class RateLimit {
         /**
          * The most tokens that may go at once (the bucket's capacity). Default: {@link #tokensPerMinute}.
          *
+         * @param n tokens
+         * @return this builder
          * @throws IllegalArgumentException unless positive
          */
         public Builder tokensBurst(long n) {
@@ -166,8 +207,10 @@ public final class RateLimit {
         }
 
         /**
-         * Requests in flight at once (across processes with {@code llmring-redis}).
+         * Requests in flight at once (across processes with {@code llmring-redis}). Default: not limited.
          *
+         * @param n concurrent requests
+         * @return this builder
          * @throws IllegalArgumentException unless positive
          */
         public Builder maxConcurrentRequests(int n) {
@@ -176,8 +219,11 @@ public final class RateLimit {
         }
 
         /**
-         * The longest a call waits for this limit when no other binding can serve it; zero never waits.
+         * The longest a call waits for this limit when no other binding can serve it; zero never waits. Default:
+         * {@link #UNTIL_DEADLINE}.
          *
+         * @param wait the longest wait
+         * @return this builder
          * @throws IllegalArgumentException when negative
          */
         public Builder maxWait(Duration wait) {
@@ -190,6 +236,7 @@ public final class RateLimit {
         /**
          * The limit.
          *
+         * @return a new, immutable limit
          * @throws IllegalArgumentException when no limit is set, or a burst without its rate
          */
         public RateLimit build() {

@@ -11,12 +11,21 @@ public final class Access {
 
     private Access() {}
 
-    /** Called once by {@link Limits}. */
+    /**
+     * Called once by {@link Limits}, from its static initialiser.
+     *
+     * @param f reads a {@link Limits}' spec
+     */
     public static void register(Function<Limits, LimitsSpec> f) {
         specs = Objects.requireNonNull(f, "f");
     }
 
-    /** The spec {@code limits} was built with. */
+    /**
+     * The spec {@code limits} was built with.
+     *
+     * @param limits built limits
+     * @return their spec
+     */
     public static LimitsSpec spec(Limits limits) {
         Objects.requireNonNull(limits, "limits");
         return Objects.requireNonNull(specs, "Limits is not initialised").apply(limits);

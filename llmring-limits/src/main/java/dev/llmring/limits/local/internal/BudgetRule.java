@@ -9,17 +9,27 @@ import org.jspecify.annotations.Nullable;
 /**
  * One spend budget: for an alias, for one tag, or for each tag separately ({@code name} null), per period.
  *
+ * @param kind whether the budget is an alias's or a tag's
+ * @param name the alias or the tag; null for each tag separately
+ * @param period the UTC day or calendar month it is for
  * @param usd the budget in US dollars
  */
 public record BudgetRule(Kind kind, @Nullable String name, Period period, BigDecimal usd) {
 
     /** What a budget is for. */
     public enum Kind {
+        /** The calls that name an alias. */
         ALIAS,
+        /** The calls tagged with one tag, or each tag separately. */
         TAG
     }
 
-    /** Whether the budget applies to {@code attempt}. */
+    /**
+     * Whether the budget applies to {@code attempt}.
+     *
+     * @param attempt the attempt about to be sent
+     * @return true when it books on this budget
+     */
     public boolean applies(LimitedAttempt attempt) {
         return switch (kind) {
             case ALIAS -> attempt.alias().equals(name);
@@ -29,7 +39,13 @@ public record BudgetRule(Kind kind, @Nullable String name, Period period, BigDec
         };
     }
 
-    /** The ledger account of {@code attempt} in the period holding {@code now}. */
+    /**
+     * The ledger account of {@code attempt} in the period holding {@code now}.
+     *
+     * @param attempt an attempt the budget {@linkplain #applies applies} to
+     * @param now the current instant
+     * @return {@code alias/<alias>/<day|month>/<period>} or {@code tag/<tag>/<day|month>/<period>}
+     */
     public String account(LimitedAttempt attempt, Instant now) {
         String who = kind == Kind.ALIAS ? attempt.alias() : attempt.tag().orElseThrow();
         return kind.name().toLowerCase(java.util.Locale.ROOT) + "/" + who + "/" + period.key() + "/"
@@ -41,7 +57,12 @@ public record BudgetRule(Kind kind, @Nullable String name, Period period, BigDec
         return kind + "/" + (name == null ? "*" : name) + "/" + period;
     }
 
-    /** How a refusal names the budget. */
+    /**
+     * How a refusal names the budget.
+     *
+     * @param attempt the attempt refused
+     * @return such as {@code budget_usd_per_day = 20 for alias 'summarizer'}
+     */
     public String describe(LimitedAttempt attempt) {
         String who = kind == Kind.ALIAS
                 ? "alias '" + attempt.alias() + "'"

@@ -13,12 +13,19 @@ public interface ConcurrencySlots {
     /**
      * Takes one of the {@code max} slots of {@code key}.
      *
+     * @param key the scope's slots, such as {@code binding:openai:gpt-4o/slots}
+     * @param max how many slots the scope has
      * @return what gives it back (run exactly once), or null when every slot is taken
      */
     @Nullable
     Runnable tryAcquire(String key, int max);
 
-    /** Semaphores in this process, each holding {@code max / divisor} slots (at least 1). */
+    /**
+     * Semaphores in this process, each holding {@code max / divisor} slots (at least 1).
+     *
+     * @param divisor how many processes share the slots (1: this one alone)
+     * @return new slots
+     */
     static ConcurrencySlots local(int divisor) {
         Map<String, Semaphore> semaphores = new ConcurrentHashMap<>();
         return (key, max) -> {

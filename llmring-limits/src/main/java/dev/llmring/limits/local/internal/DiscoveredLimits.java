@@ -10,6 +10,13 @@ public final class DiscoveredLimits implements LimiterFactory {
     /** For {@link java.util.ServiceLoader}. */
     public DiscoveredLimits() {}
 
+    /**
+     * A limiter with the lockfile's limits, spend in memory.
+     *
+     * @param context the client's lockfile profile and clock
+     * @return a new limiter
+     * @throws dev.llmring.lockfile.LockfileException when the lockfile's limits are malformed
+     */
     @Override
     public Limiter create(Context context) {
         return Limits.builder().build().create(context);

@@ -36,7 +36,16 @@ public final class LimitEngine implements Limiter {
     private final Map<String, Instant> blocked = new ConcurrentHashMap<>();
     private final AutoCloseable resources;
 
-    /** @param resources closed with the limiter (connections); the ledger is closed too */
+    /**
+     * A limiter over the given stores.
+     *
+     * @param spec the limits and budgets
+     * @param buckets where the request and token buckets live
+     * @param slots where the concurrency slots live
+     * @param ledger where budgets book; closed with the limiter
+     * @param clock the client's clock (periods, provider resets)
+     * @param resources closed with the limiter (connections)
+     */
     public LimitEngine(
             LimitsSpec spec,
             TokenBuckets buckets,

@@ -15,7 +15,12 @@ public final class LocalBuckets implements TokenBuckets {
     private final TimeMeter meter;
     private final int divisor;
 
-    /** @param divisor how many processes share the limits (1: this one alone) */
+    /**
+     * Buckets refilled by {@code clock}.
+     *
+     * @param clock the client's clock
+     * @param divisor how many processes share the limits (1: this one alone)
+     */
     public LocalBuckets(Clock clock, int divisor) {
         this.meter = new TimeMeter() {
             @Override

@@ -1,0 +1,181 @@
+package dev.llmring.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code batch enqueue}, then two {@code batch work} processes of the shaded jar at once (failsafe, after
+ * {@code package}) on one job in a real Redis, against a loopback OpenAI that takes 1 s to answer. The lockfile allows
+ * a burst of 10 requests (refilled at one a minute) and no waiting: the two processes together send 10 or 11.
+ */
+class BatchWorkProcessTest {
+    private static final Path JAR =
+            Path.of(System.getProperty("llmring.jar", "target/llmring.jar")).toAbsolutePath();
+    private static final Path REGISTRY = Path.of("src/test/resources/registry").toAbsolutePath();
+    private static final int LINES = 30;
+
+    @TempDir
+    Path dir;
+
+    WireMockServer server;
+    RedisProcess redis;
+
+    @BeforeEach
+    void start() throws Exception {
+        redis = new RedisProcess();
+        server = new WireMockServer(WireMockConfiguration.options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .containerThreads(20));
+        server.start();
+        String body = "{\"id\":\"chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT\",\"object\":\"chat.completion\","
+                + "\"created\":1741569952,\"model\":\"gpt-5-nano\",\"choices\":[{\"index\":0,\"message\":"
+                + "{\"role\":\"assistant\",\"content\":\"fine\",\"refusal\":null,\"annotations\":[]},\"logprobs\":null,"
+                + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":3,"
+                + "\"total_tokens\":15},\"service_tier\":\"default\",\"system_fingerprint\":\"fp_06737a9306\"}";
+        server.stubFor(post(urlEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)
+                        .withFixedDelay(1000)));
+        Files.writeString(
+                dir.resolve("llmring.lock"),
+                """
+                [profiles.default]
+                registry_versions = { openai = 2 }
+                [[profiles.default.bindings]]
+                alias = "fast"
+                models = ["openai:gpt-5-nano"]
+                [profiles.default.bindings.constraints]
+                requests_per_minute = 1
+                requests_burst = 10
+                max_wait_ms = 0
+                """);
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= LINES; i++) {
+            lines.add("{\"custom_id\":\"req-" + i + "\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\","
+                    + "\"body\":{\"model\":\"fast\",\"messages\":[{\"role\":\"user\",\"content\":\"Question " + i
+                    + "\"}],\"max_tokens\":10}}");
+        }
+        Files.writeString(dir.resolve("in.jsonl"), String.join("\n", lines) + "\n");
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        server.stop();
+        redis.close();
+    }
+
+    private Process llmring(String name, String... args) throws IOException {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(dir.resolve(name + ".stdout").toFile())
+                .redirectError(dir.resolve(name + ".stderr").toFile());
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.endsWith("_API_KEY") || k.endsWith("_BASE_URL") || k.startsWith("LLMRING_"));
+        env.put("XDG_CACHE_HOME", dir.resolve(".cache").toString());
+        env.put("LLMRING_REGISTRY_URL", REGISTRY.toString());
+        env.put("OPENAI_API_KEY", "test-key");
+        env.put("OPENAI_BASE_URL", "http://127.0.0.1:" + server.port() + "/v1");
+        return pb.start();
+    }
+
+    private Process work(String name) throws IOException {
+        return llmring(
+                name,
+                "batch",
+                "work",
+                "--redis",
+                redis.url(),
+                "--job",
+                "proc",
+                "--out",
+                name + ".jsonl",
+                "--concurrency",
+                "2",
+                "--visibility",
+                "5",
+                "--instances",
+                "2");
+    }
+
+    private String stderr(String name) {
+        try {
+            return Files.readString(dir.resolve(name + ".stderr"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static int finish(Process p) throws InterruptedException {
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the command did not finish");
+        return p.exitValue();
+    }
+
+    @Test
+    void twoWorkerProcessesShareTheLockfileRequestLimitAndAnswerEveryIdOnce() throws Exception {
+        assertTrue(Files.isRegularFile(JAR), JAR + " is built by the package phase");
+        assertEquals(
+                0,
+                finish(llmring("enqueue", "batch", "enqueue", "in.jsonl", "--redis", redis.url(), "--job", "proc")),
+                () -> stderr("enqueue"));
+
+        Process a = work("a");
+        Process b = work("b");
+        int statusA = finish(a);
+        int statusB = finish(b);
+
+        assertTrue(statusA <= 1 && statusB <= 1, "exit " + statusA + "/" + statusB + "\n" + stderr("a") + stderr("b"));
+        ObjectMapper json = new ObjectMapper();
+        Set<String> ids = new HashSet<>();
+        int ok = 0;
+        for (String name : List.of("a", "b")) {
+            for (String line : Files.readAllLines(dir.resolve(name + ".jsonl"))) {
+                JsonNode record = json.readTree(line);
+                assertTrue(ids.add(record.path("custom_id").asText()), "answered twice: " + line);
+                if (record.path("status").asText().equals("ok")) ok++;
+                else assertTrue(line.contains("requests_per_minute"), "failed for another reason: " + line);
+            }
+        }
+        assertEquals(LINES, ids.size(), "ids answered: " + ids);
+        int sent = server.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))
+                .size();
+        assertEquals(ok, sent, "every request the provider saw was answered");
+        // one burst of 10 for both, plus the one request refilled in a minute; a worker whose Redis command took
+        // longer than the timeout (500 ms; a cold JVM on a loaded machine) falls back to its share, 10 / 2, and says so
+        int fallbacks = 0;
+        for (String name : List.of("a", "b")) if (stderr(name).contains("is unreachable")) fallbacks++;
+        int most = 10 + 1 + 5 * fallbacks;
+        assertTrue(
+                sent >= 10 && sent <= most,
+                "the provider saw " + sent + " requests from the two processes (at most " + most + ")\n" + stderr("a")
+                        + stderr("b"));
+    }
+}
