@@ -58,6 +58,10 @@ public abstract class JsonPostAdapter implements ProviderAdapter {
      * The request body as UTF-8 JSON: by default {@link #body} written out. An adapter that writes its body straight
      * to bytes (a {@link com.fasterxml.jackson.core.JsonGenerator}, no tree) overrides this instead of {@link #body}.
      *
+     * @param request the request to encode
+     * @param model the provider's model name
+     * @param stream whether the answer is to be streamed
+     * @return the body as UTF-8 JSON
      * @throws dev.llmring.InvalidRequestException when the request uses something the provider cannot express
      */
     protected byte[] encodeBody(ChatRequest request, String model, boolean stream) {
@@ -67,6 +71,10 @@ public abstract class JsonPostAdapter implements ProviderAdapter {
     /**
      * The request body as a tree, for {@link #encodeBody}'s default; not called when an adapter overrides that.
      *
+     * @param request the request to encode
+     * @param model the provider's model name
+     * @param stream whether the answer is to be streamed
+     * @return the body
      * @throws dev.llmring.InvalidRequestException when the request uses something the provider cannot express
      * @throws UnsupportedOperationException unless overridden (an adapter overrides this or {@link #encodeBody})
      */

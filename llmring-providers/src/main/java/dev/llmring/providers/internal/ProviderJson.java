@@ -129,6 +129,8 @@ public final class ProviderJson {
      * The UTF-8 JSON that {@code writer} writes, straight to bytes (no tree, no intermediate {@code String}), through
      * Jackson's recycled buffers, as {@link ObjectMapper#writeValueAsBytes} does.
      *
+     * @param writer writes one JSON document to the generator it is given
+     * @return the document as UTF-8 bytes
      * @throws RuntimeException whatever unchecked exception {@code writer} throws (an encoder refusing a request)
      */
     public static byte[] bytes(BodyWriter writer) {
@@ -149,6 +151,8 @@ public final class ProviderJson {
      * Copies the one JSON value {@code json} holds to {@code out} (compact, as a tree would be written), refusing
      * text that is not exactly one JSON value.
      *
+     * @param json the JSON text to copy, e.g. a tool's parameters schema
+     * @param out the generator to copy it to, positioned where a value may be written
      * @param what names the text in the failure message, e.g. {@code "parameters schema of tool 'x'"}
      * @throws IllegalArgumentException when {@code json} is empty, not JSON or followed by more text
      * @throws IOException as the generator's own failure
@@ -168,6 +172,8 @@ public final class ProviderJson {
      * read ({@link ObjectMapper}'s default {@link com.fasterxml.jackson.core.StreamReadConstraints}: nesting depth,
      * string and number length), so that decoding field by field is bounded as a tree decode is.
      *
+     * @param json the whole body; not copied
+     * @return a parser before its first token; the caller closes it
      * @throws IOException never in practice (the input is in memory)
      */
     public static JsonParser parser(byte[] json) throws IOException {
@@ -178,6 +184,8 @@ public final class ProviderJson {
      * A streaming parser over provider output given as text (one stream frame), under the same limits as a tree
      * read (see {@link #parser(byte[])}).
      *
+     * @param json the frame's data
+     * @return a parser before its first token; the caller closes it
      * @throws IOException never in practice (the input is in memory)
      */
     public static JsonParser parser(String json) throws IOException {
@@ -187,6 +195,7 @@ public final class ProviderJson {
     /**
      * Moves {@code parser} (just created) to the start of its one JSON object.
      *
+     * @param parser a parser before its first token
      * @param what names the text in the failure message, e.g. {@code "stream frame"}
      * @throws ProviderFailure of kind malformed response when the input is empty or does not start an object
      * @throws IOException when the input is not JSON (the caller maps it with {@link #malformed})
@@ -201,6 +210,8 @@ public final class ProviderJson {
      * Checks that nothing but whitespace follows the object {@code parser} has just read to its end, as a tree read
      * refuses trailing tokens.
      *
+     * @param parser a parser just past the end of its object
+     * @param what names the text in the failure message, e.g. {@code "stream frame"}
      * @throws ProviderFailure of kind malformed response when something follows
      * @throws IOException when what follows is not JSON (the caller maps it with {@link #malformed})
      */
@@ -213,7 +224,9 @@ public final class ProviderJson {
     /**
      * The failure for provider output a streaming parser could not read, worded as a tree read's.
      *
+     * @param e what the parser threw
      * @param what names the text, e.g. {@code "response body"}
+     * @return a failure of kind malformed response, {@code e} its cause
      */
     public static ProviderFailure malformed(IOException e, String what) {
         if (e instanceof JsonProcessingException json) {

@@ -70,9 +70,13 @@ public final class ProviderOptions {
     /**
      * Writes {@code options} as fields of the object {@code json} is writing, in the map's order: the streaming
      * counterpart of {@link #merge}, for an encoder that writes its body straight to bytes. Nested merging is the
-     * encoder's own (it writes the nested object once, see {@link #nests}).
+     * encoder's own (it writes the nested object once, see {@link #nested}).
      *
+     * @param json the generator, inside the body's top-level object
+     * @param options the request's options for this provider
      * @param present whether the encoded request already wrote a top-level field
+     * @param provider the provider name, for messages
+     * @param model the model, for messages
      * @throws InvalidRequestException naming the key and the provider when an option names an owned field, a field
      *     the request already wrote, or is not a JSON value
      * @throws IOException as the generator's own failure
@@ -96,15 +100,16 @@ public final class ProviderOptions {
         }
     }
 
-    /** Whether options naming {@code key} are merged into the request's own object of that name. */
-    public boolean nests(String key) {
-        return nested.contains(key);
-    }
-
     /**
      * Checks that the keys of {@code option}, an option merged into the request's nested object {@code key}, are
      * none of that object's {@code present} keys, and gives the option as an object to write after them.
      *
+     * @param key the nested object's name, e.g. {@code options}
+     * @param option the provider option's value
+     * @param present whether the request's own object holds a key
+     * @param provider the provider name, for messages
+     * @param model the model, for messages
+     * @return the option as a JSON object
      * @throws InvalidRequestException naming the key and the provider when the option is not an object, not a JSON
      *     value, or repeats a key of the object
      */

@@ -96,9 +96,10 @@ final class OpenAiChunk {
      * Reads the object whose {@code START_OBJECT} {@code parser} has just read, up to its {@code END_OBJECT}.
      *
      * @param messageKey the key of a choice's message: {@code message} in a body, {@code delta} in a chunk
+     * @param metadata whether to read {@code id} and {@code model} (every chunk repeats them; the first one says)
      * @throws IOException when the input is not well-formed JSON or breaks the parser's limits
      */
-    void read(JsonParser parser, String messageKey) throws IOException {
+    void read(JsonParser parser, String messageKey, boolean metadata) throws IOException {
         error = false;
         id = null;
         model = null;
@@ -113,8 +114,8 @@ final class OpenAiChunk {
                     error = value != JsonToken.VALUE_NULL;
                     parser.skipChildren();
                 }
-                case "id" -> id = text(parser, value);
-                case "model" -> model = text(parser, value);
+                case "id" -> id = metadata ? text(parser, value) : skip(parser);
+                case "model" -> model = metadata ? text(parser, value) : skip(parser);
                 case "choices" -> choices(parser, value, messageKey);
                 case "usage" -> counts(parser, value, usage);
                 case "x_groq" -> groq(parser, value);
@@ -337,6 +338,12 @@ final class OpenAiChunk {
             }
         }
         return count;
+    }
+
+    /** Consumes the value unread. */
+    private static @Nullable String skip(JsonParser parser) throws IOException {
+        parser.skipChildren();
+        return null;
     }
 
     /** The value when it is a string, else null (the value, whatever it is, is consumed). */

@@ -85,7 +85,7 @@ final class OpenAiDecoder implements ResponseDecoder {
     /** Reads one whole object into {@link #chunk}, refusing anything after it as a tree read does. */
     private void read(JsonParser parser, String messageKey, String what) throws IOException {
         ProviderJson.startObject(parser, what);
-        chunk.read(parser, messageKey);
+        chunk.read(parser, messageKey, !metadataSeen);
         ProviderJson.end(parser, what);
     }
 
