@@ -2,9 +2,7 @@ package dev.llmring.providers.openai;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.NumberInput;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,10 +18,6 @@ import org.jspecify.annotations.Nullable;
  * absent or non-numeric index counts as 0) is kept.
  */
 final class OpenAiChunk {
-    private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
-    private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
-    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     /** Token counts of a {@code usage} object; {@code present} when the object was there. */
     static final class Counts {
@@ -168,7 +162,7 @@ final class OpenAiChunk {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             if (field.equals("index")) {
-                index = asInt(parser, value);
+                index = OpenAiNumbers.asInt(parser, value);
             } else if (field.equals(messageKey)) {
                 message(parser, value);
             } else if (field.equals("finish_reason")) {
@@ -256,7 +250,7 @@ final class OpenAiChunk {
                 String field = parser.currentName();
                 JsonToken token = parser.nextToken();
                 switch (field) {
-                    case "index" -> index = intOr(parser, token, position);
+                    case "index" -> index = OpenAiNumbers.intOr(parser, token, position);
                     case "id" -> id = text(parser, token);
                     case "function" -> {
                         name = null;
@@ -295,8 +289,8 @@ final class OpenAiChunk {
             String field = parser.currentName();
             JsonToken token = parser.nextToken();
             switch (field) {
-                case "prompt_tokens" -> counts.input = count(parser, token);
-                case "completion_tokens" -> counts.output = count(parser, token);
+                case "prompt_tokens" -> counts.input = OpenAiNumbers.count(parser, token);
+                case "completion_tokens" -> counts.output = OpenAiNumbers.count(parser, token);
                 case "prompt_tokens_details" -> counts.cached = detail(parser, token, "cached_tokens");
                 case "completion_tokens_details" -> counts.reasoning = detail(parser, token, "reasoning_tokens");
                 default -> parser.skipChildren();
@@ -332,7 +326,7 @@ final class OpenAiChunk {
             String field = parser.currentName();
             JsonToken token = parser.nextToken();
             if (field.equals(key)) {
-                count = count(parser, token);
+                count = OpenAiNumbers.count(parser, token);
             } else {
                 parser.skipChildren();
             }
@@ -351,61 +345,5 @@ final class OpenAiChunk {
         if (value == JsonToken.VALUE_STRING) return parser.getText();
         parser.skipChildren();
         return null;
-    }
-
-    /** A token count: a number that fits a long, negative counted as 0; anything else is 0 (as a tree reads it). */
-    private static long count(JsonParser parser, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_NUMBER_INT) {
-            if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                BigInteger big = parser.getBigIntegerValue();
-                return big.compareTo(LONG_MIN) >= 0 && big.compareTo(LONG_MAX) <= 0 ? Math.max(0, big.longValue()) : 0;
-            }
-            return Math.max(0, parser.getLongValue());
-        }
-        if (value == JsonToken.VALUE_NUMBER_FLOAT) {
-            double d = parser.getDoubleValue();
-            return d >= Long.MIN_VALUE && d <= Long.MAX_VALUE ? Math.max(0, (long) d) : 0;
-        }
-        parser.skipChildren();
-        return 0;
-    }
-
-    /** A choice's index as a tree's {@code asInt(0)} reads it: numbers cut to int, numeric text parsed, else 0. */
-    private static int asInt(JsonParser parser, JsonToken value) throws IOException {
-        switch (value) {
-            case VALUE_NUMBER_INT:
-                return switch (parser.getNumberType()) {
-                    case INT -> parser.getIntValue();
-                    case LONG -> (int) parser.getLongValue();
-                    default -> parser.getBigIntegerValue().intValue();
-                };
-            case VALUE_NUMBER_FLOAT:
-                return (int) parser.getDoubleValue();
-            case VALUE_STRING:
-                return NumberInput.parseAsInt(parser.getText(), 0);
-            case VALUE_TRUE:
-                return 1;
-            default:
-                parser.skipChildren();
-                return 0;
-        }
-    }
-
-    /** A tool call's wire index when it is a number that fits an int, else {@code position}. */
-    private static int intOr(JsonParser parser, JsonToken value, int position) throws IOException {
-        if (value == JsonToken.VALUE_NUMBER_INT) {
-            if (parser.getNumberType() == JsonParser.NumberType.INT) return parser.getIntValue();
-            if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                BigInteger big = parser.getBigIntegerValue();
-                if (big.compareTo(INT_MIN) >= 0 && big.compareTo(INT_MAX) <= 0) return big.intValue();
-            }
-            return position;
-        }
-        if (value == JsonToken.VALUE_NUMBER_FLOAT) {
-            double d = parser.getDoubleValue();
-            return d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE ? (int) d : position;
-        }
-        parser.skipChildren();
-        return position;
     }
 }
