@@ -98,6 +98,8 @@ public interface Journal extends Closeable {
         private final String record;
 
         /**
+         * One journaled line.
+         *
          * @param customId the line's {@code custom_id}; null for a line that has none (unreadable)
          * @param line the line number in the input, from 1
          * @param requestHash the hash of the request the line asked for (empty for an unreadable line)

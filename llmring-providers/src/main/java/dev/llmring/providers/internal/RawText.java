@@ -22,8 +22,10 @@ public final class RawText {
      * place: there is none, the content is not plain text, or the message's text does not begin with their texts
      * joined (the application changed it). On {@code null} the raw text parts are left out and the text goes whole.
      *
+     * @param m the assistant message being encoded
      * @param own the message's parts of the adapter's provider, in order
      * @param textOf the text of a raw part's JSON when it is a text block or part, else {@code null}
+     * @return the text still to send after the raw text parts, or {@code null} as above
      */
     public static @Nullable String remainder(
             Message m, List<ReasoningPart> own, Function<JsonNode, @Nullable String> textOf) {
@@ -45,7 +47,12 @@ public final class RawText {
         return text.startsWith(covered.toString()) ? text.substring(covered.length()) : null;
     }
 
-    /** A raw part's JSON object, parsed; {@code null} when it is not one (a part made by hand). */
+    /**
+     * A raw part's JSON object, parsed.
+     *
+     * @param raw a part made by {@link ReasoningPart#raw}
+     * @return the object; {@code null} when the JSON is not one (a part made by hand)
+     */
     public static @Nullable ObjectNode object(ReasoningPart raw) {
         JsonNode node = ProviderJson.tryParse(raw.rawJson().orElseThrow());
         return node != null && node.isObject() ? (ObjectNode) node : null;
