@@ -154,7 +154,7 @@ public final class Compare {
             List<Double> b = raw.get(key);
             List<Double> ratios = new ArrayList<>();
             for (int i = 0; i < Math.min(a.size(), b.size()); i++) ratios.add(a.get(i) / b.get(i));
-            double ratio = mean(ratios);
+            double ratio = Stats.mean(ratios);
             double bound = m.bound(transport);
             String met = bound == 0 ? "-" : (m.higherIsBetter() ? ratio >= bound : ratio <= bound) ? "yes" : "no";
             String target = bound == 0
@@ -164,12 +164,12 @@ public final class Compare {
                     Locale.ROOT,
                     "| %s | %s %s | %s %s | %.2fx +- %.2f | %s | %s |%n",
                     m.label(),
-                    fmt(a),
+                    Stats.format(a),
                     m.unit(),
-                    fmt(b),
+                    Stats.format(b),
                     m.unit(),
                     ratio,
-                    ci(ratios),
+                    Stats.ci(ratios),
                     target,
                     met);
         }
@@ -182,30 +182,5 @@ public final class Compare {
                     ceiling.getOrDefault("chat", Double.NaN),
                     ceiling.getOrDefault("chat64", Double.NaN));
         }
-    }
-
-    private static String fmt(List<Double> v) {
-        double m = mean(v);
-        return m >= 1000
-                ? String.format(Locale.ROOT, "%,.0f +- %,.0f", m, ci(v))
-                : String.format(Locale.ROOT, "%.1f +- %.1f", m, ci(v));
-    }
-
-    private static double mean(List<Double> v) {
-        double s = 0;
-        for (double x : v) s += x;
-        return s / v.size();
-    }
-
-    /** Half-width of the 95% confidence interval of the mean (Student's t). */
-    private static double ci(List<Double> v) {
-        int n = v.size();
-        if (n < 2) return Double.NaN;
-        double m = mean(v);
-        double ss = 0;
-        for (double x : v) ss += (x - m) * (x - m);
-        double[] t = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262};
-        double tv = n - 2 < t.length ? t[n - 2] : 1.96;
-        return tv * Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
     }
 }

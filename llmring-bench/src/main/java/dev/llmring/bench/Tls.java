@@ -2,10 +2,12 @@ package dev.llmring.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +22,19 @@ import javax.net.ssl.TrustManagerFactory;
  * and the clients' trusting just that certificate. Real providers speak TLS 1.3 with ECDSA or RSA certificates; the
  * JDK's defaults are used on both sides (TLS 1.3, no ALPN on the server, so every client speaks HTTP/1.1).
  */
-record Tls(SSLContext server, SSLContext client) {
+record Tls(SSLContext server, SSLContext client, Certificate certificate) {
+    /** The password of a trust store {@link #writeTrustStore} writes (it holds no key). */
+    static final char[] TRUST_PASSWORD = "bench-trust".toCharArray();
+
+    /** Writes a PKCS12 trust store holding only the server's certificate (no key) to {@code file}. */
+    static void writeTrustStore(Tls tls, Path file) throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("server", tls.certificate());
+        try (OutputStream out = Files.newOutputStream(file)) {
+            trusted.store(out, TRUST_PASSWORD);
+        }
+    }
 
     /** Makes a fresh key pair and certificate, valid two days, in a temporary directory deleted again at once. */
     static Tls generate() throws Exception {
@@ -79,7 +93,7 @@ record Tls(SSLContext server, SSLContext client) {
             tmf.init(trusted);
             SSLContext client = SSLContext.getInstance("TLS");
             client.init(null, tmf.getTrustManagers(), null);
-            return new Tls(server, client);
+            return new Tls(server, client, keys.getCertificate("server"));
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
