@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * What every adapter does the same way: it serves under one name, checks its arguments, and posts a JSON body. A
- * subclass says where ({@link #uri}), with which headers ({@link #headers}), what body ({@link #body}) and how the
+ * subclass says where ({@link #uri}), with which headers ({@link #headers}), what body ({@link #body} or
+ * {@link #encodeBody}) and how the
  * answer is decoded ({@link #newDecoder}); the {@link ProviderAdapter} defaults it overrides stay its own.
  */
 public abstract class JsonPostAdapter implements ProviderAdapter {
@@ -38,8 +39,7 @@ public abstract class JsonPostAdapter implements ProviderAdapter {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(model, "model");
         URI uri = uri(model, stream);
-        byte[] body = ProviderJson.bytes(body(request, model, stream));
-        return HttpCall.post(uri, headers(stream), body);
+        return HttpCall.post(uri, headers(stream), encodeBody(request, model, stream));
     }
 
     @Override
@@ -55,11 +55,32 @@ public abstract class JsonPostAdapter implements ProviderAdapter {
     protected abstract URI uri(String model, boolean stream);
 
     /**
-     * The request body.
+     * The request body as UTF-8 JSON: by default {@link #body} written out. An adapter that writes its body straight
+     * to bytes (a {@link com.fasterxml.jackson.core.JsonGenerator}, no tree) overrides this instead of {@link #body}.
      *
+     * @param request the request to encode
+     * @param model the provider's model name
+     * @param stream whether the answer is to be streamed
+     * @return the body as UTF-8 JSON
      * @throws dev.llmring.InvalidRequestException when the request uses something the provider cannot express
      */
-    protected abstract JsonNode body(ChatRequest request, String model, boolean stream);
+    protected byte[] encodeBody(ChatRequest request, String model, boolean stream) {
+        return ProviderJson.bytes(body(request, model, stream));
+    }
+
+    /**
+     * The request body as a tree, for {@link #encodeBody}'s default; not called when an adapter overrides that.
+     *
+     * @param request the request to encode
+     * @param model the provider's model name
+     * @param stream whether the answer is to be streamed
+     * @return the body
+     * @throws dev.llmring.InvalidRequestException when the request uses something the provider cannot express
+     * @throws UnsupportedOperationException unless overridden (an adapter overrides this or {@link #encodeBody})
+     */
+    protected JsonNode body(ChatRequest request, String model, boolean stream) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " writes its body in encodeBody");
+    }
 
     /** The request headers, content type and credentials included. */
     protected abstract Map<String, String> headers(boolean stream);

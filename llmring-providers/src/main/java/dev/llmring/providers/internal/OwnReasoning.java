@@ -29,10 +29,12 @@ public final class OwnReasoning {
      * @param model the model the request is for, named in the message
      */
     public static void noteForeign(List<Message> messages, String provider, String model) {
-        long foreign = messages.stream()
-                .flatMap(m -> m.reasoningParts().stream())
-                .filter(p -> !p.provider().equals(provider))
-                .count();
+        int foreign = 0; // a plain loop: this runs on every request, and most carry no reasoning parts
+        for (Message message : messages) {
+            for (ReasoningPart part : message.reasoningParts()) {
+                if (!part.provider().equals(provider)) foreign++;
+            }
+        }
         if (foreign > 0) {
             LOG.debug(
                     "{} reasoning part(s) of other providers left out of the request to {}:{}",

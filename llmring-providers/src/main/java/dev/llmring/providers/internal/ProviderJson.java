@@ -1,6 +1,12 @@
 package dev.llmring.providers.internal;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -105,6 +111,128 @@ public final class ProviderJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a JSON tree", e);
         }
+    }
+
+    /** Writes one JSON document to a generator; see {@link #bytes(BodyWriter)}. */
+    @FunctionalInterface
+    public interface BodyWriter {
+        /**
+         * Writes the document.
+         *
+         * @param json the generator to write to; closed by the caller
+         * @throws IOException only as the generator's own failure (it writes to memory)
+         */
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /**
+     * The UTF-8 JSON that {@code writer} writes, straight to bytes (no tree, no intermediate {@code String}), through
+     * Jackson's recycled buffers, as {@link ObjectMapper#writeValueAsBytes} does.
+     *
+     * @param writer writes one JSON document to the generator it is given
+     * @return the document as UTF-8 bytes
+     * @throws RuntimeException whatever unchecked exception {@code writer} throws (an encoder refusing a request)
+     */
+    public static byte[] bytes(BodyWriter writer) {
+        BufferRecycler recycler = MAPPER.getFactory()._getBufferRecycler();
+        try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator json = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                writer.write(json);
+            }
+            return out.getClearAndRelease();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a JSON body to memory", e);
+        } finally {
+            recycler.releaseToPool();
+        }
+    }
+
+    /**
+     * Copies the one JSON value {@code json} holds to {@code out} (compact, as a tree would be written), refusing
+     * text that is not exactly one JSON value.
+     *
+     * @param json the JSON text to copy, e.g. a tool's parameters schema
+     * @param out the generator to copy it to, positioned where a value may be written
+     * @param what names the text in the failure message, e.g. {@code "parameters schema of tool 'x'"}
+     * @throws IllegalArgumentException when {@code json} is empty, not JSON or followed by more text
+     * @throws IOException as the generator's own failure
+     */
+    public static void copy(String json, JsonGenerator out, String what) throws IOException {
+        try (JsonParser in = MAPPER.getFactory().createParser(json)) {
+            if (in.nextToken() == null) throw new IllegalArgumentException(what + " is empty");
+            out.copyCurrentStructure(in);
+            if (in.nextToken() != null) throw new IllegalArgumentException(what + " holds more than one JSON value");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(what + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * A streaming parser over provider output given as UTF-8 bytes (a whole body), under the same limits as a tree
+     * read ({@link ObjectMapper}'s default {@link com.fasterxml.jackson.core.StreamReadConstraints}: nesting depth,
+     * string and number length), so that decoding field by field is bounded as a tree decode is.
+     *
+     * @param json the whole body; not copied
+     * @return a parser before its first token; the caller closes it
+     * @throws IOException never in practice (the input is in memory)
+     */
+    public static JsonParser parser(byte[] json) throws IOException {
+        return MAPPER.getFactory().createParser(json);
+    }
+
+    /**
+     * A streaming parser over provider output given as text (one stream frame), under the same limits as a tree
+     * read (see {@link #parser(byte[])}).
+     *
+     * @param json the frame's data
+     * @return a parser before its first token; the caller closes it
+     * @throws IOException never in practice (the input is in memory)
+     */
+    public static JsonParser parser(String json) throws IOException {
+        return MAPPER.getFactory().createParser(json);
+    }
+
+    /**
+     * Moves {@code parser} (just created) to the start of its one JSON object.
+     *
+     * @param parser a parser before its first token
+     * @param what names the text in the failure message, e.g. {@code "stream frame"}
+     * @throws ProviderFailure of kind malformed response when the input is empty or does not start an object
+     * @throws IOException when the input is not JSON (the caller maps it with {@link #malformed})
+     */
+    public static void startObject(JsonParser parser, String what) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) throw ProviderFailure.malformed(what + " is empty", null);
+        if (first != JsonToken.START_OBJECT) throw ProviderFailure.malformed(what + " is not a JSON object", null);
+    }
+
+    /**
+     * Checks that nothing but whitespace follows the object {@code parser} has just read to its end, as a tree read
+     * refuses trailing tokens.
+     *
+     * @param parser a parser just past the end of its object
+     * @param what names the text in the failure message, e.g. {@code "stream frame"}
+     * @throws ProviderFailure of kind malformed response when something follows
+     * @throws IOException when what follows is not JSON (the caller maps it with {@link #malformed})
+     */
+    public static void end(JsonParser parser, String what) throws IOException {
+        if (parser.nextToken() != null) {
+            throw ProviderFailure.malformed(what + " is not valid JSON: more than one value", null);
+        }
+    }
+
+    /**
+     * The failure for provider output a streaming parser could not read, worded as a tree read's.
+     *
+     * @param e what the parser threw
+     * @param what names the text, e.g. {@code "response body"}
+     * @return a failure of kind malformed response, {@code e} its cause
+     */
+    public static ProviderFailure malformed(IOException e, String what) {
+        if (e instanceof JsonProcessingException json) {
+            return ProviderFailure.malformed(what + " is not valid JSON: " + json.getOriginalMessage(), e);
+        }
+        return ProviderFailure.malformed(what + " could not be read: " + e.getMessage(), e);
     }
 
     /** The text of {@code node.field} when it is a JSON string, else null (no node, absent, null, not a string). */

@@ -1,12 +1,15 @@
 package dev.llmring.providers.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmring.ErrorDetails;
 import dev.llmring.InvalidRequestException;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,6 +65,63 @@ public final class ProviderOptions {
                 throw conflict(key, provider, model);
             }
         }
+    }
+
+    /**
+     * Writes {@code options} as fields of the object {@code json} is writing, in the map's order: the streaming
+     * counterpart of {@link #merge}, for an encoder that writes its body straight to bytes. Nested merging is the
+     * encoder's own (it writes the nested object once, see {@link #nested}).
+     *
+     * @param json the generator, inside the body's top-level object
+     * @param options the request's options for this provider
+     * @param present whether the encoded request already wrote a top-level field
+     * @param provider the provider name, for messages
+     * @param model the model, for messages
+     * @throws InvalidRequestException naming the key and the provider when an option names an owned field, a field
+     *     the request already wrote, or is not a JSON value
+     * @throws IOException as the generator's own failure
+     */
+    public void write(
+            JsonGenerator json,
+            Map<String, @Nullable Object> options,
+            Predicate<String> present,
+            String provider,
+            String model)
+            throws IOException {
+        for (Map.Entry<String, @Nullable Object> option : options.entrySet()) {
+            String key = option.getKey();
+            if (owned.contains(key)) {
+                throw invalid(key, provider, model, "is a field the adapter owns; use the ChatRequest API instead");
+            }
+            JsonNode value = value(key, option.getValue(), provider, model);
+            if (present.test(key)) throw conflict(key, provider, model);
+            json.writeFieldName(key);
+            ProviderJson.MAPPER.writeTree(json, value);
+        }
+    }
+
+    /**
+     * Checks that the keys of {@code option}, an option merged into the request's nested object {@code key}, are
+     * none of that object's {@code present} keys, and gives the option as an object to write after them.
+     *
+     * @param key the nested object's name, e.g. {@code options}
+     * @param option the provider option's value
+     * @param present whether the request's own object holds a key
+     * @param provider the provider name, for messages
+     * @param model the model, for messages
+     * @return the option as a JSON object
+     * @throws InvalidRequestException naming the key and the provider when the option is not an object, not a JSON
+     *     value, or repeats a key of the object
+     */
+    public JsonNode nested(
+            String key, @Nullable Object option, Predicate<String> present, String provider, String model) {
+        JsonNode value = value(key, option, provider, model);
+        if (!value.isObject()) throw conflict(key, provider, model);
+        for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (present.test(name)) throw conflict(key + "." + name, provider, model);
+        }
+        return value;
     }
 
     private static void mergeObject(String key, ObjectNode into, JsonNode from, String provider, String model) {

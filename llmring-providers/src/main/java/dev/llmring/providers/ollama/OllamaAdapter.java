@@ -1,6 +1,5 @@
 package dev.llmring.providers.ollama;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmring.ChatRequest;
 import dev.llmring.ErrorDetails;
 import dev.llmring.InvalidRequestException;
@@ -39,7 +38,7 @@ final class OllamaAdapter extends JsonPostAdapter {
     }
 
     @Override
-    protected JsonNode body(ChatRequest request, String model, boolean stream) {
+    protected byte[] encodeBody(ChatRequest request, String model, boolean stream) {
         if (model.isBlank()) {
             throw new InvalidRequestException("Ollama model name is blank", ErrorDetails.of(name(), model));
         }

@@ -1,8 +1,10 @@
 package dev.llmring.providers.ollama;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmring.ChatRequest;
 import dev.llmring.ContentPart;
 import dev.llmring.ErrorDetails;
@@ -15,20 +17,26 @@ import dev.llmring.ToolCall;
 import dev.llmring.providers.internal.OwnReasoning;
 import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.providers.internal.ProviderOptions;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Turns a {@link ChatRequest} into an Ollama {@code /api/chat} body. */
+/** Turns a {@link ChatRequest} into an Ollama {@code /api/chat} body, written straight to bytes (no tree). */
 final class OllamaRequestEncoder {
     /** Options may add fields and keys of {@code options}, never replace what the request encodes. */
     private static final ProviderOptions OPTIONS = ProviderOptions.owning(
                     "model", "messages", "tools", "format", "stream")
             .mergingInto("options");
 
+    private static final Set<Role> ROLES = Set.of(Role.SYSTEM, Role.USER, Role.ASSISTANT, Role.TOOL);
+    private static final String NESTED = "options";
+
     private final String provider;
     private final String model;
-    private final ObjectNode body = ProviderJson.MAPPER.createObjectNode();
 
     private OllamaRequestEncoder(String provider, String model) {
         this.provider = provider;
@@ -36,36 +44,46 @@ final class OllamaRequestEncoder {
     }
 
     /**
+     * The body as UTF-8 JSON.
+     *
      * @throws InvalidRequestException when the request uses something Ollama cannot express
      */
-    static ObjectNode encode(ChatRequest request, String provider, String model, boolean stream) {
-        return new OllamaRequestEncoder(provider, model).encode(request, stream);
+    static byte[] encode(ChatRequest request, String provider, String model, boolean stream) {
+        OwnReasoning.noteForeign(request.messages(), "ollama", model); // Ollama takes no reasoning state
+        OllamaRequestEncoder encoder = new OllamaRequestEncoder(provider, model);
+        return ProviderJson.bytes(json -> encoder.write(json, request, stream));
     }
 
-    private ObjectNode encode(ChatRequest request, boolean stream) {
-        body.put("model", model);
-        ArrayNode messages = body.putArray("messages");
+    private void write(JsonGenerator json, ChatRequest request, boolean stream) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("model", model);
+        json.writeArrayFieldStart("messages");
         List<Message> all = request.messages();
-        OwnReasoning.noteForeign(all, "ollama", model); // Ollama takes no reasoning state
-        for (int i = 0; i < all.size(); i++) messages.add(message(all, i));
-        tools(request);
-        format(request.responseFormat());
-        options(request);
-        body.put("stream", stream);
-        OPTIONS.merge(body, request.providerOptions(provider), provider, model);
-        return body;
+        for (int i = 0; i < all.size(); i++) message(json, all, i);
+        json.writeEndArray();
+        tools(json, request);
+        format(json, request.responseFormat());
+        Map<String, @Nullable Object> extra = request.providerOptions(provider);
+        boolean options = options(json, request, extra);
+        json.writeBooleanField("stream", stream);
+        if (!extra.isEmpty()) {
+            if (options && extra.containsKey(NESTED)) {
+                extra = new LinkedHashMap<>(extra);
+                extra.remove(NESTED); // merged into the request's own options above
+            }
+            OPTIONS.write(json, extra, key -> false, provider, model);
+        }
+        json.writeEndObject();
     }
 
-    private ObjectNode message(List<Message> all, int index) {
+    private void message(JsonGenerator json, List<Message> all, int index) throws IOException {
         Message m = all.get(index);
         Role role = m.role();
-        if (!Set.of(Role.SYSTEM, Role.USER, Role.ASSISTANT, Role.TOOL).contains(role)) {
-            throw invalid("Ollama has no role '" + role + "'");
-        }
-        ObjectNode out = ProviderJson.MAPPER.createObjectNode();
-        out.put("role", role.value());
-        out.put("content", m.text());
-        ArrayNode images = null;
+        if (!ROLES.contains(role)) throw invalid("Ollama has no role '" + role + "'");
+        json.writeStartObject();
+        json.writeStringField("role", role.value());
+        json.writeStringField("content", m.text());
+        boolean images = false;
         for (ContentPart p : m.content()) {
             if (p instanceof ContentPart.Text) continue;
             if (!(p instanceof ContentPart.Image image)) throw invalid("Ollama cannot read documents (" + p + ")");
@@ -75,28 +93,48 @@ final class OllamaRequestEncoder {
             if (image.media().isUrl()) {
                 throw invalid("media given by URL must be fetched before it reaches Ollama (" + image.media() + ")");
             }
-            if (images == null) images = out.putArray("images");
-            images.add(image.media().base64().orElseThrow());
-        }
-        if (!m.toolCalls().isEmpty()) {
-            ArrayNode calls = out.putArray("tool_calls");
-            for (ToolCall call : m.toolCalls()) {
-                JsonNode args = ProviderJson.tryParse(call.argumentsJson());
-                if (args == null || !args.isObject()) {
-                    throw invalid("the arguments of tool call '" + call.name() + "' are not a JSON object");
-                }
-                ObjectNode function = calls.addObject().putObject("function");
-                function.put("name", call.name());
-                function.set("arguments", args);
+            if (!images) {
+                json.writeArrayFieldStart("images");
+                images = true;
             }
+            json.writeString(image.media().base64().orElseThrow());
+        }
+        if (images) json.writeEndArray();
+        if (!m.toolCalls().isEmpty()) {
+            json.writeArrayFieldStart("tool_calls");
+            for (ToolCall call : m.toolCalls()) {
+                json.writeStartObject();
+                json.writeObjectFieldStart("function");
+                json.writeStringField("name", call.name());
+                json.writeFieldName("arguments");
+                arguments(json, call);
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
         }
         if (role.equals(Role.TOOL)) {
             String id = m.toolCallId().orElseThrow();
             String name = toolName(all, index, id);
             if (name == null) throw invalid("tool result for call '" + id + "' answers no earlier tool call");
-            out.put("tool_name", name);
+            json.writeStringField("tool_name", name);
         }
-        return out;
+        json.writeEndObject();
+    }
+
+    /** A tool call's arguments as the JSON object Ollama takes (copied as parsed, compact). */
+    private void arguments(JsonGenerator json, ToolCall call) throws IOException {
+        boolean object;
+        try (JsonParser in = ProviderJson.MAPPER.getFactory().createParser(call.argumentsJson())) {
+            object = in.nextToken() == JsonToken.START_OBJECT;
+            if (object) {
+                json.copyCurrentStructure(in);
+                object = in.nextToken() == null;
+            }
+        } catch (JsonProcessingException e) {
+            object = false;
+        }
+        if (!object) throw invalid("the arguments of tool call '" + call.name() + "' are not a JSON object");
     }
 
     /** The name of tool call {@code id} in the nearest earlier assistant message. */
@@ -109,7 +147,7 @@ final class OllamaRequestEncoder {
         return null;
     }
 
-    private void tools(ChatRequest request) {
+    private void tools(JsonGenerator json, ChatRequest request) throws IOException {
         switch (request.toolChoice().mode()) {
             case "auto" -> {}
             case "none" -> {
@@ -118,37 +156,80 @@ final class OllamaRequestEncoder {
             default -> throw invalid("Ollama cannot force a tool call (tool choice " + request.toolChoice() + ")");
         }
         if (request.tools().isEmpty()) return;
-        ArrayNode tools = body.putArray("tools");
+        json.writeArrayFieldStart("tools");
         for (Tool tool : request.tools()) {
-            ObjectNode t = tools.addObject();
-            t.put("type", "function");
-            ObjectNode f = t.putObject("function");
-            f.put("name", tool.name());
-            f.put("description", tool.description());
-            f.set("parameters", ProviderJson.tryParse(tool.parametersSchema()));
+            json.writeStartObject();
+            json.writeStringField("type", "function");
+            json.writeObjectFieldStart("function");
+            json.writeStringField("name", tool.name());
+            json.writeStringField("description", tool.description());
+            json.writeFieldName("parameters");
+            ProviderJson.copy(tool.parametersSchema(), json, "parameters schema of tool '" + tool.name() + "'");
+            json.writeEndObject();
+            json.writeEndObject();
         }
+        json.writeEndArray();
     }
 
-    private void format(ResponseFormat format) {
+    private static void format(JsonGenerator json, ResponseFormat format) throws IOException {
         switch (format.type()) {
-            case "json_object" -> body.put("format", "json");
-            case "json_schema" ->
-                body.set("format", ProviderJson.tryParse(format.schema().orElseThrow()));
+            case "json_object" -> json.writeStringField("format", "json");
+            case "json_schema" -> {
+                json.writeFieldName("format");
+                ProviderJson.copy(format.schema().orElseThrow(), json, "response schema");
+            }
             default -> {}
         }
     }
 
-    /** Only what the caller set: Ollama's model defaults apply to everything else. */
-    private void options(ChatRequest request) {
-        ObjectNode options = ProviderJson.MAPPER.createObjectNode();
-        request.temperature().ifPresent(t -> options.put("temperature", t));
-        request.maxOutputTokens().ifPresent(n -> options.put("num_predict", n));
-        if (!request.stop().isEmpty()) {
-            ArrayNode stop = options.putArray("stop");
-            request.stop().forEach(stop::add);
+    /**
+     * Only what the caller set: Ollama's model defaults apply to everything else. A provider option {@code options}
+     * is merged in after them (a key the request set is refused).
+     *
+     * @return whether an {@code options} object was written
+     */
+    private boolean options(JsonGenerator json, ChatRequest request, Map<String, @Nullable Object> extra)
+            throws IOException {
+        boolean temperature = request.temperature().isPresent();
+        boolean numPredict = request.maxOutputTokens().isPresent();
+        boolean stop = !request.stop().isEmpty();
+        boolean seed = request.seed().isPresent();
+        if (!(temperature || numPredict || stop || seed)) return false;
+        JsonNode merged = null;
+        if (extra.containsKey(NESTED)) {
+            merged = OPTIONS.nested(
+                    NESTED,
+                    extra.get(NESTED),
+                    key -> switch (key) {
+                        case "temperature" -> temperature;
+                        case "num_predict" -> numPredict;
+                        case "stop" -> stop;
+                        case "seed" -> seed;
+                        default -> false;
+                    },
+                    provider,
+                    model);
         }
-        request.seed().ifPresent(s -> options.put("seed", s));
-        if (!options.isEmpty()) body.set("options", options);
+        json.writeObjectFieldStart(NESTED);
+        if (temperature)
+            json.writeNumberField("temperature", request.temperature().getAsDouble());
+        if (numPredict)
+            json.writeNumberField("num_predict", request.maxOutputTokens().getAsInt());
+        if (stop) {
+            json.writeArrayFieldStart("stop");
+            for (String s : request.stop()) json.writeString(s);
+            json.writeEndArray();
+        }
+        if (seed) json.writeNumberField("seed", request.seed().getAsLong());
+        if (merged != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = merged.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                json.writeFieldName(field.getKey());
+                ProviderJson.MAPPER.writeTree(json, field.getValue());
+            }
+        }
+        json.writeEndObject();
+        return true;
     }
 
     private InvalidRequestException invalid(String message) {

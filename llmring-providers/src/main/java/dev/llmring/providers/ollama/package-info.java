@@ -22,6 +22,9 @@
  *       adapter owns ({@code model}, {@code messages}, {@code tools}, {@code format}, {@code stream}) or one the
  *       request already set (there too) is refused with an {@link dev.llmring.InvalidRequestException} naming the
  *       key, as in every adapter.</li>
+ *   <li><b>No trees.</b> Each line (or body) is read with Jackson's streaming parser into reusable fields and
+ *       emitted once the whole line was read; requests are written straight to bytes with a
+ *       {@code JsonGenerator}.</li>
  * </ul>
  */
 @NullMarked

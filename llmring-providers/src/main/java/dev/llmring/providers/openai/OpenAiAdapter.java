@@ -1,6 +1,5 @@
 package dev.llmring.providers.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmring.ChatRequest;
 import dev.llmring.ErrorDetails;
 import dev.llmring.InvalidRequestException;
@@ -63,7 +62,7 @@ final class OpenAiAdapter extends JsonPostAdapter {
 
     /** @throws InvalidRequestException when the request uses something Chat Completions cannot express */
     @Override
-    protected JsonNode body(ChatRequest request, String model, boolean stream) {
+    protected byte[] encodeBody(ChatRequest request, String model, boolean stream) {
         try {
             return encoder.encode(request, model, stream);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package dev.llmring.providers.openai;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmring.FinishReason;
 import dev.llmring.StreamEvent;
@@ -9,6 +10,7 @@ import dev.llmring.spi.ApiKey;
 import dev.llmring.spi.EventSink;
 import dev.llmring.spi.ProviderFailure;
 import dev.llmring.spi.ResponseDecoder;
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * {@code finish_reason} arrives; usage when it arrives (with {@code include_usage}, the last chunk before
  * {@code [DONE]}, with {@code "choices": []}); {@link StreamEvent.Finish} at {@code [DONE]}, or at the end of the
  * body when a {@code finish_reason} was seen (see the package documentation).
+ *
+ * <p>Each body or frame is read with Jackson's streaming parser into an {@link OpenAiChunk}, not into a tree, and its
+ * events are emitted once the whole object was read.
  */
 final class OpenAiDecoder implements ResponseDecoder {
     private static final String DONE = "[DONE]";
@@ -26,6 +31,9 @@ final class OpenAiDecoder implements ResponseDecoder {
     private final EventSink sink;
     private final @Nullable ApiKey apiKey;
     private final ToolCallAssembler toolCalls;
+    /** The object being decoded, its fields reused from frame to frame. */
+    private final OpenAiChunk chunk = new OpenAiChunk();
+
     private @Nullable String finishReason;
     private boolean refused;
     private boolean done;
@@ -41,21 +49,16 @@ final class OpenAiDecoder implements ResponseDecoder {
 
     @Override
     public void decodeBody(byte[] body) {
-        JsonNode root = ProviderJson.parseObject(body, "response body");
-        failOnError(root);
-        metadata(root);
-        JsonNode choice = firstChoice(root);
-        if (choice == null) throw ProviderFailure.malformed("response has no choice at index 0", null);
-        JsonNode message = choice.path("message");
-        reasoning(message);
-        text(message.get("content"));
-        refusal(message.get("refusal"));
-        JsonNode calls = message.path("tool_calls");
-        for (int i = 0; i < calls.size(); i++) {
-            toolCall(calls.get(i), i);
+        try (JsonParser parser = ProviderJson.parser(body)) {
+            read(parser, "message", "response body");
+        } catch (IOException e) {
+            throw ProviderJson.malformed(e, "response body");
         }
-        finishReason(choice);
-        usage(root);
+        if (chunk.error) throw failure(ProviderJson.parseObject(body, "response body"));
+        metadata();
+        if (!chunk.choice) throw ProviderFailure.malformed("response has no choice at index 0", null);
+        choice();
+        usage();
         finish();
     }
 
@@ -68,25 +71,30 @@ final class OpenAiDecoder implements ResponseDecoder {
             finish();
             return;
         }
-        JsonNode chunk = ProviderJson.parseObject(trimmed, "stream frame");
-        failOnError(chunk);
-        if ("error".equals(event)) {
-            throw new ProviderFailure(OpenAiErrors.fromErrorObject(chunk, 0, apiKey));
+        try (JsonParser parser = ProviderJson.parser(trimmed)) {
+            read(parser, "delta", "stream frame");
+        } catch (IOException e) {
+            throw ProviderJson.malformed(e, "stream frame");
         }
-        metadata(chunk);
-        JsonNode choice = firstChoice(chunk);
-        if (choice != null) {
-            JsonNode delta = choice.path("delta");
-            reasoning(delta);
-            text(delta.get("content"));
-            refusal(delta.get("refusal"));
-            JsonNode calls = delta.path("tool_calls");
-            for (int i = 0; i < calls.size(); i++) {
-                toolCall(calls.get(i), i);
-            }
-            finishReason(choice);
-        }
-        usage(chunk);
+        if (chunk.error || "error".equals(event)) throw failure(ProviderJson.parseObject(trimmed, "stream frame"));
+        metadata();
+        if (chunk.choice) choice();
+        usage();
+    }
+
+    /** Reads one whole object into {@link #chunk}, refusing anything after it as a tree read does. */
+    private void read(JsonParser parser, String messageKey, String what) throws IOException {
+        ProviderJson.startObject(parser, what);
+        chunk.read(parser, messageKey, !metadataSeen);
+        ProviderJson.end(parser, what);
+    }
+
+    /**
+     * An {@code {"error": …}} object inside a 2xx answer (or an SSE {@code error} event) is the provider's error,
+     * classified like an HTTP one. Rare, so its tree is read again from the text.
+     */
+    private ProviderFailure failure(JsonNode root) {
+        return new ProviderFailure(OpenAiErrors.fromErrorObject(root, 0, apiKey));
     }
 
     /**
@@ -108,98 +116,52 @@ final class OpenAiDecoder implements ResponseDecoder {
         finish();
     }
 
-    /** An {@code {"error": …}} object inside a 2xx answer is the provider's error, classified like an HTTP one. */
-    private void failOnError(JsonNode root) {
-        JsonNode error = root.get("error");
-        if (error != null && !error.isNull()) {
-            throw new ProviderFailure(OpenAiErrors.fromErrorObject(root, 0, apiKey));
-        }
-    }
-
     /** The answer's {@code id} and {@code model}: every chunk repeats them, so the first one says. */
-    private void metadata(JsonNode root) {
+    private void metadata() {
         if (metadataSeen) return;
         metadataSeen = true;
-        String id = ProviderJson.text(root, "id");
-        if (id != null) sink.responseId(id);
-        String model = ProviderJson.text(root, "model");
-        if (model != null) sink.responseModel(model);
+        if (chunk.id != null) sink.responseId(chunk.id);
+        if (chunk.model != null) sink.responseModel(chunk.model);
     }
 
-    /** The choice with {@code index} 0 (a missing index counts as 0); null when there is none. */
-    private static @Nullable JsonNode firstChoice(JsonNode root) {
-        for (JsonNode choice : root.path("choices")) {
-            if (choice.path("index").asInt(0) == 0) return choice;
-        }
-        return null;
-    }
-
-    /** {@code reasoning_content} (DeepSeek, vLLM) or {@code reasoning} (OpenRouter, Groq); OpenAI sends neither. */
-    private void reasoning(JsonNode node) {
-        String reasoning = ProviderJson.text(node, "reasoning_content");
-        if (reasoning == null) reasoning = ProviderJson.text(node, "reasoning");
+    /**
+     * The first choice's message or delta: reasoning ({@code reasoning_content} of DeepSeek and vLLM, else
+     * {@code reasoning} of OpenRouter and Groq; OpenAI sends neither), text (a string or an array of text parts), a
+     * refusal (surfaced as answer text; the finish reason becomes of kind refusal), tool-call fragments, and the
+     * finish reason.
+     */
+    private void choice() {
+        String reasoning = chunk.reasoningContent != null ? chunk.reasoningContent : chunk.reasoning;
         if (reasoning != null && !reasoning.isEmpty()) sink.emit(new StreamEvent.ReasoningDelta(reasoning));
-    }
-
-    /** Content is a string, or (some compatible servers) an array of {@code {"type":"text","text":…}} parts. */
-    private void text(@Nullable JsonNode content) {
-        if (content == null) return;
-        if (content.isTextual()) {
-            if (!content.textValue().isEmpty()) sink.emit(new StreamEvent.TextDelta(content.textValue()));
-        } else if (content.isArray()) {
-            for (JsonNode part : content) {
-                String text = ProviderJson.text(part, "text");
-                if (text != null && !text.isEmpty()) sink.emit(new StreamEvent.TextDelta(text));
-            }
+        if (chunk.content != null) {
+            if (!chunk.content.isEmpty()) sink.emit(new StreamEvent.TextDelta(chunk.content));
+        } else if (chunk.contentParts != null) {
+            for (String text : chunk.contentParts) sink.emit(new StreamEvent.TextDelta(text));
         }
-    }
-
-    /** A refusal is surfaced as answer text, and the finish reason becomes of kind refusal. */
-    private void refusal(@Nullable JsonNode refusal) {
-        if (refusal == null || !refusal.isTextual() || refusal.textValue().isEmpty()) return;
-        refused = true;
-        sink.emit(new StreamEvent.TextDelta(refusal.textValue()));
-    }
-
-    private void toolCall(JsonNode call, int position) {
-        JsonNode index = call.get("index");
-        JsonNode function = call.path("function");
-        toolCalls.fragment(
-                index != null && index.canConvertToInt() ? index.intValue() : position,
-                ProviderJson.text(call, "id"),
-                ProviderJson.text(function, "name"),
-                ProviderJson.text(function, "arguments"));
-    }
-
-    private void finishReason(JsonNode choice) {
-        String reason = ProviderJson.text(choice, "finish_reason");
-        if (reason != null && finishReason == null) {
-            finishReason = reason;
+        if (chunk.refusal != null && !chunk.refusal.isEmpty()) {
+            refused = true;
+            sink.emit(new StreamEvent.TextDelta(chunk.refusal));
+        }
+        for (OpenAiChunk.ToolFragment call : chunk.toolCalls) {
+            toolCalls.fragment(call.index, call.id, call.name, call.arguments);
+        }
+        if (chunk.finishReason != null && finishReason == null) {
+            finishReason = chunk.finishReason;
             toolCalls.completeAll();
         }
     }
 
     /** {@code usage}, or Groq's {@code x_groq.usage}; {@code "usage": null} on ordinary chunks is skipped. */
-    private void usage(JsonNode root) {
-        JsonNode usage = root.get("usage");
-        if (usage == null || !usage.isObject()) usage = root.path("x_groq").get("usage");
-        if (usage == null || !usage.isObject()) return;
+    private void usage() {
+        OpenAiChunk.Counts usage = chunk.usage.present ? chunk.usage : chunk.groqUsage;
+        if (!usage.present) return;
         usageSeen = true;
-        long input = count(usage.path("prompt_tokens"));
-        long output = count(usage.path("completion_tokens"));
-        long cached = Math.min(input, count(usage.path("prompt_tokens_details").path("cached_tokens")));
-        long reasoning =
-                Math.min(output, count(usage.path("completion_tokens_details").path("reasoning_tokens")));
         sink.emit(new StreamEvent.UsageReport(Usage.builder()
-                .inputTokens(input)
-                .outputTokens(output)
-                .cachedInputTokens(cached)
-                .reasoningTokens(reasoning)
+                .inputTokens(usage.input)
+                .outputTokens(usage.output)
+                .cachedInputTokens(Math.min(usage.input, usage.cached))
+                .reasoningTokens(Math.min(usage.output, usage.reasoning))
                 .build()));
-    }
-
-    private static long count(JsonNode node) {
-        return node.canConvertToLong() ? Math.max(0, node.longValue()) : 0;
     }
 
     private void finish() {

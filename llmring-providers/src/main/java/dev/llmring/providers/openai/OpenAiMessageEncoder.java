@@ -1,14 +1,11 @@
 package dev.llmring.providers.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.llmring.ContentPart;
 import dev.llmring.Message;
 import dev.llmring.Role;
 import dev.llmring.ToolCall;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -20,56 +17,63 @@ import java.util.Locale;
  * Unsupported shapes are {@link IllegalArgumentException}s, which the adapter reports as invalid requests.
  */
 final class OpenAiMessageEncoder {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     private OpenAiMessageEncoder() {}
 
-    static ArrayNode encode(List<Message> messages) {
-        ArrayNode out = NODES.arrayNode();
+    /** Writes the {@code messages} array. */
+    static void write(JsonGenerator json, List<Message> messages) throws IOException {
+        json.writeStartArray();
         for (int i = 0; i < messages.size(); i++) {
-            out.add(encode(messages.get(i), i));
+            write(json, messages.get(i), i);
         }
-        return out;
+        json.writeEndArray();
     }
 
-    private static ObjectNode encode(Message message, int position) {
+    private static void write(JsonGenerator json, Message message, int position) throws IOException {
         Role role = message.role();
-        ObjectNode node = NODES.objectNode();
-        node.put("role", role.value());
+        json.writeStartObject();
+        json.writeStringField("role", role.value());
         if (role.equals(Role.ASSISTANT)) {
-            if (!message.content().isEmpty()) node.set("content", content(message, position, false));
-            if (!message.toolCalls().isEmpty()) node.set("tool_calls", toolCalls(message.toolCalls()));
+            if (!message.content().isEmpty()) content(json, message, position, false);
+            if (!message.toolCalls().isEmpty()) toolCalls(json, message.toolCalls());
         } else if (role.equals(Role.TOOL)) {
-            node.put("tool_call_id", message.toolCallId().orElseThrow());
-            node.set("content", content(message, position, false));
+            json.writeStringField("tool_call_id", message.toolCallId().orElseThrow());
+            content(json, message, position, false);
         } else {
-            node.set("content", content(message, position, role.equals(Role.USER)));
+            content(json, message, position, role.equals(Role.USER));
         }
-        return node;
+        json.writeEndObject();
     }
 
-    private static JsonNode content(Message message, int position, boolean mediaAllowed) {
+    private static void content(JsonGenerator json, Message message, int position, boolean mediaAllowed)
+            throws IOException {
         List<ContentPart> parts = message.content();
         if (parts.size() == 1 && parts.get(0) instanceof ContentPart.Text text) {
-            return TextNode.valueOf(text.text());
+            json.writeStringField("content", text.text());
+            return;
         }
-        ArrayNode array = NODES.arrayNode();
+        json.writeArrayFieldStart("content");
         for (ContentPart part : parts) {
             if (part instanceof ContentPart.Text text) {
-                array.addObject().put("type", "text").put("text", text.text());
+                json.writeStartObject();
+                json.writeStringField("type", "text");
+                json.writeStringField("text", text.text());
+                json.writeEndObject();
             } else if (!mediaAllowed) {
                 throw new IllegalArgumentException("message " + position + " (" + message.role() + ") carries " + part
                         + "; OpenAI accepts media in user messages only");
             } else if (part instanceof ContentPart.Image image) {
-                array.addObject()
-                        .put("type", "image_url")
-                        .putObject("image_url")
-                        .put("url", imageUrl(image, position));
+                String url = imageUrl(image, position);
+                json.writeStartObject();
+                json.writeStringField("type", "image_url");
+                json.writeObjectFieldStart("image_url");
+                json.writeStringField("url", url);
+                json.writeEndObject();
+                json.writeEndObject();
             } else if (part instanceof ContentPart.Document document) {
-                array.add(file(document, position));
+                file(json, document, position);
             }
         }
-        return array;
+        json.writeEndArray();
     }
 
     private static String imageUrl(ContentPart.Image image, int position) {
@@ -88,28 +92,36 @@ final class OpenAiMessageEncoder {
     }
 
     /** Chat Completions takes a PDF inline ({@code file_data}) or by uploaded file id, never by URL. */
-    private static ObjectNode file(ContentPart.Document document, int position) {
+    private static void file(JsonGenerator json, ContentPart.Document document, int position) throws IOException {
         ContentPart.Media media = document.media();
         if (media.isUrl()) {
             throw new IllegalArgumentException("message " + position
                     + ": OpenAI Chat Completions cannot fetch a document by URL; give the PDF bytes");
         }
-        ObjectNode part = NODES.objectNode().put("type", "file");
-        part.putObject("file")
-                .put("filename", "document.pdf")
-                .put(
-                        "file_data",
-                        "data:" + media.mediaType().orElseThrow() + ";base64,"
-                                + media.base64().orElseThrow());
-        return part;
+        json.writeStartObject();
+        json.writeStringField("type", "file");
+        json.writeObjectFieldStart("file");
+        json.writeStringField("filename", "document.pdf");
+        json.writeStringField(
+                "file_data",
+                "data:" + media.mediaType().orElseThrow() + ";base64,"
+                        + media.base64().orElseThrow());
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private static ArrayNode toolCalls(List<ToolCall> calls) {
-        ArrayNode array = NODES.arrayNode();
+    private static void toolCalls(JsonGenerator json, List<ToolCall> calls) throws IOException {
+        json.writeArrayFieldStart("tool_calls");
         for (ToolCall call : calls) {
-            ObjectNode node = array.addObject().put("id", call.id()).put("type", "function");
-            node.putObject("function").put("name", call.name()).put("arguments", call.argumentsJson());
+            json.writeStartObject();
+            json.writeStringField("id", call.id());
+            json.writeStringField("type", "function");
+            json.writeObjectFieldStart("function");
+            json.writeStringField("name", call.name());
+            json.writeStringField("arguments", call.argumentsJson());
+            json.writeEndObject();
+            json.writeEndObject();
         }
-        return array;
+        json.writeEndArray();
     }
 }

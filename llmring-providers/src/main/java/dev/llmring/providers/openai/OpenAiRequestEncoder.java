@@ -1,9 +1,6 @@
 package dev.llmring.providers.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.llmring.ChatRequest;
 import dev.llmring.ResponseFormat;
 import dev.llmring.Tool;
@@ -11,6 +8,7 @@ import dev.llmring.ToolChoice;
 import dev.llmring.providers.internal.OwnReasoning;
 import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.providers.internal.ProviderOptions;
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -71,90 +69,138 @@ final class OpenAiRequestEncoder {
         return reasoning;
     }
 
-    ObjectNode encode(ChatRequest request, String model, boolean stream) {
-        ObjectNode body = ProviderJson.MAPPER.createObjectNode();
-        body.put("model", model);
+    /**
+     * The body as UTF-8 JSON, written straight to bytes.
+     *
+     * @throws IllegalArgumentException when the request uses something Chat Completions cannot express
+     * @throws dev.llmring.InvalidRequestException when a provider option is refused
+     */
+    byte[] encode(ChatRequest request, String model, boolean stream) {
         OwnReasoning.noteForeign(request.messages(), "openai", model); // Chat Completions takes no reasoning state
-        body.set("messages", OpenAiMessageEncoder.encode(request.messages()));
         boolean reasoning = rememberedReasoning(model);
+        return ProviderJson.bytes(json -> write(json, request, model, stream, reasoning));
+    }
+
+    private void write(JsonGenerator json, ChatRequest request, String model, boolean stream, boolean reasoning)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("model", model);
+        json.writeFieldName("messages");
+        OpenAiMessageEncoder.write(json, request.messages());
+        boolean temperature = false;
         if (request.temperature().isPresent()) {
             if (reasoning) {
                 LOG.debug("temperature dropped: reasoning model {} does not accept it", model);
             } else {
-                body.put("temperature", request.temperature().getAsDouble());
+                json.writeNumberField("temperature", request.temperature().getAsDouble());
+                temperature = true;
             }
         }
-        request.maxOutputTokens().ifPresent(n -> body.put(reasoning ? "max_completion_tokens" : "max_tokens", n));
-        if (!request.stop().isEmpty()) {
-            ArrayNode stop = body.putArray("stop");
-            request.stop().forEach(stop::add);
+        String maxTokens = reasoning ? "max_completion_tokens" : "max_tokens";
+        if (request.maxOutputTokens().isPresent()) {
+            json.writeNumberField(maxTokens, request.maxOutputTokens().getAsInt());
         }
-        request.seed().ifPresent(seed -> body.put("seed", seed));
-        request.reasoning()
-                .ifPresent(r -> body.put("reasoning_effort", r.effort().wireName()));
+        if (!request.stop().isEmpty()) {
+            json.writeArrayFieldStart("stop");
+            for (String stop : request.stop()) json.writeString(stop);
+            json.writeEndArray();
+        }
+        if (request.seed().isPresent())
+            json.writeNumberField("seed", request.seed().getAsLong());
+        if (request.reasoning().isPresent()) {
+            json.writeStringField(
+                    "reasoning_effort", request.reasoning().get().effort().wireName());
+        }
         boolean strict = request.responseFormat().strict();
         if (!request.tools().isEmpty()) {
-            ArrayNode tools = body.putArray("tools");
-            request.tools().forEach(tool -> tools.add(tool(tool, strict)));
-            JsonNode choice = toolChoice(request.toolChoice());
-            if (choice != null) body.set("tool_choice", choice);
+            json.writeArrayFieldStart("tools");
+            for (Tool tool : request.tools()) tool(json, tool, strict);
+            json.writeEndArray();
+            toolChoice(json, request.toolChoice());
         }
-        JsonNode format = responseFormat(request.responseFormat());
-        if (format != null) body.set("response_format", format);
+        responseFormat(json, request.responseFormat());
         if (stream) {
-            body.put("stream", true);
-            body.putObject("stream_options").put("include_usage", true);
+            json.writeBooleanField("stream", true);
+            json.writeObjectFieldStart("stream_options");
+            json.writeBooleanField("include_usage", true);
+            json.writeEndObject();
         }
-        OPTIONS.merge(body, request.providerOptions(provider), provider, model);
-        return body;
+        Map<String, @Nullable Object> options = request.providerOptions(provider);
+        if (!options.isEmpty()) {
+            boolean wroteTemperature = temperature;
+            OPTIONS.write(
+                    json,
+                    options,
+                    key -> switch (key) {
+                        case "temperature" -> wroteTemperature;
+                        case "max_tokens", "max_completion_tokens" ->
+                            key.equals(maxTokens) && request.maxOutputTokens().isPresent();
+                        case "stop" -> !request.stop().isEmpty();
+                        case "seed" -> request.seed().isPresent();
+                        case "reasoning_effort" -> request.reasoning().isPresent();
+                        default -> false; // the other fields written above are owned: refused before this
+                    },
+                    provider,
+                    model);
+        }
+        json.writeEndObject();
     }
 
-    private static ObjectNode tool(Tool tool, boolean strict) {
-        ObjectNode node = ProviderJson.MAPPER.createObjectNode().put("type", "function");
-        ObjectNode function = node.putObject("function").put("name", tool.name());
-        if (!tool.description().isBlank()) function.put("description", tool.description());
-        function.set("parameters", parse(tool.parametersSchema(), "parameters schema of tool '" + tool.name() + "'"));
-        if (strict) function.put("strict", true);
-        return node;
+    private static void tool(JsonGenerator json, Tool tool, boolean strict) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", "function");
+        json.writeObjectFieldStart("function");
+        json.writeStringField("name", tool.name());
+        if (!tool.description().isBlank()) json.writeStringField("description", tool.description());
+        json.writeFieldName("parameters");
+        ProviderJson.copy(tool.parametersSchema(), json, "parameters schema of tool '" + tool.name() + "'");
+        if (strict) json.writeBooleanField("strict", true);
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
     /** {@code auto} is the provider's default when tools are given, so it is left out. */
-    private static @Nullable JsonNode toolChoice(ToolChoice choice) {
-        if (choice.equals(ToolChoice.AUTO)) return null;
-        if (choice.equals(ToolChoice.NONE))
-            return ProviderJson.MAPPER.getNodeFactory().textNode("none");
-        if (choice.equals(ToolChoice.REQUIRED))
-            return ProviderJson.MAPPER.getNodeFactory().textNode("required");
-        String name =
-                choice.toolName().orElseThrow(() -> new IllegalArgumentException("unsupported tool choice " + choice));
-        ObjectNode node = ProviderJson.MAPPER.createObjectNode().put("type", "function");
-        node.putObject("function").put("name", name);
-        return node;
-    }
-
-    private static @Nullable JsonNode responseFormat(ResponseFormat format) {
-        switch (format.type()) {
-            case "text":
-                return null;
-            case "json_object":
-                return ProviderJson.MAPPER.createObjectNode().put("type", "json_object");
-            case "json_schema":
-                String name = format.name().orElseThrow();
-                ObjectNode node = ProviderJson.MAPPER.createObjectNode().put("type", "json_schema");
-                ObjectNode schema = node.putObject("json_schema").put("name", name);
-                schema.set("schema", parse(format.schema().orElseThrow(), "response schema '" + name + "'"));
-                schema.put("strict", format.strict());
-                return node;
-            default:
-                throw new IllegalArgumentException("unsupported response format " + format);
+    private static void toolChoice(JsonGenerator json, ToolChoice choice) throws IOException {
+        if (choice.equals(ToolChoice.AUTO)) return;
+        if (choice.equals(ToolChoice.NONE)) {
+            json.writeStringField("tool_choice", "none");
+        } else if (choice.equals(ToolChoice.REQUIRED)) {
+            json.writeStringField("tool_choice", "required");
+        } else {
+            String name = choice.toolName()
+                    .orElseThrow(() -> new IllegalArgumentException("unsupported tool choice " + choice));
+            json.writeObjectFieldStart("tool_choice");
+            json.writeStringField("type", "function");
+            json.writeObjectFieldStart("function");
+            json.writeStringField("name", name);
+            json.writeEndObject();
+            json.writeEndObject();
         }
     }
 
-    private static JsonNode parse(String json, String what) {
-        try {
-            return ProviderJson.MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(what + " is not valid JSON: " + e.getOriginalMessage(), e);
+    private static void responseFormat(JsonGenerator json, ResponseFormat format) throws IOException {
+        switch (format.type()) {
+            case "text":
+                return;
+            case "json_object":
+                json.writeObjectFieldStart("response_format");
+                json.writeStringField("type", "json_object");
+                json.writeEndObject();
+                return;
+            case "json_schema":
+                String name = format.name().orElseThrow();
+                json.writeObjectFieldStart("response_format");
+                json.writeStringField("type", "json_schema");
+                json.writeObjectFieldStart("json_schema");
+                json.writeStringField("name", name);
+                json.writeFieldName("schema");
+                ProviderJson.copy(format.schema().orElseThrow(), json, "response schema '" + name + "'");
+                json.writeBooleanField("strict", format.strict());
+                json.writeEndObject();
+                json.writeEndObject();
+                return;
+            default:
+                throw new IllegalArgumentException("unsupported response format " + format);
         }
     }
 }

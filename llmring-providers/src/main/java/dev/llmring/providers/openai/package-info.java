@@ -34,6 +34,12 @@
  *   <li><b>Media</b>: images by {@code https} (or {@code data:}) URL are passed on for OpenAI to fetch, image bytes
  *       become {@code data:} URLs; PDFs only as bytes ({@code file} part), a PDF by URL is refused.</li>
  *   <li>Only the first choice ({@code index 0}) is decoded.</li>
+ *   <li><b>Decoding and encoding without trees</b>: a body and each SSE chunk are read with Jackson's streaming
+ *       parser straight into reusable fields ({@code OpenAiChunk}), and events are emitted once the whole object was
+ *       read, in the protocol's order; the rules are a tree read's (unknown fields skipped, a value of another type
+ *       or {@code null} counts as absent, a repeated field's last occurrence wins, the parser's nesting and length
+ *       limits, nothing after the object). Only an {@code error} object is read again as a tree. Requests are written
+ *       straight to bytes with a {@code JsonGenerator}.</li>
  * </ul>
  */
 @NullMarked

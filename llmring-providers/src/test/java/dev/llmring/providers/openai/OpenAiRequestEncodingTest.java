@@ -20,6 +20,7 @@ import dev.llmring.ToolCall;
 import dev.llmring.ToolChoice;
 import dev.llmring.spi.HttpCall;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -299,6 +300,36 @@ class OpenAiRequestEncodingTest {
         InvalidRequestException e =
                 assertThrows(InvalidRequestException.class, () -> adapter().encode(request, "gpt-4o", false));
         assertTrue(e.getMessage().contains("'temperature'"), e.getMessage());
+    }
+
+    @Test
+    void refusesProviderOptionsNamingEveryOtherFieldTheRequestWroteButNotTheOnesItLeftOut() {
+        ChatRequest.Builder set = hello().maxOutputTokens(5).seed(7L).stop("END");
+        for (String key : List.of("max_tokens", "seed", "stop")) {
+            ChatRequest request = set.providerOptions("openai", Map.of(key, 1)).build();
+            InvalidRequestException e =
+                    assertThrows(InvalidRequestException.class, () -> adapter().encode(request, "gpt-4o", false));
+            assertTrue(e.getMessage().contains("'" + key + "'"), e.getMessage());
+        }
+        ChatRequest reasoning = hello().temperature(0.5)
+                .maxOutputTokens(5)
+                .providerOptions("openai", Map.of("temperature", 1.0, "max_tokens", 9))
+                .build();
+
+        JsonNode body = body(reasoning, "o3-mini"); // temperature dropped, max_completion_tokens written
+        assertEquals(tree("1.0"), body.get("temperature"));
+        assertEquals(tree("9"), body.get("max_tokens"));
+        assertEquals(tree("5"), body.get("max_completion_tokens"));
+    }
+
+    @Test
+    void bodyIsWrittenCompactlyInFieldOrder() {
+        HttpCall call = adapter().encode(hello().temperature(0.5).build(), "gpt-4o-mini", true);
+
+        assertEquals(
+                "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello.\"}],"
+                        + "\"temperature\":0.5,\"stream\":true,\"stream_options\":{\"include_usage\":true}}",
+                new String(call.body(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
