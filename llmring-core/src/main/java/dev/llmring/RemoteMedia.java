@@ -57,7 +57,12 @@ final class RemoteMedia {
 
     /** Whether any part of {@code request} is media given by URL. */
     static boolean hasUrlMedia(ChatRequest request) {
-        return request.messages().stream().flatMap(m -> m.content().stream()).anyMatch(p -> urlMedia(p) != null);
+        for (Message m : request.messages()) { // a plain loop: this runs on every call
+            for (ContentPart p : m.content()) {
+                if (urlMedia(p) != null) return true;
+            }
+        }
+        return false;
     }
 
     private ContentPart resolve(ContentPart part, ProviderAdapter adapter, Map<String, ContentPart.Media> fetched) {

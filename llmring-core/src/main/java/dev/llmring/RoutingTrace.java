@@ -74,6 +74,9 @@ public final class RoutingTrace {
 
     /** One skipped or tried binding. */
     public static final class Attempt {
+        /** The endpoint {@link #origin} saw last and its origin; null before the first. */
+        private static volatile URI @Nullable [] lastOrigin;
+
         /** How an attempt ended. */
         public enum Outcome {
             /** The binding served the call. */
@@ -140,10 +143,19 @@ public final class RoutingTrace {
             this.endpoint = endpoint == null ? null : origin(endpoint);
         }
 
-        /** {@code scheme://host[:port]} of {@code uri}: no user info, path, query or fragment. */
+        /**
+         * {@code scheme://host[:port]} of {@code uri}: no user info, path, query or fragment. Every attempt of a
+         * binding names the same endpoint, so the last answer is kept (one pair, replaced whole) rather than parsing
+         * a new URI, with a regular expression, on every call.
+         */
         private static URI origin(URI uri) {
-            if (uri.getScheme() == null || uri.getRawAuthority() == null) return uri;
-            return URI.create(uri.getScheme() + "://" + uri.getRawAuthority().replaceFirst("^.*@", ""));
+            URI[] last = lastOrigin;
+            if (last != null && (last[0] == uri || last[0].equals(uri))) return last[1];
+            String authority = uri.getRawAuthority();
+            if (uri.getScheme() == null || authority == null) return uri;
+            URI origin = URI.create(uri.getScheme() + "://" + authority.substring(authority.lastIndexOf('@') + 1));
+            lastOrigin = new URI[] {uri, origin};
+            return origin;
         }
 
         public String binding() {
