@@ -11,5 +11,13 @@ interface AfterResponse {
 
     ChatResponse apply(ChatRequest request, String profile, ChatResponse response);
 
+    /**
+     * As {@link #apply(ChatRequest, String, ChatResponse)}, given the registry entry the call's preflight resolved
+     * (which the registry's hook prices from instead of looking the model up again).
+     */
+    default ChatResponse apply(ChatRequest request, String profile, ChatResponse response, RegistryEntry entry) {
+        return apply(request, profile, response);
+    }
+
     AfterResponse NONE = (request, profile, response) -> response;
 }

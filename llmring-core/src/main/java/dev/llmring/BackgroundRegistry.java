@@ -94,6 +94,31 @@ final class BackgroundRegistry implements ModelLookup {
         return new BackgroundRegistry(cached, online, executor, clock, FETCH_TIMEOUT);
     }
 
+    /**
+     * Reads the disk cache's copy of the document (parsed and indexed once, then held in memory) on the background
+     * thread, so that the client's first lookup finds it in memory rather than parsing it on the caller's thread; a
+     * lookup that comes while the read is under way waits for that read rather than doing it again. Nothing is fetched
+     * here: the background check is scheduled by lookups, as before.
+     */
+    @Override
+    public void prepare(String provider, @Nullable Integer pinned) {
+        try {
+            executor.execute(() -> {
+                try {
+                    if (pinned == null) {
+                        cached.models(provider);
+                    } else {
+                        cached.models(provider, pinned);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.debug("no cached registry data for {} yet: {}", provider, e.toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("registry read not scheduled: {}", e.toString());
+        }
+    }
+
     @Override
     public Optional<ModelInfo> model(String provider, String model, Optional<Integer> pinned, boolean wait) {
         Document doc = new Document(provider, pinned.orElse(null));

@@ -246,9 +246,9 @@ public final class LlmRing implements AutoCloseable {
         return control;
     }
 
-    /** The HttpClient this client sends with (shared with the clients derived from it). */
+    /** The HttpClient this client sends {@code https} with (shared with the clients derived from it). */
     java.net.http.HttpClient httpClient() {
-        return shared.http;
+        return shared.http();
     }
 
     /** Names the profile and the providers, never a key. */

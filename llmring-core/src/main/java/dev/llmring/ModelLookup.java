@@ -3,6 +3,7 @@ package dev.llmring;
 import dev.llmring.registry.ModelInfo;
 import dev.llmring.registry.Registry;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the router reads a binding's registry entry: a {@link Registry} the caller configured (read as it is), or the
@@ -20,6 +21,13 @@ interface ModelLookup {
      * @throws IllegalArgumentException when a name is not one the registry can look up
      */
     Optional<ModelInfo> model(String provider, String model, Optional<Integer> pinned, boolean wait);
+
+    /**
+     * Reads, off the caller's thread, what lookups of {@code provider} (at snapshot {@code pinned} when given) will need
+     * and can have without the network, so that the first call does not pay for it. Called once as the client is
+     * built; the default does nothing (a configured registry is left to fetch when first asked, as always).
+     */
+    default void prepare(String provider, @Nullable Integer pinned) {}
 
     /** A configured registry, asked directly. */
     static ModelLookup of(Registry registry) {

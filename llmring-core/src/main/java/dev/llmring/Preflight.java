@@ -33,10 +33,26 @@ interface Preflight {
 
     /**
      * What a check knows: the request, the profile (by name, and as the lockfile has it, for registry pins and
-     * binding constraints; null without a lockfile), the binding, and whether the call streams.
+     * binding constraints; null without a lockfile), the binding, and whether the call streams; and where the
+     * registry entry it resolves is kept for pricing the response ({@link RegistryEntry}).
      */
     record Check(
-            ChatRequest request, String profile, @Nullable Profile lockfileProfile, Target target, boolean streaming) {
+            ChatRequest request,
+            String profile,
+            @Nullable Profile lockfileProfile,
+            Target target,
+            boolean streaming,
+            RegistryEntry entry) {
+
+        /** A check whose resolved registry entry nobody reads afterwards. */
+        Check(
+                ChatRequest request,
+                String profile,
+                @Nullable Profile lockfileProfile,
+                Target target,
+                boolean streaming) {
+            this(request, profile, lockfileProfile, target, streaming, new RegistryEntry());
+        }
 
         /** The constraints of the request's alias in the lockfile profile ({@code max_cost_usd_per_call} …). */
         Map<String, Object> constraints() {

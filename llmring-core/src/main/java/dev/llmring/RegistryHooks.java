@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Registry data after the call and between failovers: the cost of every response, streamed or not, priced from the
- * snapshot the lockfile profile pins for the serving provider (else the current data), and the context windows the
+ * snapshot the lockfile profile pins for the serving provider (else the current data): from the entry the call's
+ * preflight resolved for the serving binding ({@link RegistryEntry}), else looked up here, and the context windows the
  * router compares after an overflow. Registry trouble never fails a call: the cost's status says why it is unpriced,
  * and an unknown window is just unknown.
  */
@@ -23,18 +24,28 @@ final class RegistryHooks implements AfterResponse, ContextWindows {
 
     @Override
     public ChatResponse apply(ChatRequest request, String profile, ChatResponse response) {
-        return response.toBuilder().cost(cost(response)).build();
+        return response.toBuilder().cost(cost(response, null)).build();
     }
 
-    private Cost cost(ChatResponse response) {
+    /** Prices from the entry the call's preflight resolved for the serving binding, when it resolved one. */
+    @Override
+    public ChatResponse apply(ChatRequest request, String profile, ChatResponse response, RegistryEntry entry) {
+        return response.toBuilder()
+                .cost(cost(response, entry.of(response.provider(), response.model())))
+                .build();
+    }
+
+    private Cost cost(ChatResponse response, @Nullable Optional<ModelInfo> resolved) {
         Usage usage = response.usage().orElse(null);
         if (usage == null) return Cost.unpriced(Cost.Status.NO_USAGE, "the provider reported no token usage");
         Optional<Integer> pinned = pinned(response.provider());
-        Optional<ModelInfo> info;
-        try {
-            info = lookup.model(response.provider(), response.model(), pinned, false);
-        } catch (RuntimeException e) {
-            return Cost.unpriced(Cost.Status.REGISTRY_UNAVAILABLE, String.valueOf(e.getMessage()));
+        Optional<ModelInfo> info = resolved;
+        if (info == null) {
+            try {
+                info = lookup.model(response.provider(), response.model(), pinned, false);
+            } catch (RuntimeException e) {
+                return Cost.unpriced(Cost.Status.REGISTRY_UNAVAILABLE, String.valueOf(e.getMessage()));
+            }
         }
         if (info.isEmpty()) {
             return Cost.unpriced(

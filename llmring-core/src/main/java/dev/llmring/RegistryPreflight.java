@@ -66,6 +66,7 @@ final class RegistryPreflight implements Preflight {
         } else {
             try {
                 info = lookup.model(t.provider(), t.model(), check.pinnedRegistryVersion(), strict);
+                check.entry().resolved(t, info.orElse(null));
             } catch (RegistryException | IllegalArgumentException e) {
                 unavailable = e.getMessage();
                 LOG.debug("no registry data for {}: {}", t, unavailable);

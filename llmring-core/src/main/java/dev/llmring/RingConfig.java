@@ -228,6 +228,7 @@ final class RingConfig {
                 new RemoteMedia(safe.enabled(), remoteUrls.inlineAlways(), fetcher != null ? fetcher : safe::fetch);
         RegistryPreflight.validate(pools.lockfileProfile());
         ModelLookup lookup = lookup();
+        if (lookup != null) prepare(lookup, pools.lockfileProfile());
         LimitGate gate = new LimitGate(limiter(pools.lockfileProfile()), lookup, pools);
         RegistryHooks hooks = lookup == null ? null : new RegistryHooks(lookup, pools);
         Preflight checks = preflight != null
@@ -265,7 +266,7 @@ final class RingConfig {
                 gate);
         Router router = new Router(
                 settings,
-                new Transport(s.http, s.plain, s.timer, maxResponseBytes),
+                new Transport(s::http, s::plain, s.timer, maxResponseBytes),
                 new CircuitBreakers(breaker, clock),
                 s.callIds);
         LOG.debug("llmring client built: profile {}, providers {}", pools.profile(), providers.names());
@@ -316,6 +317,16 @@ final class RingConfig {
             defaultRegistry = d;
         }
         return d.lookup();
+    }
+
+    /** Asks {@code lookup} to read ahead the registry documents the profile's bindings will look up. */
+    private static void prepare(ModelLookup lookup, dev.llmring.lockfile.@Nullable Profile profile) {
+        if (profile == null) return;
+        java.util.Set<String> providers = new java.util.LinkedHashSet<>();
+        for (dev.llmring.lockfile.Binding b : profile.bindings()) {
+            for (dev.llmring.lockfile.ModelRef m : b.models()) providers.add(m.provider());
+        }
+        for (String p : providers) lookup.prepare(p, profile.registryVersions().get(p));
     }
 
     /** The builder's model policy and the environment's ({@code LLMRING_ALLOWED_MODELS}, ...): both must permit. */

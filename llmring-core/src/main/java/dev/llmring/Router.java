@@ -102,6 +102,9 @@ final class Router {
         @Nullable
         LlmRingException lastSkipCause;
 
+        /** The registry entry the preflight resolved for the binding last checked, for the response's cost. */
+        final RegistryEntry registry = new RegistryEntry();
+
         CallState(LlmRingListener.Call info, Deadline deadline, CallControl control, CallTimer timer) {
             this.info = info;
             this.timer = timer;
@@ -193,7 +196,7 @@ final class Router {
                 .timing(call.timer.finish(builder.usage(), call.info.streaming()))
                 .build();
         try {
-            response = settings.afterResponse().apply(call.request, call.info.profile(), response);
+            response = settings.afterResponse().apply(call.request, call.info.profile(), response, call.registry);
         } catch (RuntimeException e) {
             LOG.debug("after-response hook failed for {}: {}", target, e.toString());
         }
@@ -446,7 +449,8 @@ final class Router {
                             call.info.profile(),
                             settings.resolver().lockfileProfile(),
                             target,
-                            call.info.streaming()));
+                            call.info.streaming(),
+                            call.registry));
         } catch (ContextWindowExceededException e) {
             call.overflowed.add(target);
             call.lastSkipCause = e;

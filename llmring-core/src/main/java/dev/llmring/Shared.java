@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a client shares with the clients derived from it by {@code toBuilder()}: the HttpClients (their connection
@@ -19,12 +20,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * executor): for plain HTTP/1.1 it is parsing a status line and copying bytes into a non-blocking subscriber, and
  * skipping the hand-over to a pool thread and back takes a context switch off every exchange. No code of ours
  * that runs there blocks.
+ *
+ * <p>Each HttpClient is built when the first exchange needs it, not with the client: an application that speaks only
+ * {@code https} (every hosted provider) builds one HttpClient, one selector thread and one TLS context, and one that
+ * speaks only to a local {@code http://} server builds just the plain one. Building both up front cost every client
+ * a second selector thread, and the first call the classes and heap of a client it never used.
  */
 final class Shared {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
-    final HttpClient http;
-    final HttpClient plain;
+    private volatile @Nullable HttpClient http;
+    private volatile @Nullable HttpClient plain;
+    private volatile boolean released;
     final ExchangeTimer timer = new ExchangeTimer();
     final ExecutorService executor;
     final Duration connectTimeout;
@@ -46,19 +53,46 @@ final class Shared {
         if (own != null) { // the application's client, as it is, for every URL
             this.http = own;
             this.plain = own;
-            return;
         }
-        this.http = network.apply(HttpClient.newBuilder(), true)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
-        this.plain = network.apply(HttpClient.newBuilder(), false)
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(Runnable::run)
-                .build();
+    }
+
+    /** The client for {@code https} URLs, built on first use. */
+    HttpClient http() {
+        HttpClient c = http;
+        if (c != null) return c;
+        synchronized (this) {
+            c = http;
+            if (c == null) {
+                c = network.apply(HttpClient.newBuilder(), true)
+                        .connectTimeout(connectTimeout)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .executor(executor)
+                        .build();
+                http = c;
+                if (released) HttpClientShutdown.shutdownNow(c);
+            }
+            return c;
+        }
+    }
+
+    /** The client for plain {@code http} URLs, built on first use. */
+    HttpClient plain() {
+        HttpClient c = plain;
+        if (c != null) return c;
+        synchronized (this) {
+            c = plain;
+            if (c == null) {
+                c = network.apply(HttpClient.newBuilder(), false)
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(connectTimeout)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .executor(Runnable::run)
+                        .build();
+                plain = c;
+                if (released) HttpClientShutdown.shutdownNow(c);
+            }
+            return c;
+        }
     }
 
     /** Whether a client built with these settings can share this one's HttpClients. */
@@ -78,14 +112,21 @@ final class Shared {
 
     /**
      * Drops one reference; the last one stops the threads (the workers and the exchange timer) and, on Java 21+, the
-     * HttpClients (their selector threads and pooled connections; see {@link HttpClientShutdown}), unless they are the
+     * HttpClients built so far (their selector threads and pooled connections; see {@link HttpClientShutdown}), unless they are the
      * application's own ({@code LlmRing.Builder#httpClient}), which are left running.
      */
     void release() {
         if (references.decrementAndGet() == 0) {
             if (network.client() == null) {
-                HttpClientShutdown.shutdownNow(http);
-                HttpClientShutdown.shutdownNow(plain);
+                HttpClient secure;
+                HttpClient local;
+                synchronized (this) {
+                    released = true; // a client built after this (a call racing the close) is stopped at once
+                    secure = http;
+                    local = plain;
+                }
+                if (secure != null) HttpClientShutdown.shutdownNow(secure);
+                if (local != null) HttpClientShutdown.shutdownNow(local);
             }
             executor.shutdownNow();
             timer.stop();

@@ -26,21 +26,21 @@ import org.jspecify.annotations.Nullable;
  */
 final class Transport {
     static final String USER_AGENT = "llmring-java/0.1";
-    private final HttpClient client;
-    private final HttpClient plain;
+    private final Supplier<HttpClient> client;
+    private final Supplier<HttpClient> plain;
     private final ExchangeTimer timer;
     private final int maxResponseBytes;
 
     /** One client for every URL. */
     Transport(HttpClient client) {
-        this(client, client, new ExchangeTimer(), RingConfig.DEFAULT_MAX_RESPONSE_BYTES);
+        this(() -> client, () -> client, new ExchangeTimer(), RingConfig.DEFAULT_MAX_RESPONSE_BYTES);
     }
 
     /**
-     * {@code client} for {@code https} URLs, {@code plain} for {@code http} ones (see {@link Shared});
-     * {@code maxResponseBytes} bounds every answer held in memory.
+     * {@code client} for {@code https} URLs, {@code plain} for {@code http} ones (see {@link Shared}: each is built
+     * when first asked for); {@code maxResponseBytes} bounds every answer held in memory.
      */
-    Transport(HttpClient client, HttpClient plain, ExchangeTimer timer, int maxResponseBytes) {
+    Transport(Supplier<HttpClient> client, Supplier<HttpClient> plain, ExchangeTimer timer, int maxResponseBytes) {
         this.client = client;
         this.plain = plain;
         this.timer = timer;
@@ -58,7 +58,7 @@ final class Transport {
     }
 
     HttpClient client() {
-        return client;
+        return client.get();
     }
 
     /** The request for {@code call}. */
@@ -97,7 +97,7 @@ final class Transport {
      */
     HttpResponse<Object> send(HttpRequest request, @Nullable Supplier<StreamSubscriber> streams)
             throws IOException, InterruptedException {
-        HttpClient c = "http".equalsIgnoreCase(request.uri().getScheme()) ? plain : client;
+        HttpClient c = "http".equalsIgnoreCase(request.uri().getScheme()) ? plain.get() : client.get();
         return c.send(request, info -> {
             long length = info.headers().firstValueAsLong("content-length").orElse(-1);
             if (info.statusCode() / 100 != 2) return BodyCollector.truncating(Failures.ERROR_BODY_CAP, length);

@@ -1,5 +1,7 @@
 package dev.llmring.bench;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One way of making the benchmarked calls against the fake server: a non-streamed chat call and a streamed one read
  * to its end. Every implementation sends the same request and reads the answer into the same {@link Answer}.
@@ -20,11 +22,16 @@ interface BenchClient extends AutoCloseable {
     @Override
     void close();
 
-    static BenchClient create(String kind, java.net.URI baseUrl) throws Exception {
+    /**
+     * A client of {@code kind} for the server at {@code baseUrl}; {@code tls} is the context trusting the server's
+     * certificate for an {@code https} URL (null for {@code http}).
+     */
+    static BenchClient create(String kind, java.net.URI baseUrl, javax.net.ssl.@Nullable SSLContext tls)
+            throws Exception {
         return switch (kind) {
-            case "raw" -> new RawClient(baseUrl);
-            case "llmring" -> new RingClient(baseUrl);
-            case "socket" -> new SocketClient(baseUrl);
+            case "raw" -> new RawClient(baseUrl, tls);
+            case "llmring" -> new RingClient(baseUrl, tls);
+            case "socket" -> new SocketClient(baseUrl, tls);
             default -> throw new IllegalArgumentException("unknown client '" + kind + "' (raw, llmring, socket)");
         };
     }

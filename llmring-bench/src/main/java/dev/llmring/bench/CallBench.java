@@ -41,13 +41,27 @@ public class CallBench {
     @Param({"raw", "llmring"})
     public String client = "raw";
 
+    /**
+     * {@code http} (plain HTTP/1.1 on loopback) or {@code https} (TLS with a certificate made for the fork, see
+     * {@link Tls}; HTTP/1.1 inside).
+     */
+    @Param({"http"})
+    public String transport = "http";
+
     private FakeOpenAiServer server;
     private BenchClient calls;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        server = FakeOpenAiServer.start();
-        calls = BenchClient.create(client, server.baseUrl());
+        Tls tls =
+                switch (transport) {
+                    case "http" -> null;
+                    case "https" -> Tls.generate();
+                    default ->
+                        throw new IllegalArgumentException("unknown transport '" + transport + "' (http, https)");
+                };
+        server = tls == null ? FakeOpenAiServer.start() : FakeOpenAiServer.start(tls.server());
+        calls = BenchClient.create(client, server.baseUrl(), tls == null ? null : tls.client());
         check(calls.chat(), Canned.ANSWER, Canned.COMPLETION_TOKENS);
         check(calls.stream(), Canned.TOKEN.repeat(Canned.CHUNKS), Canned.CHUNKS);
     }

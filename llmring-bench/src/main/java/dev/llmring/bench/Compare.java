@@ -21,31 +21,42 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * machine: load that comes and goes hits both clients alike, and every ratio is taken within one round (the two forks
  * ran back to back) before the ratios are averaged.
  *
- * <pre>java -cp llmring-bench/target/benchmarks.jar dev.llmring.bench.Compare [rounds] [warmup-s] [measure-s]</pre>
+ * <pre>
+ * java -cp llmring-bench/target/benchmarks.jar dev.llmring.bench.Compare [rounds] [warmup-s] [measure-s] [transport]
+ * </pre>
  *
- * Defaults: 5 rounds, 3 warm-up and 4 measured one-second iterations per benchmark and fork (about 5 minutes on two
- * cores), then one fork of the {@code socket} client for the server's ceiling.
+ * Defaults: 5 rounds, 3 warm-up and 4 measured one-second iterations per benchmark and fork, transport {@code both}
+ * ({@code http} then {@code https} within each round; or just one of them), then one fork of the {@code socket}
+ * client per transport for the server's ceiling. One table per transport.
  */
 public final class Compare {
     private static final String[] BENCHMARKS = {"chat", "stream", "chat64"};
 
-    /** One line of the table: a benchmark's score or its allocation, how to compare it, and the target. */
+    /**
+     * One line of the table: a benchmark's score or its allocation, how to compare it, and the target ratio over
+     * plain HTTP and over TLS (0: reported, no target).
+     */
     private record Metric(
             String label,
             String benchmark,
             boolean alloc,
             String unit,
-            String target,
-            double bound,
-            boolean higherIsBetter) {}
+            double httpBound,
+            double httpsBound,
+            boolean higherIsBetter) {
+
+        double bound(String transport) {
+            return transport.equals("https") ? httpsBound : httpBound;
+        }
+    }
 
     private static final List<Metric> METRICS = List.of(
-            new Metric("single-call latency, chat", "chat", false, "us/call", "report", 0, false),
-            new Metric("throughput, 64 concurrent callers", "chat64", false, "calls/s", ">= 1.0x", 1.0, true),
-            new Metric("allocation per call, chat", "chat", true, "B/call", "<= 1.2x", 1.2, false),
-            new Metric("allocation per call, stream", "stream", true, "B/call", "<= 1.2x", 1.2, false),
-            new Metric("stream consumption time (200 chunks)", "stream", false, "us/call", "<= 1.0x", 1.0, false),
-            new Metric("allocation per call, 64 callers", "chat64", true, "B/call", "report", 0, false));
+            new Metric("single-call latency, chat", "chat", false, "us/call", 0, 0, false),
+            new Metric("throughput, 64 concurrent callers", "chat64", false, "calls/s", 1.4, 1.2, true),
+            new Metric("allocation per call, chat", "chat", true, "B/call", 1.0, 1.0, false),
+            new Metric("allocation per call, stream", "stream", true, "B/call", 0.8, 0.8, false),
+            new Metric("stream consumption time (200 chunks)", "stream", false, "us/call", 1.0, 1.0, false),
+            new Metric("allocation per call, 64 callers", "chat64", true, "B/call", 0, 0, false));
 
     private Compare() {}
 
@@ -53,38 +64,66 @@ public final class Compare {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int measure = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-        // client -> "benchmark" or "benchmark:alloc" -> one value per round
-        Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
+        String[] transports = transports(args.length > 3 ? args[3] : "both");
+        // transport -> client -> "benchmark" or "benchmark:alloc" -> one value per round
+        Map<String, Map<String, Map<String, List<Double>>>> values = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             String[] order = round % 2 == 1 ? new String[] {"raw", "llmring"} : new String[] {"llmring", "raw"};
-            for (String client : order) {
-                System.out.printf("round %d/%d: %s ...%n", round, rounds, client);
-                for (RunResult r : run(client, BENCHMARKS, warmup, measure)) {
-                    String bench = name(r);
-                    Map<String, List<Double>> of = values.computeIfAbsent(client, c -> new LinkedHashMap<>());
-                    of.computeIfAbsent(bench, b -> new ArrayList<>())
-                            .add(r.getPrimaryResult().getScore());
-                    Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
-                    if (alloc != null) {
-                        of.computeIfAbsent(bench + ":alloc", b -> new ArrayList<>())
-                                .add(alloc.getScore());
+            for (String transport : transports) {
+                for (String client : order) {
+                    System.out.printf("round %d/%d: %s over %s ...%n", round, rounds, client, transport);
+                    for (RunResult r : run(client, transport, BENCHMARKS, warmup, measure)) {
+                        String bench = name(r);
+                        Map<String, List<Double>> of = values.computeIfAbsent(transport, t -> new LinkedHashMap<>())
+                                .computeIfAbsent(client, c -> new LinkedHashMap<>());
+                        of.computeIfAbsent(bench, b -> new ArrayList<>())
+                                .add(r.getPrimaryResult().getScore());
+                        Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+                        if (alloc != null) {
+                            of.computeIfAbsent(bench + ":alloc", b -> new ArrayList<>())
+                                    .add(alloc.getScore());
+                        }
                     }
                 }
             }
         }
-        System.out.println("server ceiling: socket client ...");
-        Map<String, Double> ceiling = new LinkedHashMap<>();
-        for (RunResult r : run("socket", new String[] {"chat", "chat64"}, warmup, measure)) {
-            ceiling.put(name(r), r.getPrimaryResult().getScore());
+        Map<String, Map<String, Double>> ceilings = new LinkedHashMap<>();
+        for (String transport : transports) {
+            System.out.printf("server ceiling over %s: socket client ...%n", transport);
+            Map<String, Double> ceiling = new LinkedHashMap<>();
+            for (RunResult r : run("socket", transport, new String[] {"chat", "chat64"}, warmup, measure)) {
+                ceiling.put(name(r), r.getPrimaryResult().getScore());
+            }
+            ceilings.put(transport, ceiling);
         }
-        print(values, ceiling, rounds, warmup, measure);
+        System.out.printf(
+                Locale.ROOT,
+                "%nJava %s (%s), %d rounds, each one fork per client and transport (%d x 1 s warm-up, %d x 1 s measured);"
+                        + " mean +- 95%% CI over rounds; ratio = llmring / raw within a round, then averaged%n",
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.vendor"),
+                rounds,
+                warmup,
+                measure);
+        for (String transport : transports) {
+            print(transport, values.get(transport), ceilings.get(transport));
+        }
     }
 
-    private static java.util.Collection<RunResult> run(String client, String[] benchmarks, int warmup, int measure)
-            throws RunnerException {
+    private static String[] transports(String arg) {
+        return switch (arg) {
+            case "both" -> new String[] {"http", "https"};
+            case "http", "https" -> new String[] {arg};
+            default -> throw new IllegalArgumentException("transport must be http, https or both, was '" + arg + "'");
+        };
+    }
+
+    private static java.util.Collection<RunResult> run(
+            String client, String transport, String[] benchmarks, int warmup, int measure) throws RunnerException {
         Options options = new OptionsBuilder()
                 .include(CallBench.class.getName() + "\\.(" + String.join("|", benchmarks) + ")$")
                 .param("client", client)
+                .param("transport", transport)
                 .forks(1)
                 .warmupIterations(warmup)
                 .warmupTime(TimeValue.seconds(1))
@@ -103,20 +142,10 @@ public final class Compare {
     }
 
     private static void print(
-            Map<String, Map<String, List<Double>>> values,
-            Map<String, Double> ceiling,
-            int rounds,
-            int warmup,
-            int measure) {
+            String transport, Map<String, Map<String, List<Double>>> values, Map<String, Double> ceiling) {
         Map<String, List<Double>> ring = values.get("llmring");
         Map<String, List<Double>> raw = values.get("raw");
-        System.out.printf(
-                Locale.ROOT,
-                "%n%d rounds, each one fork per client (%d x 1 s warm-up, %d x 1 s measured); "
-                        + "mean +- 95%% CI over rounds; ratio = llmring / raw within a round, then averaged%n%n",
-                rounds,
-                warmup,
-                measure);
+        System.out.printf(Locale.ROOT, "%ntransport: %s%n%n", transport.equals("https") ? "https (TLS)" : "http");
         System.out.println("| metric | llmring | raw HttpClient + Jackson | llmring / raw | target | met |");
         System.out.println("|---|---:|---:|---:|---|---|");
         for (Metric m : METRICS) {
@@ -125,55 +154,33 @@ public final class Compare {
             List<Double> b = raw.get(key);
             List<Double> ratios = new ArrayList<>();
             for (int i = 0; i < Math.min(a.size(), b.size()); i++) ratios.add(a.get(i) / b.get(i));
-            double ratio = mean(ratios);
-            String met = m.bound() == 0
-                    ? "-"
-                    : (m.higherIsBetter() ? ratio >= m.bound() : ratio <= m.bound()) ? "yes" : "no";
+            double ratio = Stats.mean(ratios);
+            double bound = m.bound(transport);
+            String met = bound == 0 ? "-" : (m.higherIsBetter() ? ratio >= bound : ratio <= bound) ? "yes" : "no";
+            String target = bound == 0
+                    ? "report"
+                    : String.format(Locale.ROOT, "%s %.1fx", m.higherIsBetter() ? ">=" : "<=", bound);
             System.out.printf(
                     Locale.ROOT,
                     "| %s | %s %s | %s %s | %.2fx +- %.2f | %s | %s |%n",
                     m.label(),
-                    fmt(a),
+                    Stats.format(a),
                     m.unit(),
-                    fmt(b),
+                    Stats.format(b),
                     m.unit(),
                     ratio,
-                    ci(ratios),
-                    m.target(),
+                    Stats.ci(ratios),
+                    target,
                     met);
         }
         if (!ceiling.isEmpty()) {
             System.out.printf(
                     Locale.ROOT,
-                    "%nfake server alone (socket client, parses nothing): chat %.1f us/call, "
+                    "%nfake server alone (%s socket client, parses nothing): chat %.1f us/call, "
                             + "64 callers %.0f calls/s%n",
+                    transport,
                     ceiling.getOrDefault("chat", Double.NaN),
                     ceiling.getOrDefault("chat64", Double.NaN));
         }
-    }
-
-    private static String fmt(List<Double> v) {
-        double m = mean(v);
-        return m >= 1000
-                ? String.format(Locale.ROOT, "%,.0f +- %,.0f", m, ci(v))
-                : String.format(Locale.ROOT, "%.1f +- %.1f", m, ci(v));
-    }
-
-    private static double mean(List<Double> v) {
-        double s = 0;
-        for (double x : v) s += x;
-        return s / v.size();
-    }
-
-    /** Half-width of the 95% confidence interval of the mean (Student's t). */
-    private static double ci(List<Double> v) {
-        int n = v.size();
-        if (n < 2) return Double.NaN;
-        double m = mean(v);
-        double ss = 0;
-        for (double x : v) ss += (x - m) * (x - m);
-        double[] t = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262};
-        double tv = n - 2 < t.length ? t[n - 2] : 1.96;
-        return tv * Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
     }
 }

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A minimal loopback HTTP/1.1 server that answers {@code POST /v1/chat/completions} with {@link Canned} bytes: the
@@ -22,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * keep-alive connection, request heads parsed on bytes in a per-connection buffer: after warm-up it allocates next to
  * nothing per request (see {@link #allocatedBytes()}), so that what a benchmark measures is the client. It understands
  * just enough HTTP for the clients benchmarked: {@code Content-Length} request bodies, keep-alive, and it ignores an
- * {@code Upgrade: h2c} offer (answering in HTTP/1.1, which a client must accept).
+ * {@code Upgrade: h2c} offer (answering in HTTP/1.1, which a client must accept). Started with an {@link SSLContext}, it
+ * speaks TLS ({@code https://}) with the JDK's defaults and offers no ALPN protocol, so clients speak HTTP/1.1 there
+ * too.
  */
 final class FakeOpenAiServer implements AutoCloseable {
     private static final byte[] HEAD_END = {'\r', '\n', '\r', '\n'};
@@ -45,21 +49,32 @@ final class FakeOpenAiServer implements AutoCloseable {
     private final AtomicInteger connectionCount = new AtomicInteger();
     private volatile boolean closed;
 
-    private FakeOpenAiServer() throws IOException {
-        listener = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
+    private final String scheme;
+
+    private FakeOpenAiServer(@Nullable SSLContext tls) throws IOException {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        listener = tls == null
+                ? new ServerSocket(0, 1024, loopback)
+                : tls.getServerSocketFactory().createServerSocket(0, 1024, loopback);
+        scheme = tls == null ? "http" : "https";
         Thread acceptor = new Thread(this::accept, "fake-openai-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     static FakeOpenAiServer start() throws IOException {
-        return new FakeOpenAiServer();
+        return new FakeOpenAiServer(null);
     }
 
-    /** The OpenAI base URL of this server, {@code http://127.0.0.1:PORT/v1}. */
+    /** A server speaking TLS with {@code tls}'s key and certificate. */
+    static FakeOpenAiServer start(SSLContext tls) throws IOException {
+        return new FakeOpenAiServer(tls);
+    }
+
+    /** The OpenAI base URL of this server, {@code http(s)://127.0.0.1:PORT/v1}. */
     URI baseUrl() {
         return URI.create(
-                "http://" + listener.getInetAddress().getHostAddress() + ":" + listener.getLocalPort() + "/v1");
+                scheme + "://" + listener.getInetAddress().getHostAddress() + ":" + listener.getLocalPort() + "/v1");
     }
 
     int port() {

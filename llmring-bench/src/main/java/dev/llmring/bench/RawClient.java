@@ -13,21 +13,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The baseline: what an application would write by hand with the JDK HttpClient and Jackson. One shared client
- * (HTTP/1.1 pinned, as any sensible hand-written client for an {@code http://} endpoint would; default executor),
+ * (HTTP/1.1 pinned, as any sensible hand-written client for an {@code http://} endpoint would, and as the fake server
+ * speaks over TLS too; default executor; for {@code https}, an {@code SSLContext} trusting the server's certificate),
  * one shared mapper; the body is built as a Jackson tree and written as bytes; the answer is read whole and parsed as a
  * tree; a stream is read line by line through a {@code BufferedReader} and each {@code data:} line parsed as it
  * comes, to the end of the body (so that the connection goes back to the pool).
  */
 final class RawClient implements BenchClient {
-    private final HttpClient http =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http;
     private final ObjectMapper mapper = new ObjectMapper();
     private final URI endpoint;
 
-    RawClient(URI baseUrl) {
+    /** {@code tls}: the context that trusts an {@code https} server's certificate (null for {@code http}). */
+    RawClient(URI baseUrl, @Nullable SSLContext tls) {
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
+        if (tls != null) b.sslContext(tls);
+        this.http = b.build();
         this.endpoint = URI.create(baseUrl + "/chat/completions");
     }
 

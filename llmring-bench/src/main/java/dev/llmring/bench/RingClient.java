@@ -9,11 +9,13 @@ import dev.llmring.Usage;
 import dev.llmring.lockfile.Format;
 import dev.llmring.lockfile.Lockfile;
 import java.net.URI;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The same calls through llmring: a lockfile alias {@code chat} bound to {@code openai:gpt-4o-mini}, the OpenAI
  * adapter found by {@link java.util.ServiceLoader}, its base URL the fake server, default timeouts, retries and
- * breakers. A stream is iterated event by event, text appended as it comes, then its assembled response asked for
+ * breakers (for {@code https}, {@code sslContext} trusting the server's certificate). A stream is iterated event by event, text appended as it comes, then its assembled response asked for
  * the usage.
  */
 final class RingClient implements BenchClient {
@@ -38,13 +40,15 @@ final class RingClient implements BenchClient {
             .maxOutputTokens(MAX_TOKENS)
             .build();
 
-    RingClient(URI baseUrl) {
-        ring = LlmRing.builder()
+    /** {@code tls}: the context that trusts an {@code https} server's certificate (null for {@code http}). */
+    RingClient(URI baseUrl, @Nullable SSLContext tls) {
+        LlmRing.Builder b = LlmRing.builder()
                 .lockfile(Lockfile.parse(LOCKFILE, Format.TOML, "bench.lock"))
                 .environment(name -> null)
                 .apiKey("openai", "test-key-123")
-                .baseUrl("openai", baseUrl)
-                .build();
+                .baseUrl("openai", baseUrl);
+        if (tls != null) b.sslContext(tls);
+        ring = b.build();
     }
 
     @Override

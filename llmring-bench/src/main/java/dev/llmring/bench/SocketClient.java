@@ -8,6 +8,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Not a client anyone would write: the fake server's ceiling. Each thread keeps one keep-alive socket, writes a
@@ -19,10 +22,13 @@ final class SocketClient implements BenchClient {
     private final byte[] streamRequest;
     private final String host;
     private final int port;
-    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<Connection> connections = ThreadLocal.withInitial(this::connect);
 
-    SocketClient(URI baseUrl) {
+    private final SocketFactory sockets;
+
+    SocketClient(URI baseUrl, @Nullable SSLContext tls) {
+        this.sockets = tls == null ? SocketFactory.getDefault() : tls.getSocketFactory();
         host = baseUrl.getHost();
         port = baseUrl.getPort();
         chatRequest = request(false);
@@ -33,9 +39,9 @@ final class SocketClient implements BenchClient {
 
     private Connection connect() {
         try {
-            Socket s = new Socket(host, port);
+            Socket s = sockets.createSocket(host, port);
             s.setTcpNoDelay(true);
-            sockets.add(s);
+            open.add(s);
             return new Connection(s, s.getInputStream(), s.getOutputStream(), new byte[64 * 1024]);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -82,7 +88,7 @@ final class SocketClient implements BenchClient {
 
     @Override
     public void close() {
-        for (Socket s : sockets) {
+        for (Socket s : open) {
             try {
                 s.close();
             } catch (IOException ignored) {

@@ -365,12 +365,8 @@ public final class Registry {
                         + (loopbackHttp ? " (plain http to loopback needs allowHttpLoopbackForTesting())" : ""));
             }
             boolean local = "file".equals(base.getScheme());
-            HttpClient http = null;
-            if (!local) {
-                http = httpClient != null ? httpClient : BoundedHttp.newClient(timeout);
-            }
             DiskCache disk = local || !diskCache ? null : new DiskCache(cacheRoot(), b);
-            RegistrySource source = new RegistrySource(base, http, timeout, maxBytes);
+            RegistrySource source = new RegistrySource(base, local ? null : httpClient, timeout, maxBytes);
             return new Registry(new RegistryStore(source, disk, clock, ttl, offline, warn), base);
         }
 

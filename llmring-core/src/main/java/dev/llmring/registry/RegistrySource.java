@@ -11,26 +11,40 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches registry documents from an {@code https:} (or, for tests, loopback {@code http:}) base URL or a
  * {@code file:} directory. Every fetch is bounded in time (headers and body together) and in size, and follows no
  * redirect (the rules of {@link BoundedHttp}). A missing document answers {@code null}; any other failure is a
- * {@link RegistryException}.
+ * {@link RegistryException}. Without a client of the caller's, its own HttpClient is built at the first fetch: a
+ * registry that serves from its cache (or is offline) never builds one.
  */
 final class RegistrySource {
     private final URI base;
-    private final @Nullable HttpClient http;
+    private volatile @Nullable HttpClient http;
     private final Duration timeout;
     private final long maxBytes;
 
+    /** {@code http}: the caller's client, or null for one of its own when a fetch first needs it. */
     RegistrySource(URI base, @Nullable HttpClient http, Duration timeout, long maxBytes) {
         this.base = base;
         this.http = http;
         this.timeout = timeout;
         this.maxBytes = maxBytes;
+    }
+
+    private HttpClient client() {
+        HttpClient c = http;
+        if (c != null) return c;
+        synchronized (this) {
+            c = http;
+            if (c == null) {
+                c = BoundedHttp.newClient(timeout);
+                http = c;
+            }
+            return c;
+        }
     }
 
     boolean isLocal() {
@@ -66,7 +80,7 @@ final class RegistrySource {
     }
 
     private byte @Nullable [] get(String provider, URI uri) {
-        HttpClient client = Objects.requireNonNull(http, "http");
+        HttpClient client = client();
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Accept", "application/json")

@@ -47,7 +47,10 @@ public final class SafeFetcher {
     private final HostResolver resolver;
     private final AddressPolicy addressPolicy;
     private final SocketOpener opener;
-    private final SSLSocketFactory tls;
+    private final @Nullable SSLContext sslContext;
+    /** Made at the first fetch: the JDK's default one loads the trust store, which most clients never need here. */
+    private volatile @Nullable SSLSocketFactory tls;
+
     private final LongSupplier nanos;
 
     private SafeFetcher(Builder b) {
@@ -56,10 +59,17 @@ public final class SafeFetcher {
         this.resolver = b.resolver;
         this.addressPolicy = b.addressPolicy;
         this.opener = b.opener;
-        this.tls = b.sslContext == null
-                ? (SSLSocketFactory) SSLSocketFactory.getDefault()
-                : b.sslContext.getSocketFactory();
+        this.sslContext = b.sslContext;
         this.nanos = b.nanos;
+    }
+
+    private SSLSocketFactory tls() {
+        SSLSocketFactory f = tls;
+        if (f == null) {
+            f = sslContext == null ? (SSLSocketFactory) SSLSocketFactory.getDefault() : sslContext.getSocketFactory();
+            tls = f;
+        }
+        return f;
     }
 
     /**
@@ -209,7 +219,7 @@ public final class SafeFetcher {
 
     private SSLSocket handshake(Socket plain, ParsedUrl url, Deadline deadline) throws IOException {
         String host = url.host().ascii();
-        SSLSocket ssl = (SSLSocket) tls.createSocket(plain, host, url.port(), true);
+        SSLSocket ssl = (SSLSocket) tls().createSocket(plain, host, url.port(), true);
         try {
             SSLParameters params = ssl.getSSLParameters();
             params.setEndpointIdentificationAlgorithm("HTTPS");
