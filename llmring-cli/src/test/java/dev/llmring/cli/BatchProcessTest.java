@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.llmring.cli.JarProcess.JAR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,9 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * gracefully with status 3. Every id ends up in the output exactly once, and nothing finished is paid for twice.
  */
 class BatchProcessTest {
-    private static final Path JAR =
-            Path.of(System.getProperty("llmring.jar", "target/llmring.jar")).toAbsolutePath();
-    private static final Path REGISTRY = Path.of("src/test/resources/registry").toAbsolutePath();
     private static final int LINES = 400;
     private static final int CONCURRENCY = 8;
 
@@ -76,27 +74,23 @@ class BatchProcessTest {
     }
 
     private Process batch() throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        JAR.toString(),
-                        "batch",
-                        "run",
-                        "in.jsonl",
-                        "--out",
-                        "out.jsonl",
-                        "--concurrency",
-                        Integer.toString(CONCURRENCY))
-                .directory(dir.toFile())
-                .redirectOutput(dir.resolve(".out").toFile())
-                .redirectError(dir.resolve(".err").toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.endsWith("_API_KEY") || k.endsWith("_BASE_URL") || k.startsWith("LLMRING_"));
-        env.put("XDG_CACHE_HOME", dir.resolve(".cache").toString());
-        env.put("LLMRING_REGISTRY_URL", REGISTRY.toString());
-        env.put("OPENAI_API_KEY", "test-key");
-        env.put("OPENAI_BASE_URL", "http://127.0.0.1:" + server.port() + "/v1");
-        return pb.start();
+        return JarProcess.in(
+                        dir,
+                        "",
+                        JarProcess.jar(
+                                "batch",
+                                "run",
+                                "in.jsonl",
+                                "--out",
+                                "out.jsonl",
+                                "--concurrency",
+                                Integer.toString(CONCURRENCY)),
+                        Map.of(
+                                "OPENAI_API_KEY",
+                                "test-key",
+                                "OPENAI_BASE_URL",
+                                "http://127.0.0.1:" + server.port() + "/v1"))
+                .start();
     }
 
     private int sent() {

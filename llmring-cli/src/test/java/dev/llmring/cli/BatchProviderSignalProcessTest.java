@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.llmring.cli.JarProcess.JAR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,9 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * stays journaled, and the rerun re-attaches to it instead of submitting again.
  */
 class BatchProviderSignalProcessTest {
-    private static final Path JAR =
-            Path.of(System.getProperty("llmring.jar", "target/llmring.jar")).toAbsolutePath();
-    private static final Path REGISTRY = Path.of("src/test/resources/registry").toAbsolutePath();
     private static final String CREATE = "/v1beta/models/gemini-2.5-flash:batchGenerateContent";
 
     @TempDir
@@ -72,27 +70,16 @@ class BatchProviderSignalProcessTest {
     }
 
     private Process batch() throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        JAR.toString(),
-                        "batch",
-                        "run",
-                        "in.jsonl",
-                        "--out",
-                        "out.jsonl",
-                        "--mode",
-                        "provider")
-                .directory(dir.toFile())
-                .redirectOutput(dir.resolve(".out").toFile())
-                .redirectError(dir.resolve(".err").toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.endsWith("_API_KEY") || k.endsWith("_BASE_URL") || k.startsWith("LLMRING_"));
-        env.put("XDG_CACHE_HOME", dir.resolve(".cache").toString());
-        env.put("LLMRING_REGISTRY_URL", REGISTRY.toString());
-        env.put("GEMINI_API_KEY", "test-key");
-        env.put("GEMINI_BASE_URL", "http://127.0.0.1:" + server.port() + "/v1beta");
-        return pb.start();
+        return JarProcess.in(
+                        dir,
+                        "",
+                        JarProcess.jar("batch", "run", "in.jsonl", "--out", "out.jsonl", "--mode", "provider"),
+                        Map.of(
+                                "GEMINI_API_KEY",
+                                "test-key",
+                                "GEMINI_BASE_URL",
+                                "http://127.0.0.1:" + server.port() + "/v1beta"))
+                .start();
     }
 
     private int polls() {

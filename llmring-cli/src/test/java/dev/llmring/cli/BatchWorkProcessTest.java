@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.llmring.cli.JarProcess.JAR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,9 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * a burst of 10 requests (refilled at one a minute) and no waiting: the two processes together send 10 or 11.
  */
 class BatchWorkProcessTest {
-    private static final Path JAR =
-            Path.of(System.getProperty("llmring.jar", "target/llmring.jar")).toAbsolutePath();
-    private static final Path REGISTRY = Path.of("src/test/resources/registry").toAbsolutePath();
     private static final int LINES = 30;
 
     @TempDir
@@ -91,20 +89,16 @@ class BatchWorkProcessTest {
     }
 
     private Process llmring(String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectOutput(dir.resolve(name + ".stdout").toFile())
-                .redirectError(dir.resolve(name + ".stderr").toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.endsWith("_API_KEY") || k.endsWith("_BASE_URL") || k.startsWith("LLMRING_"));
-        env.put("XDG_CACHE_HOME", dir.resolve(".cache").toString());
-        env.put("LLMRING_REGISTRY_URL", REGISTRY.toString());
-        env.put("OPENAI_API_KEY", "test-key");
-        env.put("OPENAI_BASE_URL", "http://127.0.0.1:" + server.port() + "/v1");
-        return pb.start();
+        return JarProcess.in(
+                        dir,
+                        name,
+                        JarProcess.jar(args),
+                        Map.of(
+                                "OPENAI_API_KEY",
+                                "test-key",
+                                "OPENAI_BASE_URL",
+                                "http://127.0.0.1:" + server.port() + "/v1"))
+                .start();
     }
 
     private Process work(String name) throws IOException {
@@ -128,7 +122,7 @@ class BatchWorkProcessTest {
 
     private String stderr(String name) {
         try {
-            return Files.readString(dir.resolve(name + ".stderr"), StandardCharsets.UTF_8);
+            return Files.readString(dir.resolve(name + ".err"), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return e.toString();
         }

@@ -1,5 +1,6 @@
 package dev.llmring.cli;
 
+import static dev.llmring.cli.JarProcess.JAR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * is a local directory ({@code file:}).
  */
 class PackagedJarSmokeTest {
-    private static final Path JAR =
-            Path.of(System.getProperty("llmring.jar", "target/llmring.jar")).toAbsolutePath();
-    private static final Path REGISTRY = Path.of("src/test/resources/registry").toAbsolutePath();
 
     @TempDir
     Path dir;
@@ -32,16 +29,7 @@ class PackagedJarSmokeTest {
     record Run(int exitCode, String out, String err) {}
 
     private Run run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectOutput(dir.resolve(".out").toFile())
-                .redirectError(dir.resolve(".err").toFile());
-        Map<String, String> environment = pb.environment();
-        environment.keySet().removeIf(k -> k.endsWith("_API_KEY") || k.startsWith("LLMRING_"));
-        environment.put("XDG_CACHE_HOME", dir.resolve(".cache").toString());
-        environment.put("LLMRING_REGISTRY_URL", REGISTRY.toString());
-        environment.putAll(env);
-        Process process = pb.start();
+        Process process = JarProcess.in(dir, "", command, env).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the jar did not finish");
         return new Run(
                 process.exitValue(),
@@ -50,13 +38,7 @@ class PackagedJarSmokeTest {
     }
 
     private Run llmring(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        return run(command, env);
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return run(JarProcess.jar(args), env);
     }
 
     @Test
