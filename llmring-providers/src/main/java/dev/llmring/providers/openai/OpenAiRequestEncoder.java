@@ -11,7 +11,6 @@ import dev.llmring.providers.internal.ProviderOptions;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,13 +35,6 @@ final class OpenAiRequestEncoder {
             "functions",
             "function_call");
 
-    /**
-     * Reasoning families: {@code o1}, {@code o3}, {@code o4} … and {@code gpt-5*}, with an optional fine-tune prefix
-     * ({@code ft:o4-mini-2025-04-16:org::id}). Matched against the id after its last {@code /}, so
-     * {@code openai/o3-mini} on a router counts too.
-     */
-    private static final Pattern REASONING_MODEL = Pattern.compile("^(ft:)?(o[1-9][0-9]*(-.*)?|gpt-5.*)$");
-
     /** Models answered so far; a pool names a handful, so this stays small (and is capped regardless). */
     private static final int MAX_REMEMBERED = 256;
 
@@ -53,11 +45,21 @@ final class OpenAiRequestEncoder {
         this.provider = provider;
     }
 
-    /** Whether {@code model} takes {@code max_completion_tokens} and rejects {@code temperature}. */
+    /**
+     * Whether {@code model} takes {@code max_completion_tokens} and rejects {@code temperature}: the reasoning families
+     * {@code o1}, {@code o3}, {@code o4} … and {@code gpt-5*}, with an optional fine-tune prefix
+     * ({@code ft:o4-mini-2025-04-16:org::id}), matched against the id after its last {@code /}, so
+     * {@code openai/o3-mini} on a router counts too.
+     */
     static boolean isReasoningModel(String model) {
-        return REASONING_MODEL
-                .matcher(model.substring(model.lastIndexOf('/') + 1))
-                .matches();
+        String name = model.substring(model.lastIndexOf('/') + 1);
+        if (name.startsWith("ft:")) name = name.substring(3);
+        if (name.startsWith("gpt-5")) return true;
+        // o<N>[-anything], N a number without a leading zero: a linear scan, no regular expression
+        if (name.length() < 2 || name.charAt(0) != 'o' || name.charAt(1) < '1' || name.charAt(1) > '9') return false;
+        int i = 2;
+        while (i < name.length() && name.charAt(i) >= '0' && name.charAt(i) <= '9') i++;
+        return i == name.length() || name.charAt(i) == '-';
     }
 
     /** {@link #isReasoningModel}, remembered per model so that a call runs no regular expression. */

@@ -177,7 +177,8 @@ class OpenAiProviderFactoryTest {
                 "gpt-5-mini",
                 "gpt-5.1",
                 "ft:o4-mini-2025-04-16:acme::AbC123",
-                "openai/o3-mini"
+                "openai/o3-mini",
+                "o10-preview"
             })
     void recognisesReasoningModels(String model) {
         assertTrue(OpenAiRequestEncoder.isReasoningModel(model));
@@ -192,7 +193,12 @@ class OpenAiProviderFactoryTest {
                 "gpt-3.5-turbo",
                 "omni-moderation-latest",
                 "llama-3.1-8b-instant",
-                "ft:gpt-4o-mini-2024-07-18:acme::x1"
+                "ft:gpt-4o-mini-2024-07-18:acme::x1",
+                "o",
+                "o0",
+                "o1x",
+                "ft:",
+                "gpt-4"
             })
     void treatsOtherModelsAsChatModels(String model) {
         assertFalse(OpenAiRequestEncoder.isReasoningModel(model));
