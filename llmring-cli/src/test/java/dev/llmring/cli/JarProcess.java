@@ -1,5 +1,11 @@
 package dev.llmring.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,5 +55,29 @@ final class JarProcess {
         environment.put("LLMRING_REGISTRY_URL", REGISTRY.toString());
         environment.putAll(env);
         return pb;
+    }
+
+    /**
+     * A started loopback fake of OpenAI's Chat Completions ({@code POST /v1/chat/completions}) that answers every call
+     * with one completion shaped like recorded traffic, of {@code model}, after {@code delayMillis}. The caller stops it.
+     */
+    static WireMockServer fakeOpenAi(int threads, String model, int delayMillis) {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .containerThreads(threads));
+        server.start();
+        String body = "{\"id\":\"chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT\",\"object\":\"chat.completion\","
+                + "\"created\":1741569952,\"model\":\"" + model + "\",\"choices\":[{\"index\":0,\"message\":"
+                + "{\"role\":\"assistant\",\"content\":\"fine\",\"refusal\":null,\"annotations\":[]},\"logprobs\":null,"
+                + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":3,"
+                + "\"total_tokens\":15},\"service_tier\":\"default\",\"system_fingerprint\":\"fp_06737a9306\"}";
+        server.stubFor(post(urlEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)
+                        .withFixedDelay(delayMillis)));
+        return server;
     }
 }
