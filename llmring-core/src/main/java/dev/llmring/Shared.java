@@ -13,13 +13,19 @@ import org.jspecify.annotations.Nullable;
  * pools) and the worker threads, released when the last of them is closed. Threads are daemons: a client that is never
  * closed does not keep the JVM alive.
  *
- * <p>Two HttpClients, because what suits {@code https} does not suit plain {@code http}. The {@link #http} client
- * (every {@code https} endpoint) hands the work its selector thread finds to the worker pool, so that TLS and HTTP/2
- * frame processing never queue behind one thread. The {@link #plain} client ({@code http://} endpoints: local servers,
- * gateways, tests; always HTTP/1.1, see {@link Transport}) runs that work on the selector thread itself (a direct
- * executor): for plain HTTP/1.1 it is parsing a status line and copying bytes into a non-blocking subscriber, and
- * skipping the hand-over to a pool thread and back takes a context switch off every exchange. No code of ours
- * that runs there blocks.
+ * <p>Both HttpClients speak HTTP/1.1 and run the work their selector thread finds on that thread itself (a direct
+ * executor): reading a status line and headers, unwrapping TLS records, copying bytes into a non-blocking subscriber
+ * of ours ({@link BodyCollector}, {@link StreamSubscriber}). No code of ours that runs there blocks, and skipping the
+ * hand-over to a pool thread and back takes a context switch off every exchange. HTTP/1.1 for {@code https} too,
+ * although every hosted provider offers HTTP/2: the JDK client's HTTP/2 path costs more per call even where the
+ * server never negotiates it (measured, docs/performance.md), and over one multiplexed connection a stream whose
+ * reader stalls holds back the connection's flow-control window for every other call on it, where one connection
+ * per exchange keeps each call's failures and back-pressure its own. An application that wants HTTP/2 passes its
+ * own HttpClient ({@code LlmRing.Builder#httpClient}).
+ *
+ * <p>Two HttpClients, not one, because building a client for {@code https} loads the JDK's TLS context and trust
+ * store: the {@link #http} client serves every {@code https} endpoint (with the builder's TLS context), the
+ * {@link #plain} one every {@code http://} endpoint (local servers, gateways, tests).
  *
  * <p>Each HttpClient is built when the first exchange needs it, not with the client: an application that speaks only
  * {@code https} (every hosted provider) builds one HttpClient, one selector thread and one TLS context, and one that
@@ -59,40 +65,29 @@ final class Shared {
     /** The client for {@code https} URLs, built on first use. */
     HttpClient http() {
         HttpClient c = http;
-        if (c != null) return c;
-        synchronized (this) {
-            c = http;
-            if (c == null) {
-                c = network.apply(HttpClient.newBuilder(), true)
-                        .connectTimeout(connectTimeout)
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .executor(executor)
-                        .build();
-                http = c;
-                if (released) HttpClientShutdown.shutdownNow(c);
-            }
-            return c;
-        }
+        return c != null ? c : build(true);
     }
 
     /** The client for plain {@code http} URLs, built on first use. */
     HttpClient plain() {
         HttpClient c = plain;
-        if (c != null) return c;
-        synchronized (this) {
-            c = plain;
-            if (c == null) {
-                c = network.apply(HttpClient.newBuilder(), false)
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(connectTimeout)
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .executor(Runnable::run)
-                        .build();
-                plain = c;
-                if (released) HttpClientShutdown.shutdownNow(c);
-            }
-            return c;
+        return c != null ? c : build(false);
+    }
+
+    private synchronized HttpClient build(boolean tls) {
+        HttpClient c = tls ? http : plain;
+        if (c == null) {
+            c = network.apply(HttpClient.newBuilder(), tls)
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .executor(Runnable::run)
+                    .build();
+            if (tls) http = c;
+            else plain = c;
+            if (released) HttpClientShutdown.shutdownNow(c);
         }
+        return c;
     }
 
     /** Whether a client built with these settings can share this one's HttpClients. */

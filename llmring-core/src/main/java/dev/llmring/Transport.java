@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * the headers is bounded by the {@link ExchangeTimer}, which interrupts the sending thread: an interrupt aborts the
  * exchange (see {@link CallControl#sending}).
  *
- * <p>{@code http://} URLs are sent as HTTP/1.1 (no h2c upgrade dance per request); {@code https} negotiates HTTP/2 when
- * the server offers it. The JDK client never retries a POST by itself, so the router's retries are the only ones.
+ * <p>Every URL is sent as HTTP/1.1 on llmring's own HttpClients ({@code https} too, see {@link Shared} for why; no h2c
+ * upgrade dance on {@code http://}); an application's own HttpClient speaks whatever it was built for. The JDK client
+ * never retries a POST by itself, so the router's retries are the only ones.
  */
 final class Transport {
     static final String USER_AGENT = "llmring-java/0.1";
