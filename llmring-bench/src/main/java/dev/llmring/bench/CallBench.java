@@ -103,8 +103,10 @@ public class CallBench {
         return calls.stream();
     }
 
+    /** Warms up for 30 s: with 64 threads on two cores the JIT needs that long to finish (see {@link Compare}). */
     @Benchmark
     @Threads(64)
+    @Warmup(iterations = 15, time = 2)
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public BenchClient.Answer chat64() throws Exception {
