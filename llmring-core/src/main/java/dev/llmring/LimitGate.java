@@ -25,11 +25,13 @@ final class LimitGate {
     private static final Duration LEAST_WAIT = Duration.ofMillis(1);
 
     private final Limiter limiter;
+    private final boolean estimates;
     private final @Nullable ModelLookup lookup;
     private final PoolResolver pools;
 
     LimitGate(Limiter limiter, @Nullable ModelLookup lookup, PoolResolver pools) {
         this.limiter = limiter;
+        this.estimates = limiter.usesEstimates();
         this.lookup = lookup;
         this.pools = pools;
     }
@@ -100,9 +102,10 @@ final class LimitGate {
     }
 
     LimitedAttempt describe(ChatRequest request, Target target) {
-        return LimitedAttempt.builder(request.model(), target.provider(), target.model())
-                .tag(request.tag().orElse(null))
-                .estimatedInputTokens(TokenEstimator.inputTokens(request))
+        LimitedAttempt.Builder b = LimitedAttempt.builder(request.model(), target.provider(), target.model())
+                .tag(request.tag().orElse(null));
+        if (!estimates) return b.build();
+        return b.estimatedInputTokens(TokenEstimator.inputTokens(request))
                 .maxOutputTokens(
                         request.maxOutputTokens().isPresent()
                                 ? request.maxOutputTokens().getAsInt()

@@ -42,7 +42,7 @@ class LimitRoutingTest extends WireMockSupport {
     };
 
     /** Answers each admit from a script (per binding), then admits; records every settle. */
-    static final class Scripted implements Limiter {
+    static class Scripted implements Limiter {
         final java.util.Map<String, Deque<Admission>> script = new java.util.concurrent.ConcurrentHashMap<>();
         final List<LimitedAttempt> asked = new CopyOnWriteArrayList<>();
         final List<Outcome> settled = new CopyOnWriteArrayList<>();
@@ -246,5 +246,38 @@ class LimitRoutingTest extends WireMockSupport {
         ring.close();
         assertInstanceOf(CancellationException.class, outcome.get(10, TimeUnit.SECONDS));
         server.verify(0, postRequestedFor(urlEqualTo("/a/chat")));
+    }
+
+    @Test
+    void aLimiterThatReadsEstimatesGetsThemAndOneThatDoesNotIsSparedThem() {
+        server.stubFor(post("/a/chat").willReturn(answer("from-a")));
+        aliases.bind("chat", "a:m1");
+        ChatRequest capped = ChatRequest.builder("chat")
+                .user("Say hello to everyone in the room")
+                .maxOutputTokens(50)
+                .build();
+        try (LlmRing ring = limitedRing()) {
+            ring.chat(capped);
+        }
+        LimitedAttempt full = limiter.asked.get(0);
+        assertTrue(full.estimatedInputTokens() > 0, full::toString);
+        assertEquals(50, full.maxOutputTokens().orElseThrow());
+
+        Scripted blind = new Scripted() {
+            @Override
+            public boolean usesEstimates() {
+                return false;
+            }
+        };
+        try (LlmRing ring =
+                ring().retryPolicy(RetryPolicy.none()).limits(context -> blind).build()) {
+            assertEquals("from-a", ring.chat(capped).text());
+        }
+        LimitedAttempt bare = blind.asked.get(0);
+        assertEquals("a:m1", bare.binding());
+        assertEquals(0, bare.estimatedInputTokens());
+        assertTrue(bare.maxOutputTokens().isEmpty(), bare::toString);
+        assertTrue(bare.worstCaseCost().isEmpty(), bare::toString);
+        assertEquals(1, blind.settled.size());
     }
 }

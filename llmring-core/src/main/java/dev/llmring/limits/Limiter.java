@@ -33,6 +33,18 @@ public interface Limiter extends AutoCloseable {
      */
     Admission admit(LimitedAttempt attempt);
 
+    /**
+     * Whether {@link #admit} reads the attempt's {@linkplain LimitedAttempt#estimatedInputTokens() token estimate},
+     * {@linkplain LimitedAttempt#maxOutputTokens() output cap} and {@linkplain LimitedAttempt#worstCaseCost() worst-case
+     * cost}. When false the router leaves them out (no estimate, no cap, no cost), which spares every attempt the
+     * walk over its messages and a registry lookup. Asked once, when the client is built.
+     *
+     * @return true (the default) unless this limiter never reads the estimates
+     */
+    default boolean usesEstimates() {
+        return true;
+    }
+
     /** Releases what the limiter holds (connections, files). Called when the client that created it closes. */
     @Override
     default void close() {}

@@ -1,6 +1,7 @@
 package dev.llmring.limits.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmring.Usage;
@@ -154,5 +155,18 @@ class LimitEngineTest {
         assertEquals(Duration.ofSeconds(20), refused.retryAfter());
         clock.advance(Duration.ofSeconds(20));
         admitted(l, attempt(1));
+    }
+
+    @Test
+    void onlyRatesAndBudgetsAskTheRouterForEstimates() {
+        assertFalse(limiter(Limits.builder().build()).usesEstimates());
+        assertTrue(limiter(Limits.builder()
+                        .alias("chat", RateLimit.builder().requestsPerMinute(60).build())
+                        .build())
+                .usesEstimates());
+        assertTrue(limiter(Limits.builder()
+                        .aliasBudget("chat", Period.DAY, new java.math.BigDecimal("1.00"))
+                        .build())
+                .usesEstimates());
     }
 }

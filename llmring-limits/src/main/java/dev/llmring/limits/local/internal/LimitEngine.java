@@ -77,6 +77,17 @@ public final class LimitEngine implements Limiter {
         if (l != null) out.add(new Scoped(key, name, l));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Only rates and budgets read them: an engine with neither (the lockfile declares no limits) still refuses a
+     * binding the provider said is exhausted, which needs no estimate.
+     */
+    @Override
+    public boolean usesEstimates() {
+        return !spec.rates().isEmpty() || !spec.budgets().isEmpty();
+    }
+
     @Override
     public Admission admit(LimitedAttempt attempt) {
         Instant now = clock.instant();
