@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * TOML 1.0 text to {@link Node}s with positions, by our own parser (the lexical forms are in {@link TomlLexer}).
+ * TOML 1.0 text to {@link Node}s with positions, by our own parser (the lexical forms are in {@link TomlLexer} and
+ * {@link TomlScalars}).
  *
  * <p>Until 0.1 this was tomlj, whose ANTLR runtime loaded about 500 classes and half a second of CPU on the first
  * lockfile read and kept its parse tables in static fields for the JVM's life. The positions are tomlj's: a key's
@@ -60,10 +61,12 @@ final class TomlSource {
     }
 
     private final TomlLexer in;
+    private final TomlScalars scalars;
     private int depth;
 
     private TomlSource(String text, String file) {
         this.in = new TomlLexer(text, file);
+        this.scalars = new TomlScalars(in);
     }
 
     /** Parses TOML text; every failure is a {@link LockfileException} naming the file, line and column. */
@@ -223,7 +226,7 @@ final class TomlSource {
             depth--;
             return nested;
         }
-        return in.scalar(line, column);
+        return scalars.read(line, column);
     }
 
     private Array array(int line, int column) {
