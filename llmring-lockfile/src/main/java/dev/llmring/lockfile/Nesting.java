@@ -2,7 +2,7 @@ package dev.llmring.lockfile;
 
 /**
  * The bound on how deeply a lockfile may nest arrays and tables, checked before a recursive parser sees the text:
- * tomlj's parser recurses once per {@code [} or <code>{</code> and overflows the stack at about a thousand, and the
+ * the TOML parser recurses once per {@code [} or <code>{</code> (and checks the bound again as it does), and the
  * tree walks after it recurse too. A real lockfile nests five or six levels.
  *
  * <p>The TOML check is one linear pass that knows enough TOML to skip comments and the four kinds of string (basic,

@@ -1,146 +1,310 @@
 package dev.llmring.lockfile;
 
-import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseError;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlPosition;
-import org.tomlj.TomlTable;
-import org.tomlj.TomlVersion;
 
 /**
- * TOML text to {@link Node}s with positions, by tomlj (TOML 1.0: trailing commas in arrays are fine).
+ * TOML 1.0 text to {@link Node}s with positions, by our own parser (the lexical forms are in {@link TomlLexer} and
+ * {@link TomlScalars}).
  *
- * <p>tomlj places an array element where the whitespace before it starts (for the elements of a multi-line array,
- * the end of the previous line); positions of array elements are moved forward past whitespace and comments to
- * the value itself.
+ * <p>Until 0.1 this was tomlj, whose ANTLR runtime loaded about 500 classes and half a second of CPU on the first
+ * lockfile read and kept its parse tables in static fields for the JVM's life. The positions are tomlj's: a key's
+ * value (and the tables its dotted key makes) is placed at the start of the key; a table from a header, and each
+ * table of an array of tables, at its header's {@code [}; an array element at the value itself.
+ *
+ * <p>All of TOML 1.0's rules on defining things once are enforced: a key is set once; a table is defined once, by a
+ * header or by dotted keys, not both (a header may still add sub-tables to a table made by dotted keys); inline
+ * tables and arrays written as values are complete and cannot be extended. Nesting is bounded twice: before the parse
+ * ({@link Nesting}) and while it recurses into arrays and inline tables.
  */
 final class TomlSource {
-    private final String text;
-    private final int[] lineStarts;
-
-    private TomlSource(String text) {
-        this.text = text;
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    /** How a table came to be, which decides what may later add to it. */
+    private enum Origin {
+        /** A step of a header's key path: a later header may define it, dotted keys may not add to it. */
+        IMPLICIT,
+        /** Defined by a {@code [header]} or as an element of an array of tables. */
+        HEADER,
+        /** Made by a dotted key: more dotted keys in the same table may add to it, a header may not define it. */
+        DOTTED,
+        /** An inline table: complete as written. */
+        INLINE
     }
 
-    /**
-     * Parses TOML text. Nesting is bounded before tomlj sees the text ({@link Nesting}); whatever tomlj still throws
-     * (it throws {@link TomlParseError} for some bad escapes in table headers instead of reporting them) becomes a
-     * {@link LockfileException} with the place, never a third-party exception or an {@link Error}.
-     */
+    private static final class Table {
+        final Map<String, Object> members = new LinkedHashMap<>();
+        Origin origin;
+        int line;
+        int column;
+
+        Table(Origin origin, int line, int column) {
+            this.origin = origin;
+            this.line = line;
+            this.column = column;
+        }
+    }
+
+    private static final class Array {
+        final List<Object> elements = new ArrayList<>();
+        /** An array of tables ({@code [[header]]}), to which later headers append; else a value, complete as written. */
+        final boolean ofTables;
+
+        final int line;
+        final int column;
+
+        Array(boolean ofTables, int line, int column) {
+            this.ofTables = ofTables;
+            this.line = line;
+            this.column = column;
+        }
+    }
+
+    private final TomlLexer in;
+    private final TomlScalars scalars;
+    private int depth;
+
+    private TomlSource(String text, String file) {
+        this.in = new TomlLexer(text, file);
+        this.scalars = new TomlScalars(in);
+    }
+
+    /** Parses TOML text; every failure is a {@link LockfileException} naming the file, line and column. */
     static Node parse(String text, String file) {
         Nesting.checkToml(text, file);
-        TomlParseResult result;
-        try {
-            result = Toml.parse(text, TomlVersion.V1_0_0);
-        } catch (TomlParseError e) {
-            throw syntaxError(e, file);
-        } catch (RuntimeException | StackOverflowError e) {
-            throw new LockfileException(
-                    "TOML parser failed (" + e.getClass().getSimpleName() + ")", file, 0, 0, null, null);
-        }
-        if (result.hasErrors()) {
-            throw syntaxError(result.errors().get(0), file);
-        }
-        return new TomlSource(text).table(result, 1, 1, 0, file);
+        TomlSource source = new TomlSource(text, file);
+        return source.node(source.document(), 0);
     }
 
-    private static LockfileException syntaxError(TomlParseError error, String file) {
-        TomlPosition at = error.position();
-        return new LockfileException(
-                "TOML syntax error: " + error.getMessage(),
-                file,
-                at == null ? 0 : at.line(),
-                at == null ? 0 : at.column(),
-                null,
-                null);
-    }
-
-    private Node table(TomlTable table, int line, int column, int depth, String file) {
-        if (depth > Nesting.MAX_DEPTH) throw Nesting.tooDeep(file, line, column); // dotted keys nest too
-        Map<String, Node> members = new LinkedHashMap<>();
-        for (String key : table.keySet()) {
-            List<String> path = List.of(key);
-            TomlPosition at = table.inputPositionOf(path);
-            Object value = table.get(path);
-            members.put(
-                    key,
-                    node(value, at == null ? line : at.line(), at == null ? column : at.column(), depth + 1, file));
-        }
-        return Node.table(members, line, column);
-    }
-
-    private Node array(TomlArray array, int line, int column, int depth, String file) {
-        if (depth > Nesting.MAX_DEPTH) throw Nesting.tooDeep(file, line, column);
-        List<Node> elements = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            TomlPosition at = array.inputPositionOf(i);
-            int[] where = at == null ? new int[] {line, column} : skipBlank(at.line(), at.column());
-            elements.add(node(array.get(i), where[0], where[1], depth + 1, file));
-        }
-        return Node.array(elements, line, column);
-    }
-
-    /** The first position at or after (line, column) that is not whitespace or inside a comment. */
-    private int[] skipBlank(int line, int column) {
-        if (line < 1 || line > lineStarts.length) {
-            return new int[] {line, column};
-        }
-        int i = lineStarts[line - 1] + column - 1;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '#') {
-                while (i < text.length() && text.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                i++;
+    private Table document() {
+        Table root = new Table(Origin.HEADER, 1, 1);
+        Table current = root;
+        while (!in.atEnd()) {
+            in.skipSpaces();
+            int c = in.peek();
+            if (c == '#' || c == -1 || in.atNewline()) {
+                in.endOfLine("a comment");
+            } else if (c == '[') {
+                current = header(root);
             } else {
-                break;
+                keyValue(current);
+                in.endOfLine("a value");
             }
         }
-        int l = line;
-        while (l < lineStarts.length && lineStarts[l] <= i) {
-            l++;
-        }
-        return new int[] {l, i - lineStarts[l - 1] + 1};
+        return root;
     }
 
-    private Node node(Object value, int line, int column, int depth, String file) {
-        if (value instanceof TomlTable) {
-            return table((TomlTable) value, line, column, depth, file);
+    // ---- headers
+
+    private Table header(Table root) {
+        int line = in.line;
+        int column = in.column();
+        in.pos++;
+        boolean arrayOfTables = in.peek() == '[';
+        if (arrayOfTables) in.pos++;
+        in.skipSpaces();
+        List<String> path = new ArrayList<>();
+        List<int[]> places = new ArrayList<>();
+        key(path, places);
+        in.skipSpaces();
+        in.expect(']', arrayOfTables ? "']]'" : "']'");
+        if (arrayOfTables) in.expect(']', "']]'");
+        in.endOfLine("a table header");
+
+        Table table = root;
+        for (int i = 0; i < path.size() - 1; i++) {
+            String part = path.get(i);
+            Object next = table.members.get(part);
+            if (next == null) {
+                Table made = new Table(Origin.IMPLICIT, line, column);
+                table.members.put(part, made);
+                table = made;
+            } else if (next instanceof Table && ((Table) next).origin != Origin.INLINE) {
+                table = (Table) next;
+            } else if (next instanceof Array && ((Array) next).ofTables) {
+                List<Object> elements = ((Array) next).elements;
+                table = (Table) elements.get(elements.size() - 1);
+            } else {
+                throw redefined(path, i, places, "is already " + kindOf(next) + ", not a table");
+            }
         }
-        if (value instanceof TomlArray) {
-            return array((TomlArray) value, line, column, depth, file);
+        String last = path.get(path.size() - 1);
+        Object existing = table.members.get(last);
+        Table made = new Table(Origin.HEADER, line, column);
+        if (arrayOfTables) {
+            if (existing == null) {
+                Array array = new Array(true, line, column);
+                table.members.put(last, array);
+                existing = array;
+            } else if (!(existing instanceof Array && ((Array) existing).ofTables)) {
+                throw redefined(path, path.size() - 1, places, "is already " + kindOf(existing));
+            }
+            ((Array) existing).elements.add(made);
+            return made;
         }
-        if (value instanceof String) {
-            return Node.scalar(Node.Kind.STRING, value, line, column);
+        if (existing == null) {
+            table.members.put(last, made);
+            return made;
         }
-        if (value instanceof Long) {
-            return Node.scalar(Node.Kind.INTEGER, value, line, column);
+        if (existing instanceof Table && ((Table) existing).origin == Origin.IMPLICIT) {
+            Table defined = (Table) existing;
+            defined.origin = Origin.HEADER;
+            defined.line = line; // placed where it is defined, not where a longer header first named it
+            defined.column = column;
+            return defined;
         }
-        if (value instanceof Double) {
-            return Node.scalar(Node.Kind.FLOAT, value, line, column);
+        throw redefined(path, path.size() - 1, places, "is already defined");
+    }
+
+    // ---- keys and values
+
+    /** A dotted key: its parts and their places. */
+    private void key(List<String> path, List<int[]> places) {
+        while (true) {
+            places.add(new int[] {in.line, in.column()});
+            path.add(in.simpleKey());
+            if (path.size() > Nesting.MAX_DEPTH) {
+                int[] first = places.get(0);
+                throw Nesting.tooDeep(in.file, first[0], first[1]);
+            }
+            in.skipSpaces();
+            if (in.peek() != '.') return;
+            in.pos++;
+            in.skipSpaces();
         }
-        if (value instanceof Boolean) {
-            return Node.scalar(Node.Kind.BOOLEAN, value, line, column);
+    }
+
+    /** {@code key = value} into a table: a header's, the root, or an inline table being read. */
+    private void keyValue(Table into) {
+        int line = in.line;
+        int column = in.column();
+        List<String> path = new ArrayList<>();
+        List<int[]> places = new ArrayList<>();
+        key(path, places);
+        in.expect('=', "'=' after a key");
+        in.skipSpaces();
+        Object value = value(line, column);
+
+        Table table = into;
+        for (int i = 0; i < path.size() - 1; i++) {
+            String part = path.get(i);
+            Object next = table.members.get(part);
+            if (next == null) {
+                Table made = new Table(Origin.DOTTED, line, column);
+                table.members.put(part, made);
+                table = made;
+            } else if (next instanceof Table && ((Table) next).origin == Origin.DOTTED) {
+                table = (Table) next;
+            } else {
+                throw redefined(
+                        path,
+                        i,
+                        places,
+                        next instanceof Table
+                                ? "is a table defined elsewhere; dotted keys cannot add to it"
+                                : "is already " + kindOf(next) + ", not a table");
+            }
         }
-        if (value instanceof Temporal) {
-            return Node.scalar(Node.Kind.DATETIME, value, line, column);
+        String last = path.get(path.size() - 1);
+        if (table.members.containsKey(last)) throw redefined(path, path.size() - 1, places, "is already defined");
+        table.members.put(last, value);
+    }
+
+    private Object value(int line, int column) {
+        int c = in.peek();
+        if (c == '"') {
+            String s = in.text.startsWith("\"\"\"", in.pos) ? in.multiLineBasicString() : in.basicString();
+            return Node.scalar(Node.Kind.STRING, s, line, column);
         }
-        throw new IllegalStateException("Unexpected TOML value " + value.getClass());
+        if (c == '\'') {
+            String s = in.text.startsWith("'''", in.pos) ? in.multiLineLiteralString() : in.literalString();
+            return Node.scalar(Node.Kind.STRING, s, line, column);
+        }
+        if (c == '[' || c == '{') {
+            if (++depth > Nesting.MAX_DEPTH) throw Nesting.tooDeep(in.file, in.line, in.column());
+            Object nested = c == '[' ? array(line, column) : inlineTable(line, column);
+            depth--;
+            return nested;
+        }
+        return scalars.read(line, column);
+    }
+
+    private Array array(int line, int column) {
+        Array array = new Array(false, line, column);
+        in.pos++;
+        while (true) {
+            in.skipBlankLines();
+            if (in.peek() == ']') break;
+            array.elements.add(value(in.line, in.column()));
+            in.skipBlankLines();
+            if (in.peek() == ',') {
+                in.pos++;
+            } else if (in.peek() != ']') {
+                throw in.error("expected ',' or ']' in an array, found " + in.found());
+            }
+        }
+        in.pos++;
+        return array;
+    }
+
+    private Table inlineTable(int line, int column) {
+        Table table = new Table(Origin.HEADER, line, column); // open to dotted keys while it is being read
+        in.pos++;
+        in.skipSpaces();
+        if (in.peek() == '}') {
+            in.pos++;
+        } else {
+            while (true) {
+                in.skipSpaces();
+                keyValue(table);
+                in.skipSpaces();
+                if (in.peek() == '}') {
+                    in.pos++;
+                    break;
+                }
+                in.expect(',', "',' or '}' in an inline table");
+            }
+        }
+        table.origin = Origin.INLINE;
+        return table;
+    }
+
+    private LockfileException redefined(List<String> path, int upTo, List<int[]> places, String what) {
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i <= upTo; i++) {
+            key.append(i == 0 ? "" : ".").append(TomlText.key(path.get(i)));
+        }
+        int[] at = places.get(upTo);
+        return in.error("'" + key + "' " + what, at[0], at[1]);
+    }
+
+    private static String kindOf(Object value) {
+        if (value instanceof Table) return ((Table) value).origin == Origin.INLINE ? "an inline table" : "a table";
+        if (value instanceof Array) return ((Array) value).ofTables ? "an array of tables" : "an array";
+        return ((Node) value).kind.description;
+    }
+
+    // ---- to nodes
+
+    private Node node(Object value, int level) {
+        if (value instanceof Table) {
+            Table table = (Table) value;
+            if (level > Nesting.MAX_DEPTH) throw Nesting.tooDeep(in.file, table.line, table.column); // dotted keys too
+            Map<String, Node> members = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : table.members.entrySet()) {
+                members.put(e.getKey(), node(e.getValue(), level + 1));
+            }
+            return Node.table(members, table.line, table.column);
+        }
+        if (value instanceof Array) {
+            Array array = (Array) value;
+            if (level > Nesting.MAX_DEPTH) throw Nesting.tooDeep(in.file, array.line, array.column);
+            List<Node> elements = new ArrayList<>();
+            for (Object element : array.elements) {
+                elements.add(node(element, level + 1));
+            }
+            return Node.array(elements, array.line, array.column);
+        }
+        return (Node) value;
     }
 }

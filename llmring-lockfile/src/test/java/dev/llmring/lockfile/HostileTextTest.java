@@ -57,7 +57,7 @@ class HostileTextTest {
 
     @Test
     void veryLongDottedTomlKeyIsALockfileExceptionOnItsLine() {
-        // tomlj 2 refuses past 128 levels itself, as a syntax error: still ours, with its place
+        // refused as too deep at the key, before any table is made
         LockfileException e =
                 assertThrows(LockfileException.class, () -> Fixtures.toml("a" + ".a".repeat(1000) + " = 1\n"));
 

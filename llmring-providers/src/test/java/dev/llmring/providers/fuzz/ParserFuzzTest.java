@@ -26,10 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 class ParserFuzzTest {
     private static final long SEED = ProviderFuzzTest.SEED;
-    /** Inputs per seed text; tomlj takes tens of milliseconds on a mutated lockfile, so TOML seeds get fewer. */
+    /** Inputs per seed text (TOML seeds got fewer while tomlj took tens of milliseconds on a mutated lockfile). */
     private static final int INPUTS_PER_SEED = 100;
 
-    private static final int INPUTS_PER_TOML_SEED = 50;
     private static final Duration SAFETY_NET = Duration.ofSeconds(10);
     private static final Path LOCKFILE_FIXTURES = Path.of("../llmring-lockfile/src/test/resources");
     private static final Mutator MUTATOR = new Mutator(SEED, List.of(Kind.values()));
@@ -47,7 +46,7 @@ class ParserFuzzTest {
             fuzz(
                     read(seed),
                     seed,
-                    INPUTS_PER_TOML_SEED,
+                    INPUTS_PER_SEED,
                     text -> Lockfile.parse(text, Format.TOML, "fuzz.lock"),
                     LockfileException.class);
         }
