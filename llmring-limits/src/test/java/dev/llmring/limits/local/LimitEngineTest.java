@@ -155,4 +155,21 @@ class LimitEngineTest {
         clock.advance(Duration.ofSeconds(20));
         admitted(l, attempt(1));
     }
+
+    @Test
+    void aPermitSettledTwiceFreesItsSlotOnce() {
+        Limiter l = limiter(Limits.builder()
+                .binding(
+                        "openai:gpt-4o",
+                        RateLimit.builder().maxConcurrentRequests(1).build())
+                .build());
+        Permit first = admitted(l, attempt(1));
+        first.settle(ok(Map.of()));
+        first.settle(ok(Map.of()));
+        admitted(l, attempt(1));
+
+        Admission refused = l.admit(attempt(1));
+
+        assertTrue(refused.isLimited(), "the second settle must not free the slot the next attempt holds");
+    }
 }
