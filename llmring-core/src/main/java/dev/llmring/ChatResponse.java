@@ -48,8 +48,36 @@ public final class ChatResponse {
         this.timing = b.timing != null ? b.timing : Timing.ofTotal(latency, usage);
     }
 
+    /** {@code from} with {@code cost}: every other value shared, nothing copied. */
+    private ChatResponse(ChatResponse from, @Nullable Cost cost) {
+        this.text = from.text;
+        this.reasoning = from.reasoning;
+        this.reasoningParts = from.reasoningParts;
+        this.toolCalls = from.toolCalls;
+        this.finishReason = from.finishReason;
+        this.usage = from.usage;
+        this.provider = from.provider;
+        this.model = from.model;
+        this.requestId = from.requestId;
+        this.responseId = from.responseId;
+        this.responseModel = from.responseModel;
+        this.latency = from.latency;
+        this.timeToFirstEvent = from.timeToFirstEvent;
+        this.trace = from.trace;
+        this.cost = cost;
+        this.timing = from.timing;
+    }
+
     static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * This response with {@code cost} instead of its own, for the registry's hook: one object, where
+     * {@link #toBuilder()} and {@code build()} would copy every value and list.
+     */
+    ChatResponse withCost(@Nullable Cost cost) {
+        return new ChatResponse(this, cost);
     }
 
     /** A builder holding this response's values, for hooks that enrich a response (cost). */

@@ -41,8 +41,7 @@ final class Exchanges {
         if (response.statusCode() / 100 != 2) {
             throw settings.failures().fromHttp(target, adapter, response.statusCode(), response.headers(), body);
         }
-        String headerId =
-                response.headers().firstValue(adapter.requestIdHeader()).orElse(null);
+        String headerId = Transport.firstValue(response.headers(), adapter.requestIdHeader());
         ResponseAssembler assembler = new ResponseAssembler();
         try {
             adapter.decoder(target.model(), assembler).decodeBody(body);

@@ -128,6 +128,19 @@ final class LimitGate {
         }
     }
 
+    /**
+     * Settles {@code permit} with the outcome of a response that succeeded (see {@link #succeeded}); the outcome is
+     * not even made for {@link Permit#NONE}, which no limiter holds.
+     */
+    static void settleSucceeded(Permit permit, @Nullable Head head, @Nullable ChatResponse response) {
+        if (permit != Permit.NONE) permit.settle(succeeded(head, response));
+    }
+
+    /** Settles {@code permit} with the outcome of a failed attempt (see {@link #failed}), as {@link #settleSucceeded}. */
+    static void settleFailed(Permit permit, @Nullable Head head, LlmRingException e) {
+        if (permit != Permit.NONE) permit.settle(failed(head, e));
+    }
+
     /** The outcome of a response that succeeded: its head, usage and priced cost (null: finishing it failed). */
     static Outcome succeeded(@Nullable Head head, @Nullable ChatResponse response) {
         if (response == null) return outcome(head).build();

@@ -11,8 +11,16 @@ final class Listeners implements LlmRingListener {
 
     private final List<LlmRingListener> listeners;
 
+    /** Does nothing: what a client without listeners notifies, so that its calls make no callback objects. */
+    private static final LlmRingListener NONE = new LlmRingListener() {};
+
     Listeners(List<LlmRingListener> listeners) {
         this.listeners = List.copyOf(listeners);
+    }
+
+    /** {@code listeners} as one listener; none at all is one that does nothing. */
+    static LlmRingListener of(List<LlmRingListener> listeners) {
+        return listeners.isEmpty() ? NONE : new Listeners(listeners);
     }
 
     private interface Callback {

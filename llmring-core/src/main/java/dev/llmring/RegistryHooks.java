@@ -24,15 +24,13 @@ final class RegistryHooks implements AfterResponse, ContextWindows {
 
     @Override
     public ChatResponse apply(ChatRequest request, String profile, ChatResponse response) {
-        return response.toBuilder().cost(cost(response, null)).build();
+        return response.withCost(cost(response, null));
     }
 
     /** Prices from the entry the call's preflight resolved for the serving binding, when it resolved one. */
     @Override
     public ChatResponse apply(ChatRequest request, String profile, ChatResponse response, RegistryEntry entry) {
-        return response.toBuilder()
-                .cost(cost(response, entry.of(response.provider(), response.model())))
-                .build();
+        return response.withCost(cost(response, entry.of(response.provider(), response.model())));
     }
 
     private Cost cost(ChatResponse response, @Nullable Optional<ModelInfo> resolved) {

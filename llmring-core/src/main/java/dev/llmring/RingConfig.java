@@ -257,7 +257,7 @@ final class RingConfig {
                 clock,
                 sleeper,
                 random,
-                new Listeners(notified),
+                Listeners.of(notified),
                 media,
                 checks,
                 sizes,

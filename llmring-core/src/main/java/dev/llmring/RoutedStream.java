@@ -155,7 +155,7 @@ final class RoutedStream implements ChatStream {
         try {
             done = router.complete(call, served.target(), builder, firstEvent);
         } finally {
-            served.limit().settle(LimitGate.succeeded(call.head, done));
+            LimitGate.settleSucceeded(served.limit(), call.head, done);
         }
         response = done;
     }
@@ -172,7 +172,7 @@ final class RoutedStream implements ChatStream {
         call.control.stream(null);
         call.control.done();
         reader.cancel();
-        served.limit().settle(LimitGate.failed(call.head, f));
+        LimitGate.settleFailed(served.limit(), call.head, f);
         router.settings
                 .listener()
                 .attemptEnd(call.info, call.trace.failed(served.target(), served.number(), f, took()));

@@ -137,7 +137,7 @@ final class Router {
                 response = complete(call, served.target(), served.value(), null);
                 return response;
             } finally {
-                served.limit().settle(LimitGate.succeeded(call.head, response));
+                LimitGate.settleSucceeded(served.limit(), call.head, response);
             }
         } catch (LlmRingException e) {
             throw failed(call, e);
@@ -281,7 +281,7 @@ final class Router {
                 try {
                     value = attempt.run(call, target, adapter, http);
                 } catch (LlmRingException e) {
-                    limit.settle(LimitGate.failed(call.head, e));
+                    LimitGate.settleFailed(limit, call.head, e);
                     permit.record(verdict(e));
                     Duration took = Duration.between(started, settings.clock().instant());
                     settings.listener().attemptEnd(call.info, call.trace.failed(target, number, e, took));

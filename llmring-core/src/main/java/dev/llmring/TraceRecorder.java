@@ -14,7 +14,11 @@ final class TraceRecorder {
     private final String profile;
     private final List<RoutingTrace.Attempt> attempts = new ArrayList<>();
     private final List<String> skipReasons = new ArrayList<>();
-    private final Map<Target, URI> endpoints = new HashMap<>();
+    /** Where the tries of the last binding encoded go; the map holds the others', made only on a failover. */
+    private @Nullable Target lastTarget;
+
+    private @Nullable URI lastEndpoint;
+    private @Nullable Map<Target, URI> endpoints;
 
     TraceRecorder(String alias, String profile) {
         this.alias = alias;
@@ -29,7 +33,17 @@ final class TraceRecorder {
 
     /** Where the tries of {@code target} go, for the attempts recorded from now on. */
     synchronized void endpoint(Target target, URI uri) {
-        endpoints.put(target, uri);
+        if (lastTarget != null && !lastTarget.equals(target)) {
+            if (endpoints == null) endpoints = new HashMap<>();
+            endpoints.put(lastTarget, lastEndpoint);
+        }
+        lastTarget = target;
+        lastEndpoint = uri;
+    }
+
+    private @Nullable URI endpointOf(Target target) {
+        if (target.equals(lastTarget)) return lastEndpoint;
+        return endpoints == null ? null : endpoints.get(target);
     }
 
     synchronized RoutingTrace.Attempt failed(Target target, int number, LlmRingException error, Duration duration) {
@@ -41,7 +55,7 @@ final class TraceRecorder {
                 error.status(),
                 duration,
                 error.getMessage(),
-                endpoints.get(target));
+                endpointOf(target));
         attempts.add(a);
         return a;
     }
@@ -55,7 +69,7 @@ final class TraceRecorder {
                 0,
                 duration,
                 null,
-                endpoints.get(target));
+                endpointOf(target));
         attempts.add(a);
         return a;
     }

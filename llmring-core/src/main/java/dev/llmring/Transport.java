@@ -4,8 +4,10 @@ import dev.llmring.spi.HttpCall;
 import dev.llmring.spi.WireFormat;
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -90,6 +92,26 @@ final class Transport {
     }
 
     /**
+     * The first value of header {@code name} (any case), or null: {@link HttpHeaders#map()} is keyed
+     * case-insensitively, and a map lookup allocates nothing where {@link HttpHeaders#firstValue} runs a stream.
+     */
+    static @Nullable String firstValue(HttpHeaders headers, String name) {
+        List<String> values = headers.map().get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** The {@code Content-Length}, or -1 when absent or not a number. */
+    static long contentLength(HttpHeaders headers) {
+        String value = firstValue(headers, "content-length");
+        if (value == null) return -1;
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
      * Sends {@code request} and returns at the headers. The body of the response is a {@link BodyCollector} (2xx
      * non-streamed, or an error body) or the {@link StreamSubscriber} from {@code streams} (2xx streamed).
      *
@@ -100,7 +122,7 @@ final class Transport {
             throws IOException, InterruptedException {
         HttpClient c = "http".equalsIgnoreCase(request.uri().getScheme()) ? plain.get() : client.get();
         return c.send(request, info -> {
-            long length = info.headers().firstValueAsLong("content-length").orElse(-1);
+            long length = contentLength(info.headers());
             if (info.statusCode() / 100 != 2) return BodyCollector.truncating(Failures.ERROR_BODY_CAP, length);
             if (streams != null) return streams.get();
             return BodyCollector.refusing(maxResponseBytes, length);

@@ -18,6 +18,8 @@ public final class LimitedAttempt {
     private final long estimatedInputTokens;
     private final @Nullable Integer maxOutputTokens;
     private final @Nullable BigDecimal worstCaseCost;
+    /** {@link #binding()}, made when first asked for. */
+    private @Nullable String binding;
 
     private LimitedAttempt(Builder b) {
         this.alias = b.alias;
@@ -59,7 +61,9 @@ public final class LimitedAttempt {
 
     /** {@return {@code provider:model}} */
     public String binding() {
-        return provider + ":" + model;
+        String b = binding;
+        if (b == null) binding = b = provider + ":" + model; // racy but benign: every thread computes the same
+        return b;
     }
 
     /** {@return the request's application tag ({@link dev.llmring.ChatRequest#tag()}), for per-tag budgets} */

@@ -28,7 +28,7 @@ public final class Outcome {
 
     private Outcome(Builder b) {
         this.status = b.status;
-        this.headers = java.util.Collections.unmodifiableMap(new TreeMap<>(b.headers));
+        this.headers = b.frozenHeaders();
         this.usage = b.usage;
         this.cost = b.cost;
         this.retryAfter = b.retryAfter;
@@ -87,7 +87,10 @@ public final class Outcome {
     /** Builds an {@link Outcome}. */
     public static final class Builder {
         private int status;
-        private final Map<String, List<String>> headers = new TreeMap<>();
+        /** Null until a header is added; once an outcome holds it, a further header goes into a copy. */
+        private @Nullable TreeMap<String, List<String>> headers;
+
+        private boolean shared;
         private @Nullable Usage usage;
         private @Nullable BigDecimal cost;
         private @Nullable Duration retryAfter;
@@ -117,7 +120,18 @@ public final class Outcome {
          */
         public Builder headers(Map<String, List<String>> headers) {
             Objects.requireNonNull(headers, "headers");
-            headers.forEach((k, v) -> this.headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+            if (headers.isEmpty()) return this;
+            TreeMap<String, List<String>> own = this.headers;
+            if (own == null) {
+                own = new TreeMap<>();
+            } else if (shared) {
+                own = new TreeMap<>(own);
+            }
+            this.headers = own;
+            shared = false;
+            for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+                own.put(h.getKey().toLowerCase(Locale.ROOT), List.copyOf(h.getValue()));
+            }
             return this;
         }
 
@@ -156,6 +170,14 @@ public final class Outcome {
             if (delay != null && delay.isNegative()) throw new IllegalArgumentException("retryAfter is negative");
             this.retryAfter = delay;
             return this;
+        }
+
+        /** The headers for an outcome being built: this builder's map, unmodifiable, copied if it grows again. */
+        private Map<String, List<String>> frozenHeaders() {
+            TreeMap<String, List<String>> own = headers;
+            if (own == null) return Map.of();
+            shared = true;
+            return java.util.Collections.unmodifiableMap(own);
         }
 
         /** {@return the outcome} */

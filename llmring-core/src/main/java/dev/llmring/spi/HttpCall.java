@@ -1,7 +1,11 @@
 package dev.llmring.spi;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +33,7 @@ public final class HttpCall {
      * A {@code POST} of a JSON body.
      *
      * @param uri the endpoint; must not carry credentials in its query (put keys in headers)
-     * @param headers header names and values, in order
+     * @param headers header names and values, in order (copied, unless made by {@link #fixedHeaders})
      * @param jsonBody the UTF-8 JSON body (not copied: the adapter hands it over)
      * @return the call
      * @throws IllegalArgumentException when the query has a {@code key}, {@code api_key} or {@code apikey} parameter
@@ -42,7 +46,50 @@ public final class HttpCall {
         if (query != null && hasKeyParameter(query)) {
             throw new IllegalArgumentException("credentials belong in headers, not in the URL query");
         }
-        return new HttpCall(uri, new LinkedHashMap<>(headers), jsonBody);
+        return new HttpCall(uri, FixedHeaders.of(headers), jsonBody);
+    }
+
+    /**
+     * An unmodifiable copy of {@code headers}, in order, that {@link #post} takes as it is instead of copying it
+     * again: an adapter whose headers do not change between calls makes them once.
+     *
+     * @param headers header names and values, in order
+     * @return the copy (the same map when {@code headers} was made here)
+     * @throws NullPointerException when a name or value is null
+     */
+    public static Map<String, String> fixedHeaders(Map<String, String> headers) {
+        return FixedHeaders.of(Objects.requireNonNull(headers, "headers"));
+    }
+
+    /** Header names and values, in order, unmodifiable: made once, iterated without copying. */
+    private static final class FixedHeaders extends AbstractMap<String, String> {
+        private final Set<Map.Entry<String, String>> entries;
+
+        private FixedHeaders(List<Map.Entry<String, String>> list) {
+            this.entries = new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, String>> iterator() {
+                    return list.iterator();
+                }
+
+                @Override
+                public int size() {
+                    return list.size();
+                }
+            };
+        }
+
+        static FixedHeaders of(Map<String, String> headers) {
+            if (headers instanceof FixedHeaders fixed) return fixed;
+            List<Map.Entry<String, String>> entries = new ArrayList<>(headers.size());
+            headers.forEach((k, v) -> entries.add(Map.entry(k, v)));
+            return new FixedHeaders(List.copyOf(entries));
+        }
+
+        @Override
+        public Set<Map.Entry<String, String>> entrySet() {
+            return entries;
+        }
     }
 
     private static boolean hasKeyParameter(String query) {
@@ -73,7 +120,7 @@ public final class HttpCall {
 
     /** {@return the headers, unmodifiable} */
     public Map<String, String> headers() {
-        return java.util.Collections.unmodifiableMap(headers);
+        return headers;
     }
 
     /** {@return the body bytes (not a copy: do not modify)} */

@@ -5,6 +5,7 @@ import dev.llmring.ContentPart;
 import dev.llmring.Message;
 import dev.llmring.Tool;
 import dev.llmring.ToolCall;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -35,13 +36,24 @@ public final class TokenEstimator {
     public static long inputTokens(ChatRequest request) {
         Objects.requireNonNull(request, "request");
         long tokens = PER_REQUEST;
-        for (Message m : request.messages()) {
+        // indexed loops over the request's lists (immutable, random access): no iterator per list, on every attempt
+        List<Message> messages = request.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
             tokens += PER_MESSAGE;
-            for (ContentPart p : m.content()) tokens += part(p);
-            for (ToolCall call : m.toolCalls()) tokens += PER_MESSAGE + text(call.name()) + text(call.argumentsJson());
-            tokens += m.reasoning().map(TokenEstimator::text).orElse(0L);
+            List<ContentPart> content = m.content();
+            for (int j = 0; j < content.size(); j++) tokens += part(content.get(j));
+            List<ToolCall> calls = m.toolCalls();
+            for (int j = 0; j < calls.size(); j++) {
+                ToolCall call = calls.get(j);
+                tokens += PER_MESSAGE + text(call.name()) + text(call.argumentsJson());
+            }
+            String reasoning = m.reasoning().orElse(null);
+            if (reasoning != null) tokens += text(reasoning);
         }
-        for (Tool t : request.tools()) {
+        List<Tool> tools = request.tools();
+        for (int i = 0; i < tools.size(); i++) {
+            Tool t = tools.get(i);
             tokens += PER_TOOL + text(t.name()) + text(t.description()) + text(t.parametersSchema());
         }
         tokens += request.responseFormat().schema().map(s -> PER_TOOL + text(s)).orElse(0L);

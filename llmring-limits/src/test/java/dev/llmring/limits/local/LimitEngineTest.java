@@ -169,4 +169,21 @@ class LimitEngineTest {
                         .build())
                 .usesEstimates());
     }
+
+    @Test
+    void aPermitSettledTwiceFreesItsSlotOnce() {
+        Limiter l = limiter(Limits.builder()
+                .binding(
+                        "openai:gpt-4o",
+                        RateLimit.builder().maxConcurrentRequests(1).build())
+                .build());
+        Permit first = admitted(l, attempt(1));
+        first.settle(ok(Map.of()));
+        first.settle(ok(Map.of()));
+        admitted(l, attempt(1));
+
+        Admission refused = l.admit(attempt(1));
+
+        assertTrue(refused.isLimited(), "the second settle must not free the slot the next attempt holds");
+    }
 }

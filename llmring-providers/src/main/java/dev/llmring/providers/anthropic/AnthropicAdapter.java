@@ -6,6 +6,7 @@ import dev.llmring.providers.internal.Endpoints;
 import dev.llmring.providers.internal.JsonPostAdapter;
 import dev.llmring.spi.ApiKey;
 import dev.llmring.spi.EventSink;
+import dev.llmring.spi.HttpCall;
 import dev.llmring.spi.ProviderConfig;
 import dev.llmring.spi.ProviderError;
 import dev.llmring.spi.ResponseDecoder;
@@ -24,6 +25,7 @@ final class AnthropicAdapter extends JsonPostAdapter {
     private final @Nullable ApiKey apiKey;
     private final String version;
     private final @Nullable String beta;
+    private final Map<String, String> headers;
 
     AnthropicAdapter(ProviderConfig config) {
         super(config.name());
@@ -34,6 +36,7 @@ final class AnthropicAdapter extends JsonPostAdapter {
         this.version = config.options().getOrDefault("version", API_VERSION);
         String b = config.options().get("beta");
         this.beta = b == null || b.isBlank() ? null : b;
+        this.headers = buildHeaders();
     }
 
     @Override
@@ -58,12 +61,17 @@ final class AnthropicAdapter extends JsonPostAdapter {
 
     @Override
     protected Map<String, String> headers(boolean stream) {
+        return headers;
+    }
+
+    /** Built once: they never change between calls. */
+    private Map<String, String> buildHeaders() {
         Map<String, String> headers = new LinkedHashMap<>();
         if (apiKey != null) headers.put("x-api-key", apiKey.reveal());
         headers.put("anthropic-version", version);
         if (beta != null) headers.put("anthropic-beta", beta);
         headers.put("content-type", "application/json");
-        return headers;
+        return HttpCall.fixedHeaders(headers);
     }
 
     @Override

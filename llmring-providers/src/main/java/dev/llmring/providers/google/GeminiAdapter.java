@@ -8,6 +8,7 @@ import dev.llmring.providers.internal.Endpoints;
 import dev.llmring.providers.internal.JsonPostAdapter;
 import dev.llmring.spi.ApiKey;
 import dev.llmring.spi.EventSink;
+import dev.llmring.spi.HttpCall;
 import dev.llmring.spi.ProviderError;
 import dev.llmring.spi.ResponseDecoder;
 import java.net.URI;
@@ -23,11 +24,13 @@ final class GeminiAdapter extends JsonPostAdapter {
 
     private final String base;
     private final @Nullable ApiKey apiKey;
+    private final Map<String, String> headers;
 
     GeminiAdapter(String name, URI base, @Nullable ApiKey apiKey) {
         super(name);
         this.base = Endpoints.trimmed(base);
         this.apiKey = apiKey;
+        this.headers = buildHeaders();
     }
 
     /** The model goes into the path, so it must look like a model name. */
@@ -48,10 +51,15 @@ final class GeminiAdapter extends JsonPostAdapter {
 
     @Override
     protected Map<String, String> headers(boolean stream) {
+        return headers;
+    }
+
+    /** Built once: they never change between calls. */
+    private Map<String, String> buildHeaders() {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "application/json");
         if (apiKey != null) headers.put("x-goog-api-key", apiKey.reveal());
-        return headers;
+        return HttpCall.fixedHeaders(headers);
     }
 
     @Override

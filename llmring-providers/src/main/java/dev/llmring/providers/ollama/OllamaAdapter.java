@@ -6,6 +6,7 @@ import dev.llmring.InvalidRequestException;
 import dev.llmring.providers.internal.Endpoints;
 import dev.llmring.providers.internal.JsonPostAdapter;
 import dev.llmring.spi.EventSink;
+import dev.llmring.spi.HttpCall;
 import dev.llmring.spi.ProviderError;
 import dev.llmring.spi.ResponseDecoder;
 import dev.llmring.spi.WireFormat;
@@ -15,6 +16,9 @@ import java.util.Map;
 
 /** The Ollama adapter: stateless, one per provider configuration. */
 final class OllamaAdapter extends JsonPostAdapter {
+    private static final Map<String, String> HEADERS =
+            HttpCall.fixedHeaders(Map.of("content-type", "application/json"));
+
     private final URI endpoint;
 
     OllamaAdapter(String name, URI base) {
@@ -47,7 +51,7 @@ final class OllamaAdapter extends JsonPostAdapter {
 
     @Override
     protected Map<String, String> headers(boolean stream) {
-        return Map.of("content-type", "application/json");
+        return HEADERS;
     }
 
     @Override

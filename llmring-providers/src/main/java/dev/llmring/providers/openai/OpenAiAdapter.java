@@ -7,6 +7,7 @@ import dev.llmring.providers.internal.Endpoints;
 import dev.llmring.providers.internal.JsonPostAdapter;
 import dev.llmring.spi.ApiKey;
 import dev.llmring.spi.EventSink;
+import dev.llmring.spi.HttpCall;
 import dev.llmring.spi.ProviderError;
 import dev.llmring.spi.ResponseDecoder;
 import java.net.URI;
@@ -82,7 +83,7 @@ final class OpenAiAdapter extends JsonPostAdapter {
         headers.put("Content-Type", "application/json");
         headers.put("Accept", stream ? "text/event-stream" : "application/json");
         headers.putAll(extraHeaders);
-        return java.util.Collections.unmodifiableMap(headers);
+        return HttpCall.fixedHeaders(headers);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.llmring.limits.local.internal;
 
+import dev.llmring.Usage;
 import dev.llmring.limits.Admission;
 import dev.llmring.limits.LimitedAttempt;
 import dev.llmring.limits.Limiter;
 import dev.llmring.limits.Outcome;
+import dev.llmring.limits.Permit;
 import dev.llmring.limits.SpendLedger;
 import dev.llmring.limits.local.RateLimit;
 import java.math.BigDecimal;
@@ -64,17 +66,20 @@ public final class LimitEngine implements Limiter {
     /** A limit that applies to an attempt, with the name of its scope for messages. */
     private record Scoped(String key, String name, RateLimit limit) {}
 
+    /** The limits that apply to {@code a}; none, with nothing built, when no rate limit is set at all. */
     private List<Scoped> scopes(LimitedAttempt a) {
+        if (spec.rates().isEmpty()) return List.of();
         List<Scoped> out = new ArrayList<>(3);
-        add(out, LimitsSpec.bindingScope(a.binding()), a.binding());
-        add(out, LimitsSpec.providerScope(a.provider()), "provider " + a.provider());
-        add(out, LimitsSpec.aliasScope(a.alias()), "alias '" + a.alias() + "'");
-        return out;
-    }
-
-    private void add(List<Scoped> out, String key, String name) {
+        String key = LimitsSpec.bindingScope(a.binding());
         RateLimit l = spec.rates().get(key);
-        if (l != null) out.add(new Scoped(key, name, l));
+        if (l != null) out.add(new Scoped(key, a.binding(), l));
+        key = LimitsSpec.providerScope(a.provider());
+        l = spec.rates().get(key);
+        if (l != null) out.add(new Scoped(key, "provider " + a.provider(), l));
+        key = LimitsSpec.aliasScope(a.alias());
+        l = spec.rates().get(key);
+        if (l != null) out.add(new Scoped(key, "alias '" + a.alias() + "'", l));
+        return out;
     }
 
     /**
@@ -92,7 +97,7 @@ public final class LimitEngine implements Limiter {
     public Admission admit(LimitedAttempt attempt) {
         Instant now = clock.instant();
         List<Scoped> scopes = scopes(attempt);
-        Instant until = blocked.get(attempt.binding());
+        Instant until = blocked.isEmpty() ? null : blocked.get(attempt.binding());
         if (until != null) {
             if (until.isAfter(now)) {
                 return Admission.limited(
@@ -118,7 +123,7 @@ public final class LimitEngine implements Limiter {
                         + rule.period().key()
                         + ", this call may cost up to $" + worst.toPlainString() + ")");
             }
-            held.reservations.add(r.get());
+            held.reserved(r.get());
         }
         held.worst = worst;
         for (Scoped s : scopes) {
@@ -128,7 +133,7 @@ public final class LimitEngine implements Limiter {
                 return refused;
             }
         }
-        return Admission.admitted(held::settle);
+        return Admission.admitted(held);
     }
 
     /** Takes what {@code s} needs into {@code held}; the refusal when it cannot. */
@@ -143,7 +148,7 @@ public final class LimitEngine implements Limiter {
                         SLOT_POLL,
                         l.maxWait());
             }
-            held.slots.add(slot);
+            held.slot(slot);
         }
         if (l.requestsPerMinute().isPresent()) {
             TokenBuckets.Spec shape = requests(l);
@@ -154,8 +159,7 @@ public final class LimitEngine implements Limiter {
                         Duration.ofNanos(wait),
                         l.maxWait());
             }
-            held.requests.add(s.key() + "/requests");
-            held.requestShapes.add(shape);
+            held.took(s.key() + "/requests", shape, false);
         }
         if (l.tokensPerMinute().isPresent()) {
             TokenBuckets.Spec shape = tokens(l);
@@ -168,8 +172,7 @@ public final class LimitEngine implements Limiter {
                         wait == Long.MAX_VALUE ? RateLimit.UNTIL_DEADLINE : Duration.ofNanos(wait),
                         l.maxWait());
             }
-            held.tokens.add(s.key() + "/tokens");
-            held.tokenShapes.add(shape);
+            held.took(s.key() + "/tokens", shape, true);
         }
         return null;
     }
@@ -182,15 +185,18 @@ public final class LimitEngine implements Limiter {
         return new TokenBuckets.Spec(l.tokensCapacity(), l.tokensPerMinute().getAsLong());
     }
 
-    /** What one admitted attempt holds, settled once. */
-    private final class Held {
+    /** One bucket an admitted attempt took from: a request, or its estimated tokens. */
+    private record Taken(String key, TokenBuckets.Spec shape, boolean tokens) {}
+
+    /**
+     * What one admitted attempt holds, settled once; it is the attempt's permit. Its lists are made only when it
+     * holds something, so that an attempt no limit or budget applies to costs one object.
+     */
+    private final class Held implements Permit {
         final LimitedAttempt attempt;
-        final List<SpendLedger.Reservation> reservations = new ArrayList<>();
-        final List<Runnable> slots = new ArrayList<>();
-        final List<String> requests = new ArrayList<>();
-        final List<TokenBuckets.Spec> requestShapes = new ArrayList<>();
-        final List<String> tokens = new ArrayList<>();
-        final List<TokenBuckets.Spec> tokenShapes = new ArrayList<>();
+        private List<SpendLedger.Reservation> reservations = List.of();
+        private List<Runnable> slots = List.of();
+        private List<Taken> taken = List.of();
         BigDecimal worst = BigDecimal.ZERO;
         private boolean settled;
 
@@ -198,30 +204,49 @@ public final class LimitEngine implements Limiter {
             this.attempt = attempt;
         }
 
-        /** Gives back everything: the attempt was not admitted. */
-        void undo() {
-            reservations.forEach(r -> r.settle(BigDecimal.ZERO));
-            slots.forEach(Runnable::run);
-            for (int i = 0; i < requests.size(); i++) buckets.give(requests.get(i), requestShapes.get(i), 1);
-            long n = attempt.estimatedTokens();
-            for (int i = 0; i < tokens.size(); i++) buckets.give(tokens.get(i), tokenShapes.get(i), n);
+        void reserved(SpendLedger.Reservation r) {
+            if (reservations.isEmpty()) reservations = new ArrayList<>(2);
+            reservations.add(r);
         }
 
-        void settle(Outcome o) {
+        void slot(Runnable slot) {
+            if (slots.isEmpty()) slots = new ArrayList<>(3);
+            slots.add(slot);
+        }
+
+        void took(String key, TokenBuckets.Spec shape, boolean tokens) {
+            if (taken.isEmpty()) taken = new ArrayList<>(6);
+            taken.add(new Taken(key, shape, tokens));
+        }
+
+        /** Gives back everything: the attempt was not admitted. */
+        void undo() {
+            for (SpendLedger.Reservation r : reservations) r.settle(BigDecimal.ZERO);
+            for (Runnable slot : slots) slot.run();
+            long n = attempt.estimatedTokens();
+            for (Taken t : taken) buckets.give(t.key(), t.shape(), t.tokens() ? n : 1);
+        }
+
+        @Override
+        public void settle(Outcome o) {
             synchronized (this) {
                 if (settled) return;
                 settled = true;
             }
-            slots.forEach(Runnable::run);
+            for (Runnable slot : slots) slot.run();
             long estimate = attempt.estimatedTokens();
-            long actual = o.usage().map(u -> u.totalTokens()).orElse(o.status() == 0 ? 0L : estimate);
-            for (int i = 0; i < tokens.size(); i++) {
-                if (actual > estimate) buckets.force(tokens.get(i), tokenShapes.get(i), actual - estimate);
-                else buckets.give(tokens.get(i), tokenShapes.get(i), estimate - actual);
+            Usage usage = o.usage().orElse(null);
+            long actual = usage != null ? usage.totalTokens() : o.status() == 0 ? 0L : estimate;
+            for (Taken t : taken) {
+                if (!t.tokens()) continue;
+                if (actual > estimate) buckets.force(t.key(), t.shape(), actual - estimate);
+                else buckets.give(t.key(), t.shape(), estimate - actual);
             }
-            boolean served = o.status() / 100 == 2;
-            BigDecimal cost = o.cost().orElse(served ? worst : BigDecimal.ZERO);
-            reservations.forEach(r -> r.settle(cost));
+            if (!reservations.isEmpty()) {
+                boolean served = o.status() / 100 == 2;
+                BigDecimal cost = o.cost().orElse(served ? worst : BigDecimal.ZERO);
+                for (SpendLedger.Reservation r : reservations) r.settle(cost);
+            }
             tighten(attempt, o);
         }
     }
@@ -233,6 +258,7 @@ public final class LimitEngine implements Limiter {
             block(attempt.binding(), now.plus(o.retryAfter().get()));
         if (o.headers().isEmpty()) return;
         ProviderHeaders h = ProviderHeaders.of(o, now);
+        if (h.requestsLeft().isEmpty() && h.tokensLeft().isEmpty()) return;
         Scoped target = providerScoped(attempt);
         if (h.requestsLeft().isPresent()) {
             long left = h.requestsLeft().getAsLong();
