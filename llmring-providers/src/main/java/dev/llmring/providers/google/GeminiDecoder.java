@@ -1,7 +1,8 @@
 package dev.llmring.providers.google;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import dev.llmring.FinishReason;
 import dev.llmring.ReasoningPart;
 import dev.llmring.StreamEvent;
@@ -11,6 +12,12 @@ import dev.llmring.providers.internal.WholeToolCalls;
 import dev.llmring.spi.EventSink;
 import dev.llmring.spi.ProviderFailure;
 import dev.llmring.spi.ResponseDecoder;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  * finish reason and emits {@link StreamEvent.UsageReport} and {@link StreamEvent.Finish} when the answer ends
  * ({@link #onEnd()} or the end of {@link #decodeBody}). An answer that ended without a {@code finishReason} was cut
  * off and is a {@link ProviderFailure}.
+ *
+ * <p>Each body or frame is read with Jackson's streaming parser into a {@link GeminiChunk} (an array of them, rarely,
+ * into one each), not into a tree, and its events are emitted once the whole of it was read, as the tree read did.
  */
 final class GeminiDecoder implements ResponseDecoder {
     private static final Set<String> FILTERED = Set.of(
@@ -32,6 +42,9 @@ final class GeminiDecoder implements ResponseDecoder {
             "IMAGE_SAFETY",
             "IMAGE_PROHIBITED_CONTENT");
 
+    private static final String BODY = "Gemini's answer";
+    private static final String FRAME = "Gemini's stream frame";
+
     private final EventSink sink;
     private int toolCalls;
     private boolean requestIdSeen;
@@ -41,6 +54,12 @@ final class GeminiDecoder implements ResponseDecoder {
     private boolean ended;
     /** Answer text since the last raw part, emitted as a raw text part before the next one to keep its place. */
     private final StringBuilder pendingText = new StringBuilder();
+    /** The body or frame being read; the chunk reads parts of it again, rarely. */
+    private final GeminiInput input = new GeminiInput();
+    /** The object being decoded, its fields reused from frame to frame. */
+    private final GeminiChunk chunk = new GeminiChunk(input);
+    /** The chunks of a body or frame that is an array of them (rare), else null. */
+    private @Nullable List<GeminiChunk> many;
 
     GeminiDecoder(EventSink sink) {
         this.sink = sink;
@@ -48,17 +67,47 @@ final class GeminiDecoder implements ResponseDecoder {
 
     @Override
     public void decodeBody(byte[] body) {
-        JsonNode node = ProviderJson.parse(body, "Gemini's answer");
-        if (node.isArray()) node.forEach(this::chunk);
-        else chunk(node);
+        try (JsonParser parser = ProviderJson.parser(body)) {
+            if (parser instanceof UTF8StreamJsonParser) {
+                input.set(body);
+                read(parser, BODY);
+            } else {
+                // UTF-16 or -32 (a byte-order mark or zero bytes said so): the parser reads chars through a reader,
+                // so read them all and decode that text, whose offsets are chars
+                String text = parser.getInputSource() instanceof Reader reader
+                        ? readAll(reader)
+                        : new String(body, StandardCharsets.UTF_8);
+                input.set(text);
+                try (JsonParser again = ProviderJson.parser(text)) {
+                    read(again, BODY);
+                }
+            }
+        } catch (IOException e) {
+            throw ProviderJson.malformed(e, BODY);
+        } finally {
+            input.clear();
+        }
+        emit();
         end();
+    }
+
+    private static String readAll(Reader reader) throws IOException {
+        StringWriter text = new StringWriter();
+        reader.transferTo(text);
+        return text.toString();
     }
 
     @Override
     public void onFrame(@Nullable String event, String data) {
-        JsonNode node = ProviderJson.parse(data, "Gemini's stream frame");
-        if (node.isArray()) node.forEach(this::chunk);
-        else chunk(node);
+        input.set(data);
+        try (JsonParser parser = ProviderJson.parser(data)) {
+            read(parser, FRAME);
+        } catch (IOException e) {
+            throw ProviderJson.malformed(e, FRAME);
+        } finally {
+            input.clear();
+        }
+        emit();
     }
 
     @Override
@@ -66,26 +115,61 @@ final class GeminiDecoder implements ResponseDecoder {
         end();
     }
 
-    private void chunk(JsonNode chunk) {
-        if (!chunk.isObject()) throw ProviderFailure.malformed("Gemini sent a chunk that is not a JSON object", null);
-        JsonNode error = GeminiErrors.errorNode(chunk);
-        if (error != null) throw new ProviderFailure(GeminiErrors.fromError(error, 0));
-        if (!requestIdSeen && chunk.hasNonNull("responseId")) {
-            requestIdSeen = true;
-            sink.requestId(chunk.get("responseId").asText());
-            sink.responseId(chunk.get("responseId").asText());
+    /**
+     * Reads one whole body or frame, an object or (rarely) an array of them, refusing anything after it with the
+     * words of the tree read it replaces.
+     */
+    private void read(JsonParser parser, String what) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) throw ProviderFailure.malformed(what + " is empty", null);
+        many = null;
+        if (first == JsonToken.START_ARRAY) {
+            many = new ArrayList<>();
+            JsonToken element;
+            while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+                GeminiChunk one = new GeminiChunk(input);
+                one.read(parser, element);
+                many.add(one);
+            }
+        } else {
+            chunk.read(parser, first);
         }
-        String modelVersion = ProviderJson.text(chunk, "modelVersion");
-        if (modelVersion != null) sink.responseModel(modelVersion);
-        if (chunk.has("usageMetadata")) usage = usage(chunk.get("usageMetadata"));
-        JsonNode candidate = chunk.path("candidates").path(0);
-        for (JsonNode part : candidate.path("content").path("parts")) part(part);
-        if (candidate.hasNonNull("finishReason")) {
-            finish = candidate.get("finishReason").asText();
-        } else if (!promptBlocked && candidate.path("content").path("parts").size() > 0) {
+        JsonToken trailing = parser.nextToken();
+        if (trailing != null) {
+            throw ProviderFailure.malformed(
+                    what + " is not valid JSON: Trailing token (of type " + trailing
+                            + ") found after value (bound as `com.fasterxml.jackson.databind.JsonNode`): not allowed as"
+                            + " per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`",
+                    null);
+        }
+    }
+
+    private void emit() {
+        if (many == null) {
+            chunk(chunk);
+        } else {
+            for (GeminiChunk one : many) chunk(one);
+            many = null;
+        }
+    }
+
+    private void chunk(GeminiChunk chunk) {
+        if (!chunk.object) throw ProviderFailure.malformed("Gemini sent a chunk that is not a JSON object", null);
+        if (chunk.error != null) throw new ProviderFailure(GeminiErrors.fromError(chunk.error, 0));
+        if (!requestIdSeen && chunk.responseId != null) {
+            requestIdSeen = true;
+            sink.requestId(chunk.responseId);
+            sink.responseId(chunk.responseId);
+        }
+        if (chunk.modelVersion != null) sink.responseModel(chunk.modelVersion);
+        if (chunk.usage) usage = usage(chunk);
+        for (int i = 0; i < chunk.partCount(); i++) part(chunk.part(i));
+        if (chunk.finishReason != null) {
+            finish = chunk.finishReason;
+        } else if (!promptBlocked && chunk.partCount() > 0) {
             finish = null; // content after a finishReason: the answer goes on, and must finish again at its end
-        } else if (candidate.isMissingNode() && chunk.path("promptFeedback").hasNonNull("blockReason")) {
-            finish = chunk.path("promptFeedback").get("blockReason").asText();
+        } else if (chunk.candidate == GeminiChunk.Candidate.MISSING && chunk.blockReason != null) {
+            finish = chunk.blockReason;
             promptBlocked = true;
         }
     }
@@ -97,28 +181,31 @@ final class GeminiDecoder implements ResponseDecoder {
      * {@code inlineData}, {@code fileData} …) becomes a {@linkplain ReasoningPart#raw raw part} holding the part's
      * JSON, after the answer text that came before it (as a raw text part, so that it keeps its place).
      */
-    private void part(JsonNode part) {
-        if (!part.isObject()) throw ProviderFailure.malformed("Gemini sent a part that is not a JSON object", null);
-        if (isOther(part)) {
+    private void part(GeminiChunk.Part part) {
+        if (part.kind == GeminiChunk.Kind.NOT_OBJECT) {
+            throw ProviderFailure.malformed("Gemini sent a part that is not a JSON object", null);
+        }
+        if (part.kind == GeminiChunk.Kind.RAW) {
             if (!pendingText.isEmpty()) {
-                ObjectNode text = ProviderJson.MAPPER.createObjectNode().put("text", pendingText.toString());
+                String text = ProviderJson.write(
+                        ProviderJson.MAPPER.createObjectNode().put("text", pendingText.toString()));
                 pendingText.setLength(0);
                 raw(text);
             }
-            raw(part);
+            raw(part.text);
             return;
         }
-        String signature = ProviderJson.text(part, "thoughtSignature");
-        if (part.has("functionCall")) {
-            String id = functionCall(part.get("functionCall"));
+        String signature = part.signature;
+        if (part.kind == GeminiChunk.Kind.CALL) {
+            String id = functionCall(part);
             if (signature != null && !signature.isBlank()) {
                 sink.emit(new StreamEvent.ReasoningComplete(
                         ReasoningPart.toolCallSignature(GoogleProviderFactory.NAME, id, signature)));
             }
             return;
         }
-        String text = part.path("text").asText("");
-        boolean thought = part.path("thought").asBoolean(false);
+        String text = part.text;
+        boolean thought = part.thought;
         if (!text.isEmpty()) {
             sink.emit(thought ? new StreamEvent.ReasoningDelta(text) : new StreamEvent.TextDelta(text));
             if (!thought) pendingText.append(text);
@@ -129,43 +216,26 @@ final class GeminiDecoder implements ResponseDecoder {
         }
     }
 
-    /** Whether a part holds something other than text, a thought, a signature or a function call. */
-    private static boolean isOther(JsonNode part) {
-        for (var names = part.fieldNames(); names.hasNext(); ) {
-            switch (names.next()) {
-                case "text", "thought", "thoughtSignature", "functionCall" -> {}
-                default -> {
-                    return !part.has("text") && !part.has("functionCall");
-                }
-            }
-        }
-        return false;
-    }
-
-    private void raw(JsonNode part) {
-        sink.emit(new StreamEvent.ReasoningComplete(
-                ReasoningPart.raw(GoogleProviderFactory.NAME, ProviderJson.write(part))));
+    private void raw(String json) {
+        sink.emit(new StreamEvent.ReasoningComplete(ReasoningPart.raw(GoogleProviderFactory.NAME, json)));
     }
 
     /** Gemini sends a function call whole (see {@link WholeToolCalls}); returns the call's id. */
-    private String functionCall(JsonNode call) {
+    private String functionCall(GeminiChunk.Part call) {
         int index = toolCalls++;
-        String name = call.path("name").asText("");
-        if (name.isEmpty()) throw ProviderFailure.malformed("Gemini sent a functionCall without a name", null);
-        String args = call.hasNonNull("args") ? ProviderJson.write(call.get("args")) : "{}";
-        return WholeToolCalls.emit(sink, index, call.path("id").asText(""), name, args);
+        if (call.name.isEmpty()) throw ProviderFailure.malformed("Gemini sent a functionCall without a name", null);
+        return WholeToolCalls.emit(sink, index, call.id, call.name, call.args);
     }
 
     /**
      * Gemini's counts: {@code candidatesTokenCount} excludes thoughts, so output = candidates + thoughts; tool-use
      * prompt tokens (search, code execution) are billed as input and counted in it.
      */
-    private static Usage usage(JsonNode u) {
-        long prompt = u.path("promptTokenCount").asLong(0)
-                + u.path("toolUsePromptTokenCount").asLong(0);
-        long thoughts = u.path("thoughtsTokenCount").asLong(0);
-        long output = u.path("candidatesTokenCount").asLong(0) + thoughts;
-        long cached = Math.min(u.path("cachedContentTokenCount").asLong(0), prompt);
+    private static Usage usage(GeminiChunk u) {
+        long prompt = u.promptTokens + u.toolUsePromptTokens;
+        long thoughts = u.thoughtsTokens;
+        long output = u.candidatesTokens + thoughts;
+        long cached = Math.min(u.cachedTokens, prompt);
         return Usage.builder()
                 .inputTokens(prompt)
                 .outputTokens(output)

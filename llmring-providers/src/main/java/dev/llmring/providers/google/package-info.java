@@ -28,6 +28,11 @@
  *       {@code codeExecutionResult}, {@code inlineData} from image models, {@code fileData}, …) are kept as raw
  *       {@link dev.llmring.ReasoningPart}s holding the part's JSON and sent back unchanged in their place in the next
  *       model turn.</li>
+ *   <li><b>No trees.</b> Each body or frame is read with Jackson's streaming parser into reusable fields
+ *       ({@code GeminiChunk}), with the leniency of the tree read it replaced (a repeated key's last value wins,
+ *       numbers as text and text as numbers read as a tree's {@code asText}/{@code asLong} read them). Verbatim JSON
+ *       (raw parts, function-call {@code args}) is copied from the parser as compact text; an error object, and a
+ *       verbatim value that repeats a key, are read as a small tree.</li>
  *   <li><b>Errors.</b> A 400 {@code API_KEY_INVALID} is an authentication failure, {@code FAILED_PRECONDITION}
  *       (unsupported location, billing) too, so that another binding is tried; a 429's {@code RetryInfo} delay is
  *       passed on; error bodies are read whatever the status, plain or wrapped in an array.</li>

@@ -1,10 +1,14 @@
 package dev.llmring.providers.internal;
 
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -22,6 +26,9 @@ public final class ProviderJson {
 
     /** Reads trees with the root deserializer looked up once, not on every parse. */
     private static final ObjectReader TREES = MAPPER.readerFor(JsonNode.class);
+
+    /** Reads one value inside a document as a tree: what follows it is the rest of the document, not trailing. */
+    private static final ObjectReader SUBTREES = TREES.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ProviderJson() {}
 
@@ -244,6 +251,102 @@ public final class ProviderJson {
         if (parser.nextToken() != null) {
             throw ProviderFailure.malformed(what + " is not valid JSON: more than one value", null);
         }
+    }
+
+    /**
+     * The value at {@code parser}'s current token as a tree, for a rare shape that is simpler to read whole (an error
+     * object). Leaves the parser at the value's last token, so that reading its document goes on after it.
+     *
+     * @param parser a parser at the first token of a value
+     * @return the value's tree
+     * @throws IOException when the input is not JSON (the caller maps it with {@link #malformed})
+     */
+    public static JsonNode tree(JsonParser parser) throws IOException {
+        return SUBTREES.readTree(parser);
+    }
+
+    /**
+     * Copies the value at {@code parser}'s current token straight to compact JSON text, as a tree of it would be
+     * written (numbers and escapes normalised), leaving the parser at the value's last token. A tree keeps one
+     * member of a repeated key (its last value, at its first place), which a copy cannot: when an object in the
+     * value repeats a key, the value is read to its end all the same and the answer is null, and the caller reads
+     * the value's text again as a tree (see {@link #tokenOffset}).
+     *
+     * @param parser a parser at the first token of a value
+     * @return the value as JSON text, or null when an object in it repeats a key
+     * @throws IOException when the input is not JSON (the caller maps it with {@link #malformed})
+     */
+    public static @Nullable String copyValue(JsonParser parser) throws IOException {
+        BufferRecycler recycler = MAPPER.getFactory()._getBufferRecycler();
+        try (SegmentedStringWriter out = new SegmentedStringWriter(recycler)) {
+            boolean repeated = false;
+            try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+                json.enable(JsonGenerator.Feature.STRICT_DUPLICATE_DETECTION);
+                int depth = 0;
+                for (JsonToken token = parser.currentToken(); ; token = advance(parser)) {
+                    if (token == null) throw new IOException("the input ended inside a value");
+                    if (!repeated) {
+                        try {
+                            json.copyCurrentEvent(parser);
+                        } catch (JsonGenerationException e) {
+                            repeated = true; // the generator's duplicate detection: read on, write no more
+                        }
+                    }
+                    if (token.isStructStart()) depth++;
+                    else if (token.isStructEnd()) depth--;
+                    if (depth == 0) break;
+                }
+            }
+            return repeated ? null : out.getAndClear();
+        } finally {
+            recycler.releaseToPool();
+        }
+    }
+
+    /**
+     * Skips the value at {@code parser}'s current token, as {@link JsonParser#skipChildren()} does but moving as a tree
+     * read moves (by {@link JsonParser#nextFieldName()} inside an object), so that a malformed value is reported in
+     * the same words as a tree read reported it.
+     *
+     * @param parser a parser at the first token of a value; left at its last token
+     * @throws IOException when the input is not JSON (the caller maps it with {@link #malformed})
+     */
+    public static void skip(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == null || !token.isStructStart()) return;
+        for (int depth = 1; depth > 0; ) {
+            token = advance(parser);
+            if (token == null) throw new IOException("the input ended inside a value");
+            if (token.isStructStart()) depth++;
+            else if (token.isStructEnd()) depth--;
+        }
+    }
+
+    /** The next token, read as a tree read reads it: a member's name by {@code nextFieldName()}. */
+    private static @Nullable JsonToken advance(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.FIELD_NAME
+                && parser.getParsingContext().inObject()) {
+            parser.nextFieldName();
+            return parser.currentToken();
+        }
+        return parser.nextToken();
+    }
+
+    /**
+     * Where the current token of {@code parser} (a value's token, not a field name) starts in its input: a byte offset
+     * for a parser over UTF-8 bytes, a char offset for one over text. Lets a decoder read a value's text again, rarely
+     * (see {@link #copyValue}), at no cost on the common path: Jackson's parsers keep the offset past the token's
+     * first character, and {@link JsonParser#currentTokenLocation()} would allocate a location to say so.
+     *
+     * @param parser a parser made by {@link #parser(byte[])} or {@link #parser(String)}, at a value's token
+     * @return the offset of the current token's first byte or char
+     */
+    public static long tokenOffset(JsonParser parser) {
+        if (parser instanceof ParserBase base && parser.currentToken() != JsonToken.FIELD_NAME) {
+            return base.getTokenCharacterOffset() - 1;
+        }
+        JsonLocation at = parser.currentTokenLocation();
+        return at.getByteOffset() >= 0 ? at.getByteOffset() : at.getCharOffset();
     }
 
     /**

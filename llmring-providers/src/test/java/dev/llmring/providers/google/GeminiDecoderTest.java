@@ -293,4 +293,158 @@ class GeminiDecoderTest {
 
         assertThrows(ProviderFailure.class, () -> new GeminiDecoder(new RecordingSink()).decodeBody(body));
     }
+
+    private static RecordingSink frame(String data) {
+        RecordingSink sink = new RecordingSink();
+        GeminiDecoder decoder = new GeminiDecoder(sink);
+        decoder.onFrame(null, data);
+        decoder.onEnd();
+        return sink;
+    }
+
+    private static List<ReasoningPart> rawParts(RecordingSink sink) {
+        return sink.all(StreamEvent.ReasoningComplete.class).stream()
+                .map(StreamEvent.ReasoningComplete::part)
+                .toList();
+    }
+
+    @Test
+    void fieldsInAnyOrderDecodeAlike() {
+        String usageFirst = "{\"responseId\": \"r-1\", \"usageMetadata\": {\"candidatesTokenCount\": 3,"
+                + " \"promptTokenCount\": 5}, \"modelVersion\": \"gemini-x\", \"candidates\": [{\"finishReason\":"
+                + " \"STOP\", \"content\": {\"parts\": [{\"text\": \"Hi\"}], \"role\": \"model\"}}]}";
+        String usageLast = "{\"candidates\": [{\"content\": {\"role\": \"model\", \"parts\": [{\"text\": \"Hi\"}]},"
+                + " \"finishReason\": \"STOP\"}], \"modelVersion\": \"gemini-x\", \"usageMetadata\":"
+                + " {\"promptTokenCount\": 5, \"candidatesTokenCount\": 3}, \"responseId\": \"r-1\"}";
+
+        RecordingSink first = frame(usageFirst);
+        assertEquals(
+                List.of(
+                        new StreamEvent.TextDelta("Hi"),
+                        new StreamEvent.UsageReport(
+                                Usage.builder().inputTokens(5).outputTokens(3).build()),
+                        new StreamEvent.Finish(FinishReason.of(FinishReason.STOP, "STOP"))),
+                first.events);
+        assertEquals(List.of("r-1"), first.requestIds);
+        assertEquals(first.events, frame(usageLast).events);
+    }
+
+    @Test
+    void nestedUnknownFieldsAreSkippedWhateverTheyHold() {
+        String decoy =
+                "{\"text\": \"no\", \"candidates\": [{\"finishReason\": \"SAFETY\"}], \"parts\": [{\"text\": \"no\"}]}";
+        RecordingSink sink = frame("{\"sdkHttpResponse\": " + decoy + ", \"candidates\": [{\"safetyRatings\": [" + decoy
+                + ", [[" + decoy + "]]], \"content\": {\"parts\": [{\"text\": \"yes\", \"partMetadata\": " + decoy
+                + "}], \"x\": " + decoy + "}, \"finishReason\": \"STOP\", \"citationMetadata\": " + decoy
+                + "}, {\"content\": {\"parts\": [{\"text\": \"second candidate\"}]}}], \"promptFeedback\": " + decoy
+                + "}");
+
+        assertEquals("yes", sink.text());
+        assertEquals(FinishReason.of(FinishReason.STOP, "STOP"), finish(sink));
+        assertTrue(rawParts(sink).isEmpty());
+    }
+
+    @Test
+    void aRepeatedFieldCountsWithItsLastValueAsInATree() {
+        RecordingSink sink = frame("{\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"first\"}]},"
+                + " \"finishReason\": \"SAFETY\", \"content\": {\"parts\": [{\"text\": \"a\", \"text\": \"b\"}]},"
+                + " \"finishReason\": \"STOP\"}], \"usageMetadata\": {\"promptTokenCount\": 1},"
+                + " \"usageMetadata\": {\"promptTokenCount\": 2, \"promptTokenCount\": 4}}");
+
+        assertEquals(List.of(new StreamEvent.TextDelta("b")), sink.all(StreamEvent.TextDelta.class));
+        assertEquals(4, sink.all(StreamEvent.UsageReport.class).get(0).usage().inputTokens());
+        assertEquals(FinishReason.of(FinishReason.STOP, "STOP"), finish(sink));
+    }
+
+    @Test
+    void verbatimJsonIsCompactAndARepeatedKeyInItKeepsItsFirstPlaceAndLastValue() {
+        String call = "{\"name\": \"f\", \"args\": {\"city\": \"Paris\", \"unit\": \"c\", \"city\": \"Rome\"}}";
+        RecordingSink sink = frame("{\"candidates\": [{\"content\": {\"parts\": [{\"executableCode\": {\"code\" :"
+                + " \"print(1)\\u0021\", \"language\": \"PYTHON\", \"code\": \"print(2)\"}, \"n\": 1.50},"
+                + " {\"functionCall\": " + call + "}]}, \"finishReason\": \"STOP\"}]}");
+
+        assertEquals(
+                List.of(ReasoningPart.raw(
+                        "google", "{\"executableCode\":{\"code\":\"print(2)\",\"language\":\"PYTHON\"},\"n\":1.5}")),
+                rawParts(sink));
+        assertEquals(
+                "{\"city\":\"Rome\",\"unit\":\"c\"}",
+                sink.all(StreamEvent.ToolCallComplete.class).get(0).call().argumentsJson());
+    }
+
+    @Test
+    void scalarsAreReadAsLenientlyAsATreeReadThem() {
+        RecordingSink sink = frame("{\"responseId\": 42, \"candidates\": [{\"content\": {\"parts\": [{\"text\": 7,"
+                + " \"thought\": \"true\"}, {\"text\": \"answer\", \"thought\": 0}]}, \"finishReason\": \"STOP\"}],"
+                + " \"usageMetadata\": {\"promptTokenCount\": \"12\", \"candidatesTokenCount\": 3.9,"
+                + " \"thoughtsTokenCount\": true, \"cachedContentTokenCount\": \"x\"}}");
+
+        assertEquals(List.of("42"), sink.requestIds);
+        assertEquals(List.of(new StreamEvent.ReasoningDelta("7")), sink.all(StreamEvent.ReasoningDelta.class));
+        assertEquals("answer", sink.text());
+        assertEquals(
+                Usage.builder()
+                        .inputTokens(12)
+                        .outputTokens(4)
+                        .reasoningTokens(1)
+                        .build(),
+                sink.all(StreamEvent.UsageReport.class).get(0).usage());
+    }
+
+    @Test
+    void aMalformedFrameEmitsNothingEvenAfterGoodParts() {
+        RecordingSink sink = new RecordingSink();
+        ProviderFailure failure = assertThrows(ProviderFailure.class, () -> new GeminiDecoder(sink)
+                .onFrame(
+                        null,
+                        "{\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"Hi\"}]}}],"
+                                + " \"unknown\": {\"a\": }}"));
+
+        assertEquals(ErrorKind.MALFORMED_RESPONSE, failure.error().kind());
+        assertTrue(failure.error().message().startsWith("Gemini's stream frame is not valid JSON: "));
+        assertTrue(sink.events.isEmpty());
+    }
+
+    @Test
+    void aValueAfterTheChunkIsMalformed() {
+        ProviderFailure failure = assertThrows(ProviderFailure.class, () -> new GeminiDecoder(new RecordingSink())
+                .onFrame(null, "{\"candidates\": []} {}"));
+
+        assertEquals(ErrorKind.MALFORMED_RESPONSE, failure.error().kind());
+        assertTrue(
+                failure.error().message().contains("Trailing token"),
+                failure.error().message());
+    }
+
+    @Test
+    void rawPartsAreFoundInLongFramesAndInBodiesWithAByteOrderMarkOrInUtf16() {
+        String image = "{\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\"" + "A".repeat(40_000) + "\"}}";
+        String answer = "{\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"é\"}, " + image
+                + "]}, \"finishReason\": \"STOP\"}]}";
+        List<ReasoningPart> expected =
+                List.of(ReasoningPart.raw("google", "{\"text\":\"é\"}"), ReasoningPart.raw("google", image));
+
+        assertEquals(expected, rawParts(frame(answer)));
+        for (byte[] body : List.of(
+                ("\uFEFF" + answer).getBytes(StandardCharsets.UTF_8),
+                ("\uFEFF" + answer).getBytes(StandardCharsets.UTF_16BE),
+                answer.getBytes(StandardCharsets.UTF_16LE))) {
+            RecordingSink sink = new RecordingSink();
+            new GeminiDecoder(sink).decodeBody(body);
+            assertEquals(expected, rawParts(sink));
+        }
+    }
+
+    @Test
+    void anArrayOfChunksAsABodyIsDecodedChunkByChunk() {
+        RecordingSink sink = new RecordingSink();
+        new GeminiDecoder(sink)
+                .decodeBody(("[{\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"a\"}]}}]},"
+                                + " {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"b\"}]},"
+                                + " \"finishReason\": \"STOP\"}]}]")
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("ab", sink.text());
+        assertEquals(FinishReason.of(FinishReason.STOP, "STOP"), finish(sink));
+    }
 }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.llmring.spi.ErrorKind;
 import dev.llmring.spi.ProviderFailure;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -84,5 +87,63 @@ class ProviderJsonTest {
         assertEquals("429", ProviderJson.scalar(node, "n"));
         assertNull(ProviderJson.scalar(node, "o"));
         assertNull(ProviderJson.text(null, "s"));
+    }
+
+    @Test
+    void copyValueWritesWhatWritingItsTreeWrites() throws IOException {
+        String json = "{\"a\" : [1, 1.50, 1e2, -0, true, null, \"x\\u0041\\/y\"], \"b\": {\"c\": {}}} ";
+        try (JsonParser parser = ProviderJson.parser(json)) {
+            parser.nextToken();
+            assertEquals(ProviderJson.write(ProviderJson.parse(json, "test")), ProviderJson.copyValue(parser));
+            assertEquals(JsonToken.END_OBJECT, parser.currentToken());
+            assertNull(parser.nextToken());
+        }
+    }
+
+    @Test
+    void copyValueGivesNullForARepeatedKeyAndStillReadsTheValueToItsEnd() throws IOException {
+        try (JsonParser parser = ProviderJson.parser("[{\"a\": {\"b\": 1, \"b\": [2]}, \"c\": 3}, 4]")) {
+            parser.nextToken();
+            parser.nextToken();
+            assertNull(ProviderJson.copyValue(parser));
+            assertEquals(JsonToken.END_OBJECT, parser.currentToken());
+            assertEquals(JsonToken.VALUE_NUMBER_INT, parser.nextToken());
+        }
+    }
+
+    @Test
+    void tokenOffsetIsWhereTheParserLocatesTheToken() throws IOException {
+        String json = "{\"p\" :[\n{\n\"a\":{\"b\":1}  }, {\"x\": [ {} , \"\u00e9\"] } ], \"q\":  {\"r\":2} }";
+        for (JsonParser parser :
+                new JsonParser[] {ProviderJson.parser(json), ProviderJson.parser(json.getBytes(StandardCharsets.UTF_8))
+                }) {
+            try (parser) {
+                for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                    var at = parser.currentTokenLocation();
+                    long expected = at.getByteOffset() >= 0 ? at.getByteOffset() : at.getCharOffset();
+                    assertEquals(expected, ProviderJson.tokenOffset(parser), token + " at " + at);
+                }
+            }
+        }
+    }
+
+    @Test
+    void skipMovesPastTheValueAndReportsMalformedInputAsATreeReadDoes() throws IOException {
+        try (JsonParser parser = ProviderJson.parser("[{\"a\": [1, {\"b\": {}}]}, 2]")) {
+            parser.nextToken();
+            parser.nextToken();
+            ProviderJson.skip(parser);
+            assertEquals(JsonToken.END_OBJECT, parser.currentToken());
+            assertEquals(JsonToken.VALUE_NUMBER_INT, parser.nextToken());
+        }
+        String broken = "{\"a\": {\"b\": }}";
+        ProviderFailure tree = assertThrows(ProviderFailure.class, () -> ProviderJson.parse(broken, "it"));
+        try (JsonParser parser = ProviderJson.parser(broken)) {
+            parser.nextToken();
+            IOException e = assertThrows(IOException.class, () -> ProviderJson.skip(parser));
+            assertEquals(
+                    tree.error().message(),
+                    ProviderJson.malformed(e, "it").error().message());
+        }
     }
 }
