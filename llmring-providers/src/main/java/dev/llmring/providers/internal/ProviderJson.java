@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,6 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.llmring.spi.ProviderFailure;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The providers' one {@link ObjectMapper} and the few ways the adapters use it. */
@@ -190,6 +195,90 @@ public final class ProviderJson {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(what + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * The JSON value {@code parser} is at, consumed, as compact text: exactly what reading it into a tree and writing
+     * the tree gives (numbers as a tree holds them, a repeated key's last value in the first one's place), without
+     * the tree. For provider JSON kept verbatim, e.g. a tool call's input or a block llmring has no model for.
+     *
+     * @param parser a parser at the value's first token ({@code START_OBJECT}, {@code START_ARRAY} or a scalar);
+     *     left at its last token
+     * @return the value as compact JSON text
+     * @throws IOException when the input is not well-formed JSON or breaks the parser's limits
+     */
+    public static String copy(JsonParser parser) throws IOException {
+        BufferRecycler recycler = MAPPER.getFactory()._getBufferRecycler();
+        String text;
+        boolean repeated;
+        try {
+            SegmentedStringWriter out = new SegmentedStringWriter(recycler);
+            try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+                repeated = copyValue(parser, json, new ArrayList<>());
+            }
+            text = out.getAndClear();
+        } finally {
+            recycler.releaseToPool();
+        }
+        // rare: a tree keeps one of each key, so let one say which
+        return repeated ? write(TREES.readTree(text)) : text;
+    }
+
+    /** Objects with more keys than this look for a repeated key in a set rather than by a scan of the keys. */
+    private static final int SCANNED_KEYS = 32;
+
+    /**
+     * Copies the current value; whether some object in it repeats a key. {@code names} holds the keys of the objects
+     * being copied, outermost first; an object's own keys follow {@code from}.
+     */
+    private static boolean copyValue(JsonParser parser, JsonGenerator json, List<String> names) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            json.writeStartObject();
+            int from = names.size();
+            Set<String> many = null;
+            boolean repeated = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                if (many != null) {
+                    repeated |= !many.add(name);
+                } else if (names.size() - from < SCANNED_KEYS) {
+                    for (int i = from; i < names.size() && !repeated; i++)
+                        repeated = names.get(i).equals(name);
+                    names.add(name);
+                } else {
+                    many = new HashSet<>(names.subList(from, names.size()));
+                    repeated |= !many.add(name);
+                }
+                json.writeFieldName(name);
+                parser.nextToken();
+                int own = names.size();
+                repeated |= copyValue(parser, json, names);
+                names.subList(own, names.size()).clear();
+            }
+            names.subList(from, names.size()).clear();
+            json.writeEndObject();
+            return repeated;
+        }
+        if (token == JsonToken.START_ARRAY) {
+            json.writeStartArray();
+            boolean repeated = false;
+            while (parser.nextToken() != JsonToken.END_ARRAY) repeated |= copyValue(parser, json, names);
+            json.writeEndArray();
+            return repeated;
+        }
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+            switch (parser.getNumberType()) {
+                case INT -> json.writeNumber(parser.getIntValue());
+                case LONG -> json.writeNumber(parser.getLongValue());
+                default -> json.writeNumber(parser.getBigIntegerValue());
+            }
+        } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            json.writeNumber(parser.getDoubleValue()); // as a tree holds it (a double), not as written
+        } else {
+            json.copyCurrentEvent(parser); // strings, booleans, null
+        }
+        return false;
     }
 
     /**

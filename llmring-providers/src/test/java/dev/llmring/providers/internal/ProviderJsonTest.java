@@ -85,4 +85,44 @@ class ProviderJsonTest {
         assertNull(ProviderJson.scalar(node, "o"));
         assertNull(ProviderJson.text(null, "s"));
     }
+
+    private static String copyOf(String json) throws java.io.IOException {
+        try (com.fasterxml.jackson.core.JsonParser parser = ProviderJson.parser(json)) {
+            parser.nextToken();
+            return ProviderJson.copy(parser);
+        }
+    }
+
+    @Test
+    void copyWritesAValueAsATreeReadAndWrittenAgainWould() throws Exception {
+        String[] values = {
+            "{ \"a\" : [ 1 , 2.50, -0.0, 1e2, 1e400, 99999999999999999999, 2147483648 ] , \"b\": {\"c\": null} }",
+            "[true, false, null, \"caf\u00e9 \\u2603 \\ud800\", {}]",
+            "\"text\"",
+            "12.5e-3",
+            "{\"n\":12345678901234567890123,\"f\":1.5}"
+        };
+        for (String json : values) {
+            assertEquals(ProviderJson.write(ProviderJson.parse(json, "value")), copyOf(json), json);
+        }
+    }
+
+    @Test
+    void copyKeepsARepeatedKeysLastValueInTheFirstOnesPlaceAsATreeDoes() throws Exception {
+        String json = "{\"a\":1,\"b\":{\"x\":1,\"y\":2,\"z\":3,\"y\":[4]},\"a\":{\"deep\":true}}";
+
+        assertEquals("{\"a\":{\"deep\":true},\"b\":{\"x\":1,\"y\":[4],\"z\":3}}", copyOf(json));
+    }
+
+    @Test
+    void copyLeavesTheParserAtTheValuesLastToken() throws Exception {
+        try (com.fasterxml.jackson.core.JsonParser parser = ProviderJson.parser("{\"v\":{\"a\":[1]},\"w\":2}")) {
+            parser.nextToken();
+            parser.nextToken();
+            parser.nextToken();
+
+            assertEquals("{\"a\":[1]}", ProviderJson.copy(parser));
+            assertEquals("w", parser.nextFieldName());
+        }
+    }
 }
