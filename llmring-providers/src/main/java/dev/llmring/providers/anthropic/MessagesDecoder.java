@@ -1,8 +1,8 @@
 package dev.llmring.providers.anthropic;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.llmring.FinishReason;
 import dev.llmring.ReasoningPart;
 import dev.llmring.StreamEvent;
@@ -12,6 +12,8 @@ import dev.llmring.providers.internal.ProviderJson;
 import dev.llmring.spi.EventSink;
 import dev.llmring.spi.ProviderFailure;
 import dev.llmring.spi.ResponseDecoder;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,9 +34,20 @@ import org.jspecify.annotations.Nullable;
  * JSON, in place among the thinking parts. So that the text keeps its place too, plain text blocks that came since
  * the last part are emitted as raw text parts before the next part (their text is also in the answer text; the
  * encoder sends it once). Text after the last part is only answer text.
+ *
+ * <p>Each body and event is read with Jackson's streaming parser ({@link MessagesEvent}, {@link ContentBlock}), not
+ * into a tree, and acted on once it was read whole. JSON kept verbatim (a tool call's input, a raw block, a
+ * citation) is copied from the parser as compact text. Only an {@code error} (a body or an event) is read again as
+ * a tree, for {@link ErrorClassifier}.
  */
 final class MessagesDecoder implements ResponseDecoder {
+    private static final String ANSWER = "Anthropic's answer";
+    private static final String EVENT = "Anthropic's stream event";
+
     private final EventSink sink;
+    /** The event being decoded, its fields reused from event to event. */
+    private final MessagesEvent event = new MessagesEvent();
+
     private final Map<Integer, Block> blocks = new HashMap<>();
     private int toolCalls;
     private boolean callerToolCalled;
@@ -46,45 +59,108 @@ final class MessagesDecoder implements ResponseDecoder {
     /** Plain text blocks closed since the last reasoning part, not yet emitted as parts. */
     private final List<String> pendingText = new ArrayList<>();
 
+    /** What is being decoded, while a raw block may be copied from it: an event's text, or a body's bytes. */
+    private @Nullable String frame;
+
+    private byte @Nullable [] body;
+
     MessagesDecoder(EventSink sink) {
         this.sink = sink;
     }
 
     @Override
     public void decodeBody(byte[] body) {
-        JsonNode message = ProviderJson.parseObject(body, "Anthropic's answer");
-        if ("error".equals(ProviderJson.text(message, "type"))) {
-            throw new ProviderFailure(ErrorClassifier.fromError(message.get("error"), 0));
+        MessagesEvent.Message message = new MessagesEvent.Message();
+        try (JsonParser parser = ProviderJson.parser(body)) {
+            ProviderJson.startObject(parser, ANSWER);
+            message.read(parser, JsonToken.START_OBJECT, true);
+            ProviderJson.end(parser, ANSWER);
+        } catch (IOException | ProviderFailure e) {
+            throw asTreeRead(e, () -> ProviderJson.parseObject(body, ANSWER), ANSWER);
         }
-        JsonNode content = message.get("content");
-        if (!"message".equals(ProviderJson.text(message, "type")) || content == null || !content.isArray()) {
+        if (message.type == MessagesEvent.Message.ERROR) {
+            throw new ProviderFailure(ErrorClassifier.fromError(
+                    ProviderJson.parseObject(body, ANSWER).get("error"), 0));
+        }
+        List<ContentBlock> content = message.content;
+        if (message.type != MessagesEvent.Message.MESSAGE || content == null) {
             throw ProviderFailure.malformed("Anthropic answer is not a message", null);
         }
-        messageStart(message);
-        for (int i = 0; i < content.size(); i++) {
-            blockStart(i, content.get(i));
-            blockStop(i);
+        this.body = body;
+        try {
+            messageStart(message);
+            for (int i = 0; i < content.size(); i++) {
+                blockStart(i, content.get(i));
+                blockStop(i);
+            }
+        } finally {
+            this.body = null;
         }
-        messageDelta(message.get("stop_reason"), null);
+        messageDelta(message.stopReason, null);
         messageStop();
     }
 
     @Override
-    public void onFrame(@Nullable String event, String data) {
+    public void onFrame(@Nullable String name, String data) {
         if (stopped) return;
-        JsonNode node = ProviderJson.parseObject(data, "Anthropic's stream event");
-        String type = ProviderJson.text(node, "type");
-        if (type == null) type = event == null ? "" : event;
+        try (JsonParser parser = ProviderJson.parser(data)) {
+            ProviderJson.startObject(parser, EVENT);
+            event.read(parser);
+            ProviderJson.end(parser, EVENT);
+        } catch (IOException | ProviderFailure e) {
+            throw asTreeRead(e, () -> ProviderJson.parseObject(data, EVENT), EVENT);
+        }
+        int type = event.type != MessagesFields.ABSENT ? event.type : typeOf(name);
         switch (type) {
-            case "message_start" -> messageStart(node.path("message"));
-            case "content_block_start" -> blockStart(index(node), node.path("content_block"));
-            case "content_block_delta" -> blockDelta(index(node), node.path("delta"));
-            case "content_block_stop" -> blockStop(index(node));
-            case "message_delta" -> messageDelta(node.path("delta").get("stop_reason"), node.get("usage"));
-            case "message_stop" -> messageStop();
-            case "error" -> throw new ProviderFailure(ErrorClassifier.fromError(node.get("error"), 0));
+            case MessagesEvent.MESSAGE_START -> messageStart(event.message);
+            case MessagesEvent.CONTENT_BLOCK_START -> {
+                int index = index();
+                ContentBlock block = event.block;
+                frame = data;
+                try {
+                    blockStart(index, block == null ? new ContentBlock() : block);
+                } finally {
+                    frame = null;
+                }
+            }
+            case MessagesEvent.CONTENT_BLOCK_DELTA -> blockDelta(index());
+            case MessagesEvent.CONTENT_BLOCK_STOP -> blockStop(index());
+            case MessagesEvent.MESSAGE_DELTA -> messageDelta(event.stopReason, event.usage);
+            case MessagesEvent.MESSAGE_STOP -> messageStop();
+            case MessagesEvent.ERROR ->
+                // rare: read again as a tree for the classifier
+                throw new ProviderFailure(ErrorClassifier.fromError(
+                        ProviderJson.parseObject(data, EVENT).get("error"), 0));
             default -> {} // ping, and event types added later
         }
+    }
+
+    /**
+     * The failure for input the streaming read refused, worded as a tree read words it (the streaming parser's
+     * messages differ in places): rare, so the input is read again as a tree for it.
+     */
+    private static ProviderFailure asTreeRead(Exception e, Runnable treeRead, String what) {
+        try {
+            treeRead.run();
+        } catch (ProviderFailure tree) {
+            return tree;
+        }
+        return e instanceof ProviderFailure failure ? failure : ProviderJson.malformed((IOException) e, what);
+    }
+
+    /** The event's type from the SSE event name, when its data has no {@code type} string. */
+    private static int typeOf(@Nullable String name) {
+        if (name == null) return MessagesFields.UNKNOWN;
+        return switch (name) {
+            case "message_start" -> MessagesEvent.MESSAGE_START;
+            case "content_block_start" -> MessagesEvent.CONTENT_BLOCK_START;
+            case "content_block_delta" -> MessagesEvent.CONTENT_BLOCK_DELTA;
+            case "content_block_stop" -> MessagesEvent.CONTENT_BLOCK_STOP;
+            case "message_delta" -> MessagesEvent.MESSAGE_DELTA;
+            case "message_stop" -> MessagesEvent.MESSAGE_STOP;
+            case "error" -> MessagesEvent.ERROR;
+            default -> MessagesFields.UNKNOWN;
+        };
     }
 
     @Override
@@ -94,79 +170,94 @@ final class MessagesDecoder implements ResponseDecoder {
         }
     }
 
-    private void messageStart(JsonNode message) {
-        String id = ProviderJson.text(message, "id");
-        if (id != null) sink.responseId(id);
-        String model = ProviderJson.text(message, "model");
-        if (model != null) sink.responseModel(model);
-        usage(message.get("usage"));
+    private void messageStart(MessagesEvent.Message message) {
+        if (message.id != null) sink.responseId(message.id);
+        if (message.model != null) sink.responseModel(message.model);
+        usage(message.usage);
     }
 
-    private void blockStart(int index, JsonNode block) {
-        String type = ProviderJson.text(block, "type");
+    private void blockStart(int index, ContentBlock block) {
+        int type = block.type;
         Block b;
-        if ("text".equals(type)) {
+        if (type == ContentBlock.TEXT) {
             b = new Block(Kind.TEXT, -1, "", "");
-            String text = ProviderJson.text(block, "text");
+            String text = block.text;
             text(text);
             if (text != null) b.arguments.append(text);
-            JsonNode citations = block.get("citations");
-            if (citations != null && citations.isArray()) {
-                for (JsonNode c : citations) b.citations().add(c);
+            List<String> citations = block.citations;
+            if (citations != null) {
+                for (String c : citations) b.citations().add(c);
             }
-        } else if ("thinking".equals(type)) {
+        } else if (type == ContentBlock.THINKING) {
             b = new Block(Kind.THINKING, -1, "", "");
-            thinking(b, ProviderJson.text(block, "thinking"));
-            signature(b, ProviderJson.text(block, "signature"));
-        } else if ("redacted_thinking".equals(type)) {
+            thinking(b, block.thinking);
+            signature(b, block.signature);
+        } else if (type == ContentBlock.REDACTED_THINKING) {
             b = new Block(Kind.REDACTED, -1, "", "");
-            String data = ProviderJson.text(block, "data");
+            String data = block.data;
             if (data == null || data.isBlank())
                 throw ProviderFailure.malformed("redacted_thinking block without data", null);
             b.arguments.append(data);
-        } else if ("tool_use".equals(type) && ToolsEncoder.ANSWER_TOOL.equals(ProviderJson.text(block, "name"))) {
+        } else if (type == ContentBlock.TOOL_USE && ToolsEncoder.ANSWER_TOOL.equals(block.name)) {
             b = new Block(Kind.ANSWER, -1, "", "");
             answerToolCalled = true;
-        } else if ("tool_use".equals(type)) {
-            String id = ProviderJson.text(block, "id");
-            String name = ProviderJson.text(block, "name");
+        } else if (type == ContentBlock.TOOL_USE) {
+            String id = block.id;
+            String name = block.name;
             if (id == null || name == null) throw ProviderFailure.malformed("tool_use block without id or name", null);
             b = new Block(Kind.TOOL, toolCalls++, id, name);
             callerToolCalled = true;
             sink.emit(new StreamEvent.ToolCallStart(b.ordinal, id, name));
-        } else if (block.isObject()) {
+        } else if (block.isRaw()) {
             b = new Block(Kind.RAW, -1, "", ""); // server tool blocks, later additions: kept as they came
-            b.raw = block.deepCopy();
+            b.raw = raw(block);
         } else {
             throw ProviderFailure.malformed("content block is not an object", null);
         }
         blocks.put(index, b);
-        JsonNode input = block.get("input");
-        if ((b.kind == Kind.TOOL || b.kind == Kind.ANSWER) && input != null && input.isObject() && !input.isEmpty()) {
-            fragment(b, input.toString()); // a complete body carries the whole input here; a stream sends {}
+        String input = block.input;
+        if ((b.kind == Kind.TOOL || b.kind == Kind.ANSWER) && input != null && !input.equals("{}")) {
+            fragment(b, input); // a complete body carries the whole input here; a stream sends {}
         }
     }
 
-    private void blockDelta(int index, JsonNode delta) {
+    /** A raw block as compact JSON, copied from where it lies in the body or event being decoded. */
+    private String raw(ContentBlock block) {
+        String text = frame;
+        byte[] bytes = body;
+        int start = (int) block.start;
+        int end = (int) block.end;
+        try (JsonParser parser = text != null
+                ? ProviderJson.parser(text.substring(start, end))
+                : ProviderJson.MAPPER.getFactory().createParser(Objects.requireNonNull(bytes), start, end - start)) {
+            parser.nextToken();
+            return ProviderJson.copy(parser);
+        } catch (IOException e) {
+            throw ProviderJson.malformed(e, text != null ? EVENT : ANSWER); // read once already: not expected
+        }
+    }
+
+    private void blockDelta(int index) {
         Block b = blocks.get(index);
         if (b == null) throw ProviderFailure.malformed("content_block_delta for unknown block " + index, null);
-        String type = ProviderJson.text(delta, "type");
-        if ("text_delta".equals(type) && b.kind == Kind.TEXT) {
-            String text = ProviderJson.text(delta, "text");
+        MessagesEvent delta = event;
+        int type = delta.deltaType;
+        if (type == MessagesEvent.TEXT_DELTA && b.kind == Kind.TEXT) {
+            String text = delta.text;
             text(text);
             if (text != null) b.arguments.append(text);
-        } else if ("thinking_delta".equals(type) && b.kind == Kind.THINKING) {
-            thinking(b, ProviderJson.text(delta, "thinking"));
-        } else if ("signature_delta".equals(type) && b.kind == Kind.THINKING) {
-            signature(b, ProviderJson.text(delta, "signature"));
-        } else if ("input_json_delta".equals(type) && (b.kind == Kind.TOOL || b.kind == Kind.ANSWER)) {
-            String partial = ProviderJson.text(delta, "partial_json");
+        } else if (type == MessagesEvent.THINKING_DELTA && b.kind == Kind.THINKING) {
+            thinking(b, delta.thinking);
+        } else if (type == MessagesEvent.SIGNATURE_DELTA && b.kind == Kind.THINKING) {
+            signature(b, delta.signature);
+        } else if (type == MessagesEvent.INPUT_JSON_DELTA && (b.kind == Kind.TOOL || b.kind == Kind.ANSWER)) {
+            String partial = delta.partialJson;
             if (partial != null && !partial.isEmpty()) fragment(b, partial);
-        } else if ("input_json_delta".equals(type) && b.kind == Kind.RAW) {
-            String partial = ProviderJson.text(delta, "partial_json");
+        } else if (type == MessagesEvent.INPUT_JSON_DELTA && b.kind == Kind.RAW) {
+            String partial = delta.partialJson;
             if (partial != null) b.arguments.append(partial); // a server tool's input, streamed
-        } else if ("citations_delta".equals(type) && b.kind == Kind.TEXT && delta.has("citation")) {
-            b.citations().add(delta.get("citation"));
+        } else if (type == MessagesEvent.CITATIONS_DELTA && b.kind == Kind.TEXT && delta.citation != null) {
+            b.citations().add(delta.citation);
         }
         // other deltas carry nothing llmring reports
     }
@@ -187,35 +278,91 @@ final class MessagesDecoder implements ResponseDecoder {
         } else if (b.kind == Kind.REDACTED) {
             part(ReasoningPart.redacted(AnthropicProviderFactory.NAME, b.arguments.toString()));
         } else if (b.kind == Kind.TEXT && b.citations != null && !b.citations.isEmpty()) {
-            ObjectNode block = textBlock(b.arguments.toString());
-            block.set("citations", b.citations);
-            part(raw(block));
+            part(raw(textBlock(b.arguments.toString(), b.citations)));
         } else if (b.kind == Kind.TEXT) {
             if (b.arguments.length() > 0) pendingText.add(b.arguments.toString());
         } else if (b.kind == Kind.RAW) {
-            ObjectNode block = Objects.requireNonNull(b.raw);
-            if (b.arguments.length() > 0) {
-                JsonNode input = ProviderJson.tryParse(b.arguments.toString());
-                if (input == null) throw ProviderFailure.malformed("a server tool's streamed input is not JSON", null);
-                block.set("input", input);
-            }
-            part(raw(block));
+            String block = Objects.requireNonNull(b.raw);
+            part(raw(b.arguments.length() > 0 ? withInput(block, streamedInput(b.arguments.toString())) : block));
         }
+    }
+
+    /** A server tool's streamed input as compact JSON, refused unless it is exactly one JSON value. */
+    private static String streamedInput(String json) {
+        try (JsonParser parser = ProviderJson.parser(json)) {
+            if (parser.nextToken() != null) {
+                String input = ProviderJson.copy(parser);
+                if (parser.nextToken() == null) return input;
+            }
+        } catch (IOException e) {
+            // refused below
+        }
+        throw ProviderFailure.malformed("a server tool's streamed input is not JSON", null);
+    }
+
+    /** {@code block} (compact JSON) with its {@code input} member set to {@code input}: in its place, else last. */
+    private static String withInput(String block, String input) {
+        return json(json -> {
+            try (JsonParser parser = ProviderJson.parser(block)) {
+                parser.nextToken();
+                json.writeStartObject();
+                boolean set = false;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    parser.nextToken();
+                    json.writeFieldName(field);
+                    if (field.equals("input")) {
+                        parser.skipChildren();
+                        json.writeRawValue(input);
+                        set = true;
+                    } else {
+                        json.copyCurrentStructure(parser);
+                    }
+                }
+                if (!set) {
+                    json.writeFieldName("input");
+                    json.writeRawValue(input);
+                }
+                json.writeEndObject();
+            }
+        });
     }
 
     /** Emits a part, after the plain text blocks that came before it (as raw text parts, to keep their place). */
     private void part(ReasoningPart part) {
-        for (String text : pendingText) sink.emit(new StreamEvent.ReasoningComplete(raw(textBlock(text))));
+        for (String text : pendingText) sink.emit(new StreamEvent.ReasoningComplete(raw(textBlock(text, List.of()))));
         pendingText.clear();
         sink.emit(new StreamEvent.ReasoningComplete(part));
     }
 
-    private static ObjectNode textBlock(String text) {
-        return ProviderJson.MAPPER.createObjectNode().put("type", "text").put("text", text);
+    /** A text block as compact JSON, with its citations (each compact JSON) when there are any. */
+    private static String textBlock(String text, List<String> citations) {
+        return json(json -> {
+            json.writeStartObject();
+            json.writeStringField("type", "text");
+            json.writeStringField("text", text);
+            if (!citations.isEmpty()) {
+                json.writeArrayFieldStart("citations");
+                for (String c : citations) json.writeRawValue(c);
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+        });
     }
 
-    private static ReasoningPart raw(JsonNode block) {
-        return ReasoningPart.raw(AnthropicProviderFactory.NAME, ProviderJson.write(block));
+    /** What {@code writer} writes, as text (as a tree is written: through a character generator). */
+    private static String json(ProviderJson.BodyWriter writer) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = ProviderJson.MAPPER.getFactory().createGenerator(out)) {
+            writer.write(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON to memory", e);
+        }
+        return out.toString();
+    }
+
+    private static ReasoningPart raw(String block) {
+        return ReasoningPart.raw(AnthropicProviderFactory.NAME, block);
     }
 
     /** Reasoning text: reported as it comes and gathered for the block's {@link ReasoningPart}. */
@@ -232,9 +379,9 @@ final class MessagesDecoder implements ResponseDecoder {
         s.append(signature);
     }
 
-    private void messageDelta(@Nullable JsonNode stopReason, @Nullable JsonNode usage) {
-        if (stopReason != null && stopReason.isTextual()) this.stopReason = stopReason.asText();
-        usage(usage);
+    private void messageDelta(@Nullable String stopReason, MessagesEvent.@Nullable Counts usage) {
+        if (stopReason != null) this.stopReason = stopReason;
+        if (usage != null) usage(usage);
     }
 
     private void messageStop() {
@@ -252,13 +399,12 @@ final class MessagesDecoder implements ResponseDecoder {
     }
 
     /** Usage counts are cumulative: a later report replaces the fields it carries. */
-    private void usage(@Nullable JsonNode node) {
-        if (node == null || !node.isObject()) return;
-        String[] fields = {"input_tokens", "cache_read_input_tokens", "cache_creation_input_tokens", "output_tokens"};
-        for (int i = 0; i < fields.length; i++) {
-            JsonNode v = node.get(fields[i]);
-            if (v != null && v.canConvertToLong() && v.asLong() >= 0) {
-                usage[i] = v.asLong();
+    private void usage(MessagesEvent.Counts counts) {
+        if (!counts.present) return;
+        for (int i = 0; i < usage.length; i++) {
+            long v = counts.values[i];
+            if (v >= 0) {
+                usage[i] = v;
                 usageSeen = true;
             }
         }
@@ -291,12 +437,12 @@ final class MessagesDecoder implements ResponseDecoder {
                         : new StreamEvent.ToolCallDelta(b.ordinal, json));
     }
 
-    private static int index(JsonNode node) {
-        JsonNode index = node.get("index");
-        if (index == null || !index.canConvertToInt()) {
+    private int index() {
+        long index = event.index;
+        if (index == MessagesFields.NO_INDEX) {
             throw ProviderFailure.malformed("content block event without an index", null);
         }
-        return index.asInt();
+        return (int) index;
     }
 
     private enum Kind {
@@ -323,17 +469,17 @@ final class MessagesDecoder implements ResponseDecoder {
         @Nullable
         StringBuilder signature;
 
-        /** A raw block as it started; its streamed input gathers in {@code arguments}. */
+        /** A raw block as it started, compact JSON; its streamed input gathers in {@code arguments}. */
         @Nullable
-        ObjectNode raw;
+        String raw;
 
-        /** A text block's citations, made on the first one. */
+        /** A text block's citations, each compact JSON, made on the first one. */
         @Nullable
-        ArrayNode citations;
+        List<String> citations;
 
-        ArrayNode citations() {
-            ArrayNode c = citations;
-            if (c == null) citations = c = ProviderJson.MAPPER.createArrayNode();
+        List<String> citations() {
+            List<String> c = citations;
+            if (c == null) citations = c = new ArrayList<>();
             return c;
         }
 

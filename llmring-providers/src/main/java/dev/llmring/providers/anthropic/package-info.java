@@ -48,6 +48,14 @@
  * Non-streamed bodies are replayed through the same handlers as stream events (one code path). Usage: input tokens
  * are {@code input_tokens + cache_read_input_tokens + cache_creation_input_tokens}; finish reasons keep the raw
  * {@code stop_reason}.
+ *
+ * <p>No trees: a body and each SSE event are read with Jackson's streaming parser into reusable fields
+ * ({@code MessagesEvent}, {@code ContentBlock}) and acted on once read whole; the rules are a tree read's (any field
+ * order, unknown fields skipped, a value of another type or {@code null} counts as absent, a repeated field's last
+ * occurrence wins, counts and indexes converted as a tree converted them, nothing after the object). JSON kept as
+ * provider text (a tool call's input, a raw block, a citation) is copied from the parser, written exactly as a tree
+ * would write it. Only an {@code error} body or event, and input the parser refused (for the tree read's wording of
+ * the failure), are read again as a tree.
  */
 @NullMarked
 package dev.llmring.providers.anthropic;

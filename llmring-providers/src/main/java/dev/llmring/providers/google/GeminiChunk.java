@@ -338,11 +338,9 @@ final class GeminiChunk {
         }
     }
 
-    /** The arguments, copied straight from the parser; read again as a tree only when they repeat a key. */
-    private String args(JsonParser parser) throws IOException {
-        long start = ProviderJson.tokenOffset(parser);
-        String copied = ProviderJson.copyValue(parser);
-        return copied != null ? copied : input.json(start, ProviderJson.tokenOffset(parser) + 1);
+    /** The arguments, copied straight from the parser (see {@link ProviderJson#copy(JsonParser)}). */
+    private static String args(JsonParser parser) throws IOException {
+        return ProviderJson.copy(parser);
     }
 
     /** Consumes the value unread. */

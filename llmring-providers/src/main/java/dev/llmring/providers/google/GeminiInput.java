@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The body or frame {@link GeminiDecoder} is reading, for reading a part of it again: a raw part, known to be one
- * only at its end, and a value whose copy met a repeated key (see {@link ProviderJson#copyValue}). Offsets are those
+ * only at its end, and a value whose copy met a repeated key (see {@link ProviderJson#copy(JsonParser)}). Offsets are those
  * of {@link ProviderJson#tokenOffset}: bytes of a UTF-8 body, chars of a frame.
  */
 final class GeminiInput {
@@ -38,12 +38,7 @@ final class GeminiInput {
     String json(long start, long end) throws IOException {
         try (JsonParser parser = slice(start, end)) {
             parser.nextToken();
-            String copied = ProviderJson.copyValue(parser);
-            if (copied != null) return copied;
-        }
-        try (JsonParser parser = slice(start, end)) {
-            parser.nextToken();
-            return ProviderJson.write(ProviderJson.tree(parser));
+            return ProviderJson.copy(parser);
         }
     }
 

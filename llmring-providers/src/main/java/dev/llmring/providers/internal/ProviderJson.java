@@ -1,7 +1,6 @@
 package dev.llmring.providers.internal;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -17,6 +16,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.llmring.spi.ProviderFailure;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The providers' one {@link ObjectMapper} and the few ways the adapters use it. */
@@ -200,6 +203,90 @@ public final class ProviderJson {
     }
 
     /**
+     * The JSON value {@code parser} is at, consumed, as compact text: exactly what reading it into a tree and writing
+     * the tree gives (numbers as a tree holds them, a repeated key's last value in the first one's place), without
+     * the tree. For provider JSON kept verbatim, e.g. a tool call's input or a block llmring has no model for.
+     *
+     * @param parser a parser at the value's first token ({@code START_OBJECT}, {@code START_ARRAY} or a scalar);
+     *     left at its last token
+     * @return the value as compact JSON text
+     * @throws IOException when the input is not well-formed JSON or breaks the parser's limits
+     */
+    public static String copy(JsonParser parser) throws IOException {
+        BufferRecycler recycler = MAPPER.getFactory()._getBufferRecycler();
+        String text;
+        boolean repeated;
+        try {
+            SegmentedStringWriter out = new SegmentedStringWriter(recycler);
+            try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+                repeated = copyValue(parser, json, new ArrayList<>());
+            }
+            text = out.getAndClear();
+        } finally {
+            recycler.releaseToPool();
+        }
+        // rare: a tree keeps one of each key, so let one say which
+        return repeated ? write(TREES.readTree(text)) : text;
+    }
+
+    /** Objects with more keys than this look for a repeated key in a set rather than by a scan of the keys. */
+    private static final int SCANNED_KEYS = 32;
+
+    /**
+     * Copies the current value; whether some object in it repeats a key. {@code names} holds the keys of the objects
+     * being copied, outermost first; an object's own keys follow {@code from}.
+     */
+    private static boolean copyValue(JsonParser parser, JsonGenerator json, List<String> names) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            json.writeStartObject();
+            int from = names.size();
+            Set<String> many = null;
+            boolean repeated = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                if (many != null) {
+                    repeated |= !many.add(name);
+                } else if (names.size() - from < SCANNED_KEYS) {
+                    for (int i = from; i < names.size() && !repeated; i++)
+                        repeated = names.get(i).equals(name);
+                    names.add(name);
+                } else {
+                    many = new HashSet<>(names.subList(from, names.size()));
+                    repeated |= !many.add(name);
+                }
+                json.writeFieldName(name);
+                parser.nextToken();
+                int own = names.size();
+                repeated |= copyValue(parser, json, names);
+                names.subList(own, names.size()).clear();
+            }
+            names.subList(from, names.size()).clear();
+            json.writeEndObject();
+            return repeated;
+        }
+        if (token == JsonToken.START_ARRAY) {
+            json.writeStartArray();
+            boolean repeated = false;
+            while (parser.nextToken() != JsonToken.END_ARRAY) repeated |= copyValue(parser, json, names);
+            json.writeEndArray();
+            return repeated;
+        }
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+            switch (parser.getNumberType()) {
+                case INT -> json.writeNumber(parser.getIntValue());
+                case LONG -> json.writeNumber(parser.getLongValue());
+                default -> json.writeNumber(parser.getBigIntegerValue());
+            }
+        } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            json.writeNumber(parser.getDoubleValue()); // as a tree holds it (a double), not as written
+        } else {
+            json.copyCurrentEvent(parser); // strings, booleans, null
+        }
+        return false;
+    }
+
+    /**
      * A streaming parser over provider output given as UTF-8 bytes (a whole body), under the same limits as a tree
      * read ({@link ObjectMapper}'s default {@link com.fasterxml.jackson.core.StreamReadConstraints}: nesting depth,
      * string and number length), so that decoding field by field is bounded as a tree decode is.
@@ -266,44 +353,6 @@ public final class ProviderJson {
     }
 
     /**
-     * Copies the value at {@code parser}'s current token straight to compact JSON text, as a tree of it would be
-     * written (numbers and escapes normalised), leaving the parser at the value's last token. A tree keeps one
-     * member of a repeated key (its last value, at its first place), which a copy cannot: when an object in the
-     * value repeats a key, the value is read to its end all the same and the answer is null, and the caller reads
-     * the value's text again as a tree (see {@link #tokenOffset}).
-     *
-     * @param parser a parser at the first token of a value
-     * @return the value as JSON text, or null when an object in it repeats a key
-     * @throws IOException when the input is not JSON (the caller maps it with {@link #malformed})
-     */
-    public static @Nullable String copyValue(JsonParser parser) throws IOException {
-        BufferRecycler recycler = MAPPER.getFactory()._getBufferRecycler();
-        try (SegmentedStringWriter out = new SegmentedStringWriter(recycler)) {
-            boolean repeated = false;
-            try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
-                json.enable(JsonGenerator.Feature.STRICT_DUPLICATE_DETECTION);
-                int depth = 0;
-                for (JsonToken token = parser.currentToken(); ; token = advance(parser)) {
-                    if (token == null) throw new IOException("the input ended inside a value");
-                    if (!repeated) {
-                        try {
-                            json.copyCurrentEvent(parser);
-                        } catch (JsonGenerationException e) {
-                            repeated = true; // the generator's duplicate detection: read on, write no more
-                        }
-                    }
-                    if (token.isStructStart()) depth++;
-                    else if (token.isStructEnd()) depth--;
-                    if (depth == 0) break;
-                }
-            }
-            return repeated ? null : out.getAndClear();
-        } finally {
-            recycler.releaseToPool();
-        }
-    }
-
-    /**
      * Skips the value at {@code parser}'s current token, as {@link JsonParser#skipChildren()} does but moving as a tree
      * read moves (by {@link JsonParser#nextFieldName()} inside an object), so that a malformed value is reported in
      * the same words as a tree read reported it.
@@ -335,7 +384,7 @@ public final class ProviderJson {
     /**
      * Where the current token of {@code parser} (a value's token, not a field name) starts in its input: a byte offset
      * for a parser over UTF-8 bytes, a char offset for one over text. Lets a decoder read a value's text again, rarely
-     * (see {@link #copyValue}), at no cost on the common path: Jackson's parsers keep the offset past the token's
+     * (see {@code GeminiInput}), at no cost on the common path: Jackson's parsers keep the offset past the token's
      * first character, and {@link JsonParser#currentTokenLocation()} would allocate a location to say so.
      *
      * @param parser a parser made by {@link #parser(byte[])} or {@link #parser(String)}, at a value's token

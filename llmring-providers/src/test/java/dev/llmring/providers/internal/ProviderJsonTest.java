@@ -89,25 +89,24 @@ class ProviderJsonTest {
         assertNull(ProviderJson.text(null, "s"));
     }
 
-    @Test
-    void copyValueWritesWhatWritingItsTreeWrites() throws IOException {
-        String json = "{\"a\" : [1, 1.50, 1e2, -0, true, null, \"x\\u0041\\/y\"], \"b\": {\"c\": {}}} ";
-        try (JsonParser parser = ProviderJson.parser(json)) {
+    private static String copyOf(String json) throws java.io.IOException {
+        try (com.fasterxml.jackson.core.JsonParser parser = ProviderJson.parser(json)) {
             parser.nextToken();
-            assertEquals(ProviderJson.write(ProviderJson.parse(json, "test")), ProviderJson.copyValue(parser));
-            assertEquals(JsonToken.END_OBJECT, parser.currentToken());
-            assertNull(parser.nextToken());
+            return ProviderJson.copy(parser);
         }
     }
 
     @Test
-    void copyValueGivesNullForARepeatedKeyAndStillReadsTheValueToItsEnd() throws IOException {
-        try (JsonParser parser = ProviderJson.parser("[{\"a\": {\"b\": 1, \"b\": [2]}, \"c\": 3}, 4]")) {
-            parser.nextToken();
-            parser.nextToken();
-            assertNull(ProviderJson.copyValue(parser));
-            assertEquals(JsonToken.END_OBJECT, parser.currentToken());
-            assertEquals(JsonToken.VALUE_NUMBER_INT, parser.nextToken());
+    void copyWritesAValueAsATreeReadAndWrittenAgainWould() throws Exception {
+        String[] values = {
+            "{ \"a\" : [ 1 , 2.50, -0.0, 1e2, 1e400, 99999999999999999999, 2147483648 ] , \"b\": {\"c\": null} }",
+            "[true, false, null, \"caf\u00e9 \\u2603 \\ud800\", {}]",
+            "\"text\"",
+            "12.5e-3",
+            "{\"n\":12345678901234567890123,\"f\":1.5}"
+        };
+        for (String json : values) {
+            assertEquals(ProviderJson.write(ProviderJson.parse(json, "value")), copyOf(json), json);
         }
     }
 
@@ -144,6 +143,25 @@ class ProviderJsonTest {
             assertEquals(
                     tree.error().message(),
                     ProviderJson.malformed(e, "it").error().message());
+        }
+    }
+
+    @Test
+    void copyKeepsARepeatedKeysLastValueInTheFirstOnesPlaceAsATreeDoes() throws Exception {
+        String json = "{\"a\":1,\"b\":{\"x\":1,\"y\":2,\"z\":3,\"y\":[4]},\"a\":{\"deep\":true}}";
+
+        assertEquals("{\"a\":{\"deep\":true},\"b\":{\"x\":1,\"y\":[4],\"z\":3}}", copyOf(json));
+    }
+
+    @Test
+    void copyLeavesTheParserAtTheValuesLastToken() throws Exception {
+        try (com.fasterxml.jackson.core.JsonParser parser = ProviderJson.parser("{\"v\":{\"a\":[1]},\"w\":2}")) {
+            parser.nextToken();
+            parser.nextToken();
+            parser.nextToken();
+
+            assertEquals("{\"a\":[1]}", ProviderJson.copy(parser));
+            assertEquals("w", parser.nextFieldName());
         }
     }
 }
