@@ -332,15 +332,10 @@ final class GeminiChunk {
             switch (field) {
                 case "name" -> part.name = GeminiValues.textOrEmpty(parser, token);
                 case "id" -> part.id = GeminiValues.textOrEmpty(parser, token);
-                case "args" -> part.args = token == JsonToken.VALUE_NULL ? "{}" : args(parser);
+                case "args" -> part.args = token == JsonToken.VALUE_NULL ? "{}" : ProviderJson.copy(parser);
                 default -> ProviderJson.skip(parser);
             }
         }
-    }
-
-    /** The arguments, copied straight from the parser (see {@link ProviderJson#copy(JsonParser)}). */
-    private static String args(JsonParser parser) throws IOException {
-        return ProviderJson.copy(parser);
     }
 
     /** Consumes the value unread. */
