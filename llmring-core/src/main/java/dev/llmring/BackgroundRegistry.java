@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * cache shared with other processes), and fetched in the background. A call never waits on the registry's network,
  * except when strict pricing asks to wait for a fetch already under way.
  *
- * <p>{@code cached} is an offline {@link Registry} over the same disk cache that {@code online} writes. Every lookup
+ * <p>{@code cached} is the {@link Registry#cachedOnly()} view of {@code online}: the same memory and disk cache, so a
+ * document is parsed and held once, and a lookup through it never waits for a fetch under way. Every lookup
  * schedules a background check of the document it read ({@code online} fetches only when its copy is older than the
  * TTL): at most once an hour per document, or every five minutes while the document is missing. Lookups are
  * remembered for a minute, so that a stale disk copy is not parsed again on every call.
@@ -79,11 +80,7 @@ final class BackgroundRegistry implements ModelLookup {
                 .timeout(FETCH_TIMEOUT)
                 .build();
         if ("file".equals(online.baseUrl().getScheme())) return ModelLookup.of(online);
-        Registry cached = Registry.builder()
-                .environment(environment)
-                .clock(clock)
-                .offline(true)
-                .build();
+        Registry cached = online.cachedOnly();
         AtomicInteger threads = new AtomicInteger();
         ThreadPoolExecutor executor =
                 new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {

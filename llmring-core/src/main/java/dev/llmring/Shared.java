@@ -1,5 +1,6 @@
 package dev.llmring;
 
+import dev.llmring.internal.http.HttpClientShutdown;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;

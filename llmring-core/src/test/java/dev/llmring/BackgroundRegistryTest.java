@@ -54,7 +54,8 @@ class BackgroundRegistryTest extends WireMockSupport {
     }
 
     private BackgroundRegistry background(Executor executor) {
-        return new BackgroundRegistry(registry(true), registry(false), executor, time, Duration.ofSeconds(5));
+        Registry online = registry(false);
+        return new BackgroundRegistry(online.cachedOnly(), online, executor, time, Duration.ofSeconds(5));
     }
 
     private void runQueued() {

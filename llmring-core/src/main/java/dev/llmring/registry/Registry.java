@@ -47,15 +47,30 @@ public final class Registry {
 
     private final RegistryStore store;
     private final URI baseUrl;
+    private final boolean cachedOnly;
 
-    private Registry(RegistryStore store, URI baseUrl) {
+    private Registry(RegistryStore store, URI baseUrl, boolean cachedOnly) {
         this.store = store;
         this.baseUrl = baseUrl;
+        this.cachedOnly = cachedOnly;
     }
 
     /** {@return a builder with the defaults: the public registry (or the environment's), disk cache, 24-hour TTL} */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A view of this registry that answers only from what this registry holds in memory or in its disk cache, however
+     * old, and never fetches: a lookup that needs the network fails with {@link RegistryUnavailableException} instead.
+     * It shares this registry's memory, so a document this registry fetches (or that the view reads from disk) is
+     * parsed and held once for both. It never waits for a fetch this registry has under way. For a caller that must
+     * not block on the network while another thread keeps the data fresh.
+     *
+     * @return the cached-only view (this registry itself when it is already one)
+     */
+    public Registry cachedOnly() {
+        return cachedOnly ? this : new Registry(store, baseUrl, true);
     }
 
     /** {@return the base URL in use, without a trailing slash} */
@@ -81,8 +96,8 @@ public final class Registry {
         RegistryNames.requireProvider(provider);
         Objects.requireNonNull(modelOrAlias, "modelOrAlias");
         RegistryDocument doc = pinnedVersion != null
-                ? store.snapshot(provider, RegistryNames.requireVersion(pinnedVersion))
-                : store.current(provider);
+                ? snapshot(provider, RegistryNames.requireVersion(pinnedVersion))
+                : current(provider);
         return doc.find(modelOrAlias);
     }
 
@@ -111,7 +126,7 @@ public final class Registry {
      * @throws IllegalArgumentException when the provider name is malformed
      */
     public List<ModelInfo> models(String provider) {
-        return store.current(RegistryNames.requireProvider(provider)).models();
+        return current(RegistryNames.requireProvider(provider)).models();
     }
 
     /**
@@ -124,7 +139,7 @@ public final class Registry {
      * @throws IllegalArgumentException when the provider name is malformed or the version is not positive
      */
     public List<ModelInfo> models(String provider, int version) {
-        return store.snapshot(RegistryNames.requireProvider(provider), RegistryNames.requireVersion(version))
+        return snapshot(RegistryNames.requireProvider(provider), RegistryNames.requireVersion(version))
                 .models();
     }
 
@@ -138,32 +153,41 @@ public final class Registry {
      * @throws IllegalArgumentException when the provider name is malformed
      */
     public int currentVersion(String provider) {
-        return store.current(RegistryNames.requireProvider(provider)).version();
+        return current(RegistryNames.requireProvider(provider)).version();
     }
 
     /**
      * Fetches {@code provider}'s current data now, ignoring the TTL (for a CLI's {@code --refresh}). When the fetch
-     * fails, a cached copy is kept and served as usual.
+     * fails, a cached copy is kept and served as usual. A {@link #cachedOnly()} view fetches nothing: it only checks
+     * that a cached copy exists.
      *
      * @param provider the registry provider name, e.g. {@code openai}
      * @throws RegistryException when the fetch fails and no cached copy exists
      * @throws IllegalArgumentException when the provider name is malformed
      */
     public void refresh(String provider) {
-        store.refreshNow(RegistryNames.requireProvider(provider));
+        String name = RegistryNames.requireProvider(provider);
+        if (cachedOnly) {
+            store.cached(name, null);
+        } else {
+            store.refreshNow(name);
+        }
     }
 
     RegistryDocument current(String provider) {
-        return store.current(RegistryNames.requireProvider(provider));
+        String name = RegistryNames.requireProvider(provider);
+        return cachedOnly ? store.cached(name, null) : store.current(name);
     }
 
     RegistryDocument snapshot(String provider, int version) {
-        return store.snapshot(RegistryNames.requireProvider(provider), RegistryNames.requireVersion(version));
+        String name = RegistryNames.requireProvider(provider);
+        int v = RegistryNames.requireVersion(version);
+        return cachedOnly ? store.cached(name, v) : store.snapshot(name, v);
     }
 
     @Override
     public String toString() {
-        return "Registry[" + baseUrl + "]";
+        return "Registry[" + baseUrl + (cachedOnly ? ", cached only]" : "]");
     }
 
     /** Builds a {@link Registry}. Setters validate at once and name the bad value. */
@@ -367,7 +391,7 @@ public final class Registry {
             boolean local = "file".equals(base.getScheme());
             DiskCache disk = local || !diskCache ? null : new DiskCache(cacheRoot(), b);
             RegistrySource source = new RegistrySource(base, local ? null : httpClient, timeout, maxBytes);
-            return new Registry(new RegistryStore(source, disk, clock, ttl, offline, warn), base);
+            return new Registry(new RegistryStore(source, disk, clock, ttl, offline, warn), base, false);
         }
 
         private Path cacheRoot() {

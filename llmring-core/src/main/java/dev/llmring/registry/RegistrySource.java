@@ -1,6 +1,7 @@
 package dev.llmring.registry;
 
 import dev.llmring.internal.http.BoundedHttp;
+import dev.llmring.internal.http.HttpClientShutdown;
 import dev.llmring.internal.http.IoFailures;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,34 +18,22 @@ import org.jspecify.annotations.Nullable;
  * Fetches registry documents from an {@code https:} (or, for tests, loopback {@code http:}) base URL or a
  * {@code file:} directory. Every fetch is bounded in time (headers and body together) and in size, and follows no
  * redirect (the rules of {@link BoundedHttp}). A missing document answers {@code null}; any other failure is a
- * {@link RegistryException}. Without a client of the caller's, its own HttpClient is built at the first fetch: a
- * registry that serves from its cache (or is offline) never builds one.
+ * {@link RegistryException}. Without a client of the caller's, each fetch builds an HttpClient of its own and stops it
+ * when done (on Java 21 and later; before that it goes with the garbage collector): fetches are hours apart, so
+ * nothing is kept between them, and a registry that serves from its cache (or is offline) never builds one.
  */
 final class RegistrySource {
     private final URI base;
-    private volatile @Nullable HttpClient http;
+    private final @Nullable HttpClient http;
     private final Duration timeout;
     private final long maxBytes;
 
-    /** {@code http}: the caller's client, or null for one of its own when a fetch first needs it. */
+    /** {@code http}: the caller's client, or null for one of its own per fetch. */
     RegistrySource(URI base, @Nullable HttpClient http, Duration timeout, long maxBytes) {
         this.base = base;
         this.http = http;
         this.timeout = timeout;
         this.maxBytes = maxBytes;
-    }
-
-    private HttpClient client() {
-        HttpClient c = http;
-        if (c != null) return c;
-        synchronized (this) {
-            c = http;
-            if (c == null) {
-                c = BoundedHttp.newClient(timeout);
-                http = c;
-            }
-            return c;
-        }
     }
 
     boolean isLocal() {
@@ -80,7 +69,16 @@ final class RegistrySource {
     }
 
     private byte @Nullable [] get(String provider, URI uri) {
-        HttpClient client = client();
+        if (http != null) return get(http, provider, uri);
+        HttpClient own = BoundedHttp.newClient(timeout);
+        try {
+            return get(own, provider, uri);
+        } finally {
+            HttpClientShutdown.shutdownNow(own);
+        }
+    }
+
+    private byte @Nullable [] get(HttpClient client, String provider, URI uri) {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Accept", "application/json")

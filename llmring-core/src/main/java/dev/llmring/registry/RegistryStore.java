@@ -32,6 +32,7 @@ final class RegistryStore {
     private final Consumer<String> warn;
     private final Map<Key, Loaded> memory = new ConcurrentHashMap<>();
     private final Map<Key, Object> locks = new ConcurrentHashMap<>();
+    private final Map<Key, Object> diskLocks = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastFailure = new ConcurrentHashMap<>();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
@@ -48,6 +49,29 @@ final class RegistryStore {
         this.ttl = ttl;
         this.offline = offline;
         this.warn = warn;
+    }
+
+    /**
+     * The provider's current document (or snapshot {@code version}) from memory or the disk cache, however old, never
+     * from the source: what an offline registry would answer. It never waits for a fetch under way (a fetch holds
+     * another lock than the disk read here), so a caller that must not wait on the network can ask it.
+     *
+     * @throws RegistryUnavailableException when neither memory nor the disk cache holds the document
+     */
+    RegistryDocument cached(String provider, @Nullable Integer version) {
+        Key key = new Key(provider, version);
+        Loaded mem = memory.get(key);
+        if (mem != null && (version != null || isFresh(mem))) return mem.doc();
+        synchronized (diskLocks.computeIfAbsent(key, k -> new Object())) {
+            mem = memory.get(key);
+            if (mem != null && (version != null || isFresh(mem))) return mem.doc();
+            Loaded cached = newest(mem, fromDisk(key)); // another process may have refreshed the disk copy
+            if (cached != null) return remember(key, cached).doc();
+        }
+        throw new RegistryUnavailableException(
+                "registry has no cached " + (version == null ? "data" : "snapshot v" + version) + " for " + provider,
+                provider,
+                null);
     }
 
     /** The provider's current document (empty when the registry has no file for it). */
@@ -168,9 +192,9 @@ final class RegistryStore {
         }
     }
 
+    /** Keeps {@code loaded} in memory unless a newer copy got there first (a fetch and a disk read may race). */
     private Loaded remember(Key key, Loaded loaded) {
-        memory.put(key, loaded);
-        return loaded;
+        return memory.merge(key, loaded, (held, next) -> held.fetchedAt().isAfter(next.fetchedAt()) ? held : next);
     }
 
     private boolean isFresh(Loaded l) {

@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmring.internal.http.HttpClientShutdown;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -193,5 +197,38 @@ class RegistryTransportTest {
 
         assertTrue(e.getMessage().contains("http://127.0.0.1:" + port + "/registry/openai/models.json"), e::getMessage);
         assertTrue(e.getMessage().contains("ConnectException: could not connect"), e::getMessage);
+    }
+
+    /**
+     * Fetches are hours apart, so a registry keeps no HttpClient between them: each fetch stops its own client, whose
+     * selector thread then ends (Java 21 and later; on 17 the client goes with the garbage collector, which a test
+     * cannot wait for).
+     */
+    @Test
+    void eachFetchStopsTheHttpClientItBuilt() throws InterruptedException {
+        Assumptions.assumeTrue(HttpClientShutdown.available(), "HttpClient.shutdownNow needs Java 21");
+        Set<Thread> before = selectorThreads();
+        Registry registry = server.registry(cache).noDiskCache().build();
+        registry.models("openai");
+        registry.refresh("openai");
+        registry.models("anthropic");
+        assertEquals(2, server.requests("openai/models.json"));
+        Set<Thread> left = selectorThreads();
+        left.removeAll(before);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        for (left.removeIf(t -> !t.isAlive()); !left.isEmpty() && System.nanoTime() < deadline; ) {
+            Thread.sleep(10);
+            left.removeIf(t -> !t.isAlive());
+        }
+        assertEquals(Set.of(), left, "HttpClient selector threads still running after the fetches");
+    }
+
+    /** Running threads of HttpClients built in this JVM ({@code HttpClient-N-SelectorManager}). */
+    private static Set<Thread> selectorThreads() {
+        Set<Thread> threads = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager")) threads.add(t);
+        }
+        return threads;
     }
 }

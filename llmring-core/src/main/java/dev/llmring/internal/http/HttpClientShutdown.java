@@ -1,4 +1,4 @@
-package dev.llmring;
+package dev.llmring.internal.http;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * pooled connections and ends the selector thread. On Java 17 there is no such method: the client's threads and
  * connections go when it is garbage-collected (idle pooled connections after the JDK's keep-alive timeout).
  */
-final class HttpClientShutdown {
+public final class HttpClientShutdown {
     private static final @Nullable MethodHandle SHUTDOWN_NOW = find("shutdownNow", void.class);
 
     private HttpClientShutdown() {}
@@ -26,12 +26,12 @@ final class HttpClientShutdown {
     }
 
     /** Whether this JDK can stop a client ({@code shutdownNow}, Java 21+). */
-    static boolean available() {
+    public static boolean available() {
         return SHUTDOWN_NOW != null;
     }
 
     /** Stops {@code client} at once; does nothing before Java 21. Never throws. */
-    static void shutdownNow(HttpClient client) {
+    public static void shutdownNow(HttpClient client) {
         MethodHandle h = SHUTDOWN_NOW;
         if (h == null) return;
         try {
