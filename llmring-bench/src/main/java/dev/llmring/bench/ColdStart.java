@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * store (for {@code https}), then times building the client and its first {@code chat} call, counts the classes
  * loaded by then and the CPU time the JVM spent meanwhile (all threads: on a loaded machine the stable figure, where wall
  * time mostly measures waiting for a core), and measures the heap after a full GC with the client still reachable; it
- * prints one line that the parent collects.
+ * prints one line that the parent collects. The llmring child reads its registry from a disk cache the parent seeds
+ * once ({@link BenchRegistry}), as any process after the first of the day does, and checks that its call was priced.
  *
  * <pre>
  * java -cp llmring-bench/target/benchmarks.jar dev.llmring.bench.ColdStart [samples] [transport] [jvm-options...]
@@ -61,8 +62,11 @@ public final class ColdStart {
         }
     }
 
-    private static void run(String transport, int samples, List<String> jvmOptions) throws Exception {
+    private static void run(String transport, int samples, List<String> options) throws Exception {
         Path dir = Files.createTempDirectory("llmring-cold");
+        Path registry = BenchRegistry.seed();
+        List<String> jvmOptions = new ArrayList<>(options);
+        jvmOptions.add("-D" + BenchRegistry.PROPERTY + "=" + registry);
         Tls tls = null;
         Path trust = null;
         if (transport.equals("https")) {
@@ -86,6 +90,7 @@ public final class ColdStart {
         } finally {
             if (trust != null) Files.deleteIfExists(trust);
             Files.deleteIfExists(dir);
+            BenchRegistry.delete(registry);
         }
         print(transport, values);
     }
