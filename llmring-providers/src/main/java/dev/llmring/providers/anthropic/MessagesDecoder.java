@@ -229,7 +229,7 @@ final class MessagesDecoder implements ResponseDecoder {
         int end = (int) block.end;
         try (JsonParser parser = text != null
                 ? ProviderJson.parser(text.substring(start, end))
-                : ProviderJson.MAPPER.getFactory().createParser(Objects.requireNonNull(bytes), start, end - start)) {
+                : ProviderJson.FACTORY.createParser(Objects.requireNonNull(bytes), start, end - start)) {
             parser.nextToken();
             return ProviderJson.copy(parser);
         } catch (IOException e) {
@@ -353,7 +353,7 @@ final class MessagesDecoder implements ResponseDecoder {
     /** What {@code writer} writes, as text (as a tree is written: through a character generator). */
     private static String json(ProviderJson.BodyWriter writer) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator json = ProviderJson.MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator json = ProviderJson.FACTORY.createGenerator(out)) {
             writer.write(json);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write JSON to memory", e);

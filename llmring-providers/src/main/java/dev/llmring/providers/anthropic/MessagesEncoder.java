@@ -49,9 +49,9 @@ final class MessagesEncoder {
         }
         if (parts.isEmpty()) return null;
         if (parts.stream().noneMatch(ContentPart::cacheHint)) {
-            return ProviderJson.MAPPER.getNodeFactory().textNode(String.join("\n\n", texts));
+            return ProviderJson.mapper().getNodeFactory().textNode(String.join("\n\n", texts));
         }
-        ArrayNode blocks = ProviderJson.MAPPER.createArrayNode();
+        ArrayNode blocks = ProviderJson.mapper().createArrayNode();
         parts.forEach(p -> blocks.add(Objects.requireNonNull(part(p, true))));
         return blocks;
     }
@@ -76,14 +76,14 @@ final class MessagesEncoder {
                 turn.blocks.addAll(blocks(m));
             }
         }
-        ArrayNode out = ProviderJson.MAPPER.createArrayNode();
+        ArrayNode out = ProviderJson.mapper().createArrayNode();
         for (int i = 0; i < turns.size(); i++) {
             Turn t = turns.get(i);
             if (t.toolResults.isEmpty() && t.blocks.isEmpty()) {
                 throw ctx.invalid("turn " + i + " (" + t.role + ") has no content Anthropic accepts"
                         + " (text blocks must not be empty)");
             }
-            ArrayNode content = ProviderJson.MAPPER.createArrayNode();
+            ArrayNode content = ProviderJson.mapper().createArrayNode();
             t.toolResults.forEach(content::add);
             t.blocks.forEach(content::add);
             ObjectNode turn = out.addObject();
@@ -120,7 +120,7 @@ final class MessagesEncoder {
         }
         if (rest != null) {
             if (!rest.isEmpty())
-                blocks.add(ProviderJson.MAPPER
+                blocks.add(ProviderJson.mapper()
                         .createObjectNode()
                         .put("type", "text")
                         .put("text", rest));
@@ -135,7 +135,7 @@ final class MessagesEncoder {
             }
         }
         for (ToolCall call : m.toolCalls()) {
-            ObjectNode use = ProviderJson.MAPPER.createObjectNode();
+            ObjectNode use = ProviderJson.mapper().createObjectNode();
             use.put("type", "tool_use").put("id", call.id()).put("name", call.name());
             use.set("input", arguments(call));
             blocks.add(use);
@@ -152,7 +152,7 @@ final class MessagesEncoder {
 
     /** A reasoning part as the block it came as: {@code thinking} with its signature, or {@code redacted_thinking}. */
     private static ObjectNode thinking(ReasoningPart r) {
-        ObjectNode block = ProviderJson.MAPPER.createObjectNode();
+        ObjectNode block = ProviderJson.mapper().createObjectNode();
         if (r.isRedacted())
             return block.put("type", "redacted_thinking")
                     .put("data", r.redactedData().orElseThrow());
@@ -163,7 +163,7 @@ final class MessagesEncoder {
 
     /** A tool message as a {@code tool_result} block: string content when all text, else blocks. */
     private ObjectNode toolResult(Message m) {
-        ObjectNode result = ProviderJson.MAPPER.createObjectNode();
+        ObjectNode result = ProviderJson.mapper().createObjectNode();
         result.put("type", "tool_result").put("tool_use_id", m.toolCallId().orElseThrow());
         boolean allText = m.content().stream().allMatch(ContentPart.Text.class::isInstance);
         if (allText) {
@@ -188,12 +188,12 @@ final class MessagesEncoder {
         ObjectNode block;
         if (p instanceof ContentPart.Text t) {
             if (t.text().isEmpty()) return null;
-            block = ProviderJson.MAPPER.createObjectNode().put("type", "text").put("text", t.text());
+            block = ProviderJson.mapper().createObjectNode().put("type", "text").put("text", t.text());
         } else if (p instanceof ContentPart.Image i) {
-            block = ProviderJson.MAPPER.createObjectNode().put("type", "image");
+            block = ProviderJson.mapper().createObjectNode().put("type", "image");
             block.set("source", imageSource(i.media()));
         } else {
-            block = ProviderJson.MAPPER.createObjectNode().put("type", "document");
+            block = ProviderJson.mapper().createObjectNode().put("type", "document");
             block.set("source", documentSource(((ContentPart.Document) p).media()));
         }
         if (cacheable && p.cacheHint()) block.set("cache_control", ephemeral());
@@ -215,7 +215,7 @@ final class MessagesEncoder {
         String type = media.mediaType().orElseThrow();
         if (type.equals("application/pdf")) return base64Source(media, type);
         if (type.equals("text/plain")) {
-            return ProviderJson.MAPPER
+            return ProviderJson.mapper()
                     .createObjectNode()
                     .put("type", "text")
                     .put("media_type", type)
@@ -225,7 +225,7 @@ final class MessagesEncoder {
     }
 
     private static ObjectNode base64Source(ContentPart.Media media, String type) {
-        return ProviderJson.MAPPER
+        return ProviderJson.mapper()
                 .createObjectNode()
                 .put("type", "base64")
                 .put("media_type", type)
@@ -233,7 +233,7 @@ final class MessagesEncoder {
     }
 
     private static ObjectNode urlSource(ContentPart.Media media) {
-        return ProviderJson.MAPPER
+        return ProviderJson.mapper()
                 .createObjectNode()
                 .put("type", "url")
                 .put("url", media.url().orElseThrow().toString());
@@ -248,7 +248,7 @@ final class MessagesEncoder {
 
     /** {@code {"type": "ephemeral"}}. */
     private static ObjectNode ephemeral() {
-        return ProviderJson.MAPPER.createObjectNode().put("type", "ephemeral");
+        return ProviderJson.mapper().createObjectNode().put("type", "ephemeral");
     }
 
     /** One wire turn being assembled: tool results first, then the other blocks. */

@@ -30,7 +30,7 @@ final class RequestEncoder {
     static ObjectNode encode(ChatRequest request, String optionsKey, EncodeContext ctx, boolean stream) {
         Map<String, @Nullable Object> options = request.providerOptions(optionsKey);
         JsonNode thinking = request.reasoning().isPresent()
-                ? ProviderJson.MAPPER
+                ? ProviderJson.mapper()
                         .createObjectNode()
                         .put("type", "enabled")
                         .put("budget_tokens", request.reasoning().get().budgetTokens())
@@ -40,7 +40,7 @@ final class RequestEncoder {
         boolean thinkingOn =
                 thinking != null && thinking.isObject() && !"disabled".equals(ProviderJson.text(thinking, "type"));
 
-        ObjectNode root = ProviderJson.MAPPER.createObjectNode();
+        ObjectNode root = ProviderJson.mapper().createObjectNode();
         root.put("model", ctx.model());
         if (request.maxOutputTokens().isPresent() || !options.containsKey("max_tokens")) {
             // without a request limit, a max_tokens option replaces the default rather than conflicting with it

@@ -33,7 +33,7 @@ final class ToolsEncoder {
      * @param thinking whether extended thinking is on (Anthropic then allows only {@code auto} and {@code none})
      */
     void encode(ChatRequest request, boolean thinking, ObjectNode root) {
-        ArrayNode tools = ProviderJson.MAPPER.createArrayNode();
+        ArrayNode tools = ProviderJson.mapper().createArrayNode();
         for (Tool t : request.tools()) {
             if (t.name().equals(ANSWER_TOOL)) { // the decoder reports this tool's calls as text
                 throw ctx.invalid("tool name '" + ANSWER_TOOL + "' is reserved for structured output");
@@ -81,20 +81,20 @@ final class ToolsEncoder {
     }
 
     private static ObjectNode tool(String name, String description, String schema) {
-        ObjectNode tool = ProviderJson.MAPPER.createObjectNode().put("name", name);
+        ObjectNode tool = ProviderJson.mapper().createObjectNode().put("name", name);
         if (!description.isBlank()) tool.put("description", description);
         tool.set("input_schema", parse(schema));
         return tool;
     }
 
     private static ObjectNode choice(String type) {
-        return ProviderJson.MAPPER.createObjectNode().put("type", type);
+        return ProviderJson.mapper().createObjectNode().put("type", type);
     }
 
     /** Schemas were checked to be JSON objects when the tool or format was built. */
     private static JsonNode parse(String schema) {
         try {
-            return ProviderJson.MAPPER.readTree(schema);
+            return ProviderJson.mapper().readTree(schema);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

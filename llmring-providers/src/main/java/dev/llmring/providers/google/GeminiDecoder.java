@@ -188,7 +188,7 @@ final class GeminiDecoder implements ResponseDecoder {
         if (part.kind == GeminiChunk.Kind.RAW) {
             if (!pendingText.isEmpty()) {
                 String text = ProviderJson.write(
-                        ProviderJson.MAPPER.createObjectNode().put("text", pendingText.toString()));
+                        ProviderJson.mapper().createObjectNode().put("text", pendingText.toString()));
                 pendingText.setLength(0);
                 raw(text);
             }

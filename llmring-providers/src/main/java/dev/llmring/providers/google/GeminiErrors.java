@@ -44,7 +44,7 @@ final class GeminiErrors {
      */
     private static @Nullable JsonNode lenient(String body) {
         if (!body.contains("\"error\"")) return null;
-        var error = ProviderJson.MAPPER.createObjectNode();
+        var error = ProviderJson.mapper().createObjectNode();
         String code = LenientFields.digits(body, "code", 3);
         if (code != null) error.put("code", Integer.parseInt(code));
         String status = constant(LenientFields.string(body, "status"));

@@ -45,7 +45,7 @@ final class GeminiInput {
     private JsonParser slice(long start, long end) throws IOException {
         int from = Math.toIntExact(start);
         int to = Math.toIntExact(end);
-        if (bytes != null) return ProviderJson.MAPPER.getFactory().createParser(bytes, from, to - from);
+        if (bytes != null) return ProviderJson.FACTORY.createParser(bytes, from, to - from);
         if (text != null) return ProviderJson.parser(text.substring(from, to));
         throw new IllegalStateException("no input to read again");
     }

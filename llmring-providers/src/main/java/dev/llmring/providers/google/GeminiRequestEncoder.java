@@ -38,7 +38,7 @@ final class GeminiRequestEncoder {
 
     private final String provider;
     private final String model;
-    private final ObjectNode body = ProviderJson.MAPPER.createObjectNode();
+    private final ObjectNode body = ProviderJson.mapper().createObjectNode();
 
     private GeminiRequestEncoder(String provider, String model) {
         this.provider = provider;
@@ -53,7 +53,7 @@ final class GeminiRequestEncoder {
     }
 
     private ObjectNode encode(ChatRequest request) {
-        ArrayNode system = ProviderJson.MAPPER.createArrayNode();
+        ArrayNode system = ProviderJson.mapper().createArrayNode();
         ArrayNode contents = body.putArray("contents");
         List<Message> messages = request.messages();
         OwnReasoning.noteForeign(messages, GoogleProviderFactory.NAME, model);
@@ -100,7 +100,7 @@ final class GeminiRequestEncoder {
     }
 
     private ArrayNode mediaParts(Message m) {
-        ArrayNode parts = ProviderJson.MAPPER.createArrayNode();
+        ArrayNode parts = ProviderJson.mapper().createArrayNode();
         for (ContentPart p : m.content()) {
             if (p instanceof ContentPart.Text t) {
                 parts.addObject().put("text", t.text());
@@ -125,7 +125,7 @@ final class GeminiRequestEncoder {
      * signature. Only when no call of the turn has a known signature do Gemini 3+ calls get the bypass value.
      */
     private ArrayNode modelParts(Message m) {
-        ArrayNode parts = ProviderJson.MAPPER.createArrayNode();
+        ArrayNode parts = ProviderJson.mapper().createArrayNode();
         Map<String, String> callSignatures = new HashMap<>();
         @Nullable String textSignature = null;
         List<ReasoningPart> own = OwnReasoning.of(m, GoogleProviderFactory.NAME);
@@ -181,7 +181,7 @@ final class GeminiRequestEncoder {
         if (args == null || !args.isObject()) {
             throw invalid("the arguments of tool call '" + call.name() + "' are not a JSON object");
         }
-        ObjectNode part = ProviderJson.MAPPER.createObjectNode();
+        ObjectNode part = ProviderJson.mapper().createObjectNode();
         ObjectNode fc = part.putObject("functionCall");
         fc.put("name", call.name());
         fc.set("args", args);
@@ -206,14 +206,14 @@ final class GeminiRequestEncoder {
             for (ContentPart p : m.content()) {
                 if (!(p instanceof ContentPart.Text)) throw invalid("a tool result may only hold text for Gemini");
             }
-            ObjectNode part = ProviderJson.MAPPER.createObjectNode();
+            ObjectNode part = ProviderJson.mapper().createObjectNode();
             ObjectNode fr = part.putObject("functionResponse");
             fr.put("name", name);
             fr.set("response", responseObject(m.text()));
             answers.add(new Answer(position[0], part));
         }
         answers.sort(Comparator.comparingInt(Answer::position));
-        ArrayNode parts = ProviderJson.MAPPER.createArrayNode();
+        ArrayNode parts = ProviderJson.mapper().createArrayNode();
         answers.forEach(a -> parts.add(a.part()));
         return parts;
     }
@@ -236,7 +236,7 @@ final class GeminiRequestEncoder {
     private static JsonNode responseObject(String text) {
         JsonNode parsed = ProviderJson.tryParse(text);
         if (parsed != null && parsed.isObject()) return parsed;
-        ObjectNode wrapped = ProviderJson.MAPPER.createObjectNode();
+        ObjectNode wrapped = ProviderJson.mapper().createObjectNode();
         if (parsed != null && !parsed.isTextual()) wrapped.set("output", parsed);
         else wrapped.put("output", text);
         return wrapped;
@@ -290,7 +290,7 @@ final class GeminiRequestEncoder {
     }
 
     private void generationConfig(ChatRequest request) {
-        ObjectNode config = ProviderJson.MAPPER.createObjectNode();
+        ObjectNode config = ProviderJson.mapper().createObjectNode();
         request.temperature().ifPresent(t -> config.put("temperature", t));
         request.maxOutputTokens().ifPresent(n -> config.put("maxOutputTokens", n));
         if (!request.stop().isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.llmring.providers.internal;
 
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -22,18 +23,38 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** The providers' one {@link ObjectMapper} and the few ways the adapters use it. */
+/**
+ * The providers' JSON: one streaming {@link JsonFactory} ({@link #FACTORY}) for the bodies and events the adapters
+ * read and write token by token, and one {@link ObjectMapper} ({@link #mapper()}) for trees. The mapper, and with it
+ * jackson-databind (some 500 classes and a megabyte of heap), is built the first time a tree is needed: an adapter
+ * that only streams, as OpenAI's does for a plain call, never builds it.
+ */
 public final class ProviderJson {
-    /** Refuses trailing tokens, so that two JSON documents glued together are malformed rather than half-read. */
-    public static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Streaming parsers and generators: jackson-core only, with Jackson's default features and limits. */
+    public static final JsonFactory FACTORY = new JsonFactory();
 
-    /** Reads trees with the root deserializer looked up once, not on every parse. */
-    private static final ObjectReader TREES = MAPPER.readerFor(JsonNode.class);
+    /** Trees, built on first use. */
+    private static final class Trees {
+        /** Refuses trailing tokens, so that two JSON documents glued together are malformed rather than half-read. */
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    /** Reads one value inside a document as a tree: what follows it is the rest of the document, not trailing. */
-    private static final ObjectReader SUBTREES = TREES.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        /** Reads trees with the root deserializer looked up once, not on every parse. */
+        static final ObjectReader TREES = MAPPER.readerFor(JsonNode.class);
+
+        /** Reads one value inside a document as a tree: what follows it is the rest of the document, not trailing. */
+        static final ObjectReader SUBTREES = TREES.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
 
     private ProviderJson() {}
+
+    /**
+     * The providers' one {@link ObjectMapper}, built on first use; it refuses trailing tokens.
+     *
+     * @return the mapper
+     */
+    public static ObjectMapper mapper() {
+        return Trees.MAPPER;
+    }
 
     /**
      * Parses provider output.
@@ -46,7 +67,7 @@ public final class ProviderJson {
     public static JsonNode parse(String json, String what) {
         JsonNode node;
         try {
-            node = TREES.readTree(json);
+            node = Trees.TREES.readTree(json);
         } catch (JsonProcessingException e) {
             throw ProviderFailure.malformed(what + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
@@ -66,7 +87,7 @@ public final class ProviderJson {
     public static JsonNode parse(byte[] json, String what) {
         JsonNode node;
         try {
-            node = TREES.readTree(json);
+            node = Trees.TREES.readTree(json);
         } catch (JsonProcessingException e) {
             throw ProviderFailure.malformed(what + " is not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -113,7 +134,7 @@ public final class ProviderJson {
      */
     public static @Nullable JsonNode tryParse(String text) {
         try {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = Trees.MAPPER.readTree(text);
             return node == null || node.isMissingNode() ? null : node;
         } catch (JsonProcessingException e) {
             return null;
@@ -128,7 +149,7 @@ public final class ProviderJson {
      */
     public static String write(JsonNode node) {
         try {
-            return MAPPER.writeValueAsString(node);
+            return Trees.MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a JSON tree", e);
         }
@@ -142,7 +163,7 @@ public final class ProviderJson {
      */
     public static byte[] bytes(JsonNode node) {
         try {
-            return MAPPER.writeValueAsBytes(node);
+            return Trees.MAPPER.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a JSON tree", e);
         }
@@ -169,9 +190,9 @@ public final class ProviderJson {
      * @throws RuntimeException whatever unchecked exception {@code writer} throws (an encoder refusing a request)
      */
     public static byte[] bytes(BodyWriter writer) {
-        BufferRecycler recycler = MAPPER.getFactory()._getBufferRecycler();
+        BufferRecycler recycler = FACTORY._getBufferRecycler();
         try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
-            try (JsonGenerator json = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
                 writer.write(json);
             }
             return out.getClearAndRelease();
@@ -193,7 +214,7 @@ public final class ProviderJson {
      * @throws IOException as the generator's own failure
      */
     public static void copy(String json, JsonGenerator out, String what) throws IOException {
-        try (JsonParser in = MAPPER.getFactory().createParser(json)) {
+        try (JsonParser in = FACTORY.createParser(json)) {
             if (in.nextToken() == null) throw new IllegalArgumentException(what + " is empty");
             out.copyCurrentStructure(in);
             if (in.nextToken() != null) throw new IllegalArgumentException(what + " holds more than one JSON value");
@@ -213,12 +234,12 @@ public final class ProviderJson {
      * @throws IOException when the input is not well-formed JSON or breaks the parser's limits
      */
     public static String copy(JsonParser parser) throws IOException {
-        BufferRecycler recycler = MAPPER.getFactory()._getBufferRecycler();
+        BufferRecycler recycler = FACTORY._getBufferRecycler();
         String text;
         boolean repeated;
         try {
             SegmentedStringWriter out = new SegmentedStringWriter(recycler);
-            try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+            try (JsonGenerator json = FACTORY.createGenerator(out)) {
                 repeated = copyValue(parser, json, new ArrayList<>());
             }
             text = out.getAndClear();
@@ -226,7 +247,7 @@ public final class ProviderJson {
             recycler.releaseToPool();
         }
         // rare: a tree keeps one of each key, so let one say which
-        return repeated ? write(TREES.readTree(text)) : text;
+        return repeated ? write(Trees.TREES.readTree(text)) : text;
     }
 
     /** Objects with more keys than this look for a repeated key in a set rather than by a scan of the keys. */
@@ -296,7 +317,7 @@ public final class ProviderJson {
      * @throws IOException never in practice (the input is in memory)
      */
     public static JsonParser parser(byte[] json) throws IOException {
-        return MAPPER.getFactory().createParser(json);
+        return FACTORY.createParser(json);
     }
 
     /**
@@ -308,7 +329,7 @@ public final class ProviderJson {
      * @throws IOException never in practice (the input is in memory)
      */
     public static JsonParser parser(String json) throws IOException {
-        return MAPPER.getFactory().createParser(json);
+        return FACTORY.createParser(json);
     }
 
     /**
@@ -349,7 +370,7 @@ public final class ProviderJson {
      * @throws IOException when the input is not JSON (the caller maps it with {@link #malformed})
      */
     public static JsonNode tree(JsonParser parser) throws IOException {
-        return SUBTREES.readTree(parser);
+        return Trees.SUBTREES.readTree(parser);
     }
 
     /**

@@ -115,7 +115,7 @@ public final class ProviderOptions {
             JsonNode value = value(key, option.getValue(), provider, model);
             if (present.test(key)) throw conflict(key, provider, model);
             json.writeFieldName(key);
-            ProviderJson.MAPPER.writeTree(json, value);
+            ProviderJson.mapper().writeTree(json, value);
         }
     }
 
@@ -162,9 +162,9 @@ public final class ProviderOptions {
      * @throws InvalidRequestException naming the key and the provider when the value cannot be written as JSON
      */
     public static JsonNode value(String key, @Nullable Object value, String provider, String model) {
-        if (value == null) return ProviderJson.MAPPER.getNodeFactory().nullNode();
+        if (value == null) return ProviderJson.mapper().getNodeFactory().nullNode();
         try {
-            return ProviderJson.MAPPER.valueToTree(value);
+            return ProviderJson.mapper().valueToTree(value);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(
                     "provider option '" + key + "' for " + provider + " is not a JSON value",

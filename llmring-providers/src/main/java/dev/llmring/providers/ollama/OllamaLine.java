@@ -158,7 +158,7 @@ final class OllamaLine {
         if (value == JsonToken.VALUE_NULL) return "{}";
         if (value == JsonToken.VALUE_STRING) return parser.getText();
         StringWriter out = new StringWriter();
-        try (JsonGenerator json = ProviderJson.MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator json = ProviderJson.FACTORY.createGenerator(out)) {
             json.copyCurrentStructure(parser);
         }
         return out.toString();

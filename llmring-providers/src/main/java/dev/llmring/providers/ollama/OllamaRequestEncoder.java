@@ -125,7 +125,7 @@ final class OllamaRequestEncoder {
     /** A tool call's arguments as the JSON object Ollama takes (copied as parsed, compact). */
     private void arguments(JsonGenerator json, ToolCall call) throws IOException {
         boolean object;
-        try (JsonParser in = ProviderJson.MAPPER.getFactory().createParser(call.argumentsJson())) {
+        try (JsonParser in = ProviderJson.FACTORY.createParser(call.argumentsJson())) {
             object = in.nextToken() == JsonToken.START_OBJECT;
             if (object) {
                 json.copyCurrentStructure(in);
@@ -225,7 +225,7 @@ final class OllamaRequestEncoder {
             for (Iterator<Map.Entry<String, JsonNode>> it = merged.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 json.writeFieldName(field.getKey());
-                ProviderJson.MAPPER.writeTree(json, field.getValue());
+                ProviderJson.mapper().writeTree(json, field.getValue());
             }
         }
         json.writeEndObject();

@@ -17,7 +17,7 @@ class ProviderOptionsTest {
 
     private static ObjectNode body() {
         ObjectNode body =
-                ProviderJson.MAPPER.createObjectNode().put("model", "m").put("temperature", 0.5);
+                ProviderJson.mapper().createObjectNode().put("model", "m").put("temperature", 0.5);
         body.putObject("config").put("seed", 7);
         return body;
     }
