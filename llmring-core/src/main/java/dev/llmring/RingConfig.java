@@ -223,9 +223,10 @@ final class RingConfig {
                     ? PoolResolver.direct(profileName(), missing)
                     : new LockfileResolver(lf, lf.profile(profile, environment));
         }
-        SafeFetcher safe = SafeFetcher.create(remoteUrls, environment);
-        RemoteMedia media =
-                new RemoteMedia(safe.enabled(), remoteUrls.inlineAlways(), fetcher != null ? fetcher : safe::fetch);
+        RemoteMedia media = new RemoteMedia(
+                SafeFetcher.enabled(remoteUrls, environment),
+                remoteUrls.inlineAlways(),
+                fetcher != null ? fetcher : new OnDemandFetcher(remoteUrls, environment));
         RegistryPreflight.validate(pools.lockfileProfile());
         ModelLookup lookup = lookup();
         if (lookup != null) prepare(lookup, pools.lockfileProfile());
