@@ -197,7 +197,9 @@ final class RingConfig {
         RemoteUrlPolicy remoteUrls = fromEnv.remoteUrls(this.remoteUrls);
         boolean strictPricing = fromEnv.strictPricing(this.strictPricing);
         Map<String, ProviderFactory> all = new LinkedHashMap<>();
-        if (discoverProviders) discovered().forEach(f -> all.putIfAbsent(f.name(), f));
+        if (discoverProviders) {
+            for (ProviderFactory f : discovered()) all.putIfAbsent(f.name(), f);
+        }
         all.putAll(factories);
         Providers providers = Providers.create(all, List.copyOf(compatibles.values()), apiKeys, baseUrls, environment);
         Lockfile lf = lockfile;
