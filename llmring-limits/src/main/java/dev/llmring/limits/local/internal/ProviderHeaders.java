@@ -55,13 +55,13 @@ record ProviderHeaders(
         }
     }
 
-    /** A Go duration such as {@code 1h2m3.5s} or {@code 120ms}; null when malformed. */
     /** Header {@code name} read by {@link #goDuration(String)}, or null when absent (no lambda: runs every call). */
     private static @Nullable Duration goDuration(Outcome o, String name) {
         String text = o.header(name).orElse(null);
         return text == null ? null : goDuration(text);
     }
 
+    /** A Go duration such as {@code 1h2m3.5s} or {@code 120ms}; null when malformed. */
     static @Nullable Duration goDuration(String text) {
         String s = text.trim();
         if (s.isEmpty()) return null;
