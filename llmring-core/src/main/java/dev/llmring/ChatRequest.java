@@ -3,6 +3,7 @@ package dev.llmring;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,19 +57,27 @@ public final class ChatRequest {
         this.tag = b.tag;
         this.reasoning = b.reasoning;
         Map<String, Map<String, @Nullable Object>> opts = new LinkedHashMap<>();
-        b.providerOptions.forEach((k, v) -> opts.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        for (Map.Entry<String, Map<String, @Nullable Object>> e : b.providerOptions.entrySet()) {
+            opts.put(e.getKey(), Collections.unmodifiableMap(new LinkedHashMap<>(e.getValue())));
+        }
         this.providerOptions = Collections.unmodifiableMap(opts);
         if (messages.isEmpty()) throw new IllegalArgumentException("a request needs at least one message");
         if (!toolChoice.equals(ToolChoice.AUTO) && !toolChoice.equals(ToolChoice.NONE) && tools.isEmpty()) {
             throw new IllegalArgumentException("tool choice " + toolChoice + " needs at least one tool");
         }
-        toolChoice.toolName().ifPresent(n -> {
-            if (tools.stream().noneMatch(t -> t.name().equals(n))) {
-                throw new IllegalArgumentException("tool choice names tool '" + n + "', which is not among the tools");
-            }
-        });
-        long distinct = tools.stream().map(Tool::name).distinct().count();
-        if (distinct != tools.size()) throw new IllegalArgumentException("tool names must be unique");
+        if (!tools.isEmpty()) checkToolNames(tools, toolChoice); // without tools, the check above covers the choice
+    }
+
+    /** A plain loop, not a stream: every request is built through here, the first call's too. */
+    private static void checkToolNames(List<Tool> tools, ToolChoice toolChoice) {
+        Set<String> names = new HashSet<>();
+        boolean unique = true;
+        for (Tool t : tools) unique &= names.add(t.name());
+        String named = toolChoice.toolName().orElse(null);
+        if (named != null && !names.contains(named)) {
+            throw new IllegalArgumentException("tool choice names tool '" + named + "', which is not among the tools");
+        }
+        if (!unique) throw new IllegalArgumentException("tool names must be unique");
     }
 
     /**

@@ -144,9 +144,10 @@ final class LimitGate {
     /** The outcome of a response that succeeded: its head, usage and priced cost (null: finishing it failed). */
     static Outcome succeeded(@Nullable Head head, @Nullable ChatResponse response) {
         if (response == null) return outcome(head).build();
+        Cost cost = response.cost().orElse(null);
         return outcome(head)
                 .usage(response.usage().orElse(null))
-                .cost(response.cost().filter(Cost::isPriced).map(Cost::total).orElse(null))
+                .cost(cost != null && cost.isPriced() ? cost.total() : null)
                 .build();
     }
 

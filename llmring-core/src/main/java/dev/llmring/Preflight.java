@@ -56,12 +56,9 @@ interface Preflight {
 
         /** The constraints of the request's alias in the lockfile profile ({@code max_cost_usd_per_call} …). */
         Map<String, Object> constraints() {
-            return lockfileProfile == null
-                    ? Map.of()
-                    : lockfileProfile
-                            .binding(request.model())
-                            .map(Binding::constraints)
-                            .orElse(Map.of());
+            if (lockfileProfile == null) return Map.of();
+            Binding binding = lockfileProfile.binding(request.model()).orElse(null); // no lambda: runs every call
+            return binding == null ? Map.of() : binding.constraints();
         }
 
         /** The registry snapshot version the lockfile profile pins for the binding's provider. */

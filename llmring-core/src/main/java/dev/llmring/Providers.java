@@ -18,20 +18,99 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The providers one client can call: an adapter per provider name, created from its factory with its key (builder,
- * else the factory's environment variables) and base URL. A provider whose adapter could not be created stays known,
+ * The providers one client can call: an adapter per provider name, created from its factory on first use with its
+ * key (builder, else the factory's environment variables) and base URL. A provider whose adapter could not be created stays known,
  * with the problem as the reason its bindings are skipped.
  */
 final class Providers {
     private static final Logger LOG = LoggerFactory.getLogger(Providers.class);
 
-    /** One provider: its adapter, or why it has none. */
-    record Slot(
-            String name,
-            @Nullable ProviderAdapter adapter,
-            @Nullable String problem,
-            boolean hasKey,
-            List<String> keyVariables) {}
+    /**
+     * One provider: its adapter, or why it has none. The adapter is created on first use, at most once (a failure is
+     * remembered as the problem), so a client pays only for the providers its calls reach; a key problem found in the
+     * environment is known at build.
+     */
+    static final class Slot {
+        private final String name;
+        private final boolean hasKey;
+        private final List<String> keyVariables;
+        private final ProviderFactory factory;
+        private final @Nullable ApiKey key;
+        private final @Nullable URI baseUrl;
+        private final Function<String, @Nullable String> environment;
+        private @Nullable ProviderAdapter adapter;
+        private @Nullable String problem;
+        /** True once {@link #adapter} or {@link #problem} is final; written last, under the lock. */
+        private volatile boolean settled;
+
+        Slot(
+                String name,
+                ProviderFactory factory,
+                @Nullable ApiKey key,
+                @Nullable URI baseUrl,
+                Function<String, @Nullable String> environment,
+                @Nullable String problem,
+                List<String> keyVariables) {
+            this.name = name;
+            this.factory = factory;
+            this.key = key;
+            this.baseUrl = baseUrl;
+            this.environment = environment;
+            this.hasKey = key != null;
+            this.keyVariables = List.copyOf(keyVariables);
+            if (problem != null) {
+                this.problem = problem;
+                LOG.debug("provider {} unusable: {}", name, problem);
+                this.settled = true;
+            }
+        }
+
+        String name() {
+            return name;
+        }
+
+        boolean hasKey() {
+            return hasKey;
+        }
+
+        List<String> keyVariables() {
+            return keyVariables;
+        }
+
+        /** The adapter, created now if this is its first use; null when it cannot be created ({@link #problem}). */
+        @Nullable
+        ProviderAdapter adapter() {
+            if (!settled) settle();
+            return adapter;
+        }
+
+        /** Why the provider has no adapter, or null when it has one (created now if this is its first use). */
+        @Nullable
+        String problem() {
+            if (!settled) settle();
+            return problem;
+        }
+
+        private synchronized void settle() {
+            if (settled) return;
+            try {
+                adapter = factory.create(ProviderConfig.builder(name)
+                        .apiKey(key)
+                        .baseUrl(baseUrl)
+                        .environment(environment)
+                        .build());
+                LOG.debug(
+                        "provider {} ready (API key {}, base URL {})",
+                        name,
+                        key == null ? "none" : "set",
+                        baseUrl == null ? "default" : baseUrl);
+            } catch (RuntimeException e) {
+                problem = "provider '" + name + "' could not be configured: " + e.getMessage();
+                LOG.debug("provider {} unusable: {}", name, problem);
+            }
+            settled = true;
+        }
+    }
 
     /** An OpenAI-compatible (or other same-protocol) server registered under its own name. */
     record Compatible(String name, String protocol, URI baseUrl) {}
@@ -55,7 +134,7 @@ final class Providers {
             Function<String, @Nullable String> environment) {
         Map<String, Slot> slots = new TreeMap<>();
         List<String> secrets = new ArrayList<>();
-        keys.values().forEach(k -> secrets.add(k.reveal()));
+        for (ApiKey k : keys.values()) secrets.add(k.reveal());
         for (ProviderFactory f : factories.values()) {
             String name = f.name();
             slots.put(
@@ -104,28 +183,7 @@ final class Providers {
                 break;
             }
         }
-        ProviderAdapter adapter = null;
-        if (problem == null) {
-            try {
-                adapter = factory.create(ProviderConfig.builder(name)
-                        .apiKey(key)
-                        .baseUrl(baseUrl)
-                        .environment(environment)
-                        .build());
-            } catch (RuntimeException e) {
-                problem = "provider '" + name + "' could not be configured: " + e.getMessage();
-            }
-        }
-        if (problem != null) {
-            LOG.debug("provider {} unusable: {}", name, problem);
-        } else {
-            LOG.debug(
-                    "provider {} ready (API key {}, base URL {})",
-                    name,
-                    key == null ? "none" : "set",
-                    baseUrl == null ? "default" : baseUrl);
-        }
-        return new Slot(name, adapter, problem, key != null, List.copyOf(keyVariables));
+        return new Slot(name, factory, key, baseUrl, environment, problem, keyVariables);
     }
 
     @Nullable

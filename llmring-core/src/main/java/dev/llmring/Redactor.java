@@ -1,5 +1,6 @@
 package dev.llmring;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,7 +13,12 @@ final class Redactor {
     private final List<String> secrets;
 
     Redactor(List<String> secrets) {
-        this.secrets = secrets.stream().filter(s -> s.length() >= 4).distinct().toList();
+        // a plain loop, not a stream: this runs at every client build
+        List<String> kept = new ArrayList<>(secrets.size());
+        for (String s : secrets) {
+            if (s.length() >= 4 && !kept.contains(s)) kept.add(s);
+        }
+        this.secrets = List.copyOf(kept);
     }
 
     String redact(String text) {

@@ -197,7 +197,9 @@ final class RingConfig {
         RemoteUrlPolicy remoteUrls = fromEnv.remoteUrls(this.remoteUrls);
         boolean strictPricing = fromEnv.strictPricing(this.strictPricing);
         Map<String, ProviderFactory> all = new LinkedHashMap<>();
-        if (discoverProviders) discovered().forEach(f -> all.putIfAbsent(f.name(), f));
+        if (discoverProviders) {
+            for (ProviderFactory f : discovered()) all.putIfAbsent(f.name(), f);
+        }
         all.putAll(factories);
         Providers providers = Providers.create(all, List.copyOf(compatibles.values()), apiKeys, baseUrls, environment);
         Lockfile lf = lockfile;
@@ -223,9 +225,10 @@ final class RingConfig {
                     ? PoolResolver.direct(profileName(), missing)
                     : new LockfileResolver(lf, lf.profile(profile, environment));
         }
-        SafeFetcher safe = SafeFetcher.create(remoteUrls, environment);
-        RemoteMedia media =
-                new RemoteMedia(safe.enabled(), remoteUrls.inlineAlways(), fetcher != null ? fetcher : safe::fetch);
+        RemoteMedia media = new RemoteMedia(
+                SafeFetcher.enabled(remoteUrls, environment),
+                remoteUrls.inlineAlways(),
+                fetcher != null ? fetcher : new OnDemandFetcher(remoteUrls, environment));
         RegistryPreflight.validate(pools.lockfileProfile());
         ModelLookup lookup = lookup();
         if (lookup != null) prepare(lookup, pools.lockfileProfile());

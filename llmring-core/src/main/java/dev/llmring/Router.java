@@ -201,7 +201,8 @@ final class Router {
             LOG.debug("after-response hook failed for {}: {}", target, e.toString());
         }
         ChatResponse done = response;
-        done.usage().ifPresent(u -> settings.listener().usage(call.info, target.toString(), u));
+        Usage usage = done.usage().orElse(null); // no lambda: runs every call
+        if (usage != null) settings.listener().usage(call.info, target.toString(), usage);
         settings.listener().callEnd(call.info, done);
         if (LOG.isDebugEnabled()) {
             LOG.debug(

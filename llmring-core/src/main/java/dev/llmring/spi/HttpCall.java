@@ -82,7 +82,7 @@ public final class HttpCall {
         static FixedHeaders of(Map<String, String> headers) {
             if (headers instanceof FixedHeaders fixed) return fixed;
             List<Map.Entry<String, String>> entries = new ArrayList<>(headers.size());
-            headers.forEach((k, v) -> entries.add(Map.entry(k, v)));
+            for (Map.Entry<String, String> e : headers.entrySet()) entries.add(Map.entry(e.getKey(), e.getValue()));
             return new FixedHeaders(List.copyOf(entries));
         }
 

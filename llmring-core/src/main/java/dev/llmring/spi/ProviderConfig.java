@@ -64,7 +64,8 @@ public final class ProviderConfig {
      * @return its value; empty when unset or blank
      */
     public Optional<String> env(String variable) {
-        return Optional.ofNullable(environment.apply(variable)).filter(v -> !v.isBlank());
+        String value = environment.apply(variable);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     @Override

@@ -26,7 +26,7 @@ final class Digests {
             for (Binding binding : profile.bindings()) {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 List<String> models = new ArrayList<>();
-                binding.models().forEach(ref -> models.add(ref.toString()));
+                for (ModelRef ref : binding.models()) models.add(ref.toString());
                 entry.put("models", models);
                 if (!binding.constraints().isEmpty()) {
                     entry.put("constraints", FreeForm.jsonView(binding.constraints()));

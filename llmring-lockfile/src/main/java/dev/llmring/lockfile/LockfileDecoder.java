@@ -66,15 +66,16 @@ final class LockfileDecoder {
         this.packages = extendsPackages;
         Map<String, Profile> profiles = profiles(top.get("profiles"));
         Map<String, Object> extra = new LinkedHashMap<>();
-        top.forEach((key, node) -> {
+        for (Map.Entry<String, Node> e : top.entrySet()) {
+            String key = e.getKey();
             if (!TOP_KEYS.contains(key)) {
-                warn(node, key, "unknown top-level key, kept as is");
-                Object value = free(node, key);
+                warn(e.getValue(), key, "unknown top-level key, kept as is");
+                Object value = free(e.getValue(), key);
                 if (value != null) {
                     extra.put(key, value);
                 }
             }
-        });
+        }
         if (!profiles.isEmpty() && !profiles.containsKey(defaultProfile)) {
             warn(
                     defaultNode != null ? defaultNode : root,
@@ -158,7 +159,9 @@ final class LockfileDecoder {
         }
         expect(node, Node.Kind.TABLE, "profiles");
         Map<String, Profile> profiles = new LinkedHashMap<>();
-        node.members().forEach((name, profileNode) -> profiles.put(name, profile(name, profileNode)));
+        for (Map.Entry<String, Node> e : node.members().entrySet()) {
+            profiles.put(e.getKey(), profile(e.getKey(), e.getValue()));
+        }
         return Collections.unmodifiableMap(profiles);
     }
 
@@ -312,15 +315,16 @@ final class LockfileDecoder {
 
     private Map<String, Object> extraKeys(Map<String, Node> members, Set<String> known, String path) {
         Map<String, Object> extra = new LinkedHashMap<>();
-        members.forEach((key, node) -> {
+        for (Map.Entry<String, Node> e : members.entrySet()) {
+            String key = e.getKey();
             if (!known.contains(key)) {
-                warn(node, path + "." + key, "unknown key, kept as is");
-                Object value = free(node, path + "." + key);
+                warn(e.getValue(), path + "." + key, "unknown key, kept as is");
+                Object value = free(e.getValue(), path + "." + key);
                 if (value != null) {
                     extra.put(key, value);
                 }
             }
-        });
+        }
         return extra;
     }
 

@@ -57,14 +57,16 @@ public final class Profile {
             String name, List<Binding> bindings, Map<String, Integer> registryVersions, Map<String, Object> extra) {
         Names.requireName("profile name", name);
         Map<String, Integer> versions = new LinkedHashMap<>();
-        registryVersions.forEach((provider, version) -> {
+        for (Map.Entry<String, Integer> e : registryVersions.entrySet()) {
+            String provider = e.getKey();
+            Integer version = e.getValue();
             Names.requireName("provider", provider);
             if (version == null || version < 0) {
                 throw new IllegalArgumentException(
                         "Registry version for '" + provider + "' must be at least 0, got " + version);
             }
             versions.put(provider, version);
-        });
+        }
         return new Profile(name, List.copyOf(bindings), Collections.unmodifiableMap(versions), extra);
     }
 

@@ -33,7 +33,9 @@ final class Resolver {
         Profile profile = owner.profile(profileName);
         int colon = aliasOrRef.indexOf(':');
         if (colon < 0) {
-            return profile.binding(aliasOrRef).map(Binding::models).orElseThrow(() -> notBound(profile, aliasOrRef));
+            Binding binding = profile.binding(aliasOrRef).orElse(null); // no lambdas: every call resolves here
+            if (binding == null) throw notBound(profile, aliasOrRef);
+            return binding.models();
         }
         String prefix = aliasOrRef.substring(0, colon);
         String rest = aliasOrRef.substring(colon + 1);

@@ -55,7 +55,7 @@ public final class SafeFetcher {
 
     private SafeFetcher(Builder b) {
         this.policy = b.policy;
-        this.enabled = b.policy.enabled() || isTrue(b.environment.apply(ALLOW_ENV));
+        this.enabled = enabled(b.policy, b.environment);
         this.resolver = b.resolver;
         this.addressPolicy = b.addressPolicy;
         this.opener = b.opener;
@@ -84,6 +84,17 @@ public final class SafeFetcher {
 
     public static Builder builder(RemoteUrlPolicy policy) {
         return new Builder(policy);
+    }
+
+    /**
+     * Whether a fetcher built for {@code policy} and {@code environment} would be switched on, without building one.
+     *
+     * @param policy the policy
+     * @param environment reads environment variables; {@value #ALLOW_ENV} is read
+     * @return whether fetching is switched on, by the policy or by {@value #ALLOW_ENV}
+     */
+    public static boolean enabled(RemoteUrlPolicy policy, Function<String, @Nullable String> environment) {
+        return policy.enabled() || isTrue(environment.apply(ALLOW_ENV));
     }
 
     /** Whether fetching is switched on, by the policy or by {@value #ALLOW_ENV}. */

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates the OpenAI Chat Completions adapter. Found by {@link java.util.ServiceLoader}; not an API type.
@@ -44,8 +45,10 @@ public final class OpenAiProviderFactory implements ProviderFactory {
         Objects.requireNonNull(config, "config");
         URI base = baseUrl(config);
         Map<String, String> extraHeaders = new LinkedHashMap<>();
-        setting(config, "organization", "OPENAI_ORG_ID").ifPresent(v -> extraHeaders.put("OpenAI-Organization", v));
-        setting(config, "project", "OPENAI_PROJECT_ID").ifPresent(v -> extraHeaders.put("OpenAI-Project", v));
+        String organization = setting(config, "organization", "OPENAI_ORG_ID");
+        if (organization != null) extraHeaders.put("OpenAI-Organization", organization);
+        String project = setting(config, "project", "OPENAI_PROJECT_ID");
+        if (project != null) extraHeaders.put("OpenAI-Project", project);
         return new OpenAiAdapter(config.name(), base, config.apiKey().orElse(null), extraHeaders);
     }
 
@@ -74,9 +77,12 @@ public final class OpenAiProviderFactory implements ProviderFactory {
         throw new IllegalArgumentException(variable + " must be an absolute http(s) URL, was '" + value + "'");
     }
 
-    private static Optional<String> setting(ProviderConfig config, String option, String openAiVariable) {
+    /** The option, else (for OpenAI itself) the variable, trimmed; null when neither is set. */
+    private static @Nullable String setting(ProviderConfig config, String option, String openAiVariable) {
         String value = config.options().get(option);
-        if (value != null && !value.isBlank()) return Optional.of(value.trim());
-        return NAME.equals(config.name()) ? config.env(openAiVariable).map(String::trim) : Optional.empty();
+        if (value != null && !value.isBlank()) return value.trim();
+        if (!NAME.equals(config.name())) return null;
+        String fromEnv = config.env(openAiVariable).orElse(null);
+        return fromEnv == null ? null : fromEnv.trim();
     }
 }

@@ -87,7 +87,7 @@ final class LockfileLimits {
     /** The rate limit the keys of {@code values} set; null when they set none. */
     private static @Nullable RateLimit rate(
             Binding b, List<String> at, Map<?, ?> values, @Nullable Object inheritedWait) {
-        if (RATE_KEYS.stream().noneMatch(values::containsKey)) return null;
+        if (!setsAny(values, RATE_KEYS)) return null;
         RateLimit.Builder r = RateLimit.builder();
         String current = REQUESTS_PER_MINUTE;
         try {
@@ -114,6 +114,14 @@ final class LockfileLimits {
         } catch (IllegalArgumentException e) {
             throw b.constraintError(path(at, current), e.getMessage());
         }
+    }
+
+    /** Whether {@code values} has any of {@code keys}: a plain loop, as this runs at every client build. */
+    private static boolean setsAny(Map<?, ?> values, List<String> keys) {
+        for (String key : keys) {
+            if (values.containsKey(key)) return true;
+        }
+        return false;
     }
 
     private static long whole(Binding b, List<String> at, String key, Object v) {

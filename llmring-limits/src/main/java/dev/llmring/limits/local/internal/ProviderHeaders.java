@@ -35,12 +35,8 @@ record ProviderHeaders(
     static ProviderHeaders of(Outcome o, Instant now) {
         OptionalLong requests = number(o, "x-ratelimit-remaining-requests");
         OptionalLong tokens = number(o, "x-ratelimit-remaining-tokens");
-        Duration requestsReset = o.header("x-ratelimit-reset-requests")
-                .map(ProviderHeaders::goDuration)
-                .orElse(null);
-        Duration tokensReset = o.header("x-ratelimit-reset-tokens")
-                .map(ProviderHeaders::goDuration)
-                .orElse(null);
+        Duration requestsReset = goDuration(o, "x-ratelimit-reset-requests");
+        Duration tokensReset = goDuration(o, "x-ratelimit-reset-tokens");
         if (requests.isEmpty()) requests = number(o, "anthropic-ratelimit-requests-remaining");
         if (tokens.isEmpty()) tokens = number(o, "anthropic-ratelimit-tokens-remaining");
         if (requestsReset == null) requestsReset = until(o.header("anthropic-ratelimit-requests-reset"), now);
@@ -57,6 +53,12 @@ record ProviderHeaders(
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /** Header {@code name} read by {@link #goDuration(String)}, or null when absent (no lambda: runs every call). */
+    private static @Nullable Duration goDuration(Outcome o, String name) {
+        String text = o.header(name).orElse(null);
+        return text == null ? null : goDuration(text);
     }
 
     /** A Go duration such as {@code 1h2m3.5s} or {@code 120ms}; null when malformed. */
