@@ -3,7 +3,7 @@ package dev.llmring.registry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,9 +66,10 @@ public final class ModelInfo {
         this.aliases = List.copyOf(b.aliases);
         this.maxInputTokens = b.maxInputTokens;
         this.maxOutputTokens = b.maxOutputTokens;
-        this.prices = Collections.unmodifiableMap(new TreeMap<>(b.prices));
+        // compact (issue 18): an EnumMap, never handed out; the flags in a FlagMap
+        this.prices = b.prices.isEmpty() ? Map.of() : new EnumMap<>(b.prices);
         this.longContextThresholdTokens = b.longContextThresholdTokens;
-        this.capabilities = Collections.unmodifiableMap(new TreeMap<>(b.capabilities));
+        this.capabilities = FlagMap.copyOf(b.capabilities);
         this.active = b.active;
         this.deprecatedDate = b.deprecatedDate;
         this.apiEndpoint = b.apiEndpoint;
@@ -392,9 +393,9 @@ public final class ModelInfo {
         private final List<String> aliases = new ArrayList<>();
         private @Nullable Integer maxInputTokens;
         private @Nullable Integer maxOutputTokens;
-        private final Map<Price, BigDecimal> prices = new TreeMap<>();
+        private final Map<Price, BigDecimal> prices = new EnumMap<>(Price.class);
         private @Nullable Long longContextThresholdTokens;
-        private final Map<String, Boolean> capabilities = new TreeMap<>();
+        private final TreeMap<String, Boolean> capabilities = new TreeMap<>();
         private boolean active = true;
         private @Nullable LocalDate deprecatedDate;
         private @Nullable String apiEndpoint;
