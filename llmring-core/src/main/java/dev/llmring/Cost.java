@@ -52,14 +52,18 @@ public final class Cost {
         this.cacheWrite1h = b.cacheWrite1h;
         this.output = b.output;
         this.reasoning = b.reasoning;
-        this.total = input.add(cachedInput)
-                .add(cacheWrite5m)
-                .add(cacheWrite1h)
-                .add(output)
-                .add(reasoning);
+        this.total = plus(plus(plus(plus(plus(input, cachedInput), cacheWrite5m), cacheWrite1h), output), reasoning);
         this.longContext = b.longContext;
         this.registryVersion = b.registryVersion;
-        this.notes = List.copyOf(b.notes);
+        this.notes = b.notes == null ? List.of() : List.copyOf(b.notes);
+    }
+
+    /**
+     * {@code total + amount}, the same value and scale, without making a new number for a zero that would not widen
+     * the scale (most amounts are zero on most calls).
+     */
+    private static BigDecimal plus(BigDecimal total, BigDecimal amount) {
+        return amount.signum() != 0 || amount.scale() > total.scale() ? total.add(amount) : total;
     }
 
     /** {@return a builder of a priced cost, amounts zero} */
@@ -254,7 +258,7 @@ public final class Cost {
         private BigDecimal reasoning = BigDecimal.ZERO;
         private boolean longContext;
         private @Nullable Integer registryVersion;
-        private final List<String> notes = new ArrayList<>();
+        private @Nullable List<String> notes; // made at the first note: most costs have none
 
         private Builder() {}
 
@@ -367,7 +371,9 @@ public final class Cost {
          * @return this builder
          */
         public Builder note(String note) {
-            notes.add(Objects.requireNonNull(note, "note"));
+            Objects.requireNonNull(note, "note");
+            if (notes == null) notes = new ArrayList<>();
+            notes.add(note);
             return this;
         }
 
