@@ -90,15 +90,15 @@ final class ContentBlock {
             JsonToken token = parser.nextToken();
             switch (field) {
                 case "type" -> block.type = MessagesFields.name(parser, token, TYPES);
-                case "text" -> block.text = MessagesFields.text(parser, token);
-                case "thinking" -> block.thinking = MessagesFields.text(parser, token);
-                case "signature" -> block.signature = MessagesFields.text(parser, token);
-                case "data" -> block.data = MessagesFields.text(parser, token);
-                case "id" -> block.id = MessagesFields.text(parser, token);
-                case "name" -> block.name = MessagesFields.text(parser, token);
+                case "text" -> block.text = ProviderJson.string(parser, token);
+                case "thinking" -> block.thinking = ProviderJson.string(parser, token);
+                case "signature" -> block.signature = ProviderJson.string(parser, token);
+                case "data" -> block.data = ProviderJson.string(parser, token);
+                case "id" -> block.id = ProviderJson.string(parser, token);
+                case "name" -> block.name = ProviderJson.string(parser, token);
                 case "input" ->
                     block.input =
-                            token == JsonToken.START_OBJECT ? ProviderJson.copy(parser) : MessagesFields.skip(parser);
+                            token == JsonToken.START_OBJECT ? ProviderJson.copy(parser) : ProviderJson.skipped(parser);
                 case "citations" -> block.citations = citations(parser, token);
                 default -> parser.skipChildren();
             }

@@ -135,12 +135,12 @@ final class MessagesEvent {
                 JsonToken token = parser.nextToken();
                 switch (field) {
                     case "type" -> type = MessagesFields.name(parser, token, TYPES);
-                    case "id" -> id = MessagesFields.text(parser, token);
-                    case "model" -> model = MessagesFields.text(parser, token);
+                    case "id" -> id = ProviderJson.string(parser, token);
+                    case "model" -> model = ProviderJson.string(parser, token);
                     case "usage" -> usage.read(parser, token);
-                    case "content" -> content = withContent ? content(parser, token) : MessagesFields.skip(parser);
+                    case "content" -> content = withContent ? content(parser, token) : ProviderJson.skipped(parser);
                     case "stop_reason" ->
-                        stopReason = withContent ? MessagesFields.text(parser, token) : MessagesFields.skip(parser);
+                        stopReason = withContent ? ProviderJson.string(parser, token) : ProviderJson.skipped(parser);
                     default -> parser.skipChildren();
                 }
             }
@@ -251,12 +251,12 @@ final class MessagesEvent {
             JsonToken token = parser.nextToken();
             switch (field) {
                 case "type" -> deltaType = MessagesFields.name(parser, token, DELTA_TYPES);
-                case "text" -> text = MessagesFields.text(parser, token);
-                case "thinking" -> thinking = MessagesFields.text(parser, token);
-                case "signature" -> signature = MessagesFields.text(parser, token);
-                case "partial_json" -> partialJson = MessagesFields.text(parser, token);
+                case "text" -> text = ProviderJson.string(parser, token);
+                case "thinking" -> thinking = ProviderJson.string(parser, token);
+                case "signature" -> signature = ProviderJson.string(parser, token);
+                case "partial_json" -> partialJson = ProviderJson.string(parser, token);
                 case "citation" -> citation = ProviderJson.copy(parser);
-                case "stop_reason" -> stopReason = MessagesFields.text(parser, token);
+                case "stop_reason" -> stopReason = ProviderJson.string(parser, token);
                 default -> parser.skipChildren();
             }
         }

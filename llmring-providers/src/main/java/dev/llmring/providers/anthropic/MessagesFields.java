@@ -3,7 +3,6 @@ package dev.llmring.providers.anthropic;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The values of Messages API JSON as {@link MessagesEvent} and {@link ContentBlock} read them from a streaming parser,
@@ -19,19 +18,6 @@ final class MessagesFields {
     static final long NO_INDEX = Long.MIN_VALUE;
 
     private MessagesFields() {}
-
-    /** The value when it is a string, else null. */
-    static @Nullable String text(JsonParser parser, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_STRING) return parser.getText();
-        parser.skipChildren();
-        return null;
-    }
-
-    /** Consumes the value unread. */
-    static <T> @Nullable T skip(JsonParser parser) throws IOException {
-        parser.skipChildren();
-        return null;
-    }
 
     /**
      * The position in {@code names} of the string value, compared in the parser's buffer (no {@code String} made):

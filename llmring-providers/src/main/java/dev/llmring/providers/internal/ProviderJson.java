@@ -403,6 +403,35 @@ public final class ProviderJson {
     }
 
     /**
+     * The value at {@code parser} when it is a string, else null; a value of any other kind is consumed unread
+     * ({@link JsonParser#skipChildren()}).
+     *
+     * @param parser a parser at {@code value}
+     * @param value the current token, a value's first token
+     * @return the string, or null
+     * @throws IOException when the input is not JSON
+     */
+    public static @Nullable String string(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING) return parser.getText();
+        parser.skipChildren();
+        return null;
+    }
+
+    /**
+     * Consumes the value at {@code parser} unread ({@link JsonParser#skipChildren()}) and answers null: for a switch
+     * arm that reads a field only sometimes.
+     *
+     * @param <T> the type the arm would have read
+     * @param parser a parser at a value's first token
+     * @return null
+     * @throws IOException when the input is not JSON
+     */
+    public static <T> @Nullable T skipped(JsonParser parser) throws IOException {
+        parser.skipChildren();
+        return null;
+    }
+
+    /**
      * Where the current token of {@code parser} (a value's token, not a field name) starts in its input: a byte offset
      * for a parser over UTF-8 bytes, a char offset for one over text. Lets a decoder read a value's text again, rarely
      * (see {@code GeminiInput}), at no cost on the common path: Jackson's parsers keep the offset past the token's

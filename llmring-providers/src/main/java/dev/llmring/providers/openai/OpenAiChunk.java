@@ -2,6 +2,7 @@ package dev.llmring.providers.openai;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.llmring.providers.internal.ProviderJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,8 +109,8 @@ final class OpenAiChunk {
                     error = value != JsonToken.VALUE_NULL;
                     parser.skipChildren();
                 }
-                case "id" -> id = metadata ? text(parser, value) : skip(parser);
-                case "model" -> model = metadata ? text(parser, value) : skip(parser);
+                case "id" -> id = metadata ? ProviderJson.string(parser, value) : ProviderJson.skipped(parser);
+                case "model" -> model = metadata ? ProviderJson.string(parser, value) : ProviderJson.skipped(parser);
                 case "choices" -> choices(parser, value, messageKey);
                 case "usage" -> counts(parser, value, usage);
                 case "x_groq" -> groq(parser, value);
@@ -166,7 +167,7 @@ final class OpenAiChunk {
             } else if (field.equals(messageKey)) {
                 message(parser, value);
             } else if (field.equals("finish_reason")) {
-                finishReason = text(parser, value);
+                finishReason = ProviderJson.string(parser, value);
             } else {
                 parser.skipChildren();
             }
@@ -185,9 +186,9 @@ final class OpenAiChunk {
             JsonToken token = parser.nextToken();
             switch (field) {
                 case "content" -> content(parser, token);
-                case "reasoning_content" -> reasoningContent = text(parser, token);
-                case "reasoning" -> reasoning = text(parser, token);
-                case "refusal" -> refusal = text(parser, token);
+                case "reasoning_content" -> reasoningContent = ProviderJson.string(parser, token);
+                case "reasoning" -> reasoning = ProviderJson.string(parser, token);
+                case "refusal" -> refusal = ProviderJson.string(parser, token);
                 case "tool_calls" -> toolCalls(parser, token);
                 default -> parser.skipChildren();
             }
@@ -218,7 +219,7 @@ final class OpenAiChunk {
                 String field = parser.currentName();
                 JsonToken token = parser.nextToken();
                 if (field.equals("text")) {
-                    text = text(parser, token);
+                    text = ProviderJson.string(parser, token);
                 } else {
                     parser.skipChildren();
                 }
@@ -251,7 +252,7 @@ final class OpenAiChunk {
                 JsonToken token = parser.nextToken();
                 switch (field) {
                     case "index" -> index = OpenAiNumbers.intOr(parser, token, position);
-                    case "id" -> id = text(parser, token);
+                    case "id" -> id = ProviderJson.string(parser, token);
                     case "function" -> {
                         name = null;
                         arguments = null;
@@ -262,9 +263,9 @@ final class OpenAiChunk {
                                 String key = parser.currentName();
                                 JsonToken part = parser.nextToken();
                                 if (key.equals("name")) {
-                                    name = text(parser, part);
+                                    name = ProviderJson.string(parser, part);
                                 } else if (key.equals("arguments")) {
-                                    arguments = text(parser, part);
+                                    arguments = ProviderJson.string(parser, part);
                                 } else {
                                     parser.skipChildren();
                                 }
@@ -332,18 +333,5 @@ final class OpenAiChunk {
             }
         }
         return count;
-    }
-
-    /** Consumes the value unread. */
-    private static @Nullable String skip(JsonParser parser) throws IOException {
-        parser.skipChildren();
-        return null;
-    }
-
-    /** The value when it is a string, else null (the value, whatever it is, is consumed). */
-    private static @Nullable String text(JsonParser parser, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_STRING) return parser.getText();
-        parser.skipChildren();
-        return null;
     }
 }
